@@ -1,0 +1,107 @@
+//! Entities: mentions from the NER model and the knowledge base, clustered and linked.
+//!
+//! (Stub: the entities issue (#4) fills this in.)
+
+use crate::Document;
+use crate::span::Span;
+use jiff::civil::Date;
+
+/// What an entity is (the JSON contract's `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A country (or its government).
+    Country,
+    /// A city.
+    City,
+    /// A region, continent, border …
+    Location,
+    /// An organisation or government body.
+    Organization,
+    /// A people («الروس»).
+    Nationality,
+    /// A treaty, law, agreement.
+    Work,
+    /// Anything else.
+    Other,
+}
+
+impl EntityKind {
+    /// The name used in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::City => "city",
+            EntityKind::Location => "location",
+            EntityKind::Organization => "organization",
+            EntityKind::Nationality => "nationality",
+            EntityKind::Work => "work",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// How a mention refers to its entity (the JSON contract's `form`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionForm {
+    /// A full or partial name.
+    Name,
+    /// A title («الرئيس الروسي»).
+    Title,
+    /// A relational mention («نظيره الروسي»).
+    Relational,
+    /// A nisba adjective standing for a country («الروسية»).
+    Adjective,
+    /// A capital standing for a government («واشنطن»).
+    Metonym,
+    /// A pronoun.
+    Pronoun,
+}
+
+impl MentionForm {
+    /// The name used in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionForm::Name => "name",
+            MentionForm::Title => "title",
+            MentionForm::Relational => "relational",
+            MentionForm::Adjective => "adjective",
+            MentionForm::Metonym => "metonym",
+            MentionForm::Pronoun => "pronoun",
+        }
+    }
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMention {
+    /// The mention's span (never an attached clitic).
+    pub span: Span,
+    /// How it refers.
+    pub form: MentionForm,
+}
+
+/// A cluster of mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Arabic display name.
+    pub name: String,
+    /// English name, when known.
+    pub name_en: Option<String>,
+    /// Wikidata id, when known.
+    pub wikidata: Option<String>,
+    /// Office held on the reference date: (Arabic, English).
+    pub office: Option<(String, String)>,
+    /// Mentions in text order, non-overlapping.
+    pub mentions: Vec<EntityMention>,
+}
+
+/// Finds the entities of a document; `reference` is the publication date (for offices).
+pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Vec<Entity> {
+    let _ = (doc, reference);
+    Vec::new()
+}

@@ -1,0 +1,15 @@
+//! The web app's entry point: mounts the explorer on the page (wasm only).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<khabar::App>::with_props(khabar::AppProps {
+        text: khabar::BUNDLED_TEXT.into(),
+        published: Some(khabar::BUNDLED_PUBLISHED.into()),
+    })
+    .render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("khabar-app is the web app: build it with `cargo xtask serve` (Trunk, wasm32).");
+}

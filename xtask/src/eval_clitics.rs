@@ -1,0 +1,8 @@
+//! `cargo xtask` subcommand module (eval_clitics). Not written yet.
+
+use anyhow::{Result, bail};
+
+/// Runs the subcommand.
+pub fn run(_args: &[String]) -> Result<()> {
+    bail!("not written yet")
+}
