@@ -1,6 +1,20 @@
 //! Entities: mentions from the NER model and the knowledge base, clustered and linked.
 //!
-//! (Stub: the entities issue (#4) fills this in.)
+//! 1. [`matcher`] finds knowledge-base names, titles and relational mentions over the tokens
+//!    (clitic- and spelling-tolerant) and keeps the non-overlapping ones.
+//! 2. The NER model ([`crate::ner::tag`], per sentence) adds names the knowledge base does not
+//!    know: people, organisations, places without a Wikidata id.
+//! 3. [`resolve`] clusters them: a full name with its later surname mentions; a title and
+//!    nationality with whoever held that office on the reference date (or the person the text
+//!    names with that title); «نظيره الروسي» with the counterpart of the person it relates to;
+//!    nisba adjectives with their country; a capital with its country when it acts
+//!    («واشنطن وموسكو تبحثان»), with the city when it is a place («في موسكو»).
+//!
+//! No rule names a particular article, person or country: all of that is in the knowledge
+//! base (`data/kb/`).
+
+mod matcher;
+mod resolve;
 
 use crate::Document;
 use crate::span::Span;
@@ -101,7 +115,8 @@ pub struct Entity {
 }
 
 /// Finds the entities of a document; `reference` is the publication date (for offices).
+/// Entities come most salient first (more mentions, then earlier).
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Vec<Entity> {
-    let _ = (doc, reference);
-    Vec::new()
+    let kb_cands = matcher::select(matcher::candidates(doc.text, &doc.tokens));
+    resolve::resolve(doc, kb_cands, reference)
 }

@@ -1,0 +1,242 @@
+//! Candidate mentions from the knowledge base: clitic- and spelling-tolerant matching of names,
+//! titles («الرئيس الروسي», «رئيس وزراء إسرائيل») and relational mentions («نظيره الروسي») over
+//! the tokens' matching keys.
+//!
+//! A proclitic (و ف, then ب ل ك; ل + ال written لل) is stripped from a word only when what
+//! remains starts a knowledge-base name, so «بوتين» and «لبنان» are never cut, and the mention's
+//! span starts at the stem: «وبوتين» → «بوتين», «للولايات المتحدة» → «لولايات المتحدة» (the
+//! article's ل stays with the name).
+
+use crate::kb::{self, Kb, Target};
+use crate::normalize::fold_char;
+use crate::span::Span;
+use crate::token::{Token, TokenKind};
+
+/// Who holds an office: a country or an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holder {
+    /// Index into [`Kb::countries`].
+    Country(usize),
+    /// Index into [`Kb::records`].
+    Record(usize),
+}
+
+/// What a candidate mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CandKind {
+    /// A knowledge-base name.
+    Name(Target),
+    /// A title: office and holder.
+    Title { office: usize, holder: Holder },
+    /// «نظيره الروسي»: the counterpart from a country.
+    Relational { country: usize },
+}
+
+/// A candidate mention: its span, the tokens it covers `[first, last]`, and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Span of the stem (no proclitic).
+    pub span: Span,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Proclitic letters stripped from the first token (keys, e.g. "وب").
+    pub prefix_len: usize,
+    /// What it is.
+    pub kind: CandKind,
+}
+
+/// The relational nouns («نظيره» his counterpart …), as keys.
+const RELATIONAL: &[&str] = &[
+    "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرهم", "نظرائه", "نظيرتيه",
+];
+
+/// The byte offset in `original` after `n` folded chars (and any dropped marks after them).
+pub(crate) fn offset_after_key_chars(original: &str, n: usize) -> usize {
+    let mut kept = 0;
+    for (i, c) in original.char_indices() {
+        let folded = fold_char(c).is_some();
+        if kept == n && folded {
+            return i;
+        }
+        if folded {
+            kept += 1;
+        }
+    }
+    original.len()
+}
+
+/// The ways to read a word's key: whole, or with proclitics stripped. Each item is the key of
+/// the stem, the number of key chars stripped, and the stripped letters.
+pub(crate) fn readings(key: &str) -> Vec<(String, usize)> {
+    let mut out = vec![(key.to_owned(), 0)];
+    let chars: Vec<char> = key.chars().collect();
+    for conj in ["", "و", "ف"] {
+        for prep in ["", "ب", "ل", "ك"] {
+            let n = conj.chars().count() + prep.chars().count();
+            if n == 0 || chars.len() < n + 2 {
+                continue;
+            }
+            let head: String = chars[..n].iter().collect();
+            if head != format!("{conj}{prep}") {
+                continue;
+            }
+            let rest: String = chars[n..].iter().collect();
+            if prep == "ل" && rest.starts_with('ل') {
+                out.push((format!("ا{rest}"), n));
+            }
+            out.push((rest, n));
+        }
+    }
+    out
+}
+
+fn is_word(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
+}
+
+/// Whether `words` match the keys of the tokens from `at` on (all word tokens).
+fn words_match(tokens: &[Token], at: usize, words: &[String]) -> bool {
+    words.iter().enumerate().all(|(k, w)| {
+        tokens
+            .get(at + k)
+            .is_some_and(|t| is_word(t) && t.key == *w)
+    })
+}
+
+/// The longest name entry at token `at` whose target passes `filter`, matched without clitics
+/// (for what follows a title): `(target, number of words)`.
+fn plain_name(
+    kb: &Kb,
+    tokens: &[Token],
+    at: usize,
+    filter: impl Fn(Target) -> bool,
+) -> Option<(Target, usize)> {
+    let t = tokens.get(at).filter(|t| is_word(t))?;
+    kb.names_starting(&t.key)
+        .iter()
+        .filter(|e| filter(e.target) && words_match(tokens, at + 1, &e.words[1..]))
+        .max_by_key(|e| e.words.len())
+        .map(|e| (e.target, e.words.len()))
+}
+
+/// Every candidate at every token (overlapping; [`select`] picks among them).
+pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
+    let kb = kb::get();
+    let mut out = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        if !is_word(tok) {
+            continue;
+        }
+        let word = tok.span.slice(text);
+        for (stem, stripped) in readings(&tok.key) {
+            let start = tok.span.start + offset_after_key_chars(word, stripped);
+            let cand = |end: usize, kind: CandKind| Candidate {
+                span: Span::new(start, tokens[end - 1].span.end),
+                first: i,
+                end,
+                prefix_len: stripped,
+                kind,
+            };
+            for e in kb.names_starting(&stem) {
+                if words_match(tokens, i + 1, &e.words[1..]) {
+                    out.push(cand(i + e.words.len(), CandKind::Name(e.target)));
+                }
+            }
+            for t in kb.titles_starting(&stem) {
+                if !words_match(tokens, i + 1, &t.words[1..]) {
+                    continue;
+                }
+                let next = i + t.words.len();
+                let found = if t.construct {
+                    plain_name(kb, tokens, next, |x| matches!(x, Target::Country(_)))
+                } else {
+                    plain_name(kb, tokens, next, |x| matches!(x, Target::Adjective(_)))
+                };
+                let found = found.or_else(|| {
+                    // «الأمين العام للأمم المتحدة»: an organisation after the title.
+                    let t = tokens.get(next).filter(|t| is_word(t))?;
+                    readings(&t.key).into_iter().find_map(|(k, _)| {
+                        kb.names_starting(&k)
+                            .iter()
+                            .filter(|e| {
+                                kb::get().terms.iter().any(|term| {
+                                    matches!(e.target, Target::Record(r)
+                                        if kb.records[r].id == term.holder)
+                                })
+                            })
+                            .find(|e| words_match(tokens, next + 1, &e.words[1..]))
+                            .map(|e| (e.target, e.words.len()))
+                    })
+                });
+                let holder = match found {
+                    Some((Target::Country(c) | Target::Adjective(c), n)) => {
+                        Some((Holder::Country(c), n))
+                    }
+                    Some((Target::Record(r), n)) => Some((Holder::Record(r), n)),
+                    _ => None,
+                };
+                if let Some((holder, n)) = holder {
+                    out.push(cand(
+                        next + n,
+                        CandKind::Title {
+                            office: t.office,
+                            holder,
+                        },
+                    ));
+                }
+            }
+            if RELATIONAL.contains(&stem.as_str())
+                && let Some((Target::Adjective(c), n)) =
+                    plain_name(kb, tokens, i + 1, |x| matches!(x, Target::Adjective(_)))
+            {
+                out.push(cand(i + 1 + n, CandKind::Relational { country: c }));
+            }
+        }
+    }
+    out
+}
+
+/// Picks non-overlapping candidates: more words first, then titles and relational mentions
+/// before names, then earlier, then fewer stripped letters. Returned in text order.
+pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    let rank = |c: &Candidate| match c.kind {
+        CandKind::Title { .. } | CandKind::Relational { .. } => 0,
+        CandKind::Name(_) => 1,
+    };
+    cands.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.end - c.first),
+            rank(c),
+            c.first,
+            c.prefix_len,
+        )
+    });
+    let mut taken: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if taken.iter().all(|t| c.end <= t.first || t.end <= c.first) {
+            taken.push(c);
+        }
+    }
+    taken.sort_by_key(|c| c.first);
+    taken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_strip_only_proclitics() {
+        let r = readings("وللولايات");
+        assert!(r.contains(&("الولايات".to_owned(), 2)), "{r:?}");
+        assert!(readings("بوتين").contains(&("وتين".to_owned(), 1)));
+        assert_eq!(readings("بوتين")[0], ("بوتين".to_owned(), 0));
+    }
+
+    #[test]
+    fn offsets_skip_tatweel() {
+        assert_eq!(offset_after_key_chars("لـروسيا", 1), "لـ".len());
+    }
+}

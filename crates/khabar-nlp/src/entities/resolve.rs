@@ -1,0 +1,545 @@
+//! Clustering and linking: candidate mentions become entities (see the module doc of
+//! [`super`] for the rules).
+
+use super::matcher::{CandKind, Candidate, Holder, offset_after_key_chars, readings};
+use super::{Entity, EntityKind, EntityMention, MentionForm};
+use crate::Document;
+use crate::kb::{self, Kb, OfficeRank, RecordKind, Target};
+use crate::ner::{self, NerType, Tag};
+use crate::normalize::key;
+use crate::span::Span;
+use crate::token::{Token, TokenKind};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// What an entity is, for finding it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Person(usize),
+    Country(usize),
+    Nationality(usize),
+    Capital(usize),
+    Record(usize),
+    /// Not in the knowledge base (from the NER model), numbered in order of creation.
+    Local(usize),
+}
+
+#[derive(Debug)]
+struct Builder {
+    key: Key,
+    kind: EntityKind,
+    mentions: Vec<EntityMention>,
+    /// The office a title in the text gave this person: (holder, office).
+    bound: Option<(Holder, usize)>,
+}
+
+/// Words after a title that make it refer to someone else than the holder on the reference
+/// date («الرئيس الأمريكي السابق»).
+const FORMER: &[&str] = &[
+    "السابق", "السابقه", "الاسبق", "الاسبقه", "الراحل", "الراحله", "المنتخب", "المنتخبه",
+    "المقبل", "المقبله", "الجديد", "الجديده", "المخلوع", "المعزول",
+];
+
+/// Words before a capital that make it a place («في موسكو»), not a government.
+const PLACE_CUES: &[&str] = &[
+    "في", "الي", "من", "عبر", "داخل", "خارج", "قرب", "نحو", "حتي", "العاصمه", "مدينه", "زياره",
+    "زيارته", "زيارتها", "سفاره", "سفارتها", "سفارات", "مطار", "شوارع", "ضواحي", "وسط", "جنوب",
+    "شمال", "شرق", "غرب", "وصل", "وصلت", "غادر", "غادرت", "يزور", "تزور", "زار", "زارت",
+    "قصف", "بلديه", "سكان", "اهالي", "فندق",
+];
+
+struct State<'d, 't> {
+    doc: &'d Document<'t>,
+    kb: &'static Kb,
+    date: Option<Date>,
+    entities: Vec<Builder>,
+    by_key: HashMap<Key, usize>,
+    covered: Vec<bool>,
+    /// First token of every person mention, with its entity.
+    person_at: HashMap<usize, usize>,
+    locals: HashMap<(NerType, String), usize>,
+}
+
+impl State<'_, '_> {
+    fn entity(&mut self, key: Key, kind: EntityKind) -> usize {
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        self.entities.push(Builder {
+            key,
+            kind,
+            mentions: Vec::new(),
+            bound: None,
+        });
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    fn add(&mut self, e: usize, span: Span, form: MentionForm, tokens: (usize, usize)) {
+        self.entities[e].mentions.push(EntityMention { span, form });
+        for c in &mut self.covered[tokens.0..tokens.1] {
+            *c = true;
+        }
+        if self.entities[e].kind == EntityKind::Person {
+            self.person_at.insert(tokens.0, e);
+        }
+    }
+
+    fn person(&mut self, p: usize) -> usize {
+        self.entity(Key::Person(p), EntityKind::Person)
+    }
+
+    fn tokens(&self) -> &[Token] {
+        &self.doc.tokens
+    }
+}
+
+fn is_word(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
+}
+
+/// Whether the capital candidate is a place («في موسكو») rather than its government.
+fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, bool)>) -> bool {
+    let tokens = st.tokens();
+    let stripped: String = tokens[c.first].key.chars().take(c.prefix_len).collect();
+    if stripped.ends_with('ب') {
+        return true;
+    }
+    // «في واشنطن وموسكو»: a coordinated capital shares the first one's reading.
+    if stripped.starts_with('و')
+        && let Some((end, place)) = previous
+        && end == c.first
+    {
+        return place;
+    }
+    let prev = (0..c.first).rev().map(|i| &tokens[i]).next();
+    match prev {
+        Some(t) if is_word(t) => readings(&t.key)
+            .iter()
+            .any(|(k, _)| PLACE_CUES.contains(&k.as_str())),
+        _ => false,
+    }
+}
+
+/// Adds the knowledge-base names (not titles or relational mentions).
+fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
+    let kb = st.kb;
+    // (end token, was a place) of the last capital, for coordination.
+    let mut last_capital: Option<(usize, bool)> = None;
+    for c in cands {
+        let CandKind::Name(target) = c.kind else {
+            continue;
+        };
+        let toks = (c.first, c.end);
+        let (key, kind, form) = match target {
+            Target::Person(p) => (Key::Person(p), EntityKind::Person, MentionForm::Name),
+            Target::Country(i) => (Key::Country(i), EntityKind::Country, MentionForm::Name),
+            Target::Adjective(i) => (Key::Country(i), EntityKind::Country, MentionForm::Adjective),
+            Target::Nationality(i) => {
+                (Key::Nationality(i), EntityKind::Nationality, MentionForm::Name)
+            }
+            Target::Capital(i) => {
+                let place = capital_is_place(st, c, last_capital);
+                last_capital = Some((c.end, place));
+                if place {
+                    (Key::Capital(i), EntityKind::City, MentionForm::Name)
+                } else {
+                    (Key::Country(i), EntityKind::Country, MentionForm::Metonym)
+                }
+            }
+            Target::Record(r) => {
+                let kind = match kb.records[r].kind {
+                    RecordKind::Organization => EntityKind::Organization,
+                    RecordKind::Location => EntityKind::Location,
+                    RecordKind::City => EntityKind::City,
+                    RecordKind::Work => EntityKind::Work,
+                };
+                (Key::Record(r), kind, MentionForm::Name)
+            }
+        };
+        let e = st.entity(key, kind);
+        st.add(e, c.span, form, toks);
+    }
+}
+
+/// Adds the names the NER model finds and the knowledge base does not know.
+fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
+    let doc = st.doc;
+    let mut runs: Vec<(NerType, usize, usize)> = Vec::new();
+    for sentence in &doc.sentences {
+        let idx: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&i| sentence.contains(doc.tokens[i].span))
+            .collect();
+        let words: Vec<&str> = idx.iter().map(|&i| doc.tokens[i].span.slice(doc.text)).collect();
+        let tags = ner::tag(&words);
+        let mut open: Option<(NerType, usize, usize)> = None;
+        for (k, tag) in tags.iter().enumerate() {
+            match *tag {
+                Tag::I(t) if open.is_some_and(|(o, _, _)| o == t) => {
+                    if let Some(o) = open.as_mut() {
+                        o.2 = idx[k] + 1;
+                    }
+                }
+                Tag::B(t) | Tag::I(t) => {
+                    runs.extend(open.take());
+                    open = Some((t, idx[k], idx[k] + 1));
+                }
+                Tag::O => runs.extend(open.take()),
+            }
+        }
+        runs.extend(open);
+    }
+    // Full names first, so a lone surname joins its full name.
+    runs.sort_by_key(|&(_, a, b)| (std::cmp::Reverse(b - a > 1), a));
+    for (t, a, b) in runs {
+        if t == NerType::Misc
+            || (a..b).any(|i| st.covered[i] || reserved[i])
+            || !(a..b).all(|i| is_word(&doc.tokens[i]) || doc.tokens[i].span.len() == 1)
+        {
+            continue;
+        }
+        let first = &doc.tokens[a];
+        let word = first.span.slice(doc.text);
+        let seg = crate::clitic::best(word);
+        let start = first.span.start + seg.stem.start.min(word.len());
+        let span = Span::new(start, doc.tokens[b - 1].span.end);
+        let name = key(span.slice(doc.text));
+        let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.chars().count() < 2 {
+            continue;
+        }
+        let (kind, k) = match t {
+            NerType::Pers => (EntityKind::Person, NerType::Pers),
+            NerType::Org => (EntityKind::Organization, NerType::Org),
+            _ => (EntityKind::Location, NerType::Loc),
+        };
+        let e = match st.locals.get(&(k, name.clone())) {
+            Some(&e) => e,
+            None => {
+                let n = st.locals.len();
+                let e = st.entity(Key::Local(n), kind);
+                st.locals.insert((k, name), e);
+                e
+            }
+        };
+        st.add(e, span, MentionForm::Name, (a, b));
+    }
+}
+
+/// Adds later (or earlier) mentions of a person's last name once the text gave the full name.
+fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
+    let doc = st.doc;
+    let kb = st.kb;
+    // surname key -> (entity, start of its first full-name mention)
+    let mut aliases: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (e, b) in st.entities.iter().enumerate() {
+        if b.kind != EntityKind::Person {
+            continue;
+        }
+        for m in b.mentions.iter().filter(|m| m.form == MentionForm::Name) {
+            let text = m.span.slice(doc.text);
+            let words: Vec<String> = text.split_whitespace().map(key).collect();
+            let Some(last) = words.last().filter(|_| words.len() > 1) else {
+                continue;
+            };
+            let foreign = kb.names_starting(last).iter().any(|n| {
+                n.words.len() == 1 && !matches!((n.target, b.key), (Target::Person(p), Key::Person(q)) if p == q)
+            });
+            if last.chars().count() < 3 || kb.stopwords.contains(last) || foreign {
+                continue;
+            }
+            let list = aliases.entry(last.clone()).or_default();
+            if !list.iter().any(|&(x, _)| x == e) {
+                list.push((e, m.span.start));
+            }
+        }
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    for i in 0..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        if !is_word(t) || st.covered[i] || reserved[i] {
+            continue;
+        }
+        let word = t.span.slice(doc.text);
+        let found = readings(&t.key)
+            .into_iter()
+            .find_map(|(k, n)| aliases.get(&k).map(|list| (list, n)));
+        if let Some((list, n)) = found {
+            // The most recent full name before this word, else the first one.
+            let e = list
+                .iter()
+                .filter(|&&(_, at)| at < t.span.start)
+                .max_by_key(|&&(_, at)| at)
+                .or(list.first())
+                .map(|&(e, _)| e);
+            if let Some(e) = e {
+                let span = Span::new(t.span.start + offset_after_key_chars(word, n), t.span.end);
+                st.add(e, span, MentionForm::Name, (i, i + 1));
+            }
+        }
+    }
+}
+
+/// The person named right after a title or relational mention ending at token `end`, if any
+/// (past a «السابق»-like word, which is reported as `true`).
+fn person_after(st: &State<'_, '_>, end: usize) -> (Option<usize>, bool) {
+    let tokens = st.tokens();
+    if let Some(e) = st.person_at.get(&end) {
+        return (Some(*e), false);
+    }
+    let former = tokens
+        .get(end)
+        .is_some_and(|t| FORMER.contains(&t.key.as_str()));
+    if former {
+        return (st.person_at.get(&(end + 1)).copied(), true);
+    }
+    (None, false)
+}
+
+/// The country ISO or organisation id of a holder.
+fn holder_id(kb: &Kb, h: Holder) -> &str {
+    match h {
+        Holder::Country(c) => &kb.countries[c].iso,
+        Holder::Record(r) => &kb.records[r].id,
+    }
+}
+
+/// Titles: first those followed by a name (they bind the office to that person in this
+/// text), then the bare ones (the binding, else the holder on the reference date).
+fn add_titles(st: &mut State<'_, '_>, cands: &[Candidate]) {
+    let kb = st.kb;
+    let titles: Vec<(Candidate, usize, Holder)> = cands
+        .iter()
+        .filter_map(|c| match c.kind {
+            CandKind::Title { office, holder } => Some((*c, office, holder)),
+            _ => None,
+        })
+        .collect();
+    let mut bindings: HashMap<(Holder, usize), usize> = HashMap::new();
+    let mut bare = Vec::new();
+    for &(c, office, holder) in &titles {
+        match person_after(st, c.end) {
+            (Some(e), former) => {
+                if !former {
+                    bindings.entry((holder, office)).or_insert(e);
+                    if st.entities[e].bound.is_none() {
+                        st.entities[e].bound = Some((holder, office));
+                    }
+                }
+                st.add(e, c.span, MentionForm::Title, (c.first, c.end));
+            }
+            (None, true) => {}
+            (None, false) => bare.push((c, office, holder)),
+        }
+    }
+    for (c, office, holder) in bare {
+        let e = match bindings.get(&(holder, office)) {
+            Some(&e) => Some(e),
+            None => kb
+                .holder(holder_id(kb, holder), office, st.date)
+                .map(|p| st.person(p)),
+        };
+        if let Some(e) = e {
+            st.add(e, c.span, MentionForm::Title, (c.first, c.end));
+        }
+    }
+}
+
+/// The (holder, rank) of a person entity on the reference date.
+fn office_of(st: &State<'_, '_>, e: usize) -> Option<(String, OfficeRank)> {
+    let kb = st.kb;
+    let b = &st.entities[e];
+    if let Key::Person(p) = b.key
+        && let Some(t) = kb.offices_of(p, st.date).first()
+    {
+        return Some((t.holder.clone(), kb.offices[t.office].rank));
+    }
+    b.bound
+        .map(|(h, o)| (holder_id(kb, h).to_owned(), kb.offices[o].rank))
+}
+
+/// Relational mentions: the person named after it, else the counterpart in that country of
+/// the nearest person before it from another country (a head of state by default).
+fn add_relationals(st: &mut State<'_, '_>, cands: &[Candidate]) {
+    let kb = st.kb;
+    for c in cands {
+        let CandKind::Relational { country } = c.kind else {
+            continue;
+        };
+        if let (Some(e), _) = person_after(st, c.end) {
+            st.add(e, c.span, MentionForm::Relational, (c.first, c.end));
+            continue;
+        }
+        let iso = kb.countries[country].iso.clone();
+        let mut before: Vec<(usize, usize)> = st
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == EntityKind::Person)
+            .flat_map(|(e, b)| {
+                b.mentions
+                    .iter()
+                    .filter(|m| m.span.end <= c.span.start)
+                    .map(move |m| (m.span.start, e))
+            })
+            .collect();
+        before.sort_by_key(|&(at, _)| std::cmp::Reverse(at));
+        let rank = before
+            .iter()
+            .filter_map(|&(_, e)| office_of(st, e))
+            .find(|(holder, _)| *holder != iso)
+            .map_or(OfficeRank::HeadOfState, |(_, r)| r);
+        // A person of that country with that rank already in the text, else the knowledge base.
+        let in_text = (0..st.entities.len()).find(|&e| {
+            st.entities[e].kind == EntityKind::Person
+                && office_of(st, e).is_some_and(|(h, r)| {
+                    h == iso
+                        && (r == rank
+                            || matches!(
+                                (r, rank),
+                                (OfficeRank::HeadOfState, OfficeRank::HeadOfGovernment)
+                                    | (OfficeRank::HeadOfGovernment, OfficeRank::HeadOfState)
+                            ))
+                })
+        });
+        let e = in_text.or_else(|| kb.counterpart(country, rank, st.date).map(|p| st.person(p)));
+        if let Some(e) = e {
+            st.add(e, c.span, MentionForm::Relational, (c.first, c.end));
+        }
+    }
+}
+
+/// The longest name mention whose text is a knowledge-base name (or any name when `any`).
+fn best_name(doc: &Document<'_>, b: &Builder, any: bool) -> Option<String> {
+    b.mentions
+        .iter()
+        .filter(|m| m.form == MentionForm::Name)
+        .map(|m| m.span.slice(doc.text))
+        .filter(|t| {
+            let k = t.split_whitespace().map(key).collect::<Vec<_>>().join(" ");
+            any || kb::is_known_name(&k)
+        })
+        .max_by_key(|t| (t.split_whitespace().count(), t.chars().count()))
+        .map(str::to_owned)
+}
+
+fn finish(st: State<'_, '_>) -> Vec<Entity> {
+    let kb = st.kb;
+    let doc = st.doc;
+    let mut out: Vec<Entity> = Vec::new();
+    for mut b in st.entities {
+        if b.mentions.is_empty() {
+            continue;
+        }
+        b.mentions.sort_by_key(|m| m.span);
+        b.mentions.dedup_by_key(|m| m.span);
+        let text_name = best_name(doc, &b, false);
+        let (name, name_en, wikidata, office) = match b.key {
+            Key::Person(p) => {
+                let person = &kb.people[p];
+                let full = best_name(doc, &b, true).filter(|n| n.split_whitespace().count() > 1);
+                let office = kb.offices_of(p, st.date).first().map(|t| kb.office_label(t));
+                (
+                    full.unwrap_or_else(|| person.name_ar.clone()),
+                    Some(person.name_en.clone()),
+                    person.wikidata.clone(),
+                    office,
+                )
+            }
+            Key::Country(c) => {
+                let country = &kb.countries[c];
+                (
+                    text_name.unwrap_or_else(|| country.name_ar.clone()),
+                    Some(country.name_en.clone()),
+                    country.wikidata.clone(),
+                    None,
+                )
+            }
+            Key::Nationality(_) => (
+                best_name(doc, &b, true).unwrap_or_default(),
+                None,
+                None,
+                None,
+            ),
+            Key::Capital(c) => {
+                let country = &kb.countries[c];
+                (
+                    text_name.unwrap_or_else(|| country.capital_ar[0].clone()),
+                    Some(country.capital_en.clone()),
+                    country.capital_wikidata.clone(),
+                    None,
+                )
+            }
+            Key::Record(r) => {
+                let rec = &kb.records[r];
+                (
+                    text_name.unwrap_or_else(|| rec.name_ar.clone()),
+                    Some(rec.name_en.clone()),
+                    rec.wikidata.clone(),
+                    None,
+                )
+            }
+            Key::Local(_) => {
+                let office = b.bound.map(|(h, o)| {
+                    let term = kb::Term {
+                        holder: holder_id(kb, h).to_owned(),
+                        office: o,
+                        person: 0,
+                        start: None,
+                        end: None,
+                    };
+                    kb.office_label(&term)
+                });
+                (best_name(doc, &b, true).unwrap_or_default(), None, None, office)
+            }
+        };
+        out.push(Entity {
+            kind: b.kind,
+            name,
+            name_en,
+            wikidata,
+            office,
+            mentions: b.mentions,
+        });
+    }
+    out.sort_by_key(|e| {
+        (
+            std::cmp::Reverse(e.mentions.len()),
+            e.mentions.first().map_or(usize::MAX, |m| m.span.start),
+        )
+    });
+    out
+}
+
+/// Clusters the selected knowledge-base candidates and the NER model's names into entities.
+pub(super) fn resolve(
+    doc: &Document<'_>,
+    cands: Vec<Candidate>,
+    date: Option<Date>,
+) -> Vec<Entity> {
+    let mut st = State {
+        doc,
+        kb: kb::get(),
+        date,
+        entities: Vec::new(),
+        by_key: HashMap::new(),
+        covered: vec![false; doc.tokens.len()],
+        person_at: HashMap::new(),
+        locals: HashMap::new(),
+    };
+    // Titles and relational mentions keep their tokens from NER and surname matching.
+    let mut reserved = vec![false; doc.tokens.len()];
+    for c in cands.iter().filter(|c| !matches!(c.kind, CandKind::Name(_))) {
+        for r in &mut reserved[c.first..c.end] {
+            *r = true;
+        }
+    }
+    add_names(&mut st, &cands);
+    add_ner(&mut st, &reserved);
+    add_surnames(&mut st, &reserved);
+    add_titles(&mut st, &cands);
+    add_relationals(&mut st, &cands);
+    finish(st)
+}
