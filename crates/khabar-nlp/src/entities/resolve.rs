@@ -36,9 +36,26 @@ struct Builder {
 /// Words after a title that make it refer to someone else than the holder on the reference
 /// date («الرئيس الأمريكي السابق»).
 const FORMER: &[&str] = &[
-    "السابق", "السابقه", "الاسبق", "الاسبقه", "الراحل", "الراحله", "المنتخب", "المنتخبه",
-    "المقبل", "المقبله", "الجديد", "الجديده", "المخلوع", "المعزول",
+    "السابق", "السابقه", "الاسبق", "الاسبقه", "الراحل", "الراحله", "المخلوع", "المعزول",
 ];
+
+/// Words after a title that name the office's next holder; the title then belongs to the
+/// name that follows, if any («رئيس الوزراء المكلف نجيب ميقاتي»).
+const DESIGNATE: &[&str] = &[
+    "المكلف", "المكلفه", "المنتخب", "المنتخبه", "المقبل", "المقبله", "الجديد", "الجديده",
+];
+
+/// Honorifics between a title and a name («ولي العهد السعودي الأمير محمد بن سلمان»); also the
+/// bare titles before which an ordinary word may still be a surname («الرئيس عون»).
+const HONORIFICS: &[&str] = &[
+    "الامير", "الاميره", "الشيخ", "الشيخه", "الملك", "الملكه", "السلطان", "السيد", "السيده",
+    "الدكتور", "الدكتوره", "المشير", "الفريق", "الرئيس", "الرئيسه", "المستشار", "المستشاره",
+    "الوزير", "الوزيره", "العاهل",
+];
+
+/// Words before a capital that make it stand for its government («إن واشنطن», «بين واشنطن
+/// وموسكو», «عقوبات على موسكو»).
+const METONYM_CUES: &[&str] = &["ان", "لان", "كما", "بينما", "فيما", "بين", "علي", "ضد", "مع", "تجاه"];
 
 /// Words before a capital that make it a place («في موسكو»), not a government.
 const PLACE_CUES: &[&str] = &[
@@ -98,7 +115,8 @@ fn is_word(t: &Token) -> bool {
     matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
 }
 
-/// Whether the capital candidate is a place («في موسكو») rather than its government.
+/// Whether the capital candidate is a place («في موسكو», «مرفأ بيروت») rather than its
+/// government («إن واشنطن», «اتهمت موسكو», «واشنطن وموسكو تبحثان»).
 fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, bool)>) -> bool {
     let tokens = st.tokens();
     let stripped: String = tokens[c.first].key.chars().take(c.prefix_len).collect();
@@ -112,13 +130,31 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     {
         return place;
     }
-    let prev = (0..c.first).rev().map(|i| &tokens[i]).next();
-    match prev {
-        Some(t) if is_word(t) => readings(&t.key)
-            .iter()
-            .any(|(k, _)| PLACE_CUES.contains(&k.as_str())),
-        _ => false,
+    let prev = c.first.checked_sub(1).map(|i| &tokens[i]).filter(|t| is_word(t));
+    let cue = |list: &[&str]| {
+        prev.is_some_and(|t| readings(&t.key).iter().any(|(k, _)| list.contains(&k.as_str())))
+    };
+    if cue(PLACE_CUES) {
+        return true;
     }
+    if cue(METONYM_CUES) {
+        return false;
+    }
+    // A feminine perfect verb before it («اتهمت موسكو»), an imperfect verb around it
+    // («ستزود كييف», «واشنطن تبحث»).
+    let verb_before = prev.is_some_and(|t| {
+        let k = t.key.trim_start_matches(['و', 'ف']);
+        !k.starts_with("ال")
+            && k.chars().count() >= 3
+            && (k.ends_with('ت') || k.starts_with("ست") || k.starts_with("سي"))
+    });
+    let verb_after = tokens.get(c.end).filter(|t| is_word(t)).is_some_and(|t| {
+        let k = t.key.as_str();
+        (k.starts_with('ت') || k.starts_with('ي') || k.starts_with("ست"))
+            && k.chars().count() >= 4
+            && !kb::is_known_name(k)
+    });
+    !(verb_before || verb_after)
 }
 
 /// Adds the knowledge-base names (not titles or relational mentions).
@@ -245,7 +281,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             let foreign = kb.names_starting(last).iter().any(|n| {
                 n.words.len() == 1 && !matches!((n.target, b.key), (Target::Person(p), Key::Person(q)) if p == q)
             });
-            if last.chars().count() < 3 || kb.stopwords.contains(last) || foreign {
+            if last.chars().count() < 3 || foreign {
                 continue;
             }
             let list = aliases.entry(last.clone()).or_default();
@@ -266,6 +302,15 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
         let found = readings(&t.key)
             .into_iter()
             .find_map(|(k, n)| aliases.get(&k).map(|list| (list, n)));
+        // An ordinary word («عون», «عباس») is a surname only right after a title.
+        let after_title = i
+            .checked_sub(1)
+            .map(|p| &doc.tokens[p])
+            .is_some_and(|p| readings(&p.key).iter().any(|(k, _)| HONORIFICS.contains(&k.as_str())));
+        let found = found.filter(|&(_, n)| {
+            let stem: String = t.key.chars().skip(n).collect();
+            after_title || !kb.stopwords.contains(&stem)
+        });
         if let Some((list, n)) = found {
             // The most recent full name before this word, else the first one.
             let e = list
@@ -282,20 +327,29 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
     }
 }
 
-/// The person named right after a title or relational mention ending at token `end`, if any
-/// (past a «السابق»-like word, which is reported as `true`).
+/// The person named right after a title or relational mention ending at token `end`, if any,
+/// past honorifics and «المكلف»-like words; `true` when a «السابق»-like word says the title is
+/// not the current holder's.
 fn person_after(st: &State<'_, '_>, end: usize) -> (Option<usize>, bool) {
     let tokens = st.tokens();
-    if let Some(e) = st.person_at.get(&end) {
-        return (Some(*e), false);
+    let mut at = end;
+    let mut former = false;
+    let mut designate = false;
+    while let Some(t) = tokens.get(at) {
+        if let Some(&e) = st.person_at.get(&at) {
+            return (Some(e), former);
+        }
+        let k = t.key.as_str();
+        if FORMER.contains(&k) {
+            former = true;
+        } else if DESIGNATE.contains(&k) {
+            designate = true;
+        } else if !HONORIFICS.contains(&k) || at > end + 2 {
+            break;
+        }
+        at += 1;
     }
-    let former = tokens
-        .get(end)
-        .is_some_and(|t| FORMER.contains(&t.key.as_str()));
-    if former {
-        return (st.person_at.get(&(end + 1)).copied(), true);
-    }
-    (None, false)
+    (None, former || designate)
 }
 
 /// The country ISO or organisation id of a holder.

@@ -147,6 +147,12 @@ impl Kb {
                     (r.name_ar.clone(), r.name_en.clone())
                 }),
         };
+        // «the United States», «the Netherlands»: English names that take the article.
+        let en = if en.starts_with("United ") || en.ends_with("lands") || en.ends_with("ines") {
+            format!("the {en}")
+        } else {
+            en
+        };
         (
             office.label_ar.replace("{}", &ar),
             office.label_en.replace("{}", &en),

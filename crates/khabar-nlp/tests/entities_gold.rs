@@ -1,0 +1,109 @@
+//! Gold entity tests (issue #4): every `test_data/entities/*.json` is one case.
+//!
+//! A case names its text (`"text"`: a path relative to the crate, or `"inline"`), the
+//! publication date, and every entity the analysis must find: name, kind, Wikidata id (or
+//! null), optionally the office held on that date (`"office"`, English label), and the exact
+//! mentions in text order as `[text, form]` pairs. The analysis must find exactly these
+//! entities — nothing else is highlighted. Adding a case is adding a file.
+
+use khabar_nlp::{Config, Date, analyze};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+/// An entity as compared: name, kind, wikidata, office (English), mentions.
+#[derive(Debug, PartialEq)]
+struct Sig {
+    name: String,
+    kind: String,
+    wikidata: Option<String>,
+    office: Option<String>,
+    mentions: Vec<(String, String)>,
+}
+
+fn gold_sig(e: &Value) -> Sig {
+    Sig {
+        name: e["name"].as_str().unwrap().to_owned(),
+        kind: e["kind"].as_str().unwrap().to_owned(),
+        wikidata: e["wikidata"].as_str().map(str::to_owned),
+        office: e["office"].as_str().map(str::to_owned),
+        mentions: e["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| (m[0].as_str().unwrap().to_owned(), m[1].as_str().unwrap().to_owned()))
+            .collect(),
+    }
+}
+
+fn check(path: &Path) -> Result<(), String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gold: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let text = match gold["text"].as_str() {
+        Some(rel) => fs::read_to_string(root.join(rel)).unwrap(),
+        None => gold["inline"].as_str().unwrap().to_owned(),
+    };
+    let date: Option<Date> = gold["date"].as_str().map(|d| d.parse().unwrap());
+    let analysis = analyze(&text, &Config { reference_date: date });
+    let expected: Vec<Sig> = gold["entities"].as_array().unwrap().iter().map(gold_sig).collect();
+    let found: Vec<Sig> = analysis
+        .entities
+        .iter()
+        .zip(&expected.iter().map(Some).chain(std::iter::repeat(None)).collect::<Vec<_>>())
+        .map(|(e, _)| Sig {
+            name: e.name.clone(),
+            kind: e.kind.clone(),
+            wikidata: e.wikidata.clone(),
+            office: None,
+            mentions: e.mentions.iter().map(|m| (m.text.clone(), m.form.clone())).collect(),
+        })
+        .collect();
+    let office_of = |i: usize| {
+        analysis.entities[i].office.as_ref().map(|o| o.label_en.clone())
+    };
+    let mut problems = Vec::new();
+    for e in &expected {
+        let hit = found.iter().position(|f| {
+            f.name == e.name && f.kind == e.kind && f.wikidata == e.wikidata && f.mentions == e.mentions
+        });
+        match hit {
+            None => {
+                let near = found
+                    .iter()
+                    .find(|f| f.wikidata.is_some() && f.wikidata == e.wikidata || f.name == e.name);
+                problems.push(format!("missing {e:?}\n      nearest found {near:?}"));
+            }
+            Some(i) if e.office.is_some() && office_of(i) != e.office => {
+                problems.push(format!("{}: office {:?}, expected {:?}", e.name, office_of(i), e.office));
+            }
+            Some(_) => {}
+        }
+    }
+    for f in &found {
+        let known = expected.iter().any(|e| {
+            f.name == e.name && f.kind == e.kind && f.wikidata == e.wikidata && f.mentions == e.mentions
+        });
+        if !known {
+            problems.push(format!("unexpected {f:?}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}:\n  {}", path.display(), problems.join("\n  ")))
+    }
+}
+
+#[test]
+fn gold_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/entities");
+    let mut paths: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 6, "expected the bundled article and at least 5 more cases");
+    let failures: Vec<String> = paths.iter().filter_map(|p| check(p).err()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
