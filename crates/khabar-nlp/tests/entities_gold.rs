@@ -31,7 +31,12 @@ fn gold_sig(e: &Value) -> Sig {
             .as_array()
             .unwrap()
             .iter()
-            .map(|m| (m[0].as_str().unwrap().to_owned(), m[1].as_str().unwrap().to_owned()))
+            .map(|m| {
+                (
+                    m[0].as_str().unwrap().to_owned(),
+                    m[1].as_str().unwrap().to_owned(),
+                )
+            })
             .collect(),
     }
 }
@@ -44,8 +49,18 @@ fn check(path: &Path) -> Result<(), String> {
         None => gold["inline"].as_str().unwrap().to_owned(),
     };
     let date: Option<Date> = gold["date"].as_str().map(|d| d.parse().unwrap());
-    let analysis = analyze(&text, &Config { reference_date: date });
-    let expected: Vec<Sig> = gold["entities"].as_array().unwrap().iter().map(gold_sig).collect();
+    let analysis = analyze(
+        &text,
+        &Config {
+            reference_date: date,
+        },
+    );
+    let expected: Vec<Sig> = gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(gold_sig)
+        .collect();
     let found: Vec<Sig> = analysis
         .entities
         .iter()
@@ -54,16 +69,26 @@ fn check(path: &Path) -> Result<(), String> {
             kind: e.kind.clone(),
             wikidata: e.wikidata.clone(),
             office: None,
-            mentions: e.mentions.iter().map(|m| (m.text.clone(), m.form.clone())).collect(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| (m.text.clone(), m.form.clone()))
+                .collect(),
         })
         .collect();
     let office_of = |i: usize| {
-        analysis.entities[i].office.as_ref().map(|o| o.label_en.clone())
+        analysis.entities[i]
+            .office
+            .as_ref()
+            .map(|o| o.label_en.clone())
     };
     let mut problems = Vec::new();
     for e in &expected {
         let hit = found.iter().position(|f| {
-            f.name == e.name && f.kind == e.kind && f.wikidata == e.wikidata && f.mentions == e.mentions
+            f.name == e.name
+                && f.kind == e.kind
+                && f.wikidata == e.wikidata
+                && f.mentions == e.mentions
         });
         match hit {
             None => {
@@ -73,14 +98,22 @@ fn check(path: &Path) -> Result<(), String> {
                 problems.push(format!("missing {e:?}\n      nearest found {near:?}"));
             }
             Some(i) if e.office.is_some() && office_of(i) != e.office => {
-                problems.push(format!("{}: office {:?}, expected {:?}", e.name, office_of(i), e.office));
+                problems.push(format!(
+                    "{}: office {:?}, expected {:?}",
+                    e.name,
+                    office_of(i),
+                    e.office
+                ));
             }
             Some(_) => {}
         }
     }
     for f in &found {
         let known = expected.iter().any(|e| {
-            f.name == e.name && f.kind == e.kind && f.wikidata == e.wikidata && f.mentions == e.mentions
+            f.name == e.name
+                && f.kind == e.kind
+                && f.wikidata == e.wikidata
+                && f.mentions == e.mentions
         });
         if !known {
             problems.push(format!("unexpected {f:?}"));
@@ -102,7 +135,10 @@ fn gold_cases() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 6, "expected the bundled article and at least 5 more cases");
+    assert!(
+        paths.len() >= 6,
+        "expected the bundled article and at least 5 more cases"
+    );
     let failures: Vec<String> = paths.iter().filter_map(|p| check(p).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

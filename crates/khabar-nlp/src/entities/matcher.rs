@@ -49,7 +49,14 @@ pub struct Candidate {
 
 /// The relational nouns («نظيره» his counterpart …), as keys.
 const RELATIONAL: &[&str] = &[
-    "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرهم", "نظرائه", "نظيرتيه",
+    "نظيره",
+    "نظيرها",
+    "نظيرته",
+    "نظيرتها",
+    "نظيريه",
+    "نظيرهم",
+    "نظرائه",
+    "نظيرتيه",
 ];
 
 /// The byte offset in `original` after `n` folded chars (and any dropped marks after them).

@@ -36,33 +36,109 @@ struct Builder {
 /// Words after a title that make it refer to someone else than the holder on the reference
 /// date («الرئيس الأمريكي السابق»).
 const FORMER: &[&str] = &[
-    "السابق", "السابقه", "الاسبق", "الاسبقه", "الراحل", "الراحله", "المخلوع", "المعزول",
+    "السابق",
+    "السابقه",
+    "الاسبق",
+    "الاسبقه",
+    "الراحل",
+    "الراحله",
+    "المخلوع",
+    "المعزول",
 ];
 
 /// Words after a title that name the office's next holder; the title then belongs to the
 /// name that follows, if any («رئيس الوزراء المكلف نجيب ميقاتي»).
 const DESIGNATE: &[&str] = &[
-    "المكلف", "المكلفه", "المنتخب", "المنتخبه", "المقبل", "المقبله", "الجديد", "الجديده",
+    "المكلف",
+    "المكلفه",
+    "المنتخب",
+    "المنتخبه",
+    "المقبل",
+    "المقبله",
+    "الجديد",
+    "الجديده",
 ];
 
 /// Honorifics between a title and a name («ولي العهد السعودي الأمير محمد بن سلمان»); also the
 /// bare titles before which an ordinary word may still be a surname («الرئيس عون»).
 const HONORIFICS: &[&str] = &[
-    "الامير", "الاميره", "الشيخ", "الشيخه", "الملك", "الملكه", "السلطان", "السيد", "السيده",
-    "الدكتور", "الدكتوره", "المشير", "الفريق", "الرئيس", "الرئيسه", "المستشار", "المستشاره",
-    "الوزير", "الوزيره", "العاهل",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "الملك",
+    "الملكه",
+    "السلطان",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "المشير",
+    "الفريق",
+    "الرئيس",
+    "الرئيسه",
+    "المستشار",
+    "المستشاره",
+    "الوزير",
+    "الوزيره",
+    "العاهل",
 ];
 
 /// Words before a capital that make it stand for its government («إن واشنطن», «بين واشنطن
 /// وموسكو», «عقوبات على موسكو»).
-const METONYM_CUES: &[&str] = &["ان", "لان", "كما", "بينما", "فيما", "بين", "علي", "ضد", "مع", "تجاه"];
+const METONYM_CUES: &[&str] = &[
+    "ان",
+    "لان",
+    "كما",
+    "بينما",
+    "فيما",
+    "بين",
+    "علي",
+    "ضد",
+    "مع",
+    "تجاه",
+];
 
 /// Words before a capital that make it a place («في موسكو»), not a government.
 const PLACE_CUES: &[&str] = &[
-    "في", "الي", "من", "عبر", "داخل", "خارج", "قرب", "نحو", "حتي", "العاصمه", "مدينه", "زياره",
-    "زيارته", "زيارتها", "سفاره", "سفارتها", "سفارات", "مطار", "شوارع", "ضواحي", "وسط", "جنوب",
-    "شمال", "شرق", "غرب", "وصل", "وصلت", "غادر", "غادرت", "يزور", "تزور", "زار", "زارت",
-    "قصف", "بلديه", "سكان", "اهالي", "فندق",
+    "في",
+    "الي",
+    "من",
+    "عبر",
+    "داخل",
+    "خارج",
+    "قرب",
+    "نحو",
+    "حتي",
+    "العاصمه",
+    "مدينه",
+    "زياره",
+    "زيارته",
+    "زيارتها",
+    "سفاره",
+    "سفارتها",
+    "سفارات",
+    "مطار",
+    "شوارع",
+    "ضواحي",
+    "وسط",
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "وصل",
+    "وصلت",
+    "غادر",
+    "غادرت",
+    "يزور",
+    "تزور",
+    "زار",
+    "زارت",
+    "قصف",
+    "بلديه",
+    "سكان",
+    "اهالي",
+    "فندق",
 ];
 
 struct State<'d, 't> {
@@ -130,9 +206,17 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     {
         return place;
     }
-    let prev = c.first.checked_sub(1).map(|i| &tokens[i]).filter(|t| is_word(t));
+    let prev = c
+        .first
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .filter(|t| is_word(t));
     let cue = |list: &[&str]| {
-        prev.is_some_and(|t| readings(&t.key).iter().any(|(k, _)| list.contains(&k.as_str())))
+        prev.is_some_and(|t| {
+            readings(&t.key)
+                .iter()
+                .any(|(k, _)| list.contains(&k.as_str()))
+        })
     };
     if cue(PLACE_CUES) {
         return true;
@@ -171,9 +255,11 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
             Target::Person(p) => (Key::Person(p), EntityKind::Person, MentionForm::Name),
             Target::Country(i) => (Key::Country(i), EntityKind::Country, MentionForm::Name),
             Target::Adjective(i) => (Key::Country(i), EntityKind::Country, MentionForm::Adjective),
-            Target::Nationality(i) => {
-                (Key::Nationality(i), EntityKind::Nationality, MentionForm::Name)
-            }
+            Target::Nationality(i) => (
+                Key::Nationality(i),
+                EntityKind::Nationality,
+                MentionForm::Name,
+            ),
             Target::Capital(i) => {
                 let place = capital_is_place(st, c, last_capital);
                 last_capital = Some((c.end, place));
@@ -206,7 +292,10 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         let idx: Vec<usize> = (0..doc.tokens.len())
             .filter(|&i| sentence.contains(doc.tokens[i].span))
             .collect();
-        let words: Vec<&str> = idx.iter().map(|&i| doc.tokens[i].span.slice(doc.text)).collect();
+        let words: Vec<&str> = idx
+            .iter()
+            .map(|&i| doc.tokens[i].span.slice(doc.text))
+            .collect();
         let tags = ner::tag(&words);
         let mut open: Option<(NerType, usize, usize)> = None;
         for (k, tag) in tags.iter().enumerate() {
@@ -249,8 +338,13 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
             NerType::Org => (EntityKind::Organization, NerType::Org),
             _ => (EntityKind::Location, NerType::Loc),
         };
-        let e = match st.locals.get(&(k, name.clone())) {
-            Some(&e) => e,
+        let surname_of = if k == NerType::Pers && b - a == 1 {
+            surname_owner(st, &name)
+        } else {
+            None
+        };
+        let e = match surname_of.or_else(|| st.locals.get(&(k, name.clone())).copied()) {
+            Some(e) => e,
             None => {
                 let n = st.locals.len();
                 let e = st.entity(Key::Local(n), kind);
@@ -260,6 +354,22 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         };
         st.add(e, span, MentionForm::Name, (a, b));
     }
+}
+
+/// The person entity with a full name (two words or more) ending in the word `surname`.
+fn surname_owner(st: &State<'_, '_>, surname: &str) -> Option<usize> {
+    st.entities.iter().position(|b| {
+        b.kind == EntityKind::Person
+            && b.mentions.iter().any(|m| {
+                let words: Vec<String> = m
+                    .span
+                    .slice(st.doc.text)
+                    .split_whitespace()
+                    .map(key)
+                    .collect();
+                words.len() > 1 && words.last().is_some_and(|w| w == surname)
+            })
+    })
 }
 
 /// Adds later (or earlier) mentions of a person's last name once the text gave the full name.
@@ -279,7 +389,8 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
                 continue;
             };
             let foreign = kb.names_starting(last).iter().any(|n| {
-                n.words.len() == 1 && !matches!((n.target, b.key), (Target::Person(p), Key::Person(q)) if p == q)
+                n.words.len() == 1
+                    && !matches!((n.target, b.key), (Target::Person(p), Key::Person(q)) if p == q)
             });
             if last.chars().count() < 3 || foreign {
                 continue;
@@ -303,10 +414,11 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             .into_iter()
             .find_map(|(k, n)| aliases.get(&k).map(|list| (list, n)));
         // An ordinary word («عون», «عباس») is a surname only right after a title.
-        let after_title = i
-            .checked_sub(1)
-            .map(|p| &doc.tokens[p])
-            .is_some_and(|p| readings(&p.key).iter().any(|(k, _)| HONORIFICS.contains(&k.as_str())));
+        let after_title = i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
+            readings(&p.key)
+                .iter()
+                .any(|(k, _)| HONORIFICS.contains(&k.as_str()))
+        });
         let found = found.filter(|&(_, n)| {
             let stem: String = t.key.chars().skip(n).collect();
             after_title || !kb.stopwords.contains(&stem)
@@ -494,7 +606,10 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
             Key::Person(p) => {
                 let person = &kb.people[p];
                 let full = best_name(doc, &b, true).filter(|n| n.split_whitespace().count() > 1);
-                let office = kb.offices_of(p, st.date).first().map(|t| kb.office_label(t));
+                let office = kb
+                    .offices_of(p, st.date)
+                    .first()
+                    .map(|t| kb.office_label(t));
                 (
                     full.unwrap_or_else(|| person.name_ar.clone()),
                     Some(person.name_en.clone()),
@@ -546,7 +661,12 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
                     };
                     kb.office_label(&term)
                 });
-                (best_name(doc, &b, true).unwrap_or_default(), None, None, office)
+                (
+                    best_name(doc, &b, true).unwrap_or_default(),
+                    None,
+                    None,
+                    office,
+                )
             }
         };
         out.push(Entity {
@@ -585,7 +705,10 @@ pub(super) fn resolve(
     };
     // Titles and relational mentions keep their tokens from NER and surname matching.
     let mut reserved = vec![false; doc.tokens.len()];
-    for c in cands.iter().filter(|c| !matches!(c.kind, CandKind::Name(_))) {
+    for c in cands
+        .iter()
+        .filter(|c| !matches!(c.kind, CandKind::Name(_)))
+    {
         for r in &mut reserved[c.first..c.end] {
             *r = true;
         }

@@ -285,6 +285,10 @@ mod tests {
     #[test]
     fn every_term_refers_to_known_rows() {
         let n = rows(OFFICES, 5).count();
-        assert_eq!(load().terms.len(), n, "a row of offices.tsv names an unknown office or person");
+        assert_eq!(
+            load().terms.len(),
+            n,
+            "a row of offices.tsv names an unknown office or person"
+        );
     }
 }

@@ -79,7 +79,10 @@ pub(super) fn build(kb: &mut Kb) {
         }
     }
     for (i, p) in kb.people.iter().enumerate() {
-        for n in std::iter::once(&p.name_ar).chain(&p.variants).chain(&p.short) {
+        for n in std::iter::once(&p.name_ar)
+            .chain(&p.variants)
+            .chain(&p.short)
+        {
             entries.push((n.clone(), Target::Person(i), NerType::Pers));
         }
     }
@@ -93,7 +96,11 @@ pub(super) fn build(kb: &mut Kb) {
         }
         for a in c.adj_m.iter().filter(|a| !a.contains(' ')) {
             for suffix in ["ون", "ين"] {
-                entries.push((format!("ال{a}{suffix}"), Target::Nationality(i), NerType::Misc));
+                entries.push((
+                    format!("ال{a}{suffix}"),
+                    Target::Nationality(i),
+                    NerType::Misc,
+                ));
             }
         }
         for n in &c.capital_ar {
@@ -117,21 +124,24 @@ pub(super) fn build(kb: &mut Kb) {
                 }
             }
         }
-        kb.names.entry(w[0].clone()).or_default().push(NameEntry {
-            words: w,
-            target,
-        });
+        kb.names
+            .entry(w[0].clone())
+            .or_default()
+            .push(NameEntry { words: w, target });
     }
     for (i, o) in kb.offices.iter().enumerate() {
         let forms = o.titles_def.iter().map(|t| (t, false));
         for (t, construct) in forms.chain(o.titles_construct.iter().map(|t| (t, true))) {
             let w = words(t);
             if let Some(first) = w.first() {
-                kb.titles.entry(first.clone()).or_default().push(TitleEntry {
-                    words: w,
-                    office: i,
-                    construct,
-                });
+                kb.titles
+                    .entry(first.clone())
+                    .or_default()
+                    .push(TitleEntry {
+                        words: w,
+                        office: i,
+                        construct,
+                    });
             }
         }
     }

@@ -104,7 +104,12 @@ impl Kb {
     }
 
     /// The office holders of `country` that count as a counterpart of someone of `rank`.
-    pub fn counterpart(&self, country: usize, rank: OfficeRank, date: Option<Date>) -> Option<usize> {
+    pub fn counterpart(
+        &self,
+        country: usize,
+        rank: OfficeRank,
+        date: Option<Date>,
+    ) -> Option<usize> {
         let iso = self.countries[country].iso.as_str();
         let wanted: &[OfficeRank] = match rank {
             OfficeRank::HeadOfState | OfficeRank::HeadOfGovernment => {
@@ -193,8 +198,14 @@ mod tests {
         let president = kb.offices.iter().position(|o| o.id == "president").unwrap();
         let d = |s: &str| s.parse::<Date>().ok();
         let name = |p: Option<usize>| p.map(|p| kb.people[p].name_en.as_str());
-        assert_eq!(name(kb.holder("US", president, d("2021-04-16"))), Some("Joe Biden"));
-        assert_eq!(name(kb.holder("US", president, d("2019-04-16"))), Some("Donald Trump"));
+        assert_eq!(
+            name(kb.holder("US", president, d("2021-04-16"))),
+            Some("Joe Biden")
+        );
+        assert_eq!(
+            name(kb.holder("US", president, d("2019-04-16"))),
+            Some("Donald Trump")
+        );
         let gb = kb.country_by_iso("GB").unwrap();
         assert_eq!(
             name(kb.counterpart(gb, OfficeRank::HeadOfState, d("2021-04-16"))),
