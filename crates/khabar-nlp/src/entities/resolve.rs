@@ -404,8 +404,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
     if aliases.is_empty() {
         return;
     }
-    for i in 0..doc.tokens.len() {
-        let t = &doc.tokens[i];
+    for (i, t) in doc.tokens.iter().enumerate() {
         if !is_word(t) || st.covered[i] || reserved[i] {
             continue;
         }
