@@ -230,7 +230,10 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
         let k = t.key.trim_start_matches(['و', 'ف']);
         !k.starts_with("ال")
             && k.chars().count() >= 3
-            && (k.ends_with('ت') || k.starts_with("ست") || k.starts_with("سي"))
+            && (k.ends_with('ت')
+                || k.starts_with("ست")
+                || k.starts_with("سي")
+                || (k.starts_with('ي') && k.chars().count() >= 4))
     });
     let verb_after = tokens.get(c.end).filter(|t| is_word(t)).is_some_and(|t| {
         let k = t.key.as_str();
