@@ -119,6 +119,14 @@ fn check(path: &Path) -> Result<(), String> {
             problems.push(format!("unexpected {f:?}"));
         }
     }
+    // Entities come most salient first (more mentions, then earlier), as listed in the gold.
+    if problems.is_empty() {
+        let order: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        let gold_order: Vec<&str> = expected.iter().map(|e| e.name.as_str()).collect();
+        if order != gold_order {
+            problems.push(format!("order {order:?}, expected {gold_order:?}"));
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
