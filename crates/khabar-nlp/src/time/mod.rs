@@ -9,6 +9,7 @@
 //! reference date, values that need one stay `None`. No clock is ever read.
 
 mod calendar;
+pub mod eval;
 mod lexicon;
 mod recognize;
 mod words;

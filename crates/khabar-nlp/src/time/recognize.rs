@@ -294,7 +294,7 @@ fn deictic(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     };
     let (offset, mut j, at) = c.phrase(&c.lx.deictic, j0)?;
     let start = if j0 == i { at } else { start };
-    if c.key(j - 1) == "اليوم" {
+    if c.w[j - 1].alt("اليوم").is_some() {
         if DAY_EXCLUDED_AFTER.contains(&c.key(j)) || (i > 0 && matches!(c.key(i - 1), "هذا" | "ذلك"))
         {
             return None;
@@ -603,8 +603,17 @@ fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
                     let firsts: Vec<Date> = (hy - 1..=hy + 1)
                         .filter_map(|y| calendar::hijri_to_gregorian(y, m.number, 1))
                         .collect();
-                    let lean = if lean == Lean::Current { Lean::Past } else { lean };
-                    match calendar::pick_day(r, &firsts, lean) {
+                    let picked = match lean {
+                        // «رمضان الماضي» during Ramadan is the one before.
+                        Lean::Previous => firsts
+                            .iter()
+                            .copied()
+                            .filter(|f| calendar::add_days(*f, 29) < r)
+                            .max(),
+                        Lean::Current => calendar::pick_day(r, &firsts, Lean::Past),
+                        lean => calendar::pick_day(r, &firsts, lean),
+                    };
+                    match picked {
                         Some(first) => {
                             let y = calendar::hijri_year(calendar::add_days(first, 3)).unwrap_or(hy);
                             hijri_month(y, m.number)
@@ -648,6 +657,7 @@ fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 /// A reference year at `j` for quarters/halves/seasons: «من العام الماضي», «2020», «هذا العام».
 fn year_after(c: &Ctx<'_>, j: usize) -> (Option<i32>, usize, bool) {
     let r = c.reference.map(|r| i32::from(r.year()));
+    let j = if c.key(j) == "من" && year_number(c, j + 1, false).is_some() { j + 1 } else { j };
     if let Some((y, h, e)) = year_number(c, j, false) {
         return (Some(hijri_from_year(y, h)), e, true);
     }
@@ -932,7 +942,7 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (n, unit, mut end, at, with_number) = count_unit(c, j)?;
     let lone_plural = !with_number && n == 0;
     let lone_singular = !with_number && n == 1;
-    if lone_singular && !signal_for && modifier.is_none() {
+    if lone_singular && !signal_for && modifier.is_none() && c.key(end) != "ونصف" {
         return None;
     }
     if lone_plural {
@@ -979,7 +989,10 @@ fn set(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     }
     let at = c.alt(i, "كل")?;
     let mut j = i + 1;
-    if c.key(j) == "يوم" && c.lx.weekdays.contains_key(c.key(j + 1)) {
+    let is_weekday = |k: &str| {
+        c.lx.weekdays.contains_key(k) || c.lx.weekdays.contains_key(&format!("ال{k}"))
+    };
+    if c.key(j) == "يوم" && is_weekday(c.key(j + 1)) {
         j += 1;
     }
     let wd_key = c.key(j);

@@ -124,7 +124,13 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
     let Some((mut value, ordinal, start)) = first
         .alts
         .iter()
-        .find_map(|(k, at)| lx.numbers.get(k).map(|&(v, o)| (v, o, *at)))
+        .find_map(|(k, at)| {
+            lx.numbers.get(k).map(|&(v, o)| (v, o, *at)).or_else(|| {
+                // «الثلاثة» in «الأيام الثلاثة الماضية».
+                let rest = k.strip_prefix("ال")?;
+                lx.numbers.get(rest).filter(|x| !x.1 && x.0 < 100).map(|&(v, _)| (v, false, *at))
+            })
+        })
     else {
         let keys: Vec<&str> = w[i..w.len().min(i + 4)].iter().map(|x| x.key.as_str()).collect();
         let p = crate::numbers::parse_phrase(&keys)?;
