@@ -12,7 +12,7 @@ mod calendar;
 pub mod eval;
 mod lexicon;
 mod recognize;
-mod words;
+pub(crate) mod words;
 
 pub use calendar::interval;
 

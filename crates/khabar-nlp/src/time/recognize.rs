@@ -48,13 +48,6 @@ impl Val {
         })
     }
 
-    fn day(&self) -> Option<Date> {
-        match self {
-            Val::Day(d) | Val::Time(d, _) => Some(*d),
-            _ => None,
-        }
-    }
-
     fn is_calendar(&self) -> bool {
         !matches!(self, Val::Ref(_) | Val::Duration(_) | Val::Set(_))
     }

@@ -19,11 +19,6 @@ pub(crate) struct Word {
 }
 
 impl Word {
-    /// Whether the whole token is `key`.
-    pub fn is(&self, key: &str) -> bool {
-        self.key == key
-    }
-
     /// The stem start if some clitic reading of the token is `key`.
     pub fn alt(&self, key: &str) -> Option<usize> {
         self.alts.iter().find(|(k, _)| k == key).map(|&(_, at)| at)
