@@ -314,7 +314,14 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
     let same = |k: usize| sentence_of.get(k) == Some(&m.sentence);
     let before: Vec<(Cue, usize)> = (m.word.saturating_sub(7)..m.word)
         .filter(|&k| same(k))
-        .filter_map(|k| cue_at(w, k, lx).map(|(c, _)| (c, m.word - k)))
+        .filter_map(|k| cue_at(w, k, lx).map(|(c, _)| (c, k)))
+        // «قد» before a past verb («قد زار») is certainty, not possibility.
+        .filter(|&(c, k)| {
+            c != Cue::Possible
+                || w[k].key != "قد"
+                || w.get(k + 1).is_some_and(|x| x.key.starts_with(['ي', 'ت', 'ن']))
+        })
+        .map(|(c, k)| (c, m.word - k))
         .collect();
     let after: Vec<Cue> = (m.end_word..m.end_word + 4)
         .filter(|&k| same(k))
@@ -326,7 +333,7 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
     let has = |c: Cue| before.iter().any(|(x, _)| *x == c);
     let future_verb = (m.word.saturating_sub(4)..m.word)
         .filter(|&k| same(k))
-        .any(|k| w[k].key.starts_with("سي") && w[k].key.chars().count() >= 5 && !w[k].key.starts_with("سياس"));
+        .any(|k| crate::time::recognize::future_verb(&w[k].key));
     if has(Cue::Possible) {
         m.status = "possible";
         m.status_from_cue = true;
@@ -375,8 +382,11 @@ fn link_times(
                 };
                 (d, k)
             })
-            .filter(|(d, _)| *d <= 10)
             .collect();
+        // Within ten words, or any distance when the sentence has a single trigger.
+        if candidates.len() > 1 || candidates.first().is_some_and(|c| c.0 > 30) {
+            candidates.retain(|(d, _)| *d <= 10);
+        }
         candidates.sort();
         for (_, k) in candidates {
             let m = &mut mentions[k];
@@ -484,22 +494,41 @@ fn participants(
     };
     let persons: Vec<usize> = found.iter().map(|x| x.1).filter(|&i| person(i)).collect();
     let groups: Vec<usize> = found.iter().map(|x| x.1).filter(|&i| group(i)).collect();
+    let inside = quotes
+        .iter()
+        .find(|q| q.span.contains(m.trigger))
+        .and_then(|q| q.speaker);
+    // The speaker of the sentence: of a quotation the trigger sits in, else of one in the sentence.
+    let speaker = inside.or_else(|| {
+        quotes
+            .iter()
+            .find(|q| sentence.contains(Span::new(q.span.start, q.span.start)))
+            .and_then(|q| q.speaker)
+    });
+    if m.kind == "statement" {
+        return match speaker.or_else(|| persons.first().copied()) {
+            Some(p) => vec![p],
+            None => groups.into_iter().take(1).collect(),
+        };
+    }
     let mut out = if personal {
-        if persons.is_empty() { groups } else { persons }
+        if persons.is_empty() {
+            speaker.map_or(groups, |s| vec![s])
+        } else {
+            persons
+        }
     } else if groups.is_empty() {
         persons
     } else {
         groups
     };
     if personal
-        && let Some(speaker) = quotes
-            .iter()
-            .find(|q| q.span.contains(m.trigger))
-            .and_then(|q| q.speaker)
-        && !out.contains(&speaker)
+        && let Some(s) = inside
+        && !out.contains(&s)
     {
-        out.insert(0, speaker);
+        out.push(s);
     }
+    out.sort_unstable();
     out
 }
 
@@ -549,6 +578,7 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
                         d.participants.push(p);
                     }
                 }
+                d.participants.sort_unstable();
                 d.place = d.place.or(m.place);
                 d.recent |= m.recent;
                 last_sentence[k] = m.sentence;
@@ -627,7 +657,21 @@ fn short_name(e: &Entity, english: bool) -> String {
         e.name.clone()
     };
     if e.kind == EntityKind::Person {
-        name.split_whitespace().last().unwrap_or(&name).to_owned()
+        // The family name, with its particle («Le Drian», «bin Salman», «عبد الله»).
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        match parts.as_slice() {
+            [.., p, last]
+                if matches!(
+                    p.to_lowercase().as_str(),
+                    "le" | "la" | "de" | "del" | "da" | "di" | "du" | "van" | "von" | "bin"
+                        | "ibn" | "al" | "el" | "abu" | "عبد" | "بن" | "أبو" | "ابو"
+                ) =>
+            {
+                format!("{p} {last}")
+            }
+            [.., last] => (*last).to_owned(),
+            [] => name.clone(),
+        }
     } else {
         name
     }

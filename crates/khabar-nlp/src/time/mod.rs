@@ -11,7 +11,7 @@
 mod calendar;
 pub mod eval;
 mod lexicon;
-mod recognize;
+pub(crate) mod recognize;
 pub(crate) mod words;
 
 pub use calendar::interval;

@@ -189,7 +189,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// A verb with the future prefix سـ (سيعقد، ستزور، سنرد), excluding common nouns starting so.
-fn future_verb(key: &str) -> bool {
+pub(crate) fn future_verb(key: &str) -> bool {
     let k = key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).unwrap_or(key);
     let mut chars = k.chars();
     if chars.next() != Some('س') || !matches!(chars.next(), Some('ي' | 'ت' | 'ن')) {
