@@ -16,7 +16,10 @@ pub fn run(args: &[String]) -> Result<()> {
             println!("  {f}");
         }
     } else if !report.failures.is_empty() {
-        println!("{} mismatches (--failures lists them)", report.failures.len());
+        println!(
+            "{} mismatches (--failures lists them)",
+            report.failures.len()
+        );
     }
     Ok(())
 }

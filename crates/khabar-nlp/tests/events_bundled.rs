@@ -51,28 +51,68 @@ fn entity(
 fn entities(text: &str) -> Vec<Entity> {
     let mut taken = Vec::new();
     vec![
-        entity(text, &mut taken, EntityKind::Person, "جو بايدن", "Joe Biden", &[
-            "الرئيس الأمريكي جو بايدن",
-            "الرئيس الأمريكي",
-            "بايدن",
-        ]),
-        entity(text, &mut taken, EntityKind::Person, "فلاديمير بوتين", "Vladimir Putin", &[
-            "نظيره الروسي فلاديمير بوتين",
-            "الرئيس الروسي بوتين",
-            "الرئيس بوتين",
-            "لنظيره الروسي",
-            "بوتين",
-        ]),
-        entity(text, &mut taken, EntityKind::Country, "الولايات المتحدة", "United States", &[
+        entity(
+            text,
+            &mut taken,
+            EntityKind::Person,
+            "جو بايدن",
+            "Joe Biden",
+            &["الرئيس الأمريكي جو بايدن", "الرئيس الأمريكي", "بايدن"],
+        ),
+        entity(
+            text,
+            &mut taken,
+            EntityKind::Person,
+            "فلاديمير بوتين",
+            "Vladimir Putin",
+            &[
+                "نظيره الروسي فلاديمير بوتين",
+                "الرئيس الروسي بوتين",
+                "الرئيس بوتين",
+                "لنظيره الروسي",
+                "بوتين",
+            ],
+        ),
+        entity(
+            text,
+            &mut taken,
+            EntityKind::Country,
             "الولايات المتحدة",
-            "واشنطن",
-        ]),
-        entity(text, &mut taken, EntityKind::Country, "روسيا", "Russia", &["روسيا", "موسكو"]),
-        entity(text, &mut taken, EntityKind::Country, "أوكرانيا", "Ukraine", &["أوكرانيا"]),
-        entity(text, &mut taken, EntityKind::Location, "أوروبا", "Europe", &["أوروبا"]),
-        entity(text, &mut taken, EntityKind::Organization, "البيت الأبيض", "White House", &[
+            "United States",
+            &["الولايات المتحدة", "واشنطن"],
+        ),
+        entity(
+            text,
+            &mut taken,
+            EntityKind::Country,
+            "روسيا",
+            "Russia",
+            &["روسيا", "موسكو"],
+        ),
+        entity(
+            text,
+            &mut taken,
+            EntityKind::Country,
+            "أوكرانيا",
+            "Ukraine",
+            &["أوكرانيا"],
+        ),
+        entity(
+            text,
+            &mut taken,
+            EntityKind::Location,
+            "أوروبا",
+            "Europe",
+            &["أوروبا"],
+        ),
+        entity(
+            text,
+            &mut taken,
+            EntityKind::Organization,
             "البيت الأبيض",
-        ]),
+            "White House",
+            &["البيت الأبيض"],
+        ),
     ]
 }
 
@@ -100,7 +140,13 @@ fn describe(evs: &[events::Event]) -> String {
 }
 
 /// The index in `evs` of the first event after `from` matching kind, value and status.
-fn position(evs: &[events::Event], from: usize, kind: &str, value: Option<&str>, status: &str) -> Option<usize> {
+fn position(
+    evs: &[events::Event],
+    from: usize,
+    kind: &str,
+    value: Option<&str>,
+    status: &str,
+) -> Option<usize> {
     (from..evs.len()).find(|&k| {
         let e = &evs[k];
         e.kind == kind && e.status == status && (value.is_none() || e.value.as_deref() == value)
@@ -113,7 +159,13 @@ fn bundled_article_times() {
     let (times, _) = timeline(&[]);
     let found: Vec<(&str, &str, Option<&str>)> = times
         .iter()
-        .map(|t| (&ARTICLE[t.span.start..t.span.end], t.kind.as_str(), t.value.as_deref()))
+        .map(|t| {
+            (
+                &ARTICLE[t.span.start..t.span.end],
+                t.kind.as_str(),
+                t.value.as_deref(),
+            )
+        })
         .collect();
     for want in [
         ("اليوم الجمعة", "DATE", Some("2021-04-16")),
@@ -162,21 +214,30 @@ fn bundled_article_participants_with_given_entities() {
     let (_, evs) = timeline(&ents);
     let table = describe(&evs);
     let jan = &evs[position(&evs, 0, "call", Some("2021-01"), "occurred").unwrap()];
-    assert!(jan.participants.contains(&0) && jan.participants.contains(&1), "{table}");
+    assert!(
+        jan.participants.contains(&0) && jan.participants.contains(&1),
+        "{table}"
+    );
     assert_eq!(jan.label_en, "Call between Biden and Putin", "{table}");
     assert_eq!(jan.label, "اتصال هاتفي بين بايدن وبوتين", "{table}");
     let summit = &evs[position(&evs, 0, "summit", Some("2021-SU"), "planned").unwrap()];
     assert_eq!(summit.place, Some(5), "{table}");
     let week = &evs[position(&evs, 0, "call", Some("2021-W15"), "occurred").unwrap()];
-    assert!(week.participants.contains(&0) && week.participants.contains(&1), "{table}");
+    assert!(
+        week.participants.contains(&0) && week.participants.contains(&1),
+        "{table}"
+    );
 }
 
 // Issue 5: needs the real entities stage (issue 4); fails until it is merged.
 #[test]
 fn bundled_article_event_participants() {
-    let a = analyze(ARTICLE, &Config {
-        reference_date: Some(reference()),
-    });
+    let a = analyze(
+        ARTICLE,
+        &Config {
+            reference_date: Some(reference()),
+        },
+    );
     let name = |id: &str| {
         a.entities
             .iter()

@@ -45,23 +45,44 @@ fn run(text: &str, ents: &[Entity], reference: &str) -> Vec<events::Event> {
 }
 
 fn summary(evs: &[events::Event]) -> Vec<(&'static str, Option<String>, &'static str)> {
-    evs.iter().map(|e| (e.kind, e.value.clone(), e.status)).collect()
+    evs.iter()
+        .map(|e| (e.kind, e.value.clone(), e.status))
+        .collect()
 }
 
 // Issue 5: a past meeting with its day, participants and place.
 #[test]
 fn past_meeting_with_place() {
     let text = "التقى وزير الخارجية الفرنسي جان إيف لودريان نظيره الألماني هايكو ماس في برلين أمس.";
-    let ents = entities(text, &[
-        (EntityKind::Person, "جان إيف لودريان", "Jean-Yves Le Drian", &["جان إيف لودريان"]),
-        (EntityKind::Person, "هايكو ماس", "Heiko Maas", &["هايكو ماس"]),
-        (EntityKind::City, "برلين", "Berlin", &["برلين"]),
-    ]);
+    let ents = entities(
+        text,
+        &[
+            (
+                EntityKind::Person,
+                "جان إيف لودريان",
+                "Jean-Yves Le Drian",
+                &["جان إيف لودريان"],
+            ),
+            (
+                EntityKind::Person,
+                "هايكو ماس",
+                "Heiko Maas",
+                &["هايكو ماس"],
+            ),
+            (EntityKind::City, "برلين", "Berlin", &["برلين"]),
+        ],
+    );
     let evs = run(text, &ents, "2021-04-16");
-    assert_eq!(summary(&evs), vec![("meeting", Some("2021-04-15".to_owned()), "occurred")]);
+    assert_eq!(
+        summary(&evs),
+        vec![("meeting", Some("2021-04-15".to_owned()), "occurred")]
+    );
     assert_eq!(evs[0].participants, vec![0, 1]);
     assert_eq!(evs[0].place, Some(2));
-    assert_eq!(evs[0].label_en, "Meeting between Le Drian and Maas in Berlin");
+    assert_eq!(
+        evs[0].label_en,
+        "Meeting between Le Drian and Maas in Berlin"
+    );
     assert_eq!(evs[0].label, "لقاء بين لودريان وماس في برلين");
 }
 
@@ -69,12 +90,23 @@ fn past_meeting_with_place() {
 #[test]
 fn planned_visit_next_week() {
     let text = "من المقرر أن يزور الرئيس المصري باريس الأسبوع المقبل.";
-    let ents = entities(text, &[
-        (EntityKind::Person, "عبد الفتاح السيسي", "Abdel Fattah el-Sisi", &["الرئيس المصري"]),
-        (EntityKind::City, "باريس", "Paris", &["باريس"]),
-    ]);
+    let ents = entities(
+        text,
+        &[
+            (
+                EntityKind::Person,
+                "عبد الفتاح السيسي",
+                "Abdel Fattah el-Sisi",
+                &["الرئيس المصري"],
+            ),
+            (EntityKind::City, "باريس", "Paris", &["باريس"]),
+        ],
+    );
     let evs = run(text, &ents, "2021-04-16");
-    assert_eq!(summary(&evs), vec![("visit", Some("2021-W16".to_owned()), "planned")]);
+    assert_eq!(
+        summary(&evs),
+        vec![("visit", Some("2021-W16".to_owned()), "planned")]
+    );
 }
 
 // Issue 5: conditional sanctions are only possible.
@@ -91,7 +123,10 @@ fn conditional_sanctions_are_possible() {
 #[test]
 fn ongoing_protests() {
     let text = "تتواصل الاحتجاجات في الخرطوم للمطالبة بحكم مدني.";
-    let ents = entities(text, &[(EntityKind::City, "الخرطوم", "Khartoum", &["الخرطوم"])]);
+    let ents = entities(
+        text,
+        &[(EntityKind::City, "الخرطوم", "Khartoum", &["الخرطوم"])],
+    );
     let evs = run(text, &ents, "2021-04-16");
     assert_eq!(summary(&evs), vec![("protest", None, "ongoing")]);
     assert_eq!(evs[0].place, Some(0));
@@ -105,11 +140,19 @@ fn merge_and_order() {
     let text = "أجريت الانتخابات البرلمانية في العراق في 10 أكتوبر 2021. \
                 وكان رئيس الوزراء قد زار طهران في 5 سبتمبر 2021. \
                 وشهدت هذه الانتخابات نسبة مشاركة منخفضة.";
-    let ents = entities(text, &[
-        (EntityKind::Country, "العراق", "Iraq", &["العراق"]),
-        (EntityKind::Person, "مصطفى الكاظمي", "Mustafa Al-Kadhimi", &["رئيس الوزراء"]),
-        (EntityKind::City, "طهران", "Tehran", &["طهران"]),
-    ]);
+    let ents = entities(
+        text,
+        &[
+            (EntityKind::Country, "العراق", "Iraq", &["العراق"]),
+            (
+                EntityKind::Person,
+                "مصطفى الكاظمي",
+                "Mustafa Al-Kadhimi",
+                &["رئيس الوزراء"],
+            ),
+            (EntityKind::City, "طهران", "Tehran", &["طهران"]),
+        ],
+    );
     let evs = run(text, &ents, "2021-10-20");
     assert_eq!(
         summary(&evs),
@@ -137,20 +180,36 @@ fn planned_event_does_not_take_todays_date() {
 fn quote_speakers() {
     let text = "وقال الرئيس الفرنسي: «نحن مستعدون للحوار مع الجميع». \
                 وأضاف المستشار الألماني: \"لا بد من حل سياسي للأزمة\".";
-    let ents = entities(text, &[
-        (EntityKind::Person, "إيمانويل ماكرون", "Emmanuel Macron", &["الرئيس الفرنسي"]),
-        (EntityKind::Person, "أولاف شولتس", "Olaf Scholz", &["المستشار الألماني"]),
-    ]);
+    let ents = entities(
+        text,
+        &[
+            (
+                EntityKind::Person,
+                "إيمانويل ماكرون",
+                "Emmanuel Macron",
+                &["الرئيس الفرنسي"],
+            ),
+            (
+                EntityKind::Person,
+                "أولاف شولتس",
+                "Olaf Scholz",
+                &["المستشار الألماني"],
+            ),
+        ],
+    );
     let doc = Document::new(text);
     let qs = events::quotes(&doc, &ents);
     let got: Vec<(&str, Option<usize>)> = qs
         .iter()
         .map(|q| (&text[q.span.start..q.span.end], q.speaker))
         .collect();
-    assert_eq!(got, vec![
-        ("نحن مستعدون للحوار مع الجميع", Some(0)),
-        ("لا بد من حل سياسي للأزمة", Some(1)),
-    ]);
+    assert_eq!(
+        got,
+        vec![
+            ("نحن مستعدون للحوار مع الجميع", Some(0)),
+            ("لا بد من حل سياسي للأزمة", Some(1)),
+        ]
+    );
 }
 
 // Issue 5: without a reference date, relative values stay unresolved but events are still found.

@@ -47,8 +47,20 @@ pub(crate) struct Lexicon {
 }
 
 const KINDS: &[&str] = &[
-    "call", "meeting", "summit", "talks", "visit", "statement", "sanctions", "agreement",
-    "military", "attack", "election", "interference", "protest", "other",
+    "call",
+    "meeting",
+    "summit",
+    "talks",
+    "visit",
+    "statement",
+    "sanctions",
+    "agreement",
+    "military",
+    "attack",
+    "election",
+    "interference",
+    "protest",
+    "other",
 ];
 const STATUSES: &[&str] = &["occurred", "ongoing", "planned", "possible", "reported"];
 const FORMS: &[&str] = &["noun", "past", "present"];

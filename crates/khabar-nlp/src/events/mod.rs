@@ -16,8 +16,8 @@ mod lexicon;
 use crate::Document;
 use crate::entities::{Entity, EntityKind};
 use crate::span::Span;
-use crate::time::{TimeExpr, TimeType, interval};
 use crate::time::words::{self, Word};
+use crate::time::{TimeExpr, TimeType, interval};
 use crate::token::TokenKind;
 use jiff::civil::Date;
 use lexicon::Cue;
@@ -95,7 +95,10 @@ pub fn extract_at(
             Event {
                 kind: e.kind,
                 time: e.time,
-                value: e.time.and_then(|t| times.get(t)).and_then(|t| t.value.clone()),
+                value: e
+                    .time
+                    .and_then(|t| times.get(t))
+                    .and_then(|t| t.value.clone()),
                 status: e.status,
                 participants: e.participants,
                 place: e.place,
@@ -128,7 +131,10 @@ pub fn quotes(doc: &Document<'_>, entities: &[Entity]) -> Vec<QuoteSpan> {
     }
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let marks: Vec<usize> = line.match_indices('"').map(|(i, _)| line_start + i).collect();
+        let marks: Vec<usize> = line
+            .match_indices('"')
+            .map(|(i, _)| line_start + i)
+            .collect();
         for pair in marks.chunks(2) {
             if let [o, c] = pair {
                 spans.push(Span::new(o + 1, *c));
@@ -319,7 +325,8 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
         .filter(|&(c, k)| {
             c != Cue::Possible
                 || w[k].key != "قد"
-                || w.get(k + 1).is_some_and(|x| x.key.starts_with(['ي', 'ت', 'ن']))
+                || w.get(k + 1)
+                    .is_some_and(|x| x.key.starts_with(['ي', 'ت', 'ن']))
         })
         .map(|(c, k)| (c, m.word - k))
         .collect();
@@ -327,7 +334,10 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
         .filter(|&k| same(k))
         .filter_map(|k| cue_at(w, k, lx).map(|(c, _)| c))
         .collect();
-    if matches!(after.first(), Some(Cue::Recent)) && w.get(m.end_word).is_some_and(|x| x.key.starts_with("الاخير")) {
+    if matches!(after.first(), Some(Cue::Recent))
+        && w.get(m.end_word)
+            .is_some_and(|x| x.key.starts_with("الاخير"))
+    {
         m.anaphoric = true;
     }
     let has = |c: Cue| before.iter().any(|(x, _)| *x == c);
@@ -368,7 +378,10 @@ fn link_times(
         let Some(tw) = w.iter().position(|x| x.span.end > t.span.start) else {
             continue;
         };
-        let tw_end = w.iter().rposition(|x| x.span.start < t.span.end).unwrap_or(tw);
+        let tw_end = w
+            .iter()
+            .rposition(|x| x.span.start < t.span.end)
+            .unwrap_or(tw);
         let sentence = sentence_of.get(tw).copied();
         let mut candidates: Vec<(usize, usize)> = mentions
             .iter()
@@ -391,7 +404,9 @@ fn link_times(
         for (_, k) in candidates {
             let m = &mut mentions[k];
             let (past, future) = time_side(t, reference);
-            if (m.status == "planned" && past) || (m.status == "occurred" && m.status_from_cue && future) {
+            if (m.status == "planned" && past)
+                || (m.status == "occurred" && m.status_from_cue && future)
+            {
                 continue;
             }
             m.time = Some(ti);
@@ -434,11 +449,16 @@ fn person_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
 }
 
 fn is_place(kind: EntityKind) -> bool {
-    matches!(kind, EntityKind::Country | EntityKind::City | EntityKind::Location)
+    matches!(
+        kind,
+        EntityKind::Country | EntityKind::City | EntityKind::Location
+    )
 }
 
 fn find_place(doc: &Document<'_>, w: &[Word], m: &Mention, entities: &[Entity]) -> Option<usize> {
-    let limit = w.get(m.end_word + 12).map_or(m.sentence_span.end, |x| x.span.start);
+    let limit = w
+        .get(m.end_word + 12)
+        .map_or(m.sentence_span.end, |x| x.span.start);
     let mut best: Option<(usize, usize)> = None;
     for (i, e) in entities.iter().enumerate() {
         if !is_place(e.kind) {
@@ -549,7 +569,10 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_sentence: Vec<usize> = Vec::new();
     for m in mentions {
-        let value = m.time.and_then(|t| times.get(t)).and_then(|t| t.value.clone());
+        let value = m
+            .time
+            .and_then(|t| times.get(t))
+            .and_then(|t| t.value.clone());
         let value = value.filter(|v| !v.starts_with('P'));
         let target = drafts.iter().enumerate().rev().find_map(|(k, d)| {
             if d.kind != m.kind {
@@ -633,7 +656,11 @@ fn order(drafts: &mut Vec<Draft>, reference: Option<Date>) {
                     // Right after the nearest dated past event mentioned before it.
                     let anchor = (0..drafts.len())
                         .filter(|&j| drafts[j].trigger.start < pos)
-                        .filter_map(|j| intervals[j].filter(|x| x.1 <= r).map(|x| (drafts[j].trigger.start, x)))
+                        .filter_map(|j| {
+                            intervals[j]
+                                .filter(|x| x.1 <= r)
+                                .map(|x| (drafts[j].trigger.start, x))
+                        })
                         .max_by_key(|x| x.0);
                     match anchor {
                         Some((_, (s, e))) => (s, e, 1, 1, pos),
@@ -663,8 +690,23 @@ fn short_name(e: &Entity, english: bool) -> String {
             [.., p, last]
                 if matches!(
                     p.to_lowercase().as_str(),
-                    "le" | "la" | "de" | "del" | "da" | "di" | "du" | "van" | "von" | "bin"
-                        | "ibn" | "al" | "el" | "abu" | "عبد" | "بن" | "أبو" | "ابو"
+                    "le" | "la"
+                        | "de"
+                        | "del"
+                        | "da"
+                        | "di"
+                        | "du"
+                        | "van"
+                        | "von"
+                        | "bin"
+                        | "ibn"
+                        | "al"
+                        | "el"
+                        | "abu"
+                        | "عبد"
+                        | "بن"
+                        | "أبو"
+                        | "ابو"
                 ) =>
             {
                 format!("{p} {last}")
@@ -706,11 +748,22 @@ fn label(
     let Some(l) = lx.labels.get(kind).or_else(|| lx.labels.get("other")) else {
         return (kind.to_owned(), kind.to_owned());
     };
-    let ar: Vec<String> = participants.iter().take(3).map(|&p| short_name(&entities[p], false)).collect();
-    let en: Vec<String> = participants.iter().take(3).map(|&p| short_name(&entities[p], true)).collect();
+    let ar: Vec<String> = participants
+        .iter()
+        .take(3)
+        .map(|&p| short_name(&entities[p], false))
+        .collect();
+    let en: Vec<String> = participants
+        .iter()
+        .take(3)
+        .map(|&p| short_name(&entities[p], true))
+        .collect();
     let (mut a, mut e) = match (l.pattern.as_str(), ar.len()) {
         (_, 0) | ("plain", _) => (l.ar.clone(), l.en.clone()),
-        ("between", 1) => (format!("{} مع {}", l.ar, ar[0]), format!("{} with {}", l.en, en[0])),
+        ("between", 1) => (
+            format!("{} مع {}", l.ar, ar[0]),
+            format!("{} with {}", l.en, en[0]),
+        ),
         ("between", _) => (
             format!("{} بين {}", l.ar, join_ar(&ar)),
             format!("{} between {}", l.en, join_en(&en)),

@@ -69,7 +69,10 @@ pub(crate) fn pick_month_year(reference: Date, month: u8, lean: Lean) -> i32 {
     let current = month_index(year, reference.month() as u8);
     let candidates = [year - 1, year, year + 1];
     let pick = |f: &dyn Fn(i32) -> bool, last: bool| {
-        let it = candidates.iter().copied().filter(|&y| f(month_index(y, month)));
+        let it = candidates
+            .iter()
+            .copied()
+            .filter(|&y| f(month_index(y, month)));
         if last { it.max() } else { it.min() }
     };
     match lean {
@@ -154,7 +157,8 @@ pub(crate) fn pick_season_year(reference: Date, code: &str, lean: Lean) -> i32 {
 
 /// A Hijri (Umm al-Qura) date in the Gregorian calendar.
 pub(crate) fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
-    let h = IcuDate::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura()).ok()?;
+    let h =
+        IcuDate::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura()).ok()?;
     let iso = h.to_calendar(icu_calendar::Iso);
     let y = i16::try_from(iso.era_year().year).ok()?;
     Date::new(y, iso.month().ordinal as i8, iso.day_of_month().0 as i8).ok()
@@ -162,13 +166,13 @@ pub(crate) fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> 
 
 /// The Hijri (Umm al-Qura) year of a Gregorian date.
 pub(crate) fn hijri_year(date: Date) -> Option<i32> {
-    let iso = IcuDate::try_new_iso(
-        i32::from(date.year()),
-        date.month() as u8,
-        date.day() as u8,
+    let iso =
+        IcuDate::try_new_iso(i32::from(date.year()), date.month() as u8, date.day() as u8).ok()?;
+    Some(
+        iso.to_calendar(Hijri::new_umm_al_qura())
+            .year()
+            .extended_year(),
     )
-    .ok()?;
-    Some(iso.to_calendar(Hijri::new_umm_al_qura()).year().extended_year())
 }
 
 /// The first and last day (inclusive) a TIMEX3 date value covers, when it is a calendar value
@@ -177,20 +181,24 @@ pub(crate) fn hijri_year(date: Date) -> Option<i32> {
 pub fn interval(value: &str) -> Option<(Date, Date)> {
     let value = value.split('T').next().unwrap_or(value);
     let parts: Vec<&str> = value.split('-').collect();
-    let year_of = |s: &str| -> Option<i16> {
-        if s.len() == 4 { s.parse().ok() } else { None }
-    };
+    let year_of = |s: &str| -> Option<i16> { if s.len() == 4 { s.parse().ok() } else { None } };
     if let [y] = parts.as_slice() {
         if let Some(y) = year_of(y) {
             return Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?));
         }
         if y.len() == 4 && y.ends_with('X') {
             let d: i16 = y[..3].parse().ok()?;
-            return Some((Date::new(d * 10, 1, 1).ok()?, Date::new(d * 10 + 9, 12, 31).ok()?));
+            return Some((
+                Date::new(d * 10, 1, 1).ok()?,
+                Date::new(d * 10 + 9, 12, 31).ok()?,
+            ));
         }
         if y.len() == 2 {
             let c: i16 = y.parse().ok()?;
-            return Some((Date::new(c * 100, 1, 1).ok()?, Date::new(c * 100 + 99, 12, 31).ok()?));
+            return Some((
+                Date::new(c * 100, 1, 1).ok()?,
+                Date::new(c * 100 + 99, 12, 31).ok()?,
+            ));
         }
         return None;
     }

@@ -45,7 +45,10 @@ pub fn parse_gold(category: &str, data: &str) -> Result<Vec<GoldCase>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(r), Some(s)) = (cols.first(), cols.get(1)) else {
-            return Err(format!("{category}:{}: needs reference and sentence", n + 1));
+            return Err(format!(
+                "{category}:{}: needs reference and sentence",
+                n + 1
+            ));
         };
         let reference = if *r == "-" {
             None
@@ -56,7 +59,12 @@ pub fn parse_gold(category: &str, data: &str) -> Result<Vec<GoldCase>, String> {
             )
         };
         let mut expected = Vec::new();
-        for item in cols.get(2).unwrap_or(&"").split(" ;; ").filter(|x| !x.is_empty()) {
+        for item in cols
+            .get(2)
+            .unwrap_or(&"")
+            .split(" ;; ")
+            .filter(|x| !x.is_empty())
+        {
             let f: Vec<&str> = item.split('|').collect();
             let text = f[0];
             let at = s
@@ -106,9 +114,21 @@ impl Counts {
     /// (precision, recall, F1) of exact or overlapping spans.
     pub fn prf(&self, exact: bool) -> (f64, f64, f64) {
         let tp = if exact { self.exact } else { self.overlap } as f64;
-        let p = if self.predicted == 0 { 1.0 } else { tp / self.predicted as f64 };
-        let r = if self.gold == 0 { 1.0 } else { tp / self.gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if self.predicted == 0 {
+            1.0
+        } else {
+            tp / self.predicted as f64
+        };
+        let r = if self.gold == 0 {
+            1.0
+        } else {
+            tp / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 
@@ -230,7 +250,11 @@ pub fn evaluate(cases: &[GoldCase]) -> Report {
                 ));
             }
         }
-        match report.categories.iter_mut().find(|(n, _)| *n == case.category) {
+        match report
+            .categories
+            .iter_mut()
+            .find(|(n, _)| *n == case.category)
+        {
             Some((_, counts)) => counts.add(&c),
             None => report.categories.push((case.category.clone(), c)),
         }

@@ -96,7 +96,8 @@ impl<T: Copy> Phrases<T> {
             self.entries.push((words, value));
         }
         // Longest phrases first, so that «كانون الثاني» wins over a shorter entry.
-        self.entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        self.entries
+            .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     }
 }
 
@@ -199,7 +200,8 @@ fn load() -> Lexicon {
     }
     for r in rows(include_str!("../../data/time/relative.tsv")) {
         if let (Some(p), Some(d)) = (r.first(), r.get(1)) {
-            lx.relative.insert(normalize::key(p), d.parse().unwrap_or(0));
+            lx.relative
+                .insert(normalize::key(p), d.parse().unwrap_or(0));
         }
     }
     for r in rows(include_str!("../../data/time/deictic.tsv")) {

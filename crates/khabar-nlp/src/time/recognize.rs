@@ -77,13 +77,45 @@ pub(crate) struct Ctx<'a> {
 }
 
 const SIGNALS: &[&str] = &[
-    "في", "منذ", "حتي", "خلال", "قبل", "بعد", "من", "الي", "مطلع", "بدايه", "اوائل", "منتصف",
-    "اواسط", "نهايه", "اواخر", "اخر", "اول", "مستهل", "شهر", "بين", "عن", "ختام", "وسط",
+    "في",
+    "منذ",
+    "حتي",
+    "خلال",
+    "قبل",
+    "بعد",
+    "من",
+    "الي",
+    "مطلع",
+    "بدايه",
+    "اوائل",
+    "منتصف",
+    "اواسط",
+    "نهايه",
+    "اواخر",
+    "اخر",
+    "اول",
+    "مستهل",
+    "شهر",
+    "بين",
+    "عن",
+    "ختام",
+    "وسط",
 ];
 
 const DAY_EXCLUDED_AFTER: &[&str] = &[
-    "التالي", "نفسه", "ذاته", "السابق", "الاول", "الثاني", "الوطني", "العالمي", "الدولي",
-    "الذي", "الاخير", "الموعود", "المشهود",
+    "التالي",
+    "نفسه",
+    "ذاته",
+    "السابق",
+    "الاول",
+    "الثاني",
+    "الوطني",
+    "العالمي",
+    "الدولي",
+    "الذي",
+    "الاخير",
+    "الموعود",
+    "المشهود",
 ];
 
 impl<'a> Ctx<'a> {
@@ -169,7 +201,8 @@ impl<'a> Ctx<'a> {
         let from = i.saturating_sub(8).max(s);
         let to = (j + 8).min(e);
         let cue = (from..to).any(|k| {
-            (k < i || k >= j) && (self.phrase(&self.lx.future_cues, k).is_some() || future_verb(&self.w[k].key))
+            (k < i || k >= j)
+                && (self.phrase(&self.lx.future_cues, k).is_some() || future_verb(&self.w[k].key))
         });
         if cue { Lean::Future } else { Lean::Past }
     }
@@ -190,15 +223,44 @@ impl<'a> Ctx<'a> {
 
 /// A verb with the future prefix سـ (سيعقد، ستزور، سنرد), excluding common nouns starting so.
 pub(crate) fn future_verb(key: &str) -> bool {
-    let k = key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).unwrap_or(key);
+    let k = key
+        .strip_prefix('و')
+        .or_else(|| key.strip_prefix('ف'))
+        .unwrap_or(key);
     let mut chars = k.chars();
     if chars.next() != Some('س') || !matches!(chars.next(), Some('ي' | 'ت' | 'ن')) {
         return false;
     }
     const NOUNS: &[&str] = &[
-        "سياس", "سيار", "سيطر", "سيد", "سير", "سيول", "ستار", "ستين", "سته", "ستون", "سنو", "سنه",
-        "سنين", "سنت", "سيناريو", "سين", "سيف", "سيم", "سيك", "ستوكهولم", "سنغافور", "سيول",
-        "ستراتيج", "سينا", "سيبير", "سنغال", "سنا", "سنة", "ستاد",
+        "سياس",
+        "سيار",
+        "سيطر",
+        "سيد",
+        "سير",
+        "سيول",
+        "ستار",
+        "ستين",
+        "سته",
+        "ستون",
+        "سنو",
+        "سنه",
+        "سنين",
+        "سنت",
+        "سيناريو",
+        "سين",
+        "سيف",
+        "سيم",
+        "سيك",
+        "ستوكهولم",
+        "سنغافور",
+        "سيول",
+        "ستراتيج",
+        "سينا",
+        "سيبير",
+        "سنغال",
+        "سنا",
+        "سنة",
+        "ستاد",
     ];
     k.chars().count() >= 5 && !NOUNS.iter().any(|n| k.starts_with(n))
 }
@@ -288,7 +350,8 @@ fn deictic(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (offset, mut j, at) = c.phrase(&c.lx.deictic, j0)?;
     let start = if j0 == i { at } else { start };
     if c.w[j - 1].alt("اليوم").is_some() {
-        if DAY_EXCLUDED_AFTER.contains(&c.key(j)) || (i > 0 && matches!(c.key(i - 1), "هذا" | "ذلك"))
+        if DAY_EXCLUDED_AFTER.contains(&c.key(j))
+            || (i > 0 && matches!(c.key(i - 1), "هذا" | "ذلك"))
         {
             return None;
         }
@@ -301,9 +364,9 @@ fn deictic(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         wd = Some(d);
         j += 1;
     }
-    let val = c
-        .reference
-        .map_or(Val::Unknown, |r| Val::Day(calendar::add_days(r, i64::from(offset))));
+    let val = c.reference.map_or(Val::Unknown, |r| {
+        Val::Day(calendar::add_days(r, i64::from(offset)))
+    });
     let mut h = c.hit(i, start, j, TimeType::Date, val);
     h.weekday = wd;
     Some(h)
@@ -315,9 +378,11 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         Some(at) => (i + 1, at),
         None => (i, 0),
     };
-    let (wd, ambiguous, at) = c.w.get(j)?.alts.iter().find_map(|(k, at)| {
-        c.lx.weekdays.get(k).map(|&(d, a)| (d, a, *at))
-    })?;
+    let (wd, ambiguous, at) =
+        c.w.get(j)?
+            .alts
+            .iter()
+            .find_map(|(k, at)| c.lx.weekdays.get(k).map(|&(d, a)| (d, a, *at)))?;
     let start = if j == i { at } else { start };
     let mut end = j + 1;
     let mut lean = None;
@@ -326,16 +391,21 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         end += 1;
     }
     let before = if i > 0 { c.key(i - 1) } else { "" };
-    if ambiguous && j == i && lean.is_none() && (matches!(before, "بين" | "كلا" | "هذين") || c.key(end) == "معا") {
+    if ambiguous
+        && j == i
+        && lean.is_none()
+        && (matches!(before, "بين" | "كلا" | "هذين") || c.key(end) == "معا")
+    {
         return None;
     }
-    if c.key(j) == "الجمعه" && j == i && matches!(before, "صلاه" | "خطبه" | "صلاة") {
+    if c.key(j) == "الجمعه" && j == i && matches!(before, "صلاه" | "خطبه" | "صلاة")
+    {
         return None;
     }
     let lean = lean.unwrap_or_else(|| c.lean(i, end));
-    let val = c
-        .reference
-        .map_or(Val::Unknown, |r| Val::Day(calendar::pick_weekday(r, wd, lean)));
+    let val = c.reference.map_or(Val::Unknown, |r| {
+        Val::Day(calendar::pick_weekday(r, wd, lean))
+    });
     Some(c.hit(i, start, end, TimeType::Date, val))
 }
 
@@ -438,7 +508,12 @@ fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         start = at;
         j += 1;
     }
-    if let Some((d, at)) = c.w.get(j)?.alts.iter().find_map(|(k, at)| c.lx.weekdays.get(k).map(|x| (x.0, *at))) {
+    if let Some((d, at)) =
+        c.w.get(j)?
+            .alts
+            .iter()
+            .find_map(|(k, at)| c.lx.weekdays.get(k).map(|x| (x.0, *at)))
+    {
         if j == i {
             start = at;
         }
@@ -470,7 +545,9 @@ fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let day = n.value as u8;
     let val = match (m.calendar, spec) {
         (Calendar::Gregorian, Some((YearSpec::Absolute(y, false), _))) => {
-            Date::new(y as i16, m.number as i8, day as i8).ok().map_or(Val::Unknown, Val::Day)
+            Date::new(y as i16, m.number as i8, day as i8)
+                .ok()
+                .map_or(Val::Unknown, Val::Day)
         }
         (Calendar::Hijri, Some((YearSpec::Absolute(y, _), _))) => {
             calendar::hijri_to_gregorian(y, m.number, day).map_or(Val::Unknown, Val::Day)
@@ -504,7 +581,9 @@ fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
                 };
                 let picked = if year_shift.is_some() {
                     candidates.first().copied()
-                } else if matches!(lean, Lean::Previous | Lean::Next | Lean::Current) && m.calendar == Calendar::Gregorian {
+                } else if matches!(lean, Lean::Previous | Lean::Next | Lean::Current)
+                    && m.calendar == Calendar::Gregorian
+                {
                     let y = calendar::pick_month_year(r, m.number, lean);
                     Date::new(y as i16, m.number as i8, day as i8).ok()
                 } else {
@@ -538,7 +617,11 @@ fn digit_date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (y, m, d) = if la == 4 {
         (a as i32, b, cc)
     } else if lc == 4 || lc == 2 {
-        let y = if lc == 2 { if cc < 50 { 2000 + cc } else { 1900 + cc } } else { cc };
+        let y = if lc == 2 {
+            if cc < 50 { 2000 + cc } else { 1900 + cc }
+        } else {
+            cc
+        };
         (y as i32, b, a)
     } else {
         return None;
@@ -608,7 +691,8 @@ fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
                     };
                     match picked {
                         Some(first) => {
-                            let y = calendar::hijri_year(calendar::add_days(first, 3)).unwrap_or(hy);
+                            let y =
+                                calendar::hijri_year(calendar::add_days(first, 3)).unwrap_or(hy);
                             hijri_month(y, m.number)
                         }
                         None => Val::Unknown,
@@ -634,10 +718,9 @@ fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (y, hijri, end) = year_number(c, j, false)?;
     let explicit_era = end > j + 1;
     if lead.is_none() && !explicit_era {
-        let next_is_word = c
-            .w
-            .get(end)
-            .is_some_and(|w| w.kind == TokenKind::Arabic && !w.key.starts_with('و'));
+        let next_is_word =
+            c.w.get(end)
+                .is_some_and(|w| w.kind == TokenKind::Arabic && !w.key.starts_with('و'));
         if !(1900..=2100).contains(&y) || !c.signal_before(i) || next_is_word {
             return None;
         }
@@ -650,7 +733,11 @@ fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 /// A reference year at `j` for quarters/halves/seasons: «من العام الماضي», «2020», «هذا العام».
 fn year_after(c: &Ctx<'_>, j: usize) -> (Option<i32>, usize, bool) {
     let r = c.reference.map(|r| i32::from(r.year()));
-    let j = if c.key(j) == "من" && year_number(c, j + 1, false).is_some() { j + 1 } else { j };
+    let j = if c.key(j) == "من" && year_number(c, j + 1, false).is_some() {
+        j + 1
+    } else {
+        j
+    };
     if let Some((y, h, e)) = year_number(c, j, false) {
         return (Some(hijri_from_year(y, h)), e, true);
     }
@@ -711,9 +798,17 @@ fn season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     } else {
         (false, i)
     };
-    let (code, at) = c.w.get(j)?.alts.iter().find_map(|(k, at)| c.lx.seasons.get(k).map(|s| (*s, *at)))?;
+    let (code, at) =
+        c.w.get(j)?
+            .alts
+            .iter()
+            .find_map(|(k, at)| c.lx.seasons.get(k).map(|s| (*s, *at)))?;
     let start = if this { c.start(i) } else { at };
-    let definite = c.key(j).starts_with("ال") || c.w[j].alts.iter().any(|(k, _)| k.starts_with("ال") && c.lx.seasons.contains_key(k));
+    let definite = c.key(j).starts_with("ال")
+        || c.w[j]
+            .alts
+            .iter()
+            .any(|(k, _)| k.starts_with("ال") && c.lx.seasons.contains_key(k));
     if c.key(j + 1) == "العربي" || c.key(j + 1) == "العربيه" {
         return None;
     }
@@ -745,7 +840,8 @@ fn definite_unit(c: &Ctx<'_>, i: usize) -> Option<(Unit, usize)> {
     c.w.get(i)?.alts.iter().find_map(|(k, at)| {
         let rest = k.strip_prefix("ال")?;
         let u = c.lx.units.get(rest)?;
-        (u.count == 1 && !matches!(u.unit, Unit::Day | Unit::Hour | Unit::Minute)).then_some((u.unit, *at))
+        (u.count == 1 && !matches!(u.unit, Unit::Day | Unit::Hour | Unit::Minute))
+            .then_some((u.unit, *at))
     })
 }
 
@@ -812,7 +908,11 @@ fn count_unit(c: &Ctx<'_>, j: usize) -> Option<(u64, Unit, usize, usize, bool)> 
         }
         return Some((n.value, u.unit, n.end + 1, start, true));
     }
-    let (u, at) = c.w.get(j)?.alts.iter().find_map(|(k, at)| c.lx.units.get(k).map(|u| (*u, *at)))?;
+    let (u, at) =
+        c.w.get(j)?
+            .alts
+            .iter()
+            .find_map(|(k, at)| c.lx.units.get(k).map(|u| (*u, *at)))?;
     Some((u64::from(u.count), u.unit, j + 1, at, false))
 }
 
@@ -873,15 +973,32 @@ fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 /// «5 سنوات إضافية»، «عامين»، «لمدة عام»، «عدة أشهر»، «الأيام الثلاثة الماضية»، «الأيام المقبلة».
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     const TAILS: &[&str] = &[
-        "اضافيه", "اضافي", "اضافيين", "اخري", "اخرى", "متتاليه", "متتالي", "متواصله", "كامله",
-        "كاملا", "كاملين", "فقط", "متتاليين",
+        "اضافيه",
+        "اضافي",
+        "اضافيين",
+        "اخري",
+        "اخرى",
+        "متتاليه",
+        "متتالي",
+        "متواصله",
+        "كامله",
+        "كاملا",
+        "كاملين",
+        "فقط",
+        "متتاليين",
     ];
     // «عدة/بضعة أيام».
     if let Some(at) = c.alt_in(i, &["عده", "بضعه", "بضع"])
         && let Some(u) = c.lx.units.get(c.key(i + 1))
         && u.count == 0
     {
-        return Some(c.hit(i, at, i + 2, TimeType::Duration, Val::Duration(u.unit.duration("X"))));
+        return Some(c.hit(
+            i,
+            at,
+            i + 2,
+            TimeType::Duration,
+            Val::Duration(u.unit.duration("X")),
+        ));
     }
     // «نصف ساعة», «ربع قرن».
     if let Some(at) = c.alt_in(i, &["نصف", "ربع"])
@@ -898,7 +1015,13 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             (Unit::Year, false) => "P3M",
             _ => return None,
         };
-        return Some(c.hit(i, at, i + 2, TimeType::Duration, Val::Duration(v.to_owned())));
+        return Some(c.hit(
+            i,
+            at,
+            i + 2,
+            TimeType::Duration,
+            Val::Duration(v.to_owned()),
+        ));
     }
     // «الأيام الثلاثة الماضية», «الأيام المقبلة».
     if let Some(rest) = c.key(i).strip_prefix("ال")
@@ -950,7 +1073,11 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if lone_singular && c.w.get(end).is_some_and(|w| w.kind == TokenKind::Number) {
         return None;
     }
-    let count = if n == 0 { "X".to_owned() } else { n.to_string() };
+    let count = if n == 0 {
+        "X".to_owned()
+    } else {
+        n.to_string()
+    };
     let mut value = unit.duration(&count);
     if n == 1 && c.key(end) == "ونصف" {
         value = match unit {
@@ -964,7 +1091,13 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if TAILS.contains(&c.key(end)) {
         end += 1;
     }
-    let mut h = c.hit(i, start.unwrap_or(at), end, TimeType::Duration, Val::Duration(value));
+    let mut h = c.hit(
+        i,
+        start.unwrap_or(at),
+        end,
+        TimeType::Duration,
+        Val::Duration(value),
+    );
     h.modifier = modifier;
     Some(h)
 }
@@ -977,32 +1110,47 @@ fn approx_wrapped(_c: &Ctx<'_>, _i: usize) -> Option<Hit> {
 
 /// «يوميا»، «كل عام»، «كل ثلاثة أشهر»، «كل يوم جمعة».
 fn set(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    if let Some((v, at)) = c.w.get(i)?.alts.iter().find_map(|(k, at)| c.lx.sets.get(k).map(|v| (*v, *at))) {
+    if let Some((v, at)) =
+        c.w.get(i)?
+            .alts
+            .iter()
+            .find_map(|(k, at)| c.lx.sets.get(k).map(|v| (*v, *at)))
+    {
         return Some(c.hit(i, at, i + 1, TimeType::Set, Val::Set(v.to_owned())));
     }
     let at = c.alt(i, "كل")?;
     let mut j = i + 1;
-    let is_weekday = |k: &str| {
-        c.lx.weekdays.contains_key(k) || c.lx.weekdays.contains_key(&format!("ال{k}"))
-    };
+    let is_weekday =
+        |k: &str| c.lx.weekdays.contains_key(k) || c.lx.weekdays.contains_key(&format!("ال{k}"));
     if c.key(j) == "يوم" && is_weekday(c.key(j + 1)) {
         j += 1;
     }
     let wd_key = c.key(j);
-    let wd = c
-        .lx
-        .weekdays
-        .get(wd_key)
-        .or_else(|| c.lx.weekdays.get(&format!("ال{wd_key}")))
-        .map(|x| x.0);
+    let wd =
+        c.lx.weekdays
+            .get(wd_key)
+            .or_else(|| c.lx.weekdays.get(&format!("ال{wd_key}")))
+            .map(|x| x.0);
     if let Some(d) = wd {
-        return Some(c.hit(i, at, j + 1, TimeType::Set, Val::Set(format!("XXXX-WXX-{d}"))));
+        return Some(c.hit(
+            i,
+            at,
+            j + 1,
+            TimeType::Set,
+            Val::Set(format!("XXXX-WXX-{d}")),
+        ));
     }
     let (n, unit, end, _, _) = count_unit(c, i + 1)?;
     if n == 0 {
         return None;
     }
-    Some(c.hit(i, at, end, TimeType::Set, Val::Set(unit.duration(&n.to_string()))))
+    Some(c.hit(
+        i,
+        at,
+        end,
+        TimeType::Set,
+        Val::Set(unit.duration(&n.to_string())),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1012,7 +1160,9 @@ fn set(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 /// century (the 21st → 20).
 fn century_after(c: &Ctx<'_>, j: usize) -> Option<(Option<i32>, usize)> {
     if let Some(&d) = c.lx.relative.get(c.key(j)) {
-        let v = c.reference.map(|r| i32::from(r.year()).div_euclid(100) + i32::from(d));
+        let v = c
+            .reference
+            .map(|r| i32::from(r.year()).div_euclid(100) + i32::from(d));
         return Some((v, j + 1));
     }
     let n = c.number(j)?;
@@ -1036,7 +1186,11 @@ fn decade(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         Some(at) => (i + 1, Some(at)),
         None => (i, None),
     };
-    let (d, at) = c.w.get(j)?.alts.iter().find_map(|(k, at)| c.lx.decades.get(k).map(|d| (*d, *at)))?;
+    let (d, at) =
+        c.w.get(j)?
+            .alts
+            .iter()
+            .find_map(|(k, at)| c.lx.decades.get(k).map(|d| (*d, *at)))?;
     let start = lead.unwrap_or(at);
     let mut end = j + 1;
     let mut cent = Some(19);
@@ -1102,22 +1256,37 @@ fn earlier_later(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 
 /// «مطلع العام الجاري»، «نهاية الشهر الماضي»، «منتصف أبريل»، «أواخر الثمانينيات».
 fn anchored(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (m, at) = c.w.get(i)?.alts.iter().find_map(|(k, at)| c.lx.anchors.get(k).map(|m| (*m, *at)))?;
+    let (m, at) =
+        c.w.get(i)?
+            .alts
+            .iter()
+            .find_map(|(k, at)| c.lx.anchors.get(k).map(|m| (*m, *at)))?;
     let mut j = i + 1;
     if c.key(j) == "من" {
         j += 1;
     }
-    let core = [month, year, unit_relative, date, quarter, season, decade, century]
-        .iter()
-        .filter_map(|r| r(c, j))
-        .filter(|h| h.val.is_calendar())
-        .max_by_key(|h| h.end_word);
+    let core = [
+        month,
+        year,
+        unit_relative,
+        date,
+        quarter,
+        season,
+        decade,
+        century,
+    ]
+    .iter()
+    .filter_map(|r| r(c, j))
+    .filter(|h| h.val.is_calendar())
+    .max_by_key(|h| h.end_word);
     let mut h = match core {
         Some(h) => h,
         None => {
             // «مطلع العام»، «نهاية الأسبوع»: the current unit.
             let (unit, _) = definite_unit(c, j)?;
-            let val = c.reference.map_or(Val::Unknown, |r| unit_offset(r, unit, 0));
+            let val = c
+                .reference
+                .map_or(Val::Unknown, |r| unit_offset(r, unit, 0));
             c.hit(j, c.start(j), j + 1, TimeType::Date, val)
         }
     };
@@ -1139,7 +1308,11 @@ fn part_of_day(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let ((part, _), j, at) = c.phrase(&c.lx.day_parts, i)?;
     let mut k = j;
     if matches!(c.key(k), "يوم" | "من") && c.key(k + 1) != "يوم" {
-        k += if c.key(k) == "يوم" && c.lx.weekdays.contains_key(c.key(k + 1)) { 0 } else { 1 };
+        k += if c.key(k) == "يوم" && c.lx.weekdays.contains_key(c.key(k + 1)) {
+            0
+        } else {
+            1
+        };
     }
     let day = day_at(c, k)?;
     let val = match day.val {
@@ -1159,7 +1332,9 @@ fn clock(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if let Some(w) = c.w.get(j)
         && w.kind == TokenKind::Number
         && c.key(j + 1) == ":"
-        && c.w.get(j + 2).is_some_and(|w| w.kind == TokenKind::Number && w.key.len() == 2)
+        && c.w
+            .get(j + 2)
+            .is_some_and(|w| w.kind == TokenKind::Number && w.key.len() == 2)
     {
         hour = w.key.parse::<u32>().ok()?;
         minute = c.key(j + 2).parse::<u32>().ok()?;
@@ -1219,7 +1394,9 @@ fn clock(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         Some(_) => None,
         None => c.reference,
     };
-    let val = date.map_or(Val::Unknown, |d| Val::Time(d, format!("T{hour:02}:{minute:02}")));
+    let val = date.map_or(Val::Unknown, |d| {
+        Val::Time(d, format!("T{hour:02}:{minute:02}"))
+    });
     let mut h = c.hit(i, start, k, TimeType::Time, val);
     h.weekday = wd;
     Some(h)

@@ -56,9 +56,13 @@ pub(crate) fn words(text: &str, tokens: &[Token]) -> Vec<Word> {
                     let stem: String = chars[2..].iter().collect();
                     alts.push((format!("ال{stem}"), t.span.start));
                 }
-                if chars.len() > 5 && matches!(chars[0], 'و' | 'ف') && chars[1..3] == ['ل', 'ل'] {
+                if chars.len() > 5 && matches!(chars[0], 'و' | 'ف') && chars[1..3] == ['ل', 'ل']
+                {
                     let stem: String = chars[3..].iter().collect();
-                    alts.push((format!("ال{stem}"), t.span.start + byte_after_folded(original, 1)));
+                    alts.push((
+                        format!("ال{stem}"),
+                        t.span.start + byte_after_folded(original, 1),
+                    ));
                 }
             }
             Word {
@@ -116,18 +120,20 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
         return None;
     }
     // The first word may carry a clitic (وثلاثة، بخمسة).
-    let Some((mut value, ordinal, start)) = first
-        .alts
-        .iter()
-        .find_map(|(k, at)| {
-            lx.numbers.get(k).map(|&(v, o)| (v, o, *at)).or_else(|| {
-                // «الثلاثة» in «الأيام الثلاثة الماضية».
-                let rest = k.strip_prefix("ال")?;
-                lx.numbers.get(rest).filter(|x| !x.1 && x.0 < 100).map(|&(v, _)| (v, false, *at))
-            })
+    let Some((mut value, ordinal, start)) = first.alts.iter().find_map(|(k, at)| {
+        lx.numbers.get(k).map(|&(v, o)| (v, o, *at)).or_else(|| {
+            // «الثلاثة» in «الأيام الثلاثة الماضية».
+            let rest = k.strip_prefix("ال")?;
+            lx.numbers
+                .get(rest)
+                .filter(|x| !x.1 && x.0 < 100)
+                .map(|&(v, _)| (v, false, *at))
         })
-    else {
-        let keys: Vec<&str> = w[i..w.len().min(i + 4)].iter().map(|x| x.key.as_str()).collect();
+    }) else {
+        let keys: Vec<&str> = w[i..w.len().min(i + 4)]
+            .iter()
+            .map(|x| x.key.as_str())
+            .collect();
         let p = crate::numbers::parse_phrase(&keys)?;
         return Some(Number {
             value: p.value,
@@ -137,8 +143,10 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
             start: first.span.start,
         });
     };
-    let lone_one = matches!(first.alts.last().map(|a| a.0.as_str()), Some("احد" | "احدي"))
-        || first.key == "احد"
+    let lone_one = matches!(
+        first.alts.last().map(|a| a.0.as_str()),
+        Some("احد" | "احدي")
+    ) || first.key == "احد"
         || first.key == "احدي";
     let mut end = i + 1;
     if value < 10
@@ -154,10 +162,10 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
     if value < 10
         && let Some(next) = w.get(end)
         && let Some(rest) = next.key.strip_prefix('و')
-        && let Some(&(tens, _)) = lx.numbers.get(rest).or_else(|| {
-            rest.strip_prefix("ال")
-                .and_then(|r| lx.numbers.get(r))
-        })
+        && let Some(&(tens, _)) = lx
+            .numbers
+            .get(rest)
+            .or_else(|| rest.strip_prefix("ال").and_then(|r| lx.numbers.get(r)))
         && (20..=90).contains(&tens)
         && tens % 10 == 0
     {

@@ -1,0 +1,29 @@
+//! The time gold set (`test_data/time/*.tsv`, issue 5): every expression found with the exact
+//! span, type, value and mod. `cargo xtask eval-time` prints the same scores as a table.
+
+use khabar_nlp::time::eval;
+
+#[test]
+fn gold_set_passes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/time");
+    let cases = eval::read_gold_dir(&dir).unwrap();
+    let report = eval::evaluate(&cases);
+    let total = report.total();
+    // The gold set covers every bullet of issue 5 with at least 150 expressions.
+    assert!(total.gold >= 150, "only {} gold expressions", total.gold);
+    assert!(
+        report.failures.is_empty(),
+        "{}\n{}",
+        report.table(),
+        report.failures.join("\n")
+    );
+    assert_eq!(total.exact, total.gold);
+    assert_eq!(total.value_correct, total.gold);
+}
+
+#[test]
+fn gold_parser_reports_bad_lines() {
+    let err = eval::parse_gold("x", "2021-04-16\tجملة\tغير موجود|DATE|2021").unwrap_err();
+    assert!(err.contains("not in sentence"), "{err}");
+    assert!(eval::parse_gold("x", "not-a-date\tجملة\t").is_err());
+}
