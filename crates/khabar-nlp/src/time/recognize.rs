@@ -1370,10 +1370,9 @@ fn clock(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     }
     if let Some(((part, shift), e, _)) = c.phrase(&c.lx.day_parts, k) {
         let _ = part;
-        if shift == 12 && hour < 12 && (hour < 6 || part != "NI") {
-            hour += 12;
-        }
-        if part == "NI" && hour < 12 && hour >= 6 {
+        // «العاشرة مساء» is 22:00, «الثالثة بعد الظهر» 15:00, «الثانية ليلا» stays 02:00.
+        let after_midnight = part == "NI" && hour < 6;
+        if shift == 12 && hour < 12 && !after_midnight {
             hour += 12;
         }
         k = e;
