@@ -78,6 +78,7 @@ pub(crate) struct Ctx<'a> {
 
 const SIGNALS: &[&str] = &[
     "في",
+    "و",
     "منذ",
     "حتي",
     "خلال",
@@ -100,6 +101,13 @@ const SIGNALS: &[&str] = &[
     "عن",
     "ختام",
     "وسط",
+];
+
+/// Nouns that take «العام» as the adjective "general, public".
+const GENERAL: &[&str] = &[
+    "الامين", "المدعي", "النائب", "الراي", "القطاع", "المال", "الدين", "المؤتمر", "المدير",
+    "المفتش", "المرشد", "الاضراب", "الامن", "النظام", "الصالح", "الشان", "العفو", "الاتحاد",
+    "المجلس", "القائد", "المنسق", "المراقب", "الاستفتاء", "الحشد", "التعداد", "السكرتير",
 ];
 
 const DAY_EXCLUDED_AFTER: &[&str] = &[
@@ -286,6 +294,7 @@ type Rule = fn(&Ctx<'_>, usize) -> Option<Hit>;
 fn best_at(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     const RULES: &[Rule] = &[
         earlier_later,
+        tonight,
         part_of_day,
         clock,
         digit_date,
@@ -536,7 +545,9 @@ fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if c.key(j) == "من" {
         j += 1;
     }
-    let (m, mut j, _) = month_name(c, j)?;
+    let Some((m, mut j, _)) = month_name(c, j) else {
+        return day_of_relative_month(c, i, start, j, day_number(n), wd);
+    };
     let hijri_month = m.calendar == Calendar::Hijri;
     let spec = year_spec(c, j, hijri_month);
     if let Some((_, e)) = spec {
@@ -594,6 +605,42 @@ fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         },
     };
     let mut h = c.hit(i, start, j, TimeType::Date, val);
+    h.weekday = wd;
+    Some(h)
+}
+
+fn day_number(n: Number) -> u8 {
+    n.value as u8
+}
+
+/// «23 من الشهر الجاري»، «العاشر من هذا الشهر»: a day of a month named by a relative unit.
+fn day_of_relative_month(
+    c: &Ctx<'_>,
+    i: usize,
+    start: usize,
+    j: usize,
+    day: u8,
+    wd: Option<u8>,
+) -> Option<Hit> {
+    let this = matches!(c.key(j), "هذا");
+    let u = if this { j + 1 } else { j };
+    let (unit, _) = definite_unit(c, u)?;
+    if unit != Unit::Month {
+        return None;
+    }
+    let (offset, end) = if this {
+        (0, u + 1)
+    } else {
+        (i64::from(*c.lx.relative.get(c.key(u + 1))?), u + 2)
+    };
+    let val = match c.reference {
+        None => Val::Unknown,
+        Some(r) => {
+            let m = calendar::add_months(r.first_of_month(), offset);
+            Date::new(m.year(), m.month(), day as i8).map_or(Val::Unknown, Val::Day)
+        }
+    };
+    let mut h = c.hit(i, start, end, TimeType::Date, val);
     h.weekday = wd;
     Some(h)
 }
@@ -851,6 +898,10 @@ fn unit_relative(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let j = if this { i + 1 } else { i };
     let (unit, at) = definite_unit(c, j)?;
     let start = if this { c.start(i) } else { at };
+    // «الأمين العام السابق», «النائب العام الحالي»: «العام» as the adjective "general".
+    if unit == Unit::Year && !this && c.key(j) == "العام" && j > 0 && GENERAL.contains(&c.key(j - 1)) {
+        return None;
+    }
     let (offset, end) = if this {
         (0i64, j + 1)
     } else if c.key(j + 1) == "قبل" && c.key(j + 2) == "الماضي" {
@@ -1026,10 +1077,30 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     // «الأيام الثلاثة الماضية», «الأيام المقبلة».
     if let Some(rest) = c.key(i).strip_prefix("ال")
         && let Some(u) = c.lx.units.get(rest)
+        && u.count == 2
+        && matches!(c.key(i + 1), "الماضيين" | "الاخيرين" | "المقبلين" | "القادمين" | "المنصرمين")
+    {
+        let v = u.unit.duration("2");
+        return Some(c.hit(i, c.start(i), i + 2, TimeType::Duration, Val::Duration(v)));
+    }
+    if let Some(rest) = c.key(i).strip_prefix("ال")
+        && let Some(u) = c.lx.units.get(rest)
         && u.count == 0
     {
         let at = c.start(i);
-        if let Some(n) = c.number(i + 1)
+        // «الساعات الـ24 الماضية», «الأيام القليلة المقبلة».
+        let k = if c.key(i + 1) == "ال" || matches!(c.key(i + 1), "القليله" | "القليلين") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if matches!(c.key(i + 1), "القليله" | "القليلين")
+            && let Some(&d) = c.lx.relative.get(c.key(k))
+        {
+            let r = if d < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(c.hit(i, at, k + 1, TimeType::Date, Val::Ref(r)));
+        }
+        if let Some(n) = c.number(k)
             && let Some(&d) = c.lx.relative.get(c.key(n.end))
             && d != 0
         {
@@ -1054,7 +1125,7 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         start = Some(at);
         j = e;
     }
-    let signal_for = i > 0 && c.alt_in(i - 1, &["لمده", "طوال", "طيله", "مده"]).is_some();
+    let signal_for = i > 0 && c.alt_in(i - 1, &["لمده", "طوال", "طيله", "مده", "مدي", "مدار"]).is_some();
     let (n, unit, mut end, at, with_number) = count_unit(c, j)?;
     let lone_plural = !with_number && n == 0;
     let lone_singular = !with_number && n == 1;
@@ -1301,6 +1372,30 @@ fn day_at(c: &Ctx<'_>, j: usize) -> Option<Hit> {
         .iter()
         .filter_map(|r| r(c, j))
         .max_by_key(|h| h.end_word)
+}
+
+/// «الليلة»، «الليلة الماضية»، «هذا الصباح»، «هذا المساء».
+fn tonight(c: &Ctx<'_>, i: usize) -> Option<Hit> {
+    let (part, j, at) = if let Some(at) = c.alt(i, "الليله") {
+        ("NI", i + 1, at)
+    } else if c.key(i) == "هذا" {
+        match c.key(i + 1) {
+            "الصباح" => ("MO", i + 2, c.start(i)),
+            "المساء" => ("EV", i + 2, c.start(i)),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let (offset, end) = match c.lx.relative.get(c.key(j)) {
+        Some(&d) if d < 0 && part == "NI" => (-1, j + 1),
+        Some(_) => return None,
+        None => (0, j),
+    };
+    let val = c.reference.map_or(Val::Unknown, |r| {
+        Val::Time(calendar::add_days(r, offset), format!("T{part}"))
+    });
+    Some(c.hit(i, at, end, TimeType::Time, val))
 }
 
 /// «صباح اليوم»، «مساء أمس»، «ليلة الجمعة».
