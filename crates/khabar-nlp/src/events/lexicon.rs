@@ -42,8 +42,6 @@ pub(crate) struct Lexicon {
     pub cues: Vec<(Vec<String>, Cue)>,
     pub labels: HashMap<String, Label>,
     pub speech: HashSet<String>,
-    /// Interned strings (kinds, statuses, follow words).
-    names: Vec<&'static str>,
 }
 
 const KINDS: &[&str] = &[
@@ -146,6 +144,5 @@ fn load() -> Lexicon {
             lx.speech.insert(normalize::key(v));
         }
     }
-    lx.names = KINDS.to_vec();
     lx
 }

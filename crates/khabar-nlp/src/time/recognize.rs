@@ -105,9 +105,32 @@ const SIGNALS: &[&str] = &[
 
 /// Nouns that take «العام» as the adjective "general, public".
 const GENERAL: &[&str] = &[
-    "الامين", "المدعي", "النائب", "الراي", "القطاع", "المال", "الدين", "المؤتمر", "المدير",
-    "المفتش", "المرشد", "الاضراب", "الامن", "النظام", "الصالح", "الشان", "العفو", "الاتحاد",
-    "المجلس", "القائد", "المنسق", "المراقب", "الاستفتاء", "الحشد", "التعداد", "السكرتير",
+    "الامين",
+    "المدعي",
+    "النائب",
+    "الراي",
+    "القطاع",
+    "المال",
+    "الدين",
+    "المؤتمر",
+    "المدير",
+    "المفتش",
+    "المرشد",
+    "الاضراب",
+    "الامن",
+    "النظام",
+    "الصالح",
+    "الشان",
+    "العفو",
+    "الاتحاد",
+    "المجلس",
+    "القائد",
+    "المنسق",
+    "المراقب",
+    "الاستفتاء",
+    "الحشد",
+    "التعداد",
+    "السكرتير",
 ];
 
 const DAY_EXCLUDED_AFTER: &[&str] = &[
@@ -215,8 +238,7 @@ impl<'a> Ctx<'a> {
         if cue { Lean::Future } else { Lean::Past }
     }
 
-    fn hit(&self, i: usize, start: usize, j: usize, kind: TimeType, val: Val) -> Hit {
-        let _ = i;
+    fn hit(&self, _i: usize, start: usize, j: usize, kind: TimeType, val: Val) -> Hit {
         Hit {
             start,
             end: self.end(j - 1),
@@ -301,7 +323,6 @@ fn best_at(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         date,
         deictic,
         anchored,
-        approx_wrapped,
         weekday,
         month,
         year,
@@ -331,10 +352,9 @@ fn day_part_suffix(c: &Ctx<'_>, mut h: Hit) -> Hit {
     let suffixes = ["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "ليلا", "فجرا"];
     if h.kind == TimeType::Date
         && matches!(h.val, Val::Day(_) | Val::Unknown)
-        && let Some(k) = suffixes.iter().position(|s| c.key(h.end_word) == *s)
+        && suffixes.contains(&c.key(h.end_word))
         && let Some(((part, _), _, _)) = c.phrase(&c.lx.day_parts, h.end_word)
     {
-        let _ = k;
         h.val = match h.val {
             Val::Day(d) => Val::Time(d, format!("T{part}")),
             v => v,
@@ -899,7 +919,12 @@ fn unit_relative(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (unit, at) = definite_unit(c, j)?;
     let start = if this { c.start(i) } else { at };
     // «الأمين العام السابق», «النائب العام الحالي»: «العام» as the adjective "general".
-    if unit == Unit::Year && !this && c.key(j) == "العام" && j > 0 && GENERAL.contains(&c.key(j - 1)) {
+    if unit == Unit::Year
+        && !this
+        && c.key(j) == "العام"
+        && j > 0
+        && GENERAL.contains(&c.key(j - 1))
+    {
         return None;
     }
     let (offset, end) = if this {
@@ -1078,7 +1103,10 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if let Some(rest) = c.key(i).strip_prefix("ال")
         && let Some(u) = c.lx.units.get(rest)
         && u.count == 2
-        && matches!(c.key(i + 1), "الماضيين" | "الاخيرين" | "المقبلين" | "القادمين" | "المنصرمين")
+        && matches!(
+            c.key(i + 1),
+            "الماضيين" | "الاخيرين" | "المقبلين" | "القادمين" | "المنصرمين"
+        )
     {
         let v = u.unit.duration("2");
         return Some(c.hit(i, c.start(i), i + 2, TimeType::Duration, Val::Duration(v)));
@@ -1089,7 +1117,8 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     {
         let at = c.start(i);
         // «الساعات الـ24 الماضية», «الأيام القليلة المقبلة».
-        let k = if c.key(i + 1) == "ال" || matches!(c.key(i + 1), "القليله" | "القليلين") {
+        let k = if c.key(i + 1) == "ال" || matches!(c.key(i + 1), "القليله" | "القليلين")
+        {
             i + 2
         } else {
             i + 1
@@ -1125,7 +1154,9 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         start = Some(at);
         j = e;
     }
-    let signal_for = i > 0 && c.alt_in(i - 1, &["لمده", "طوال", "طيله", "مده", "مدي", "مدار"]).is_some();
+    let signal_for = i > 0
+        && c.alt_in(i - 1, &["لمده", "طوال", "طيله", "مده", "مدي", "مدار"])
+            .is_some();
     let (n, unit, mut end, at, with_number) = count_unit(c, j)?;
     let lone_plural = !with_number && n == 0;
     let lone_singular = !with_number && n == 1;
@@ -1171,12 +1202,6 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     );
     h.modifier = modifier;
     Some(h)
-}
-
-/// An approximate or bounded offset/duration wrapper handled inside [`duration`] and [`ago`];
-/// here for «نحو عامين» before an «منذ».
-fn approx_wrapped(_c: &Ctx<'_>, _i: usize) -> Option<Hit> {
-    None
 }
 
 /// «يوميا»، «كل عام»، «كل ثلاثة أشهر»، «كل يوم جمعة».
@@ -1464,7 +1489,6 @@ fn clock(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         return None;
     }
     if let Some(((part, shift), e, _)) = c.phrase(&c.lx.day_parts, k) {
-        let _ = part;
         // «العاشرة مساء» is 22:00, «الثالثة بعد الظهر» 15:00, «الثانية ليلا» stays 02:00.
         let after_midnight = part == "NI" && hour < 6;
         if shift == 12 && hour < 12 && !after_midnight {
