@@ -470,13 +470,8 @@ fn find_place(doc: &Document<'_>, w: &[Word], m: &Mention, entities: &[Entity]) 
                 continue;
             }
             let before = doc.text[..s.start].trim_end();
-            let attached = doc.text[..s.start]
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(|p| p == "في" || p == "وفي");
-            if (before.ends_with(" في") || before == "في" || attached)
-                && best.is_none_or(|(b, _)| s.start < b)
-            {
+            let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if matches!(last, "في" | "وفي" | "فى") && best.is_none_or(|(b, _)| s.start < b) {
                 best = Some((s.start, i));
             }
         }

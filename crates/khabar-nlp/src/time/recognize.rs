@@ -1005,6 +1005,11 @@ fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         modifier = Some(m);
         j = e;
     }
+    // «قبل قليل», «بعد قليل».
+    if c.key(j) == "قليل" {
+        let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        return Some(c.hit(i, at, j + 1, TimeType::Date, Val::Ref(r)));
+    }
     if dir < 0 && matches!(c.key(j), "فتره" | "زمن" | "مده" | "وقت") {
         let mut end = j + 1;
         if matches!(c.key(end), "طويل" | "طويله" | "بعيد") {
