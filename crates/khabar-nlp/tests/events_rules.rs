@@ -222,3 +222,22 @@ fn no_reference_date() {
     assert_eq!(summary(&evs), vec![("meeting", None, "occurred")]);
     assert_eq!(evs[0].time, Some(0));
 }
+
+// Issue 5: with no reference date at all, undated events still order as past, ongoing, planned.
+#[test]
+fn order_without_reference() {
+    let text = "من المقرر عقد قمة بين الزعيمين. وتتواصل الاحتجاجات في العاصمة. \
+                وكان الوزير قد زار المنطقة.";
+    let doc = Document::new(text);
+    let times = time::find(&doc, None);
+    let evs = events::extract_at(&doc, &[], &times.exprs, None);
+    let kinds: Vec<(&str, &str)> = evs.iter().map(|e| (e.kind, e.status)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("visit", "occurred"),
+            ("protest", "ongoing"),
+            ("summit", "planned")
+        ]
+    );
+}

@@ -634,7 +634,8 @@ fn order(drafts: &mut Vec<Draft>, reference: Option<Date>) {
         .map(|d| d.time_value.as_deref().and_then(interval))
         .collect();
     let reference = reference.or_else(|| intervals.iter().flatten().map(|x| x.1).max());
-    let far = Date::constant(9999, 12, 31);
+    // Without any date, "the day of publication" is a virtual day after everything dated.
+    let far = Date::constant(9999, 12, 30);
     let r = reference.unwrap_or(far);
     let next_day = r.tomorrow().unwrap_or(r);
     let mut keys: Vec<(Date, Date, u8, u8, usize)> = Vec::with_capacity(drafts.len());
@@ -644,8 +645,8 @@ fn order(drafts: &mut Vec<Draft>, reference: Option<Date>) {
             Some((s, e)) => (s, e, 1, 0, pos),
             None => match d.status {
                 "ongoing" => (r, r, 2, 0, pos),
-                "planned" => (next_day, next_day, 0, 0, pos),
-                "possible" => (next_day, next_day, 1, 0, pos),
+                "planned" => (next_day, next_day, 4, 0, pos),
+                "possible" => (next_day, next_day, 5, 0, pos),
                 _ if d.recent => (r, r, 0, 0, pos),
                 _ => {
                     // Right after the nearest dated past event mentioned before it.
