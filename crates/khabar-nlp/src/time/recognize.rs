@@ -782,20 +782,60 @@ fn hijri_month(year: i32, month: u8) -> Val {
 fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let lead = c.alt_in(i, &["عام", "العام", "سنه", "السنه", "عامي"]);
     let j = if lead.is_some() { i + 1 } else { i };
-    let (y, hijri, end) = year_number(c, j, false)?;
+    let (y, mut hijri, end) = year_number(c, j, false)?;
     let explicit_era = end > j + 1;
     if lead.is_none() && !explicit_era {
+        let next = c.w.get(end);
         let next_is_word =
-            c.w.get(end)
-                .is_some_and(|w| w.kind == TokenKind::Arabic && !w.key.starts_with('و'));
-        if !(1900..=2100).contains(&y) || !c.signal_before(i) || next_is_word {
+            next.is_some_and(|w| w.kind == TokenKind::Arabic && !w.key.starts_with('و'));
+        // «انتخابات 2020.», «مونديال 2022،»: a year closing a name, not a count.
+        let closing = i > 0
+            && c.w[i - 1].kind == TokenKind::Arabic
+            && !(i.saturating_sub(3)..i).any(|k| COUNT_WORDS.contains(&c.key(k)))
+            && next.is_none_or(|w| {
+                w.kind == TokenKind::Punct && !matches!(w.key.as_str(), "%" | "٪" | "-" | "/" | ".")
+                    || w.key == "." && c.w.get(end + 1).is_none_or(|x| x.kind != TokenKind::Number)
+            });
+        if !(1900..=2100).contains(&y) || !(c.signal_before(i) || closing) || next_is_word {
             return None;
         }
+    }
+    // «عام 1442» in a 2021 article is a Hijri year.
+    if !explicit_era
+        && let Some(hy) = c.reference.and_then(calendar::hijri_year)
+        && (hy - 5..=hy + 1).contains(&y)
+    {
+        hijri = true;
     }
     let start = lead.unwrap_or(c.start(j));
     let val = Val::Year(hijri_from_year(y, hijri));
     Some(c.hit(i, start, end, TimeType::Date, val))
 }
+
+/// Words before a number that make it a count, not a year.
+const COUNT_WORDS: &[&str] = &[
+    "نحو",
+    "حوالي",
+    "قرابه",
+    "زهاء",
+    "بلغ",
+    "بلغت",
+    "عدد",
+    "قتل",
+    "مقتل",
+    "اصابه",
+    "رقم",
+    "يبلغ",
+    "تبلغ",
+    "اكثر",
+    "اقل",
+    "سجل",
+    "سجلت",
+    "مجموع",
+    "اجمالي",
+    "ارتفع",
+    "ارتفعت",
+];
 
 /// A reference year at `j` for quarters/halves/seasons: «من العام الماضي», «2020», «هذا العام».
 fn year_after(c: &Ctx<'_>, j: usize) -> (Option<i32>, usize, bool) {
