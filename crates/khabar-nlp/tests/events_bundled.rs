@@ -3,6 +3,7 @@
 //! place. `bundled_article_event_participants` runs the real pipeline and needs the entities
 //! stage (issue 4).
 
+use expect_test::expect;
 use khabar_nlp::entities::{Entity, EntityKind, EntityMention, MentionForm};
 use khabar_nlp::span::Span;
 use khabar_nlp::{Config, Date, Document, analyze, events, time};
@@ -260,4 +261,38 @@ fn bundled_article_event_participants() {
         .expect("summit");
     let place = summit.place.as_deref().map(name).unwrap_or_default();
     assert_eq!(place, "Europe");
+}
+
+// Issue 5: the whole timeline with hand-built entities (golden; re-bless with UPDATE_EXPECT=1).
+#[test]
+fn bundled_article_timeline_snapshot() {
+    let ents = entities(ARTICLE);
+    let (_, evs) = timeline(&ents);
+    let table: String = evs
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | {} | {} | {} | {} sentence(s)\n",
+                e.kind,
+                e.value.as_deref().unwrap_or("-"),
+                e.status,
+                e.label_en,
+                e.evidence.len()
+            )
+        })
+        .collect();
+    expect![[r#"
+        call | 2021-01 | occurred | Call between Biden and Putin | 2 sentence(s)
+        interference | - | occurred | Interference by Russia | 1 sentence(s)
+        election | - | occurred | Election | 1 sentence(s)
+        agreement | P5Y | occurred | Agreement between United States and Russia | 1 sentence(s)
+        call | 2021-W15 | occurred | Call between Biden and Putin | 1 sentence(s)
+        sanctions | - | occurred | Sanctions by United States | 2 sentence(s)
+        statement | 2021-04-16 | occurred | Statements by Biden | 2 sentence(s)
+        military | - | ongoing | Military moves by Russia | 1 sentence(s)
+        attack | - | possible | Attack | 1 sentence(s)
+        interference | - | possible | Interference | 1 sentence(s)
+        summit | 2021-SU | planned | Summit between Biden and Putin in Europe | 4 sentence(s)
+    "#]]
+    .assert_eq(&table);
 }

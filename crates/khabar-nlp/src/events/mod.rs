@@ -85,13 +85,28 @@ pub fn extract_at(
         let place = find_place(doc, &w, m, entities);
         m.place = place;
         m.participants = participants(m, sentence, entities, place, &quotes);
+        m.actor = actor(doc, m, entities).filter(|a| m.participants.contains(a));
     }
     let mut events = merge(mentions, times);
     order(&mut events, reference);
     events
         .into_iter()
         .map(|e| {
-            let (label, label_en) = label(lx, e.kind, &e.participants, e.place, entities);
+            // "By" labels name the actor; without one, the first participant, except for attacks
+            // and interference, whose participants are as often the targets.
+            let named: Vec<usize> = match e.actor {
+                Some(a) => vec![a],
+                None if matches!(e.kind, "attack" | "interference") => Vec::new(),
+                None => e.participants.iter().take(1).copied().collect(),
+            };
+            let by = lx.labels.get(e.kind).is_some_and(|l| l.pattern == "by");
+            let (label, label_en) = label(
+                lx,
+                e.kind,
+                if by { &named } else { &e.participants },
+                e.place,
+                entities,
+            );
             Event {
                 kind: e.kind,
                 time: e.time,
@@ -205,6 +220,8 @@ struct Mention {
     time: Option<usize>,
     participants: Vec<usize>,
     place: Option<usize>,
+    /// The entity named right after a noun trigger («حشد روسيا») or right before a verb one.
+    actor: Option<usize>,
 }
 
 /// An event being assembled.
@@ -218,6 +235,7 @@ struct Draft {
     time_value: Option<String>,
     participants: Vec<usize>,
     place: Option<usize>,
+    actor: Option<usize>,
     evidence: Vec<Span>,
 }
 
@@ -294,6 +312,7 @@ fn find_mentions(w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
                 time: None,
                 participants: Vec::new(),
                 place: None,
+                actor: None,
             });
             i = end;
         } else {
@@ -547,6 +566,27 @@ fn participants(
     out
 }
 
+/// The entity whose mention starts right after a noun trigger, or ends right before a verb one.
+fn actor(doc: &Document<'_>, m: &Mention, entities: &[Entity]) -> Option<usize> {
+    let text = doc.text;
+    entities.iter().enumerate().find_map(|(i, e)| {
+        e.mentions.iter().find_map(|x| {
+            let s = x.span;
+            let after = m.form == "noun"
+                && s.start >= m.trigger.end
+                && text
+                    .get(m.trigger.end..s.start)
+                    .is_some_and(|b| b.trim().is_empty());
+            let before = m.form != "noun"
+                && s.end <= m.trigger.start
+                && text
+                    .get(s.end..m.trigger.start)
+                    .is_some_and(|b| b.trim().is_empty());
+            (after || before).then_some(i)
+        })
+    })
+}
+
 fn compatible_time(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
@@ -598,6 +638,7 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
                 }
                 d.participants.sort_unstable();
                 d.place = d.place.or(m.place);
+                d.actor = d.actor.or(m.actor);
                 d.recent |= m.recent;
                 last_sentence[k] = m.sentence;
             }
@@ -611,6 +652,7 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
                     time_value: value,
                     participants: m.participants,
                     place: m.place,
+                    actor: m.actor,
                     evidence: vec![m.sentence_span],
                 });
                 last_sentence.push(m.sentence);

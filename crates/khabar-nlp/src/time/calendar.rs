@@ -204,7 +204,7 @@ pub fn interval(value: &str) -> Option<(Date, Date)> {
     }
     let y = year_of(parts[0])?;
     match parts.as_slice() {
-        [_, m] if m.starts_with('W') => {
+        [_, m] if m.starts_with('W') && *m != "WI" => {
             let w: i8 = m[1..].parse().ok()?;
             let iso = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday).ok()?;
             let start = iso.date();
@@ -236,5 +236,75 @@ pub fn interval(value: &str) -> Option<(Date, Date)> {
             Some((day, day))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    // Issue 5: granularity-aware intervals of TIMEX3 values.
+    #[test]
+    fn intervals() {
+        assert_eq!(
+            interval("2021-W15"),
+            Some((d("2021-04-12"), d("2021-04-18")))
+        );
+        assert_eq!(
+            interval("2021-04"),
+            Some((d("2021-04-01"), d("2021-04-30")))
+        );
+        assert_eq!(
+            interval("2021-SU"),
+            Some((d("2021-06-01"), d("2021-08-31")))
+        );
+        assert_eq!(
+            interval("2020-WI"),
+            Some((d("2020-12-01"), d("2021-02-28")))
+        );
+        assert_eq!(
+            interval("2021-Q1"),
+            Some((d("2021-01-01"), d("2021-03-31")))
+        );
+        assert_eq!(
+            interval("2021-H2"),
+            Some((d("2021-07-01"), d("2021-12-31")))
+        );
+        assert_eq!(interval("198X"), Some((d("1980-01-01"), d("1989-12-31"))));
+        assert_eq!(interval("20"), Some((d("2000-01-01"), d("2099-12-31"))));
+        assert_eq!(
+            interval("2021-04-16T10:30"),
+            Some((d("2021-04-16"), d("2021-04-16")))
+        );
+        assert_eq!(interval("P5Y"), None);
+        assert_eq!(interval("PRESENT_REF"), None);
+    }
+
+    // Issue 5: past bias and explicit directions.
+    #[test]
+    fn picking() {
+        let r = d("2021-04-16");
+        assert_eq!(pick_month_year(r, 1, Lean::Previous), 2021);
+        assert_eq!(pick_month_year(r, 4, Lean::Previous), 2020);
+        assert_eq!(pick_month_year(r, 3, Lean::Next), 2022);
+        assert_eq!(pick_month_year(r, 11, Lean::Past), 2020);
+        assert_eq!(pick_month_year(r, 11, Lean::Future), 2021);
+        assert_eq!(pick_weekday(r, 5, Lean::Past), r);
+        assert_eq!(pick_weekday(r, 5, Lean::Previous), d("2021-04-09"));
+        assert_eq!(pick_weekday(r, 1, Lean::Next), d("2021-04-19"));
+        assert_eq!(pick_season_year(r, "SU", Lean::Previous), 2020);
+        assert_eq!(pick_season_year(r, "SP", Lean::Next), 2022);
+    }
+
+    // Issue 5: Umm al-Qura conversion (5 Ramadan 1445 = Friday 15 March 2024).
+    #[test]
+    fn hijri() {
+        assert_eq!(hijri_to_gregorian(1445, 9, 5), Some(d("2024-03-15")));
+        assert_eq!(hijri_year(d("2021-04-16")), Some(1442));
+        assert_eq!(hijri_to_gregorian(1445, 13, 1), None);
     }
 }
