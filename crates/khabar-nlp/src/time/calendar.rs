@@ -91,7 +91,20 @@ pub(crate) fn pick_day(reference: Date, candidates: &[Date], lean: Lean) -> Opti
     match lean {
         Lean::Previous => it.filter(|d| *d < reference).max(),
         Lean::Next => it.filter(|d| *d > reference).min(),
-        Lean::Current | Lean::Past => it.filter(|d| *d <= reference).max(),
+        Lean::Current => it.filter(|d| *d <= reference).max(),
+        Lean::Past => {
+            // A day a few weeks ahead beats the same day almost a year ago.
+            let past = candidates.iter().copied().filter(|d| *d <= reference).max();
+            let soon = candidates
+                .iter()
+                .copied()
+                .filter(|d| *d > reference && *d <= add_days(reference, 45))
+                .min();
+            match (past, soon) {
+                (Some(p), Some(f)) if p < add_days(reference, -300) => Some(f),
+                (p, _) => p,
+            }
+        }
         Lean::Future => it.filter(|d| *d >= reference).min(),
     }
 }

@@ -568,6 +568,15 @@ fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let Some((m, mut j, _)) = month_name(c, j) else {
         return day_of_relative_month(c, i, start, j, day_number(n), wd);
     };
+    // «22 أبريل من كل عام»: a yearly date.
+    if m.calendar == Calendar::Gregorian
+        && c.key(j) == "من"
+        && c.key(j + 1) == "كل"
+        && matches!(c.key(j + 2), "عام" | "سنه")
+    {
+        let v = format!("XXXX-{:02}-{:02}", m.number, n.value);
+        return Some(c.hit(i, start, j + 3, TimeType::Set, Val::Set(v)));
+    }
     let hijri_month = m.calendar == Calendar::Hijri;
     let spec = year_spec(c, j, hijri_month);
     if let Some((_, e)) = spec {
@@ -1200,8 +1209,11 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         j = e;
     }
     let signal_for = i > 0
-        && c.alt_in(i - 1, &["لمده", "طوال", "طيله", "مده", "مدي", "مدار"])
-            .is_some();
+        && c.alt_in(
+            i - 1,
+            &["لمده", "طوال", "طيله", "مده", "مدي", "مدار", "غضون", "خلال"],
+        )
+        .is_some();
     let (n, unit, mut end, at, with_number) = count_unit(c, j)?;
     let lone_plural = !with_number && n == 0;
     let lone_singular = !with_number && n == 1;
