@@ -879,7 +879,11 @@ fn year_after(c: &Ctx<'_>, j: usize) -> (Option<i32>, usize, bool) {
 
 /// «الربع الأول من العام الجاري»، «النصف الثاني من 2020».
 fn quarter(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (half, at) = match (c.alt(i, "الربع"), c.alt(i, "النصف")) {
+    // «الثلاثي» and «السداسي» are the Maghrebi quarter and half.
+    let (half, at) = match (
+        c.alt_in(i, &["الربع", "الثلاثي"]),
+        c.alt_in(i, &["النصف", "السداسي"]),
+    ) {
         (Some(at), _) => (false, at),
         (_, Some(at)) => (true, at),
         _ => return None,
@@ -1270,6 +1274,27 @@ fn set(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             .find_map(|(k, at)| c.lx.sets.get(k).map(|v| (*v, *at)))
     {
         return Some(c.hit(i, at, i + 1, TimeType::Set, Val::Set(v.to_owned())));
+    }
+    // «مرتين في الأسبوع», «ثلاث مرات في الشهر».
+    let times_word = |k: usize| matches!(c.key(k), "مره" | "مرتين" | "مرتان" | "مرات");
+    let (k, at) = if times_word(i) {
+        (i + 1, c.start(i))
+    } else if c.number(i).is_some_and(|n| times_word(n.end)) {
+        let n = c.number(i)?;
+        (n.end + 1, n.start)
+    } else {
+        (0, 0)
+    };
+    if k > 0
+        && matches!(c.key(k), "في" | "كل")
+        && let Some((unit, _)) =
+            definite_unit(c, k + 1).or_else(|| c.lx.units.get(c.key(k + 1)).map(|u| (u.unit, 0)))
+    {
+        return Some(c.hit(i, at, k + 2, TimeType::Set, Val::Set(unit.duration("1"))));
+    }
+    if k > 0 && matches!(c.key(k), "يوميا" | "اسبوعيا" | "شهريا" | "سنويا") {
+        let v = c.lx.sets.get(c.key(k))?;
+        return Some(c.hit(i, at, k + 1, TimeType::Set, Val::Set((*v).to_owned())));
     }
     let at = c.alt(i, "كل")?;
     let mut j = i + 1;
