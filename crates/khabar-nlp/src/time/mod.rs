@@ -1,7 +1,7 @@
 //! Time expressions (TIMEX3) and their resolution against the reference date.
 //!
-//! Recognition is rule based over the tokens ([`recognize`]), with every word list in
-//! `data/time/*.tsv` ([`lexicon`]): five month systems with their «X/Y» and «X (Y)» double forms,
+//! Recognition is rule based over the tokens (`recognize`), with every word list in
+//! `data/time/*.tsv` (`lexicon`): five month systems with their «X/Y» and «X (Y)» double forms,
 //! Hijri dates (converted with `icu_calendar`'s Umm al-Qura calendar), weekdays, deictic days,
 //! this/last/next units, START/MID/END anchors, offsets («منذ ثلاثة أيام»), durations, sets,
 //! decades, centuries, reference words and clock times. Values are resolved while recognising,
