@@ -261,21 +261,3 @@ pub fn evaluate(cases: &[GoldCase]) -> Report {
     }
     report
 }
-
-/// Reads every `*.tsv` gold file of a directory, in name order (the category is the file stem).
-/// This is the only function here that touches files; the analysis itself never does.
-pub fn read_gold_dir(dir: &std::path::Path) -> Result<Vec<GoldCase>, String> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .collect();
-    paths.sort();
-    let mut cases = Vec::new();
-    for p in paths {
-        let data = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or("gold");
-        cases.extend(parse_gold(name, &data)?);
-    }
-    Ok(cases)
-}
