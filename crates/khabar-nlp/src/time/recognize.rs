@@ -453,6 +453,13 @@ fn month_name(c: &Ctx<'_>, i: usize) -> Option<(Month, usize, usize)> {
     {
         month.ambiguous &= m2.ambiguous;
         j = j2 + 1;
+    } else if let Some((m2, j2, _)) = c.phrase(&c.lx.months, j)
+        && m2.number == month.number
+        && m2.calendar == month.calendar
+    {
+        // «يناير كانون الثاني» written side by side.
+        month.ambiguous &= m2.ambiguous;
+        j = j2;
     }
     Some((month, j, at))
 }
@@ -1070,8 +1077,11 @@ fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         }
         return Some(c.hit(i, at, end, TimeType::Date, Val::Ref("PAST_REF")));
     }
-    let (n, unit, end, _, _) = count_unit(c, j)?;
-    if c.key(end) == "من" || c.key(end) == "علي" {
+    let (n, unit, mut end, _, _) = count_unit(c, j)?;
+    if c.key(end) == "من" && c.key(end + 1) == "الزمن" {
+        // «قبل عقد من الزمن».
+        end += 2;
+    } else if c.key(end) == "من" || c.key(end) == "علي" {
         return None;
     }
     if n == 1 && c.w.get(end).is_some_and(|w| w.kind == TokenKind::Number) {
