@@ -1,8 +1,42 @@
-//! `cargo xtask` subcommand module (eval_time). Not written yet.
+//! `cargo xtask eval-time`: span P/R/F1 (exact and overlap) and value accuracy of the time
+//! expressions on the gold set (`crates/khabar-nlp/test_data/time/*.tsv`), per category.
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
+use khabar_nlp::time::eval;
 
-/// Runs the subcommand.
-pub fn run(_args: &[String]) -> Result<()> {
-    bail!("not written yet")
+/// Runs the subcommand; `--failures` also lists every miss.
+pub fn run(args: &[String]) -> Result<()> {
+    let dir = crate::root().join("crates/khabar-nlp/test_data/time");
+    let cases = read_gold_dir(&dir).map_err(|e| anyhow!(e))?;
+    let report = eval::evaluate(&cases);
+    println!("{} sentences, gold set {}", cases.len(), dir.display());
+    print!("{}", report.table());
+    if args.iter().any(|a| a == "--failures") {
+        for f in &report.failures {
+            println!("  {f}");
+        }
+    } else if !report.failures.is_empty() {
+        println!(
+            "{} mismatches (--failures lists them)",
+            report.failures.len()
+        );
+    }
+    Ok(())
+}
+
+/// Reads every `*.tsv` gold file of a directory, in name order (the category is the file stem).
+fn read_gold_dir(dir: &std::path::Path) -> Result<Vec<eval::GoldCase>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    paths.sort();
+    let mut cases = Vec::new();
+    for p in paths {
+        let data = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or("gold");
+        cases.extend(eval::parse_gold(name, &data)?);
+    }
+    Ok(cases)
 }

@@ -96,7 +96,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
     };
     let entities = entities::find(&doc, reference);
     let times = time::find(&doc, reference);
-    let events = events::extract(&doc, &entities, &times.exprs);
+    let events = events::extract_at(&doc, &entities, &times.exprs, reference);
     let quotes = events::quotes(&doc, &entities);
     assemble(
         &doc,

@@ -1,0 +1,148 @@
+//! The event vocabulary, read once from `data/events/*.tsv`: trigger forms with their kind,
+//! status cues, label nouns and speech verbs.
+
+use crate::normalize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What a cue word signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    Possible,
+    Planned,
+    Recent,
+    Ongoing,
+    Reported,
+    Past,
+}
+
+/// One trigger form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Trigger {
+    pub kind: &'static str,
+    /// `noun`, `past` or `present`.
+    pub form: &'static str,
+    pub status: &'static str,
+    /// A word that must follow («تحدث مع»).
+    pub next: Option<&'static str>,
+}
+
+/// A label pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct Label {
+    pub ar: String,
+    pub en: String,
+    pub pattern: String,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Phrase words → trigger, longest first.
+    pub triggers: Vec<(Vec<String>, Trigger)>,
+    pub cues: Vec<(Vec<String>, Cue)>,
+    pub labels: HashMap<String, Label>,
+    pub speech: HashSet<String>,
+}
+
+const KINDS: &[&str] = &[
+    "call",
+    "meeting",
+    "summit",
+    "talks",
+    "visit",
+    "statement",
+    "sanctions",
+    "agreement",
+    "military",
+    "attack",
+    "election",
+    "interference",
+    "protest",
+    "other",
+];
+const STATUSES: &[&str] = &["occurred", "ongoing", "planned", "possible", "reported"];
+const FORMS: &[&str] = &["noun", "past", "present"];
+
+fn intern(set: &[&'static str], s: &str) -> Option<&'static str> {
+    set.iter().copied().find(|x| *x == s)
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(normalize::key).collect()
+}
+
+/// The lexicon, loaded on first use.
+pub(crate) fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(load)
+}
+
+fn load() -> Lexicon {
+    let mut lx = Lexicon::default();
+    for r in rows(include_str!("../../data/events/triggers.tsv")) {
+        let (Some(p), Some(k), Some(f), Some(s)) = (r.first(), r.get(1), r.get(2), r.get(3)) else {
+            continue;
+        };
+        let (Some(kind), Some(form), Some(status)) =
+            (intern(KINDS, k), intern(FORMS, f), intern(STATUSES, s))
+        else {
+            continue;
+        };
+        let next = r.get(4).filter(|n| **n != "-").map(|n| {
+            let key: &'static str = match normalize::key(n).as_str() {
+                "مع" => "مع",
+                _ => "",
+            };
+            key
+        });
+        lx.triggers.push((
+            words(p),
+            Trigger {
+                kind,
+                form,
+                status,
+                next,
+            },
+        ));
+    }
+    lx.triggers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    for r in rows(include_str!("../../data/events/cues.tsv")) {
+        if let (Some(p), Some(c)) = (r.first(), r.get(1)) {
+            let cue = match *c {
+                "possible" => Cue::Possible,
+                "planned" => Cue::Planned,
+                "recent" => Cue::Recent,
+                "ongoing" => Cue::Ongoing,
+                "reported" => Cue::Reported,
+                "past" => Cue::Past,
+                _ => continue,
+            };
+            lx.cues.push((words(p), cue));
+        }
+    }
+    lx.cues.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    for r in rows(include_str!("../../data/events/labels.tsv")) {
+        if let (Some(k), Some(ar), Some(en), Some(p)) = (r.first(), r.get(1), r.get(2), r.get(3)) {
+            lx.labels.insert(
+                (*k).to_owned(),
+                Label {
+                    ar: (*ar).to_owned(),
+                    en: (*en).to_owned(),
+                    pattern: (*p).to_owned(),
+                },
+            );
+        }
+    }
+    for r in rows(include_str!("../../data/events/speech_verbs.tsv")) {
+        if let Some(v) = r.first() {
+            lx.speech.insert(normalize::key(v));
+        }
+    }
+    lx
+}

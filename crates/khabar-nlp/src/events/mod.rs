@@ -1,0 +1,819 @@
+//! Events: what happened, who took part, when, and whether it occurred or is planned.
+//!
+//! Per sentence, trigger words from `data/events/triggers.tsv` (verbs and nouns, matched through
+//! clitics and attached pronouns) give event mentions; status comes from cue words near the
+//! trigger (`data/events/cues.tsv`: conditional, future, recent, ongoing, reported), from the form
+//! of the trigger and from the linked time; each time expression links to the nearest compatible
+//! trigger of its sentence. Participants are the entities mentioned in the sentence (persons for
+//! calls, meetings and statements; countries and organisations for the rest), plus the speaker
+//! of a quotation the trigger sits in; the place is a country, city or location introduced by
+//! «في» after the trigger. Mentions of the same event across sentences (same kind, compatible time,
+//! status and participants, or an anaphoric «هذه القمة») are merged. Events are ordered on the
+//! timeline by the interval of their time; undated ones are placed by status and text neighbours.
+
+mod lexicon;
+
+use crate::Document;
+use crate::entities::{Entity, EntityKind};
+use crate::span::Span;
+use crate::time::words::{self, Word};
+use crate::time::{TimeExpr, TimeType, interval};
+use crate::token::TokenKind;
+use jiff::civil::Date;
+use lexicon::Cue;
+
+/// One event, pointing into the entity and time lists by index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// The contract's event `kind` (`call`, `summit`, …).
+    pub kind: &'static str,
+    /// Index into the time list of the linked expression.
+    pub time: Option<usize>,
+    /// The linked or inherited TIMEX3 value.
+    pub value: Option<String>,
+    /// `occurred`, `ongoing`, `planned`, `possible` or `reported`.
+    pub status: &'static str,
+    /// Indexes into the entity list.
+    pub participants: Vec<usize>,
+    /// Index into the entity list of the place.
+    pub place: Option<usize>,
+    /// Sentences mentioning the event, in text order (at least one).
+    pub evidence: Vec<Span>,
+    /// The trigger word of the first mention.
+    pub trigger: Span,
+    /// Short Arabic label.
+    pub label: String,
+    /// Short English label.
+    pub label_en: String,
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The quoted text, inside the marks.
+    pub span: Span,
+    /// Index into the entity list of the speaker.
+    pub speaker: Option<usize>,
+}
+
+/// Extracts events, in timeline order, with the reference date taken from the text (see
+/// [`extract_at`] to give it).
+pub fn extract(doc: &Document<'_>, entities: &[Entity], times: &[TimeExpr]) -> Vec<Event> {
+    extract_at(doc, entities, times, crate::time::reference_from_text(doc))
+}
+
+/// Extracts events, in timeline order, against a known reference (publication) date.
+pub fn extract_at(
+    doc: &Document<'_>,
+    entities: &[Entity],
+    times: &[TimeExpr],
+    reference: Option<Date>,
+) -> Vec<Event> {
+    let lx = lexicon::get();
+    let w = words::words(doc.text, &doc.tokens);
+    let sentence_of = sentence_index(doc, &w);
+    let quotes = quotes(doc, entities);
+    let mut mentions = find_mentions(&w, lx);
+    for m in &mut mentions {
+        m.sentence = sentence_of.get(m.word).copied().unwrap_or(0);
+        status_from_cues(m, &w, &sentence_of, lx);
+    }
+    link_times(&mut mentions, &w, &sentence_of, times, reference);
+    for m in &mut mentions {
+        let sentence = doc.sentences.get(m.sentence).copied().unwrap_or(m.trigger);
+        m.sentence_span = sentence;
+        let place = find_place(doc, &w, m, entities);
+        m.place = place;
+        m.participants = participants(m, sentence, entities, place, &quotes);
+        m.actor = actor(doc, m, entities).filter(|a| m.participants.contains(a));
+    }
+    let mut events = merge(mentions, times);
+    order(&mut events, reference);
+    events
+        .into_iter()
+        .map(|e| {
+            // "By" labels name the actor; without one, the first participant, except for attacks
+            // and interference, whose participants are as often the targets.
+            let named: Vec<usize> = match e.actor {
+                Some(a) => vec![a],
+                None if matches!(e.kind, "attack" | "interference") => Vec::new(),
+                None => e.participants.iter().take(1).copied().collect(),
+            };
+            let by = lx.labels.get(e.kind).is_some_and(|l| l.pattern == "by");
+            let (label, label_en) = label(
+                lx,
+                e.kind,
+                if by { &named } else { &e.participants },
+                e.place,
+                entities,
+            );
+            Event {
+                kind: e.kind,
+                time: e.time,
+                value: e
+                    .time
+                    .and_then(|t| times.get(t))
+                    .and_then(|t| t.value.clone()),
+                status: e.status,
+                participants: e.participants,
+                place: e.place,
+                evidence: e.evidence,
+                trigger: e.trigger,
+                label,
+                label_en,
+            }
+        })
+        .collect()
+}
+
+/// Finds direct quotations («…», “…”, "…" within a paragraph) of three words or more, and their
+/// speakers: the person named with the nearest preceding speech verb (قال، أكد، أضاف …), else the
+/// nearest person before the quotation in its sentence, else the previous quotation's speaker.
+pub fn quotes(doc: &Document<'_>, entities: &[Entity]) -> Vec<QuoteSpan> {
+    let lx = lexicon::get();
+    let text = doc.text;
+    let mut spans = Vec::new();
+    for (open, close) in [('«', '»'), ('“', '”')] {
+        let mut at = 0;
+        while let Some(o) = text[at..].find(open).map(|x| x + at) {
+            let inner = o + open.len_utf8();
+            let Some(c) = text[inner..].find(close).map(|x| x + inner) else {
+                break;
+            };
+            spans.push(Span::new(inner, c));
+            at = c + close.len_utf8();
+        }
+    }
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let marks: Vec<usize> = line
+            .match_indices('"')
+            .map(|(i, _)| line_start + i)
+            .collect();
+        for pair in marks.chunks(2) {
+            if let [o, c] = pair {
+                spans.push(Span::new(o + 1, *c));
+            }
+        }
+        line_start += line.len();
+    }
+    spans.retain(|s| s.slice(text).split_whitespace().count() >= 3);
+    spans.sort();
+    spans.dedup();
+    let persons: Vec<(Span, usize)> = person_mentions(entities);
+    let w = words::words(text, &doc.tokens);
+    let mut out: Vec<QuoteSpan> = Vec::new();
+    for s in spans {
+        let sentence = doc
+            .sentences
+            .iter()
+            .find(|x| x.start <= s.start && s.start <= x.end)
+            .copied()
+            .unwrap_or(Span::new(0, s.start));
+        let paragraph_start = text[..s.start].rfind('\n').map_or(0, |x| x + 1);
+        let from = sentence.start.min(s.start).max(paragraph_start);
+        // The nearest speech verb before the quotation.
+        let verb = w
+            .iter()
+            .filter(|x| x.span.start >= from && x.span.end <= s.start)
+            .filter(|x| x.alts.iter().any(|(k, _)| lx.speech.contains(k)))
+            .map(|x| x.span)
+            .next_back();
+        let speaker = verb
+            .and_then(|v| {
+                persons
+                    .iter()
+                    .filter(|(m, _)| m.start >= v.end && m.end <= s.start)
+                    .map(|&(_, e)| e)
+                    .next()
+            })
+            .or_else(|| {
+                persons
+                    .iter()
+                    .filter(|(m, _)| m.start >= from && m.end <= s.start)
+                    .map(|&(_, e)| e)
+                    .next_back()
+            })
+            .or_else(|| out.last().and_then(|q| q.speaker));
+        out.push(QuoteSpan { span: s, speaker });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// One trigger occurrence before merging.
+#[derive(Debug, Clone)]
+struct Mention {
+    kind: &'static str,
+    form: &'static str,
+    status: &'static str,
+    /// Status decided by a cue (not to be overridden by the time).
+    status_from_cue: bool,
+    recent: bool,
+    anaphoric: bool,
+    trigger: Span,
+    word: usize,
+    end_word: usize,
+    sentence: usize,
+    sentence_span: Span,
+    time: Option<usize>,
+    participants: Vec<usize>,
+    place: Option<usize>,
+    /// The entity named right after a noun trigger («حشد روسيا») or right before a verb one.
+    actor: Option<usize>,
+}
+
+/// An event being assembled.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: &'static str,
+    status: &'static str,
+    recent: bool,
+    trigger: Span,
+    time: Option<usize>,
+    time_value: Option<String>,
+    participants: Vec<usize>,
+    place: Option<usize>,
+    actor: Option<usize>,
+    evidence: Vec<Span>,
+}
+
+fn sentence_index(doc: &Document<'_>, w: &[Word]) -> Vec<usize> {
+    w.iter()
+        .map(|x| {
+            doc.sentences
+                .iter()
+                .position(|s| s.start <= x.span.start && x.span.start < s.end.max(s.start + 1))
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// Keys of a word with clitics and a trailing pronoun stripped.
+fn stems(word: &Word) -> Vec<String> {
+    let mut out: Vec<String> = word.alts.iter().map(|(k, _)| k.clone()).collect();
+    for (k, _) in &word.alts {
+        for suffix in ["هما", "هم", "ها", "نا", "كم", "ه"] {
+            if let Some(rest) = k.strip_suffix(suffix)
+                && rest.chars().count() >= 3
+            {
+                out.push(rest.to_owned());
+                if let Some(r) = rest.strip_suffix('ت') {
+                    out.push(format!("{r}ه"));
+                }
+            }
+        }
+        if let Some(rest) = k.strip_prefix("ال")
+            && rest.chars().count() >= 3
+        {
+            out.push(rest.to_owned());
+        }
+    }
+    out
+}
+
+fn find_mentions(w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if w[i].kind != TokenKind::Arabic {
+            i += 1;
+            continue;
+        }
+        let keys = stems(&w[i]);
+        let hit = lx.triggers.iter().find(|(words, t)| {
+            let rest_ok = words[1..].iter().enumerate().all(|(k, word)| {
+                w.get(i + 1 + k).is_some_and(|x| {
+                    x.key == *word || x.key.strip_prefix("ال") == Some(word.as_str())
+                })
+            });
+            let next_ok = t
+                .next
+                .is_none_or(|n| w.get(i + words.len()).is_some_and(|x| x.key == n));
+            keys.iter().any(|k| *k == words[0]) && rest_ok && next_ok
+        });
+        if let Some((words, t)) = hit {
+            let end = i + words.len();
+            let start = w[i].alts.last().map_or(w[i].span.start, |a| a.1);
+            let anaphoric = i > 0 && matches!(w[i - 1].key.as_str(), "هذه" | "هذا" | "تلك" | "ذلك");
+            out.push(Mention {
+                kind: t.kind,
+                form: t.form,
+                status: t.status,
+                status_from_cue: false,
+                recent: false,
+                anaphoric,
+                trigger: Span::new(start.min(w[i].span.end), w[end - 1].span.end),
+                word: i,
+                end_word: end,
+                sentence: 0,
+                sentence_span: Span::default(),
+                time: None,
+                participants: Vec::new(),
+                place: None,
+                actor: None,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The cues found at word `i`.
+fn cue_at(w: &[Word], i: usize, lx: &lexicon::Lexicon) -> Option<(Cue, usize)> {
+    let first = w.get(i)?;
+    lx.cues.iter().find_map(|(words, cue)| {
+        let ok = first.alts.iter().any(|(k, _)| *k == words[0])
+            && words[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, word)| w.get(i + 1 + k).is_some_and(|x| x.key == *word));
+        ok.then_some((*cue, words.len()))
+    })
+}
+
+fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lexicon::Lexicon) {
+    let same = |k: usize| sentence_of.get(k) == Some(&m.sentence);
+    let before: Vec<(Cue, usize)> = (m.word.saturating_sub(7)..m.word)
+        .filter(|&k| same(k))
+        .filter_map(|k| cue_at(w, k, lx).map(|(c, _)| (c, k)))
+        // «قد» before a past verb («قد زار») is certainty, not possibility.
+        .filter(|&(c, k)| {
+            c != Cue::Possible
+                || w[k].key != "قد"
+                || w.get(k + 1)
+                    .is_some_and(|x| x.key.starts_with(['ي', 'ت', 'ن']))
+        })
+        .map(|(c, k)| (c, m.word - k))
+        .collect();
+    let after: Vec<Cue> = (m.end_word..m.end_word + 4)
+        .filter(|&k| same(k))
+        .filter_map(|k| cue_at(w, k, lx).map(|(c, _)| c))
+        .collect();
+    if matches!(after.first(), Some(Cue::Recent))
+        && w.get(m.end_word)
+            .is_some_and(|x| x.key.starts_with("الاخير"))
+    {
+        m.anaphoric = true;
+    }
+    let has = |c: Cue| before.iter().any(|(x, _)| *x == c);
+    let future_verb = (m.word.saturating_sub(4)..m.word)
+        .filter(|&k| same(k))
+        .any(|k| crate::time::recognize::future_verb(&w[k].key));
+    if has(Cue::Possible) {
+        m.status = "possible";
+        m.status_from_cue = true;
+    } else if has(Cue::Planned) || future_verb || m.status == "planned" {
+        m.status = "planned";
+        m.status_from_cue = true;
+    } else if has(Cue::Reported) {
+        m.status = "reported";
+        m.status_from_cue = true;
+    } else if has(Cue::Recent) || after.contains(&Cue::Recent) {
+        m.status = "occurred";
+        m.recent = true;
+    } else if m.form == "present" {
+        let past_aux = before.iter().any(|(c, d)| *c == Cue::Past && *d <= 2);
+        m.status = if past_aux { "occurred" } else { "ongoing" };
+    } else if has(Cue::Ongoing) || after.contains(&Cue::Ongoing) {
+        m.status = "ongoing";
+    }
+}
+
+fn link_times(
+    mentions: &mut [Mention],
+    w: &[Word],
+    sentence_of: &[usize],
+    times: &[TimeExpr],
+    reference: Option<Date>,
+) {
+    for (ti, t) in times.iter().enumerate() {
+        if t.kind == TimeType::Set {
+            continue;
+        }
+        let Some(tw) = w.iter().position(|x| x.span.end > t.span.start) else {
+            continue;
+        };
+        let tw_end = w
+            .iter()
+            .rposition(|x| x.span.start < t.span.end)
+            .unwrap_or(tw);
+        let sentence = sentence_of.get(tw).copied();
+        let mut candidates: Vec<(usize, usize)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| Some(m.sentence) == sentence && m.time.is_none())
+            .map(|(k, m)| {
+                let d = if m.word > tw_end {
+                    m.word - tw_end
+                } else {
+                    tw.saturating_sub(m.end_word - 1)
+                };
+                (d, k)
+            })
+            .collect();
+        // Within ten words, or any distance when the sentence has a single trigger.
+        if candidates.len() > 1 || candidates.first().is_some_and(|c| c.0 > 30) {
+            candidates.retain(|(d, _)| *d <= 10);
+        }
+        candidates.sort();
+        for (_, k) in candidates {
+            let m = &mut mentions[k];
+            let (past, future) = time_side(t, reference);
+            if (m.status == "planned" && past)
+                || (m.status == "occurred" && m.status_from_cue && future)
+            {
+                continue;
+            }
+            m.time = Some(ti);
+            if !m.status_from_cue {
+                if past {
+                    m.status = "occurred";
+                } else if future {
+                    m.status = "planned";
+                } else if t.value.as_deref() == Some("PRESENT_REF") {
+                    m.status = "ongoing";
+                }
+            }
+            break;
+        }
+    }
+}
+
+/// Whether a time lies wholly before (or on) the reference date, or wholly after it.
+fn time_side(t: &TimeExpr, reference: Option<Date>) -> (bool, bool) {
+    match t.value.as_deref() {
+        Some("PAST_REF") => (true, false),
+        Some("FUTURE_REF") => (false, true),
+        Some(v) => match (interval(v), reference) {
+            (Some((s, e)), Some(r)) => (e <= r, s > r),
+            _ => (false, false),
+        },
+        None => (false, false),
+    }
+}
+
+fn person_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
+    let mut out: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn is_place(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Country | EntityKind::City | EntityKind::Location
+    )
+}
+
+fn find_place(doc: &Document<'_>, w: &[Word], m: &Mention, entities: &[Entity]) -> Option<usize> {
+    let limit = w
+        .get(m.end_word + 12)
+        .map_or(m.sentence_span.end, |x| x.span.start);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, e) in entities.iter().enumerate() {
+        if !is_place(e.kind) {
+            continue;
+        }
+        for mention in &e.mentions {
+            let s = mention.span;
+            if s.start < m.trigger.end || s.end > limit.min(m.sentence_span.end) {
+                continue;
+            }
+            let before = doc.text[..s.start].trim_end();
+            let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if matches!(last, "في" | "وفي" | "فى") && best.is_none_or(|(b, _)| s.start < b) {
+                best = Some((s.start, i));
+            }
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+fn participants(
+    m: &Mention,
+    sentence: Span,
+    entities: &[Entity],
+    place: Option<usize>,
+    quotes: &[QuoteSpan],
+) -> Vec<usize> {
+    let personal = matches!(
+        m.kind,
+        "call" | "meeting" | "summit" | "talks" | "visit" | "statement"
+    );
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if Some(i) == place {
+            continue;
+        }
+        if let Some(first) = e.mentions.iter().find(|x| sentence.contains(x.span)) {
+            found.push((first.span.start, i));
+        }
+    }
+    found.sort();
+    let person = |i: usize| entities[i].kind == EntityKind::Person;
+    let group = |i: usize| {
+        matches!(
+            entities[i].kind,
+            EntityKind::Country | EntityKind::Organization | EntityKind::Nationality
+        )
+    };
+    let persons: Vec<usize> = found.iter().map(|x| x.1).filter(|&i| person(i)).collect();
+    let groups: Vec<usize> = found.iter().map(|x| x.1).filter(|&i| group(i)).collect();
+    let inside = quotes
+        .iter()
+        .find(|q| q.span.contains(m.trigger))
+        .and_then(|q| q.speaker);
+    // The speaker of the sentence: of a quotation the trigger sits in, else of one in the sentence.
+    let speaker = inside.or_else(|| {
+        quotes
+            .iter()
+            .find(|q| sentence.contains(Span::new(q.span.start, q.span.start)))
+            .and_then(|q| q.speaker)
+    });
+    if m.kind == "statement" {
+        return match speaker.or_else(|| persons.first().copied()) {
+            Some(p) => vec![p],
+            None => groups.into_iter().take(1).collect(),
+        };
+    }
+    let mut out = if personal {
+        if persons.is_empty() {
+            speaker.map_or(groups, |s| vec![s])
+        } else {
+            persons
+        }
+    } else if groups.is_empty() {
+        persons
+    } else {
+        groups
+    };
+    if personal
+        && let Some(s) = inside
+        && !out.contains(&s)
+    {
+        out.push(s);
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The entity whose mention starts right after a noun trigger, or ends right before a verb one.
+fn actor(doc: &Document<'_>, m: &Mention, entities: &[Entity]) -> Option<usize> {
+    let text = doc.text;
+    entities.iter().enumerate().find_map(|(i, e)| {
+        e.mentions.iter().find_map(|x| {
+            let s = x.span;
+            let after = m.form == "noun"
+                && s.start >= m.trigger.end
+                && text
+                    .get(m.trigger.end..s.start)
+                    .is_some_and(|b| b.trim().is_empty());
+            let before = m.form != "noun"
+                && s.end <= m.trigger.start
+                && text
+                    .get(s.end..m.trigger.start)
+                    .is_some_and(|b| b.trim().is_empty());
+            (after || before).then_some(i)
+        })
+    })
+}
+
+fn compatible_time(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b
+                || match (interval(a), interval(b)) {
+                    (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
+                    _ => false,
+                }
+        }
+        _ => true,
+    }
+}
+
+fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut last_sentence: Vec<usize> = Vec::new();
+    for m in mentions {
+        let value = m
+            .time
+            .and_then(|t| times.get(t))
+            .and_then(|t| t.value.clone());
+        let value = value.filter(|v| !v.starts_with('P'));
+        let target = drafts.iter().enumerate().rev().find_map(|(k, d)| {
+            if d.kind != m.kind {
+                return None;
+            }
+            let same_sentence = last_sentence[k] == m.sentence;
+            let ok = same_sentence
+                || m.anaphoric
+                || (compatible_time(d.time_value.as_deref(), value.as_deref())
+                    && (d.status == m.status || d.status == "reported" || m.status == "reported")
+                    && people_compatible(&d.participants, &m.participants));
+            ok.then_some(k)
+        });
+        match target {
+            Some(k) => {
+                let d = &mut drafts[k];
+                if !d.evidence.contains(&m.sentence_span) {
+                    d.evidence.push(m.sentence_span);
+                }
+                if d.time.is_none() {
+                    d.time = m.time;
+                    d.time_value = value;
+                }
+                for p in m.participants {
+                    if !d.participants.contains(&p) {
+                        d.participants.push(p);
+                    }
+                }
+                d.participants.sort_unstable();
+                d.place = d.place.or(m.place);
+                d.actor = d.actor.or(m.actor);
+                d.recent |= m.recent;
+                last_sentence[k] = m.sentence;
+            }
+            None => {
+                drafts.push(Draft {
+                    kind: m.kind,
+                    status: m.status,
+                    recent: m.recent,
+                    trigger: m.trigger,
+                    time: m.time,
+                    time_value: value,
+                    participants: m.participants,
+                    place: m.place,
+                    actor: m.actor,
+                    evidence: vec![m.sentence_span],
+                });
+                last_sentence.push(m.sentence);
+            }
+        }
+    }
+    drafts
+}
+
+fn people_compatible(a: &[usize], b: &[usize]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|x| b.contains(x))
+}
+
+/// Sorts drafts on the timeline: dated ones by the interval of their value (start, then end);
+/// undated ones by status (recent → just before the reference day; ongoing → on it; planned and
+/// possible → after it) or, when they simply occurred, right after the nearest dated past event
+/// before them in the text.
+fn order(drafts: &mut Vec<Draft>, reference: Option<Date>) {
+    let intervals: Vec<Option<(Date, Date)>> = drafts
+        .iter()
+        .map(|d| d.time_value.as_deref().and_then(interval))
+        .collect();
+    let reference = reference.or_else(|| intervals.iter().flatten().map(|x| x.1).max());
+    // Without any date, "the day of publication" is a virtual day after everything dated.
+    let far = Date::constant(9999, 12, 30);
+    let r = reference.unwrap_or(far);
+    let next_day = r.tomorrow().unwrap_or(r);
+    let mut keys: Vec<(Date, Date, u8, u8, usize)> = Vec::with_capacity(drafts.len());
+    for (k, d) in drafts.iter().enumerate() {
+        let pos = d.trigger.start;
+        let key = match intervals[k] {
+            Some((s, e)) => (s, e, 1, 0, pos),
+            None => match d.status {
+                "ongoing" => (r, r, 2, 0, pos),
+                "planned" => (next_day, next_day, 4, 0, pos),
+                "possible" => (next_day, next_day, 5, 0, pos),
+                _ if d.recent => (r, r, 0, 0, pos),
+                _ => {
+                    // Right after the nearest dated past event mentioned before it.
+                    let anchor = (0..drafts.len())
+                        .filter(|&j| drafts[j].trigger.start < pos)
+                        .filter_map(|j| {
+                            intervals[j]
+                                .filter(|x| x.1 <= r)
+                                .map(|x| (drafts[j].trigger.start, x))
+                        })
+                        .max_by_key(|x| x.0);
+                    match anchor {
+                        Some((_, (s, e))) => (s, e, 1, 1, pos),
+                        None => (r, r, 0, 0, pos),
+                    }
+                }
+            },
+        };
+        keys.push(key);
+    }
+    let mut idx: Vec<usize> = (0..drafts.len()).collect();
+    idx.sort_by_key(|&k| keys[k]);
+    let sorted: Vec<Draft> = idx.into_iter().map(|k| drafts[k].clone()).collect();
+    *drafts = sorted;
+}
+
+fn short_name(e: &Entity, english: bool) -> String {
+    let name = if english {
+        e.name_en.clone().unwrap_or_else(|| e.name.clone())
+    } else {
+        e.name.clone()
+    };
+    if e.kind == EntityKind::Person {
+        // The family name, with its particle («Le Drian», «bin Salman», «عبد الله»).
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        match parts.as_slice() {
+            [.., p, last]
+                if matches!(
+                    p.to_lowercase().as_str(),
+                    "le" | "la"
+                        | "de"
+                        | "del"
+                        | "da"
+                        | "di"
+                        | "du"
+                        | "van"
+                        | "von"
+                        | "bin"
+                        | "ibn"
+                        | "al"
+                        | "el"
+                        | "abu"
+                        | "عبد"
+                        | "بن"
+                        | "أبو"
+                        | "ابو"
+                ) =>
+            {
+                format!("{p} {last}")
+            }
+            [.., last] => (*last).to_owned(),
+            [] => name.clone(),
+        }
+    } else {
+        name
+    }
+}
+
+fn join_ar(names: &[String]) -> String {
+    let mut out = String::new();
+    for (k, n) in names.iter().enumerate() {
+        if k > 0 {
+            out.push_str(" و");
+        }
+        out.push_str(n);
+    }
+    out
+}
+
+fn join_en(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn label(
+    lx: &lexicon::Lexicon,
+    kind: &str,
+    participants: &[usize],
+    place: Option<usize>,
+    entities: &[Entity],
+) -> (String, String) {
+    let Some(l) = lx.labels.get(kind).or_else(|| lx.labels.get("other")) else {
+        return (kind.to_owned(), kind.to_owned());
+    };
+    let ar: Vec<String> = participants
+        .iter()
+        .take(3)
+        .map(|&p| short_name(&entities[p], false))
+        .collect();
+    let en: Vec<String> = participants
+        .iter()
+        .take(3)
+        .map(|&p| short_name(&entities[p], true))
+        .collect();
+    let (mut a, mut e) = match (l.pattern.as_str(), ar.len()) {
+        (_, 0) | ("plain", _) => (l.ar.clone(), l.en.clone()),
+        ("between", 1) => (
+            format!("{} مع {}", l.ar, ar[0]),
+            format!("{} with {}", l.en, en[0]),
+        ),
+        ("between", _) => (
+            format!("{} بين {}", l.ar, join_ar(&ar)),
+            format!("{} between {}", l.en, join_en(&en)),
+        ),
+        _ => (
+            format!("{} {}", l.ar, join_ar(&ar)),
+            format!("{} by {}", l.en, join_en(&en)),
+        ),
+    };
+    if let Some(p) = place {
+        a.push_str(&format!(" في {}", short_name(&entities[p], false)));
+        e.push_str(&format!(" in {}", short_name(&entities[p], true)));
+    }
+    (a, e)
+}

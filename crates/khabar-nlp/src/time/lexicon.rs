@@ -1,0 +1,260 @@
+//! The time vocabulary, read once from the reviewable TSV files under `data/time/`.
+//!
+//! Every phrase is stored as its folded matching key ([`crate::normalize::key`]) split into
+//! words, so that «أبريل» and «ابريل» or «غداً» and «غدا» are the same entry.
+
+use crate::normalize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Which calendar a month name belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Calendar {
+    /// Gregorian (transliterated, Syriac, French-derived, Moroccan names).
+    Gregorian,
+    /// Islamic (Hijri) lunar months.
+    Hijri,
+}
+
+/// A month name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Month {
+    pub calendar: Calendar,
+    pub number: u8,
+    /// Also a common word («مارس» "practised", «آب» "father"): needs a date context.
+    pub ambiguous: bool,
+}
+
+/// A calendar unit of a duration or an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "MIN" => Unit::Minute,
+            "H" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "M" => Unit::Month,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// The ISO 8601 duration of `n` units («P5Y», «PT3H»).
+    pub fn duration(self, n: &str) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Decade => format!("P{n}DE"),
+            Unit::Century => format!("P{n}CE"),
+        }
+    }
+}
+
+/// A unit word and the count it carries by itself (1 singular, 2 dual, 0 plural).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitWord {
+    pub unit: Unit,
+    pub count: u8,
+}
+
+/// A phrase → value table, matched word by word.
+#[derive(Debug)]
+pub(crate) struct Phrases<T> {
+    pub entries: Vec<(Vec<String>, T)>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Phrases<T> {
+    fn push(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase.split_whitespace().map(normalize::key).collect();
+        if !words.is_empty() {
+            self.entries.push((words, value));
+        }
+        // Longest phrases first, so that «كانون الثاني» wins over a shorter entry.
+        self.entries
+            .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+}
+
+/// All time tables.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub months: Phrases<Month>,
+    pub weekdays: HashMap<String, (u8, bool)>,
+    pub units: HashMap<String, UnitWord>,
+    pub relative: HashMap<String, i8>,
+    pub deictic: Phrases<i8>,
+    /// Phrase → (value, the signal word that must precede it).
+    pub refs: Phrases<(&'static str, Option<&'static str>)>,
+    pub anchors: HashMap<String, &'static str>,
+    pub approx: Phrases<&'static str>,
+    pub seasons: HashMap<String, &'static str>,
+    pub sets: HashMap<String, &'static str>,
+    pub decades: HashMap<String, u8>,
+    pub day_parts: Phrases<(&'static str, u8)>,
+    pub future_cues: Phrases<()>,
+    /// Number word → (value, ordinal?, teen marker?).
+    pub numbers: HashMap<String, (u64, bool)>,
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn leak(s: &str) -> &'static str {
+    match s {
+        "PRESENT_REF" => "PRESENT_REF",
+        "PAST_REF" => "PAST_REF",
+        "FUTURE_REF" => "FUTURE_REF",
+        "START" => "START",
+        "MID" => "MID",
+        "END" => "END",
+        "APPROX" => "APPROX",
+        "MORE_THAN" => "MORE_THAN",
+        "LESS_THAN" => "LESS_THAN",
+        "EQUAL_OR_MORE" => "EQUAL_OR_MORE",
+        "SU" => "SU",
+        "WI" => "WI",
+        "SP" => "SP",
+        "FA" => "FA",
+        "MO" => "MO",
+        "MI" => "MI",
+        "AF" => "AF",
+        "EV" => "EV",
+        "NI" => "NI",
+        "P1D" => "P1D",
+        "P1W" => "P1W",
+        "P1M" => "P1M",
+        "P1Y" => "P1Y",
+        "PT1H" => "PT1H",
+        "في" => "في",
+        _ => "",
+    }
+}
+
+/// The lexicon, loaded on first use.
+pub(crate) fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(load)
+}
+
+fn load() -> Lexicon {
+    let mut lx = Lexicon::default();
+    for r in rows(include_str!("../../data/time/months.tsv")) {
+        let (Some(p), Some(c), Some(n)) = (r.first(), r.get(1), r.get(2)) else {
+            continue;
+        };
+        let calendar = if *c == "h" {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        };
+        let month = Month {
+            calendar,
+            number: n.parse().unwrap_or(1),
+            ambiguous: r.get(3) == Some(&"ambiguous"),
+        };
+        lx.months.push(p, month);
+    }
+    for r in rows(include_str!("../../data/time/weekdays.tsv")) {
+        if let (Some(p), Some(n)) = (r.first(), r.get(1)) {
+            let amb = r.get(2) == Some(&"ambiguous");
+            lx.weekdays
+                .insert(normalize::key(p), (n.parse().unwrap_or(1), amb));
+        }
+    }
+    for r in rows(include_str!("../../data/time/units.tsv")) {
+        if let (Some(p), Some(u), Some(c)) = (r.first(), r.get(1), r.get(2))
+            && let Some(unit) = Unit::parse(u)
+        {
+            let count = c.parse().unwrap_or(1);
+            lx.units.insert(normalize::key(p), UnitWord { unit, count });
+        }
+    }
+    for r in rows(include_str!("../../data/time/relative.tsv")) {
+        if let (Some(p), Some(d)) = (r.first(), r.get(1)) {
+            lx.relative
+                .insert(normalize::key(p), d.parse().unwrap_or(0));
+        }
+    }
+    for r in rows(include_str!("../../data/time/deictic.tsv")) {
+        if let (Some(p), Some(d)) = (r.first(), r.get(1)) {
+            lx.deictic.push(p, d.parse().unwrap_or(0));
+        }
+    }
+    for r in rows(include_str!("../../data/time/refs.tsv")) {
+        if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
+            let signal = r.get(2).filter(|s| **s != "-").map(|s| leak(s));
+            lx.refs.push(p, (leak(v), signal));
+        }
+    }
+    for r in rows(include_str!("../../data/time/anchors.tsv")) {
+        if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
+            lx.anchors.insert(normalize::key(p), leak(v));
+        }
+    }
+    for r in rows(include_str!("../../data/time/approx.tsv")) {
+        if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
+            lx.approx.push(p, leak(v));
+        }
+    }
+    for r in rows(include_str!("../../data/time/seasons.tsv")) {
+        if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
+            lx.seasons.insert(normalize::key(p), leak(v));
+        }
+    }
+    for r in rows(include_str!("../../data/time/sets.tsv")) {
+        if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
+            lx.sets.insert(normalize::key(p), leak(v));
+        }
+    }
+    for r in rows(include_str!("../../data/time/decades.tsv")) {
+        if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
+            lx.decades.insert(normalize::key(p), v.parse().unwrap_or(0));
+        }
+    }
+    for r in rows(include_str!("../../data/time/day_parts.tsv")) {
+        if let (Some(p), Some(v), Some(h)) = (r.first(), r.get(1), r.get(2)) {
+            lx.day_parts.push(p, (leak(v), h.parse().unwrap_or(0)));
+        }
+    }
+    for r in rows(include_str!("../../data/time/future_cues.tsv")) {
+        if let Some(p) = r.first() {
+            lx.future_cues.push(p, ());
+        }
+    }
+    for r in rows(include_str!("../../data/time/numbers.tsv")) {
+        if let (Some(p), Some(v), Some(k)) = (r.first(), r.get(1), r.get(2)) {
+            lx.numbers
+                .insert(normalize::key(p), (v.parse().unwrap_or(0), *k == "ord"));
+        }
+    }
+    lx
+}
