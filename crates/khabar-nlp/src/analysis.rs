@@ -139,6 +139,12 @@ pub struct Event {
     pub participants: Vec<String>,
     /// Entity id of the place, if any.
     pub place: Option<String>,
+    /// Entity id of the participant that acts (who imposes the sanctions), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// Entity id of the participant the event is aimed at (who is sanctioned), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     /// The sentence the event was found in (the first one when merged).
     pub sentence: Range,
     /// The trigger word.

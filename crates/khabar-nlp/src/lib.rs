@@ -199,6 +199,8 @@ fn assemble(
                     status: v.status.to_owned(),
                     participants: v.participants.iter().map(|&p| entity_id(p)).collect(),
                     place: v.place.map(entity_id),
+                    agent: v.agent.map(entity_id),
+                    target: v.target.map(entity_id),
                     sentence: v
                         .evidence
                         .first()

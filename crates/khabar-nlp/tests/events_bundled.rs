@@ -283,15 +283,16 @@ fn bundled_article_timeline_snapshot() {
         .collect();
     expect![[r#"
         call | 2021-01 | occurred | Call between Biden and Putin | 2 sentence(s)
-        interference | - | occurred | Interference by Russia | 1 sentence(s)
+        interference | - | occurred | Russian interference | 1 sentence(s)
         election | - | occurred | Election | 1 sentence(s)
         agreement | P5Y | occurred | Agreement between United States and Russia | 1 sentence(s)
         call | 2021-W15 | occurred | Call between Biden and Putin | 1 sentence(s)
-        sanctions | - | occurred | Sanctions by United States | 2 sentence(s)
+        sanctions | - | occurred | US sanctions on Russia | 2 sentence(s)
         statement | 2021-04-16 | occurred | Statements by Biden | 2 sentence(s)
-        military | - | ongoing | Military moves by Russia | 1 sentence(s)
+        military | - | ongoing | Russian military build-up on the border with Ukraine | 1 sentence(s)
         attack | - | possible | Attack | 1 sentence(s)
-        interference | - | possible | Interference | 1 sentence(s)
+        interference | - | possible | Russian interference | 1 sentence(s)
+        military | - | possible | Military moves by United States | 1 sentence(s)
         summit | 2021-SU | planned | Summit between Biden and Putin in Europe | 4 sentence(s)
     "#]]
     .assert_eq(&table);

@@ -1,5 +1,5 @@
 //! The event vocabulary, read once from `data/events/*.tsv`: trigger forms with their kind,
-//! status cues, label nouns and speech verbs.
+//! status cues, label nouns, target prepositions, demonyms and speech verbs.
 
 use crate::normalize;
 use std::collections::{HashMap, HashSet};
@@ -25,6 +25,16 @@ pub(crate) struct Trigger {
     pub status: &'static str,
     /// A word that must follow («تحدث مع»).
     pub next: Option<&'static str>,
+    /// Index into [`Lexicon::nouns`] of a label noun more precise than the kind's.
+    pub noun: Option<usize>,
+}
+
+/// A label noun: Arabic, English, and whether the Arabic is feminine (for a nisba adjective).
+#[derive(Debug, Clone)]
+pub(crate) struct Noun {
+    pub ar: String,
+    pub en: String,
+    pub feminine: bool,
 }
 
 /// A label pattern.
@@ -33,6 +43,7 @@ pub(crate) struct Label {
     pub ar: String,
     pub en: String,
     pub pattern: String,
+    pub feminine: bool,
 }
 
 #[derive(Debug, Default)]
@@ -42,6 +53,14 @@ pub(crate) struct Lexicon {
     pub cues: Vec<(Vec<String>, Cue)>,
     pub labels: HashMap<String, Label>,
     pub speech: HashSet<String>,
+    /// Trigger-specific label nouns.
+    pub nouns: Vec<Noun>,
+    /// Event kind → (folded preposition, English) introducing its target.
+    pub preps: HashMap<&'static str, Vec<(String, String)>>,
+    /// Folded noun between a preposition and a nisba adjective → English («الانتخابات»).
+    pub role_nouns: HashMap<String, String>,
+    /// English country name → English adjective ("US", "Russian").
+    pub demonyms: HashMap<String, String>,
 }
 
 const KINDS: &[&str] = &[
@@ -101,6 +120,18 @@ fn load() -> Lexicon {
             };
             key
         });
+        let noun = r.get(5).and_then(|n| {
+            let parts: Vec<&str> = n.split('|').map(str::trim).collect();
+            let [ar, en, g] = parts.as_slice() else {
+                return None;
+            };
+            lx.nouns.push(Noun {
+                ar: (*ar).to_owned(),
+                en: (*en).to_owned(),
+                feminine: *g == "f",
+            });
+            Some(lx.nouns.len() - 1)
+        });
         lx.triggers.push((
             words(p),
             Trigger {
@@ -108,6 +139,7 @@ fn load() -> Lexicon {
                 form,
                 status,
                 next,
+                noun,
             },
         ));
     }
@@ -135,8 +167,28 @@ fn load() -> Lexicon {
                     ar: (*ar).to_owned(),
                     en: (*en).to_owned(),
                     pattern: (*p).to_owned(),
+                    feminine: r.get(4) == Some(&"f"),
                 },
             );
+        }
+    }
+    for r in rows(include_str!("../../data/events/roles.tsv")) {
+        let (Some(k), Some(ar), Some(en)) = (r.first(), r.get(1), r.get(2)) else {
+            continue;
+        };
+        if *k == "noun" {
+            lx.role_nouns
+                .insert(normalize::key(ar), (*en).to_owned());
+        } else if let Some(kind) = intern(KINDS, k) {
+            lx.preps
+                .entry(kind)
+                .or_default()
+                .push((normalize::key(ar), (*en).to_owned()));
+        }
+    }
+    for r in rows(include_str!("../../data/events/demonyms.tsv")) {
+        if let (Some(name), Some(adj)) = (r.first(), r.get(1)) {
+            lx.demonyms.insert((*name).to_owned(), (*adj).to_owned());
         }
     }
     for r in rows(include_str!("../../data/events/speech_verbs.tsv")) {

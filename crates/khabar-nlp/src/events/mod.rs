@@ -12,6 +12,7 @@
 //! timeline by the interval of their time; undated ones are placed by status and text neighbours.
 
 mod lexicon;
+mod roles;
 
 use crate::Document;
 use crate::entities::{Entity, EntityKind};
@@ -37,6 +38,10 @@ pub struct Event {
     pub participants: Vec<usize>,
     /// Index into the entity list of the place.
     pub place: Option<usize>,
+    /// Index into the entity list of the participant that acts («عقوبات أمريكية»: the US).
+    pub agent: Option<usize>,
+    /// Index into the entity list of the participant the event is aimed at («على روسيا»).
+    pub target: Option<usize>,
     /// Sentences mentioning the event, in text order (at least one).
     pub evidence: Vec<Span>,
     /// The trigger word of the first mention.
@@ -73,19 +78,55 @@ pub fn extract_at(
     let w = words::words(doc.text, &doc.tokens);
     let sentence_of = sentence_index(doc, &w);
     let quotes = quotes(doc, entities);
-    let mut mentions = find_mentions(&w, lx);
+    let index = roles::MentionIndex::new(entities);
+    let clause_of = roles::clauses(&w, &sentence_of, &index);
+    let mut mentions = find_mentions(doc.text, &w, lx);
     for m in &mut mentions {
-        m.sentence = sentence_of.get(m.word).copied().unwrap_or(0);
-        status_from_cues(m, &w, &sentence_of, lx);
+        m.sentence = clause_of.get(m.word).copied().unwrap_or(0);
+        status_from_cues(m, &w, &clause_of, lx);
     }
-    link_times(&mut mentions, &w, &sentence_of, times, reference);
+    link_times(&mut mentions, &w, &clause_of, times, reference);
     for m in &mut mentions {
-        let sentence = doc.sentences.get(m.sentence).copied().unwrap_or(m.trigger);
+        let s = sentence_of.get(m.word).copied().unwrap_or(0);
+        let sentence = doc.sentences.get(s).copied().unwrap_or(m.trigger);
         m.sentence_span = sentence;
+        let clause = clause_span(&w, &clause_of, m.sentence).unwrap_or(sentence);
         let place = find_place(doc, &w, m, entities);
         m.place = place;
-        m.participants = participants(m, sentence, entities, place, &quotes);
-        m.actor = actor(doc, m, entities).filter(|a| m.participants.contains(a));
+        // Persons meet, call and speak across a sentence's clauses; countries and organisations
+        // act in their own clause, when it names one.
+        let by = lx.labels.get(m.kind).is_some_and(|l| l.pattern == "by");
+        let personal = is_personal(m.kind);
+        m.participants = participants(m, clause, entities, place, &quotes);
+        let has_group = m
+            .participants
+            .iter()
+            .any(|&p| entities[p].kind != EntityKind::Person);
+        if clause != sentence && (personal || !has_group) {
+            m.participants = participants(m, sentence, entities, place, &quotes);
+        }
+        if !by {
+            continue;
+        }
+        let site = roles::Site {
+            text: doc.text,
+            words: &w,
+            clause_of: &clause_of,
+            word: m.word,
+            end_word: m.end_word,
+            noun: m.form == "noun",
+            kind: m.kind,
+        };
+        let r = roles::roles(&site, entities, &index, lx);
+        m.actor = r.agent.or_else(|| actor(doc, m, entities).filter(|a| m.participants.contains(a)));
+        m.target = r.target.filter(|t| Some(*t) != m.actor);
+        m.phrase = r.phrase.filter(|_| m.target.is_some());
+        for p in [m.actor, m.target].into_iter().flatten() {
+            if !m.participants.contains(&p) && Some(p) != m.place {
+                m.participants.push(p);
+            }
+        }
+        m.participants.sort_unstable();
     }
     let mut events = merge(mentions, times);
     order(&mut events, reference);
@@ -97,14 +138,25 @@ pub fn extract_at(
             let named: Vec<usize> = match e.actor {
                 Some(a) => vec![a],
                 None if matches!(e.kind, "attack" | "interference") => Vec::new(),
-                None => e.participants.iter().take(1).copied().collect(),
+                None => e
+                    .participants
+                    .iter()
+                    .filter(|&&p| Some(p) != e.target)
+                    .take(1)
+                    .copied()
+                    .collect(),
             };
             let by = lx.labels.get(e.kind).is_some_and(|l| l.pattern == "by");
             let (label, label_en) = label(
                 lx,
-                e.kind,
-                if by { &named } else { &e.participants },
-                e.place,
+                &LabelParts {
+                    kind: e.kind,
+                    noun: e.noun,
+                    participants: if by { &named } else { &e.participants },
+                    agent: e.actor.filter(|_| by),
+                    phrase: e.phrase.as_ref().filter(|_| by),
+                    place: e.place,
+                },
                 entities,
             );
             Event {
@@ -117,6 +169,8 @@ pub fn extract_at(
                 status: e.status,
                 participants: e.participants,
                 place: e.place,
+                agent: e.actor,
+                target: e.target,
                 evidence: e.evidence,
                 trigger: e.trigger,
                 label,
@@ -220,8 +274,13 @@ struct Mention {
     time: Option<usize>,
     participants: Vec<usize>,
     place: Option<usize>,
-    /// The entity named right after a noun trigger («حشد روسيا») or right before a verb one.
+    /// The entity that acts: named right after a noun trigger («حشد روسيا») or before a verb one.
     actor: Option<usize>,
+    /// The entity the event is aimed at, with the label phrase naming it.
+    target: Option<usize>,
+    phrase: Option<(String, String)>,
+    /// Trigger-specific label noun.
+    noun: Option<usize>,
 }
 
 /// An event being assembled.
@@ -236,6 +295,9 @@ struct Draft {
     participants: Vec<usize>,
     place: Option<usize>,
     actor: Option<usize>,
+    target: Option<usize>,
+    phrase: Option<(String, String)>,
+    noun: Option<usize>,
     evidence: Vec<Span>,
 }
 
@@ -250,30 +312,42 @@ fn sentence_index(doc: &Document<'_>, w: &[Word]) -> Vec<usize> {
         .collect()
 }
 
-/// Keys of a word with clitics and a trailing pronoun stripped.
-fn stems(word: &Word) -> Vec<String> {
-    let mut out: Vec<String> = word.alts.iter().map(|(k, _)| k.clone()).collect();
-    for (k, _) in &word.alts {
+/// Keys of a word with clitics, a trailing pronoun or an accusative «ا» stripped, each with the
+/// byte where its stem starts. A final «ة» is never read as the pronoun «ه» («وزارة» is not
+/// «زار» + «ه»).
+fn stems(text: &str, word: &Word) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = word.alts.clone();
+    let taa = word.span.slice(text).ends_with('ة');
+    for (k, at) in &word.alts {
         for suffix in ["هما", "هم", "ها", "نا", "كم", "ه"] {
+            if taa && suffix == "ه" {
+                continue;
+            }
             if let Some(rest) = k.strip_suffix(suffix)
                 && rest.chars().count() >= 3
             {
-                out.push(rest.to_owned());
+                out.push((rest.to_owned(), *at));
                 if let Some(r) = rest.strip_suffix('ت') {
-                    out.push(format!("{r}ه"));
+                    out.push((format!("{r}ه"), *at));
                 }
             }
+        }
+        // The accusative «اتفاقا», «هجوما».
+        if let Some(rest) = k.strip_suffix('ا')
+            && rest.chars().count() >= 4
+        {
+            out.push((rest.to_owned(), *at));
         }
         if let Some(rest) = k.strip_prefix("ال")
             && rest.chars().count() >= 3
         {
-            out.push(rest.to_owned());
+            out.push((rest.to_owned(), *at));
         }
     }
     out
 }
 
-fn find_mentions(w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
+fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -281,8 +355,8 @@ fn find_mentions(w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let keys = stems(&w[i]);
-        let hit = lx.triggers.iter().find(|(words, t)| {
+        let keys = stems(text, &w[i]);
+        let hit = lx.triggers.iter().find_map(|(words, t)| {
             let rest_ok = words[1..].iter().enumerate().all(|(k, word)| {
                 w.get(i + 1 + k).is_some_and(|x| {
                     x.key == *word || x.key.strip_prefix("ال") == Some(word.as_str())
@@ -291,11 +365,11 @@ fn find_mentions(w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
             let next_ok = t
                 .next
                 .is_none_or(|n| w.get(i + words.len()).is_some_and(|x| x.key == n));
-            keys.iter().any(|k| *k == words[0]) && rest_ok && next_ok
+            let at = keys.iter().find(|(k, _)| *k == words[0]).map(|x| x.1)?;
+            (rest_ok && next_ok).then_some((words, t, at))
         });
-        if let Some((words, t)) = hit {
+        if let Some((words, t, start)) = hit {
             let end = i + words.len();
-            let start = w[i].alts.last().map_or(w[i].span.start, |a| a.1);
             let anaphoric = i > 0 && matches!(w[i - 1].key.as_str(), "هذه" | "هذا" | "تلك" | "ذلك");
             out.push(Mention {
                 kind: t.kind,
@@ -313,6 +387,9 @@ fn find_mentions(w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
                 participants: Vec::new(),
                 place: None,
                 actor: None,
+                target: None,
+                phrase: None,
+                noun: t.noun,
             });
             i = end;
         } else {
@@ -320,6 +397,13 @@ fn find_mentions(w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The span of clause `c`: from its first word to its last.
+fn clause_span(w: &[Word], clause_of: &[usize], c: usize) -> Option<Span> {
+    let first = clause_of.iter().position(|&x| x == c)?;
+    let last = clause_of.iter().rposition(|&x| x == c)?;
+    Some(Span::new(w[first].span.start, w[last].span.end))
 }
 
 /// The cues found at word `i`.
@@ -402,10 +486,24 @@ fn link_times(
             .rposition(|x| x.span.start < t.span.end)
             .unwrap_or(tw);
         let sentence = sentence_of.get(tw).copied();
+        let before = tw
+            .checked_sub(1)
+            .map_or("", |p| w[p].alts.last().map_or("", |a| a.0.as_str()));
+        // «منذ عام 2011» starts an interval: it dates an ongoing state, not a single event; a
+        // duration dates nothing but the event it measures, after it («تمديد … 5 سنوات»), and
+        // «بعد أسبوعين من» counts from another event.
+        let since = before == "منذ";
+        let duration = t.kind == TimeType::Duration;
+        let offset = duration && matches!(before, "بعد" | "قبل");
+        if offset {
+            continue;
+        }
         let mut candidates: Vec<(usize, usize)> = mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| Some(m.sentence) == sentence && m.time.is_none())
+            .filter(|(_, m)| !since || m.status == "ongoing")
+            .filter(|(_, m)| !duration || m.end_word <= tw)
             .map(|(k, m)| {
                 let d = if m.word > tw_end {
                     m.word - tw_end
@@ -467,6 +565,14 @@ fn person_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
     out
 }
 
+/// Kinds whose participants are first of all persons.
+fn is_personal(kind: &str) -> bool {
+    matches!(
+        kind,
+        "call" | "meeting" | "summit" | "talks" | "visit" | "statement"
+    )
+}
+
 fn is_place(kind: EntityKind) -> bool {
     matches!(
         kind,
@@ -505,10 +611,7 @@ fn participants(
     place: Option<usize>,
     quotes: &[QuoteSpan],
 ) -> Vec<usize> {
-    let personal = matches!(
-        m.kind,
-        "call" | "meeting" | "summit" | "talks" | "visit" | "statement"
-    );
+    let personal = is_personal(m.kind);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         if Some(i) == place {
@@ -638,7 +741,11 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
                 }
                 d.participants.sort_unstable();
                 d.place = d.place.or(m.place);
-                d.actor = d.actor.or(m.actor);
+                if d.actor.is_none() {
+                    d.actor = m.actor;
+                    d.target = d.target.or(m.target);
+                    d.phrase = d.phrase.clone().or(m.phrase);
+                }
                 d.recent |= m.recent;
                 last_sentence[k] = m.sentence;
             }
@@ -653,6 +760,9 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
                     participants: m.participants,
                     place: m.place,
                     actor: m.actor,
+                    target: m.target,
+                    phrase: m.phrase,
+                    noun: m.noun,
                     evidence: vec![m.sentence_span],
                 });
                 last_sentence.push(m.sentence);
@@ -776,16 +886,32 @@ fn join_en(names: &[String]) -> String {
     }
 }
 
-fn label(
-    lx: &lexicon::Lexicon,
-    kind: &str,
-    participants: &[usize],
+/// What a label is made of.
+struct LabelParts<'a> {
+    kind: &'static str,
+    /// Trigger-specific label noun.
+    noun: Option<usize>,
+    participants: &'a [usize],
+    /// The acting participant, for "by" labels: a country becomes an adjective ("US sanctions").
+    agent: Option<usize>,
+    /// The target phrase, for "by" labels («على روسيا», "on Russia").
+    phrase: Option<&'a (String, String)>,
     place: Option<usize>,
-    entities: &[Entity],
-) -> (String, String) {
-    let Some(l) = lx.labels.get(kind).or_else(|| lx.labels.get("other")) else {
-        return (kind.to_owned(), kind.to_owned());
+}
+
+fn label(lx: &lexicon::Lexicon, parts: &LabelParts<'_>, entities: &[Entity]) -> (String, String) {
+    let Some(l) = lx
+        .labels
+        .get(parts.kind)
+        .or_else(|| lx.labels.get("other"))
+    else {
+        return (parts.kind.to_owned(), parts.kind.to_owned());
     };
+    let (noun_ar, noun_en, feminine) = match parts.noun.and_then(|n| lx.nouns.get(n)) {
+        Some(n) => (n.ar.clone(), capitalize(&n.en), n.feminine),
+        None => (l.ar.clone(), l.en.clone(), l.feminine),
+    };
+    let participants = parts.participants;
     let ar: Vec<String> = participants
         .iter()
         .take(3)
@@ -796,24 +922,55 @@ fn label(
         .take(3)
         .map(|&p| short_name(&entities[p], true))
         .collect();
-    let (mut a, mut e) = match (l.pattern.as_str(), ar.len()) {
-        (_, 0) | ("plain", _) => (l.ar.clone(), l.en.clone()),
-        ("between", 1) => (
-            format!("{} مع {}", l.ar, ar[0]),
-            format!("{} with {}", l.en, en[0]),
+    let agent_adj = parts.agent.and_then(|a| {
+        let e = &entities[a];
+        let ar = roles::nisba(e, feminine)?;
+        Some((ar, roles::demonym(e, lx)))
+    });
+    let (mut a, mut e) = match (l.pattern.as_str(), ar.len(), agent_adj) {
+        (_, 0, _) | ("plain", _, _) => (noun_ar, noun_en),
+        ("between", 1, _) => (
+            format!("{noun_ar} مع {}", ar[0]),
+            format!("{noun_en} with {}", en[0]),
         ),
-        ("between", _) => (
-            format!("{} بين {}", l.ar, join_ar(&ar)),
-            format!("{} between {}", l.en, join_en(&en)),
+        ("between", _, _) => (
+            format!("{noun_ar} بين {}", join_ar(&ar)),
+            format!("{noun_en} between {}", join_en(&en)),
+        ),
+        (_, _, Some((adj_ar, adj_en))) => (
+            format!("{noun_ar} {adj_ar}"),
+            format!("{adj_en} {}", lower_first(&noun_en)),
         ),
         _ => (
-            format!("{} {}", l.ar, join_ar(&ar)),
-            format!("{} by {}", l.en, join_en(&en)),
+            format!("{noun_ar} {}", join_ar(&ar)),
+            format!("{noun_en} by {}", join_en(&en)),
         ),
     };
-    if let Some(p) = place {
+    if let Some((p_ar, p_en)) = parts.phrase {
+        a.push_str(&format!(" {p_ar}"));
+        e.push_str(&format!(" {p_en}"));
+    } else if let Some(p) = parts.place {
         a.push_str(&format!(" في {}", short_name(&entities[p], false)));
         e.push_str(&format!(" in {}", short_name(&entities[p], true)));
     }
     (a, e)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Lower-cases the first letter unless the first word is an acronym ("Military" → "military").
+fn lower_first(s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    if first.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return s.to_owned();
+    }
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -1,0 +1,291 @@
+//! Clauses and roles: where a sentence splits into coordinated clauses, and which participant of
+//! an event acts (the agent) and which one it is aimed at (the target).
+//!
+//! A clause ends before «، كما», «، و» + a word that does not start a name, «لكن», «بينما»,
+//! «فيما», «في حين» and «، على أن». The agent is the nisba adjective or the name right after a
+//! noun trigger («عقوبات أمريكية», «حشد روسيا»), the name right before or after a verb trigger
+//! («روسيا تدخلت», «تدخلت روسيا»), else the nearest name a few words before the trigger that is
+//! not the object of a preposition («فرضت الولايات المتحدة عقوبات»). The target follows one of
+//! the kind's prepositions (`data/events/roles.tsv`) after the trigger: a name («على روسيا»),
+//! «الحدود مع» + a name, or a noun + a nisba adjective («في الانتخابات الأمريكية»).
+
+use super::lexicon::Lexicon;
+use crate::entities::{Entity, EntityKind, MentionForm};
+use crate::span::Span;
+use crate::time::words::Word;
+use crate::token::TokenKind;
+
+/// Prepositions that make the following name an object rather than an agent.
+const PREPOSITIONS: &[&str] = &[
+    "في", "على", "مع", "الى", "من", "عن", "ضد", "بين", "حول", "لدى", "نحو", "عبر", "بحق",
+];
+
+/// Words that close the search for an agent before a trigger (a reported clause starts).
+const BARRIERS: &[&str] = &["ان", "انه", "انها", "قال", "قالت", "اكد", "اكدت", "بعد", "قبل"];
+
+/// The entity mentions of a document, in text order.
+pub(super) struct MentionIndex {
+    mentions: Vec<(Span, usize, MentionForm)>,
+}
+
+impl MentionIndex {
+    pub(super) fn new(entities: &[Entity]) -> Self {
+        let mut mentions: Vec<(Span, usize, MentionForm)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i, m.form)))
+            .collect();
+        mentions.sort_by_key(|m| m.0);
+        Self { mentions }
+    }
+
+    /// The entity whose mention starts in word `k` (after a clitic), with its form and the index
+    /// of the word it ends in.
+    fn at(&self, w: &[Word], k: usize) -> Option<(usize, MentionForm, usize)> {
+        let word = w.get(k)?;
+        let (span, e, form) = self
+            .mentions
+            .iter()
+            .find(|(s, _, _)| s.start >= word.span.start && s.start < word.span.end)?;
+        let end = (k..w.len())
+            .take_while(|&j| w[j].span.start < span.end)
+            .last()
+            .unwrap_or(k);
+        Some((*e, *form, end))
+    }
+}
+
+/// The clause number of every word: a running count over the document, increased at each
+/// sentence start and each clause boundary.
+pub(super) fn clauses(w: &[Word], sentence_of: &[usize], index: &MentionIndex) -> Vec<usize> {
+    let mut out = Vec::with_capacity(w.len());
+    let mut clause = 0;
+    for k in 0..w.len() {
+        if k > 0 && (sentence_of.get(k) != sentence_of.get(k - 1) || boundary(w, k, index)) {
+            clause += 1;
+        }
+        out.push(clause);
+    }
+    out
+}
+
+fn boundary(w: &[Word], k: usize, index: &MentionIndex) -> bool {
+    let comma = k > 0 && matches!(w[k - 1].key.as_str(), "،" | "," | "؛" | ";");
+    let key = w[k].key.as_str();
+    let next = w.get(k + 1).map_or("", |x| x.key.as_str());
+    match key {
+        "لكن" | "ولكن" | "لكنه" | "لكنها" | "لكنني" | "لكننا" | "بينما" | "فيما" | "وفيما" => true,
+        "في" => next == "حين",
+        "كما" => comma,
+        "على" => comma && next == "ان",
+        _ => {
+            comma
+                && w[k].kind == TokenKind::Arabic
+                && key.starts_with('و')
+                && key.chars().count() > 3
+                && index.at(w, k).is_none()
+        }
+    }
+}
+
+/// The roles found for one event mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Roles {
+    pub agent: Option<usize>,
+    pub target: Option<usize>,
+    /// The target phrase for the labels: Arabic («على الحدود مع أوكرانيا») and English.
+    pub phrase: Option<(String, String)>,
+}
+
+/// Where an event mention sits: its trigger words and its clause.
+pub(super) struct Site<'a> {
+    pub text: &'a str,
+    pub words: &'a [Word],
+    pub clause_of: &'a [usize],
+    pub word: usize,
+    pub end_word: usize,
+    pub noun: bool,
+    pub kind: &'static str,
+}
+
+fn is_actor(e: &Entity) -> bool {
+    matches!(
+        e.kind,
+        EntityKind::Country
+            | EntityKind::Organization
+            | EntityKind::Person
+            | EntityKind::Nationality
+    )
+}
+
+fn preceded_by_preposition(w: &[Word], k: usize) -> bool {
+    let own = w[k].alts.len() > 1
+        && w[k]
+            .alts
+            .iter()
+            .skip(1)
+            .any(|(_, at)| *at > w[k].span.start)
+        && w[k].key.starts_with(['ب', 'ل']);
+    own || k
+        .checked_sub(1)
+        .is_some_and(|p| PREPOSITIONS.contains(&w[p].key.as_str()))
+}
+
+/// Finds the agent and target of an event mention.
+pub(super) fn roles(site: &Site<'_>, entities: &[Entity], index: &MentionIndex, lx: &Lexicon) -> Roles {
+    let w = site.words;
+    let clause = site.clause_of.get(site.word).copied();
+    let same = |k: usize| site.clause_of.get(k).copied() == clause;
+    let actor_at = |k: usize| {
+        index
+            .at(w, k)
+            .filter(|(e, _, _)| is_actor(&entities[*e]))
+            .filter(|_| same(k))
+    };
+    let mut agent = None;
+    let mut after_agent = site.end_word;
+    if site.noun {
+        // «عقوبات أمريكية», «عقوبات اقتصادية أمريكية», «حشد روسيا».
+        for k in site.end_word..(site.end_word + 2).min(w.len()) {
+            if PREPOSITIONS.contains(&w[k].key.as_str()) || !same(k) {
+                break;
+            }
+            if let Some((e, form, end)) = actor_at(k) {
+                if k == site.end_word || form == MentionForm::Adjective {
+                    agent = Some(e);
+                    after_agent = end + 1;
+                }
+                break;
+            }
+        }
+    } else {
+        let before = site.word.checked_sub(1).and_then(|k| {
+            index
+                .at(w, k)
+                .or_else(|| {
+                    // A mention ending right before the trigger.
+                    (0..k).rev().take(4).find_map(|j| {
+                        index.at(w, j).filter(|(_, _, end)| *end == k)
+                    })
+                })
+                .filter(|(e, _, _)| is_actor(&entities[*e]))
+                .filter(|_| same(k))
+        });
+        if let Some((e, _, _)) = before {
+            agent = Some(e);
+        } else if let Some((e, _, end)) = actor_at(site.end_word) {
+            agent = Some(e);
+            after_agent = end + 1;
+        }
+    }
+    if agent.is_none() {
+        // The subject of a support verb: «فرضت الولايات المتحدة عقوبات».
+        let from = site.word.saturating_sub(5);
+        for k in (from..site.word).rev() {
+            if !same(k) || BARRIERS.contains(&w[k].key.as_str()) {
+                break;
+            }
+            if let Some((e, form, _)) = actor_at(k)
+                && form != MentionForm::Adjective
+                && !preceded_by_preposition(w, k)
+            {
+                agent = Some(e);
+                break;
+            }
+        }
+    }
+    let (target, phrase) = target(site, after_agent, agent, entities, index, lx);
+    Roles {
+        agent,
+        target,
+        phrase,
+    }
+}
+
+type Target = (Option<usize>, Option<(String, String)>);
+
+fn target(
+    site: &Site<'_>,
+    from: usize,
+    agent: Option<usize>,
+    entities: &[Entity],
+    index: &MentionIndex,
+    lx: &Lexicon,
+) -> Target {
+    let w = site.words;
+    let Some(preps) = lx.preps.get(site.kind) else {
+        return (None, None);
+    };
+    let clause = site.clause_of.get(site.word).copied();
+    let same = |k: usize| k < w.len() && site.clause_of.get(k).copied() == clause;
+    let name = |e: usize, en: bool| super::short_name(&entities[e], en);
+    let slice = |a: usize, b: usize| site.text[w[a].span.start..w[b].span.end].to_owned();
+    for k in from..(from + 6).min(w.len()) {
+        if !same(k) {
+            break;
+        }
+        let Some((_, prep_en)) = preps.iter().find(|(p, _)| *p == w[k].key) else {
+            continue;
+        };
+        let other = |e: usize| Some(e) != agent;
+        // «على روسيا».
+        if let Some((e, form, end)) = index.at(w, k + 1).filter(|x| other(x.0))
+            && form != MentionForm::Adjective
+        {
+            return (
+                Some(e),
+                Some((
+                    format!("{} {}", slice(k, k), slice(k + 1, end)),
+                    format!("{prep_en} {}", name(e, true)),
+                )),
+            );
+        }
+        let Some(noun) = w.get(k + 1).filter(|_| same(k + 1)) else {
+            continue;
+        };
+        let Some(noun_en) = lx.role_nouns.get(&noun.key) else {
+            continue;
+        };
+        // «على الحدود مع أوكرانيا».
+        if w.get(k + 2).is_some_and(|x| x.key == "مع")
+            && let Some((e, _, end)) = index.at(w, k + 3).filter(|x| other(x.0))
+        {
+            return (
+                Some(e),
+                Some((
+                    slice(k, end),
+                    format!("{prep_en} the {noun_en} with {}", name(e, true)),
+                )),
+            );
+        }
+        // «في الانتخابات الأمريكية», «على حدود أوكرانيا».
+        if let Some((e, form, end)) = index.at(w, k + 2).filter(|x| other(x.0)) {
+            let en = if form == MentionForm::Adjective {
+                format!("{prep_en} the {} {noun_en}", demonym(&entities[e], lx))
+            } else {
+                format!("{prep_en} the {noun_en} of {}", name(e, true))
+            };
+            return (Some(e), Some((slice(k, end), en)));
+        }
+    }
+    (None, None)
+}
+
+/// The English adjective of a country ("Russian"), else its name.
+pub(super) fn demonym(e: &Entity, lx: &Lexicon) -> String {
+    let name = e.name_en.clone().unwrap_or_else(|| e.name.clone());
+    lx.demonyms.get(&name).cloned().unwrap_or(name)
+}
+
+/// The Arabic nisba adjective of a country from the knowledge base («أمريكية»), if known.
+pub(super) fn nisba(e: &Entity, feminine: bool) -> Option<String> {
+    if e.kind != EntityKind::Country {
+        return None;
+    }
+    let kb = crate::kb::get();
+    let c = kb.countries.iter().find(|c| {
+        (e.wikidata.is_some() && c.wikidata == e.wikidata) || c.name_ar == e.name
+    })?;
+    let forms = if feminine { &c.adj_f } else { &c.adj_m };
+    forms.first().cloned()
+}
