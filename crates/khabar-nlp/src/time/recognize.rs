@@ -76,6 +76,9 @@ pub(crate) struct Ctx<'a> {
     _text: &'a str,
 }
 
+/// Particles of European and Arabic family names («دي مايو», «دا سيلفا»).
+const NAME_PARTICLES: &[&str] = &["دي", "دو", "دا", "ديل", "فان", "فون", "لو", "دوس", "ديلا"];
+
 const SIGNALS: &[&str] = &[
     "في",
     "و",
@@ -228,6 +231,10 @@ impl<'a> Ctx<'a> {
 
     /// Past or future for a bare expression over words `i..j`.
     fn lean(&self, i: usize, j: usize) -> Lean {
+        // «منذ سبتمبر» always looks back.
+        if i > 0 && self.alt_in(i - 1, &["منذ"]).is_some() {
+            return Lean::Past;
+        }
         let (s, e) = self.sentence.get(i).copied().unwrap_or((0, self.w.len()));
         let from = i.saturating_sub(8).max(s);
         let to = (j + 8).min(e);
@@ -292,7 +299,7 @@ pub(crate) fn future_verb(key: &str) -> bool {
         "سنة",
         "ستاد",
     ];
-    k.chars().count() >= 5 && !NOUNS.iter().any(|n| k.starts_with(n))
+    k.chars().count() >= 4 && !NOUNS.iter().any(|n| k.starts_with(n))
 }
 
 /// Runs all rules over the context; hits are non-overlapping, in order.
@@ -739,6 +746,10 @@ fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         j = e;
     }
     if m.ambiguous && spec.is_none() && j0 == i && !c.signal_before(i) {
+        return None;
+    }
+    // «لويجي دي مايو»: a bare month after a name particle is a surname.
+    if spec.is_none() && j0 == i && i > 0 && NAME_PARTICLES.contains(&c.key(i - 1)) {
         return None;
     }
     let val = match (m.calendar, spec) {
@@ -1229,6 +1240,32 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         )
         .is_some();
     let (n, unit, mut end, at, with_number) = count_unit(c, j)?;
+    // «ستصل خلال عشرة أيام», «على أن يكتمل في غضون عامين»: a future offset from the reference.
+    let within = i > 0 && c.alt_in(i - 1, &["غضون", "خلال"]).is_some();
+    if within
+        && n > 0
+        && modifier.is_none()
+        && !matches!(c.key(end), "من" | "علي")
+        && c.lean(i, end) == Lean::Future
+    {
+        let signal = if c.key(i - 1) == "غضون" && i > 1 && c.key(i - 2) == "في" {
+            i - 2
+        } else {
+            i - 1
+        };
+        let mut e = end;
+        if TAILS.contains(&c.key(e)) {
+            e += 1;
+        }
+        let val = c
+            .reference
+            .map_or(Val::Unknown, |r| unit_offset(r, unit, n as i64));
+        let val = match (unit, c.reference) {
+            (Unit::Hour, Some(r)) => Val::Day(calendar::add_days(r, n as i64 / 24)),
+            _ => val,
+        };
+        return Some(c.hit(signal, c.start(signal), e, TimeType::Date, val));
+    }
     let lone_plural = !with_number && n == 0;
     let lone_singular = !with_number && n == 1;
     if lone_singular && !signal_for && modifier.is_none() && c.key(end) != "ونصف" {
