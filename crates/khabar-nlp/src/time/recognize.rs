@@ -315,7 +315,44 @@ pub(crate) fn scan(c: &Ctx<'_>) -> Vec<Hit> {
             _ => i += 1,
         }
     }
+    range_starts(c, &mut hits);
     hits
+}
+
+/// «بين 6 و9 يونيو», «من 1 إلى 5 يونيو»: the first day of a range takes the month and year of
+/// the date that closes it.
+fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
+    let mut extra = Vec::new();
+    for h in hits.iter() {
+        let Val::Day(d) = h.val else { continue };
+        let Some(k) = c.w.iter().position(|w| w.span.start == h.start) else {
+            continue;
+        };
+        if k < 2 || c.w[k].kind != TokenKind::Number {
+            continue;
+        }
+        let joined = matches!(c.key(k - 1), "و" | "الي" | "حتي" | "-");
+        let Some(n) = c.number(k - 2).filter(|n| n.end == k - 1 && !n.ordinal) else {
+            continue;
+        };
+        if !joined || n.value == 0 || n.value >= u64::from(d.day() as u8) {
+            continue;
+        }
+        if !(k >= 3 && matches!(c.key(k - 3), "بين" | "من")) && c.key(k - 1) == "و" {
+            continue;
+        }
+        let Ok(first) = Date::new(d.year(), d.month(), n.value as i8) else {
+            continue;
+        };
+        if hits.iter().any(|x| x.end > c.start(k - 2) && x.start < c.end(k - 2)) {
+            continue;
+        }
+        extra.push(c.hit(k - 2, c.start(k - 2), k - 1, TimeType::Date, Val::Day(first)));
+    }
+    if !extra.is_empty() {
+        hits.extend(extra);
+        hits.sort_by_key(|h| h.start);
+    }
 }
 
 type Rule = fn(&Ctx<'_>, usize) -> Option<Hit>;
