@@ -116,6 +116,7 @@ fn load() -> Lexicon {
         let next = r.get(4).filter(|n| **n != "-").map(|n| {
             let key: &'static str = match normalize::key(n).as_str() {
                 "مع" => "مع",
+                "الي" => "الي",
                 _ => "",
             };
             key

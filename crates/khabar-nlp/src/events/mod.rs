@@ -98,12 +98,24 @@ pub fn extract_at(
         let by = lx.labels.get(m.kind).is_some_and(|l| l.pattern == "by");
         let personal = is_personal(m.kind);
         m.participants = participants(m, clause, entities, place, &quotes);
-        let has_group = m
-            .participants
-            .iter()
-            .any(|&p| entities[p].kind != EntityKind::Person);
-        if clause != sentence && (personal || !has_group) {
-            m.participants = participants(m, sentence, entities, place, &quotes);
+        if clause != sentence {
+            let has = |ps: &[usize], person: bool| {
+                ps.iter()
+                    .any(|&p| (entities[p].kind == EntityKind::Person) == person)
+            };
+            let whole = participants(m, sentence, entities, place, &quotes);
+            // A statement's speaker is often the subject of an earlier clause («أكد بايدن …،
+            // وقال في مؤتمر صحفي»).
+            let widen = if m.kind == "statement" {
+                true
+            } else if personal {
+                !has(&m.participants, true) && (has(&whole, true) || m.participants.is_empty())
+            } else {
+                !has(&m.participants, false)
+            };
+            if widen {
+                m.participants = whole;
+            }
         }
         if !by {
             continue;
@@ -450,7 +462,11 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
     if has(Cue::Possible) {
         m.status = "possible";
         m.status_from_cue = true;
-    } else if has(Cue::Planned) || future_verb || m.status == "planned" {
+    } else if has(Cue::Planned)
+        || future_verb
+        || m.status == "planned"
+        || after.iter().take(2).any(|c| *c == Cue::Planned)
+    {
         m.status = "planned";
         m.status_from_cue = true;
     } else if has(Cue::Reported) {
@@ -504,6 +520,7 @@ fn link_times(
             .filter(|(_, m)| Some(m.sentence) == sentence && m.time.is_none())
             .filter(|(_, m)| !since || m.status == "ongoing")
             .filter(|(_, m)| !duration || m.end_word <= tw)
+            .filter(|(_, m)| !barrier_between(w, m, tw, tw_end))
             .map(|(k, m)| {
                 let d = if m.word > tw_end {
                     m.word - tw_end
@@ -538,6 +555,17 @@ fn link_times(
             }
             break;
         }
+    }
+}
+
+/// Whether a word between a trigger and a time keeps them apart: a complementizer after the
+/// trigger («قال في مؤتمر صحفي إن الشحنة ستصل خلال عشرة أيام»: the time is the arrival's) or a
+/// temporal preposition before it («خلال الأسبوع الجاري، بعد القمة»: the summit is earlier).
+fn barrier_between(w: &[Word], m: &Mention, tw: usize, tw_end: usize) -> bool {
+    if m.end_word <= tw {
+        (m.end_word..tw).any(|k| matches!(w[k].key.as_str(), "ان" | "انه" | "انها" | "بان"))
+    } else {
+        (tw_end + 1..m.word).any(|k| matches!(w[k].key.as_str(), "بعد" | "قبل" | "عقب"))
     }
 }
 
@@ -580,6 +608,12 @@ fn is_place(kind: EntityKind) -> bool {
     )
 }
 
+/// Words after which a «في» phrase is what an event was about, not where it happened.
+const TOPIC_WORDS: &[&str] = &[
+    "حيث", "تناول", "بحث", "بحثا", "حول", "بشان", "لبحث", "لمناقشه", "تطورات", "الاوضاع", "ناقش",
+    "استعراض", "ملف",
+];
+
 fn find_place(doc: &Document<'_>, w: &[Word], m: &Mention, entities: &[Entity]) -> Option<usize> {
     let limit = w
         .get(m.end_word + 12)
@@ -592,6 +626,14 @@ fn find_place(doc: &Document<'_>, w: &[Word], m: &Mention, entities: &[Entity]) 
         for mention in &e.mentions {
             let s = mention.span;
             if s.start < m.trigger.end || s.end > limit.min(m.sentence_span.end) {
+                continue;
+            }
+            // «تناول اللقاء تطورات الأوضاع في غزة»: a topic, not where it took place.
+            let topic = w
+                .iter()
+                .filter(|x| x.span.start >= m.trigger.end && x.span.end <= s.start)
+                .any(|x| TOPIC_WORDS.contains(&x.key.as_str()));
+            if topic {
                 continue;
             }
             let before = doc.text[..s.start].trim_end();

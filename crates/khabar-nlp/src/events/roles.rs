@@ -2,7 +2,7 @@
 //! an event acts (the agent) and which one it is aimed at (the target).
 //!
 //! A clause ends before «، كما», «، و» + a word that does not start a name, «لكن», «بينما»,
-//! «فيما», «في حين» and «، على أن». The agent is the nisba adjective or the name right after a
+//! «فيما», «في حين», «، حيث» and «، على أن». The agent is the nisba adjective or the name right after a
 //! noun trigger («عقوبات أمريكية», «حشد روسيا»), the name right before or after a verb trigger
 //! («روسيا تدخلت», «تدخلت روسيا»), else the nearest name a few words before the trigger that is
 //! not the object of a preposition («فرضت الولايات المتحدة عقوبات»). The target follows one of
@@ -17,7 +17,7 @@ use crate::token::TokenKind;
 
 /// Prepositions that make the following name an object rather than an agent.
 const PREPOSITIONS: &[&str] = &[
-    "في", "على", "مع", "الى", "من", "عن", "ضد", "بين", "حول", "لدى", "نحو", "عبر", "بحق",
+    "في", "علي", "مع", "الي", "من", "عن", "ضد", "بين", "حول", "لدي", "نحو", "عبر", "بحق",
 ];
 
 /// Words that close the search for an agent before a trigger (a reported clause starts).
@@ -77,7 +77,8 @@ fn boundary(w: &[Word], k: usize, index: &MentionIndex) -> bool {
         "لكن" | "ولكن" | "لكنه" | "لكنها" | "لكنني" | "لكننا" | "بينما" | "فيما" | "وفيما" => true,
         "في" => next == "حين",
         "كما" => comma,
-        "على" => comma && next == "ان",
+        "علي" => comma && next == "ان",
+        "حيث" => comma,
         _ => {
             comma
                 && w[k].kind == TokenKind::Arabic
@@ -173,7 +174,9 @@ pub(super) fn roles(site: &Site<'_>, entities: &[Entity], index: &MentionIndex, 
         });
         if let Some((e, _, _)) = before {
             agent = Some(e);
-        } else if let Some((e, _, end)) = actor_at(site.end_word) {
+        } else if let Some((e, _, end)) = actor_at(site.end_word)
+            .filter(|_| !matches!(site.kind, "visit" | "attack" | "meeting"))
+        {
             agent = Some(e);
             after_agent = end + 1;
         }
@@ -193,6 +196,23 @@ pub(super) fn roles(site: &Site<'_>, entities: &[Entity], index: &MentionIndex, 
                 break;
             }
         }
+    }
+    // «زار الجزائر»: the object of a visit verb is where the visitor went.
+    if !site.noun
+        && site.kind == "visit"
+        && let Some((e, form, end)) = index.at(w, site.end_word)
+        && Some(e) != agent
+        && form != MentionForm::Adjective
+        && same(site.end_word)
+    {
+        let ar = format!("إلى {}", super::short_name(&entities[e], false));
+        let en = format!("to {}", super::short_name(&entities[e], true));
+        let _ = end;
+        return Roles {
+            agent,
+            target: Some(e),
+            phrase: Some((ar, en)),
+        };
     }
     let (target, phrase) = target(site, after_agent, agent, entities, index, lx);
     Roles {
@@ -244,6 +264,16 @@ fn target(
             continue;
         };
         let Some(noun_en) = lx.role_nouns.get(&noun.key) else {
+            // «على مسؤولين سوريين»: the country of the target, named in the Arabic.
+            if let Some((e, MentionForm::Adjective, end)) =
+                index.at(w, k + 2).filter(|x| other(x.0))
+                && entities[e].kind == EntityKind::Country
+            {
+                return (
+                    Some(e),
+                    Some((slice(k, end), format!("{prep_en} {}", name(e, true)))),
+                );
+            }
             continue;
         };
         // «على الحدود مع أوكرانيا».
@@ -260,8 +290,9 @@ fn target(
         }
         // «في الانتخابات الأمريكية», «على حدود أوكرانيا».
         if let Some((e, form, end)) = index.at(w, k + 2).filter(|x| other(x.0)) {
+            let the = if noun.key.starts_with("ال") { "the " } else { "" };
             let en = if form == MentionForm::Adjective {
-                format!("{prep_en} the {} {noun_en}", demonym(&entities[e], lx))
+                format!("{prep_en} {the}{} {noun_en}", demonym(&entities[e], lx))
             } else {
                 format!("{prep_en} the {noun_en} of {}", name(e, true))
             };
