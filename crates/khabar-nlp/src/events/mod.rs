@@ -86,12 +86,13 @@ pub fn extract_at(
         status_from_cues(m, &w, &clause_of, lx);
     }
     link_times(&mut mentions, &w, &clause_of, times, reference);
+    let triggers: Vec<Span> = mentions.iter().map(|m| m.trigger).collect();
     for m in &mut mentions {
         let s = sentence_of.get(m.word).copied().unwrap_or(0);
         let sentence = doc.sentences.get(s).copied().unwrap_or(m.trigger);
         m.sentence_span = sentence;
         let clause = clause_span(&w, &clause_of, m.sentence).unwrap_or(sentence);
-        let place = find_place(doc, &w, m, entities);
+        let place = find_place(doc, &w, m, entities, &triggers);
         m.place = place;
         // Persons meet, call and speak across a sentence's clauses; countries and organisations
         // act in their own clause, when it names one.
@@ -140,7 +141,7 @@ pub fn extract_at(
         }
         m.participants.sort_unstable();
     }
-    let mut events = merge(mentions, times);
+    let mut events = merge(mentions, times, entities);
     order(&mut events, reference);
     events
         .into_iter()
@@ -614,7 +615,13 @@ const TOPIC_WORDS: &[&str] = &[
     "استعراض", "ملف",
 ];
 
-fn find_place(doc: &Document<'_>, w: &[Word], m: &Mention, entities: &[Entity]) -> Option<usize> {
+fn find_place(
+    doc: &Document<'_>,
+    w: &[Word],
+    m: &Mention,
+    entities: &[Entity],
+    triggers: &[Span],
+) -> Option<usize> {
     let limit = w
         .get(m.end_word + 12)
         .map_or(m.sentence_span.end, |x| x.span.start);
@@ -633,7 +640,11 @@ fn find_place(doc: &Document<'_>, w: &[Word], m: &Mention, entities: &[Entity]) 
                 .iter()
                 .filter(|x| x.span.start >= m.trigger.end && x.span.end <= s.start)
                 .any(|x| TOPIC_WORDS.contains(&x.key.as_str()));
-            if topic {
+            // «… لأي عملية عسكرية في رفح»: the place of the event named in between.
+            let other_event = triggers
+                .iter()
+                .any(|t| t.start >= m.trigger.end && t.end <= s.start);
+            if topic || other_event {
                 continue;
             }
             let before = doc.text[..s.start].trim_end();
@@ -745,7 +756,7 @@ fn compatible_time(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
+fn merge(mentions: Vec<Mention>, times: &[TimeExpr], entities: &[Entity]) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_sentence: Vec<usize> = Vec::new();
     for m in mentions {
@@ -763,7 +774,7 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
                 || m.anaphoric
                 || (compatible_time(d.time_value.as_deref(), value.as_deref())
                     && (d.status == m.status || d.status == "reported" || m.status == "reported")
-                    && people_compatible(&d.participants, &m.participants));
+                    && people_compatible(&d.participants, &m.participants, entities));
             ok.then_some(k)
         });
         match target {
@@ -814,7 +825,15 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr]) -> Vec<Draft> {
     drafts
 }
 
-fn people_compatible(a: &[usize], b: &[usize]) -> bool {
+/// Whether two participant lists may be one event's: they share someone, and a person when both
+/// name persons (Draghi's visit to Algiers is not Di Maio's, though both involve Algeria).
+fn people_compatible(a: &[usize], b: &[usize], entities: &[Entity]) -> bool {
+    let person = |x: &&usize| entities[**x].kind == EntityKind::Person;
+    let (pa, pb): (Vec<&usize>, Vec<&usize>) =
+        (a.iter().filter(person).collect(), b.iter().filter(person).collect());
+    if !pa.is_empty() && !pb.is_empty() {
+        return pa.iter().any(|x| pb.contains(x));
+    }
     a.is_empty() || b.is_empty() || a.iter().any(|x| b.contains(x))
 }
 

@@ -2,7 +2,7 @@
 //! an event acts (the agent) and which one it is aimed at (the target).
 //!
 //! A clause ends before «، كما», «، و» + a word that does not start a name, «لكن», «بينما»,
-//! «فيما», «في حين», «، حيث» and «، على أن». The agent is the nisba adjective or the name right after a
+//! «فيما», «في حين» and «، على أن». The agent is the nisba adjective or the name right after a
 //! noun trigger («عقوبات أمريكية», «حشد روسيا»), the name right before or after a verb trigger
 //! («روسيا تدخلت», «تدخلت روسيا»), else the nearest name a few words before the trigger that is
 //! not the object of a preposition («فرضت الولايات المتحدة عقوبات»). The target follows one of
@@ -78,7 +78,6 @@ fn boundary(w: &[Word], k: usize, index: &MentionIndex) -> bool {
         "في" => next == "حين",
         "كما" => comma,
         "علي" => comma && next == "ان",
-        "حيث" => comma,
         _ => {
             comma
                 && w[k].kind == TokenKind::Arabic
@@ -197,17 +196,24 @@ pub(super) fn roles(site: &Site<'_>, entities: &[Entity], index: &MentionIndex, 
             }
         }
     }
-    // «زار الجزائر»: the object of a visit verb is where the visitor went.
+    // «زار الجزائر», «يزور المبعوث العاصمة السورية»: the place a visit verb governs is where
+    // the visitor went.
+    let visited = (site.end_word..(site.end_word + 5).min(w.len()))
+        .take_while(|&k| same(k) && !PREPOSITIONS.contains(&w[k].key.as_str()))
+        .find_map(|k| index.at(w, k))
+        .filter(|(e, _, _)| {
+            Some(*e) != agent
+                && matches!(
+                    entities[*e].kind,
+                    EntityKind::Country | EntityKind::City | EntityKind::Location
+                )
+        });
     if !site.noun
         && site.kind == "visit"
-        && let Some((e, form, end)) = index.at(w, site.end_word)
-        && Some(e) != agent
-        && form != MentionForm::Adjective
-        && same(site.end_word)
+        && let Some((e, _, _)) = visited
     {
         let ar = format!("إلى {}", super::short_name(&entities[e], false));
         let en = format!("to {}", super::short_name(&entities[e], true));
-        let _ = end;
         return Roles {
             agent,
             target: Some(e),
