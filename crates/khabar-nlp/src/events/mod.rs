@@ -86,6 +86,7 @@ pub fn extract_at(
         status_from_cues(m, &w, &clause_of, lx);
     }
     link_times(&mut mentions, &w, &clause_of, times, reference);
+    inherit_times(&mut mentions, &sentence_of);
     let triggers: Vec<Span> = mentions.iter().map(|m| m.trigger).collect();
     for m in &mut mentions {
         let s = sentence_of.get(m.word).copied().unwrap_or(0);
@@ -150,7 +151,9 @@ pub fn extract_at(
             // and interference, whose participants are as often the targets.
             let named: Vec<usize> = match e.actor {
                 Some(a) => vec![a],
-                None if matches!(e.kind, "attack" | "interference") => Vec::new(),
+                None if matches!(e.kind, "attack" | "interference") || e.target.is_some() => {
+                    Vec::new()
+                }
                 None => e
                     .participants
                     .iter()
@@ -555,6 +558,31 @@ fn link_times(
                 }
             }
             break;
+        }
+    }
+}
+
+/// An undated visit in the sentence of a dated meeting (or the reverse) is the same occasion
+/// seen from another side («استقبل الرئيس أمس الوزير، في زيارة هي الثانية له»): it takes that
+/// time and, unless a cue decided otherwise, its status.
+fn inherit_times(mentions: &mut [Mention], sentence_of: &[usize]) {
+    const SOCIAL: &[&str] = &["meeting", "visit"];
+    for k in 0..mentions.len() {
+        if mentions[k].time.is_some() || !SOCIAL.contains(&mentions[k].kind) {
+            continue;
+        }
+        let s = sentence_of.get(mentions[k].word);
+        let donor = mentions
+            .iter()
+            .filter(|d| d.time.is_some() && SOCIAL.contains(&d.kind) && d.kind != mentions[k].kind)
+            .find(|d| sentence_of.get(d.word) == s)
+            .map(|d| (d.time, d.status));
+        if let Some((time, status)) = donor {
+            let m = &mut mentions[k];
+            m.time = time;
+            if !m.status_from_cue {
+                m.status = status;
+            }
         }
     }
 }
