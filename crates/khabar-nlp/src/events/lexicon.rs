@@ -178,8 +178,7 @@ fn load() -> Lexicon {
             continue;
         };
         if *k == "noun" {
-            lx.role_nouns
-                .insert(normalize::key(ar), (*en).to_owned());
+            lx.role_nouns.insert(normalize::key(ar), (*en).to_owned());
         } else if let Some(kind) = intern(KINDS, k) {
             lx.preps
                 .entry(kind)

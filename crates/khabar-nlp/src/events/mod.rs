@@ -86,7 +86,7 @@ pub fn extract_at(
         status_from_cues(m, &w, &clause_of, lx);
     }
     link_times(&mut mentions, &w, &clause_of, times, reference);
-    inherit_times(&mut mentions, &sentence_of);
+    inherit_times(&mut mentions, &w, &sentence_of);
     let triggers: Vec<Span> = mentions.iter().map(|m| m.trigger).collect();
     for m in &mut mentions {
         let s = sentence_of.get(m.word).copied().unwrap_or(0);
@@ -132,7 +132,9 @@ pub fn extract_at(
             kind: m.kind,
         };
         let r = roles::roles(&site, entities, &index, lx);
-        m.actor = r.agent.or_else(|| actor(doc, m, entities).filter(|a| m.participants.contains(a)));
+        m.actor = r
+            .agent
+            .or_else(|| actor(doc, m, entities).filter(|a| m.participants.contains(a)));
         m.target = r.target.filter(|t| Some(*t) != m.actor);
         m.phrase = r.phrase.filter(|_| m.target.is_some());
         for p in [m.actor, m.target].into_iter().flatten() {
@@ -539,7 +541,14 @@ fn link_times(
             candidates.retain(|(d, _)| *d <= 10);
         }
         candidates.sort();
+        let mut linked: Option<usize> = None;
         for (_, k) in candidates {
+            // After the nearest trigger, only those chained to it («جلسته لانتخاب رئيس»).
+            if let Some(first) = linked
+                && mentions[k].word.abs_diff(first) > 3
+            {
+                continue;
+            }
             let m = &mut mentions[k];
             let (past, future) = time_side(t, reference);
             if (m.status == "planned" && past)
@@ -548,7 +557,7 @@ fn link_times(
                 continue;
             }
             m.time = Some(ti);
-            if !m.status_from_cue {
+            if !m.status_from_cue && !since {
                 if past {
                     m.status = "occurred";
                 } else if future {
@@ -557,7 +566,10 @@ fn link_times(
                     m.status = "ongoing";
                 }
             }
-            break;
+            if linked.is_some() || since || duration {
+                break;
+            }
+            linked = Some(m.word);
         }
     }
 }
@@ -565,7 +577,7 @@ fn link_times(
 /// An undated visit in the sentence of a dated meeting (or the reverse) is the same occasion
 /// seen from another side («استقبل الرئيس أمس الوزير، في زيارة هي الثانية له»): it takes that
 /// time and, unless a cue decided otherwise, its status.
-fn inherit_times(mentions: &mut [Mention], sentence_of: &[usize]) {
+fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
     const SOCIAL: &[&str] = &["meeting", "visit"];
     for k in 0..mentions.len() {
         if mentions[k].time.is_some() || !SOCIAL.contains(&mentions[k].kind) {
@@ -575,7 +587,16 @@ fn inherit_times(mentions: &mut [Mention], sentence_of: &[usize]) {
         let donor = mentions
             .iter()
             .filter(|d| d.time.is_some() && SOCIAL.contains(&d.kind) && d.kind != mentions[k].kind)
-            .find(|d| sentence_of.get(d.word) == s)
+            .filter(|d| sentence_of.get(d.word) == s)
+            // «وتأتي الزيارة بعد أسبوعين من لقاء»: another occasion.
+            .find(|d| {
+                let (a, b) = if d.word < mentions[k].word {
+                    (d.end_word, mentions[k].word)
+                } else {
+                    (mentions[k].end_word, d.word)
+                };
+                !(a..b).any(|x| matches!(w[x].key.as_str(), "بعد" | "قبل" | "عقب"))
+            })
             .map(|d| (d.time, d.status));
         if let Some((time, status)) = donor {
             let m = &mut mentions[k];
@@ -639,8 +660,19 @@ fn is_place(kind: EntityKind) -> bool {
 
 /// Words after which a «في» phrase is what an event was about, not where it happened.
 const TOPIC_WORDS: &[&str] = &[
-    "حيث", "تناول", "بحث", "بحثا", "حول", "بشان", "لبحث", "لمناقشه", "تطورات", "الاوضاع", "ناقش",
-    "استعراض", "ملف",
+    "حيث",
+    "تناول",
+    "بحث",
+    "بحثا",
+    "حول",
+    "بشان",
+    "لبحث",
+    "لمناقشه",
+    "تطورات",
+    "الاوضاع",
+    "ناقش",
+    "استعراض",
+    "ملف",
 ];
 
 fn find_place(
@@ -857,8 +889,10 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr], entities: &[Entity]) -> Vec
 /// name persons (Draghi's visit to Algiers is not Di Maio's, though both involve Algeria).
 fn people_compatible(a: &[usize], b: &[usize], entities: &[Entity]) -> bool {
     let person = |x: &&usize| entities[**x].kind == EntityKind::Person;
-    let (pa, pb): (Vec<&usize>, Vec<&usize>) =
-        (a.iter().filter(person).collect(), b.iter().filter(person).collect());
+    let (pa, pb): (Vec<&usize>, Vec<&usize>) = (
+        a.iter().filter(person).collect(),
+        b.iter().filter(person).collect(),
+    );
     if !pa.is_empty() && !pb.is_empty() {
         return pa.iter().any(|x| pb.contains(x));
     }
@@ -989,11 +1023,7 @@ struct LabelParts<'a> {
 }
 
 fn label(lx: &lexicon::Lexicon, parts: &LabelParts<'_>, entities: &[Entity]) -> (String, String) {
-    let Some(l) = lx
-        .labels
-        .get(parts.kind)
-        .or_else(|| lx.labels.get("other"))
-    else {
+    let Some(l) = lx.labels.get(parts.kind).or_else(|| lx.labels.get("other")) else {
         return (parts.kind.to_owned(), parts.kind.to_owned());
     };
     let (noun_ar, noun_en, feminine) = match parts.noun.and_then(|n| lx.nouns.get(n)) {

@@ -21,7 +21,9 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that close the search for an agent before a trigger (a reported clause starts).
-const BARRIERS: &[&str] = &["ان", "انه", "انها", "قال", "قالت", "اكد", "اكدت", "بعد", "قبل"];
+const BARRIERS: &[&str] = &[
+    "ان", "انه", "انها", "قال", "قالت", "اكد", "اكدت", "بعد", "قبل",
+];
 
 /// The entity mentions of a document, in text order.
 pub(super) struct MentionIndex {
@@ -74,7 +76,9 @@ fn boundary(w: &[Word], k: usize, index: &MentionIndex) -> bool {
     let key = w[k].key.as_str();
     let next = w.get(k + 1).map_or("", |x| x.key.as_str());
     match key {
-        "لكن" | "ولكن" | "لكنه" | "لكنها" | "لكنني" | "لكننا" | "بينما" | "فيما" | "وفيما" => true,
+        "لكن" | "ولكن" | "لكنه" | "لكنها" | "لكنني" | "لكننا" | "بينما" | "فيما" | "وفيما" => {
+            true
+        }
         "في" => next == "حين",
         "كما" => comma,
         "علي" => comma && next == "ان",
@@ -132,7 +136,12 @@ fn preceded_by_preposition(w: &[Word], k: usize) -> bool {
 }
 
 /// Finds the agent and target of an event mention.
-pub(super) fn roles(site: &Site<'_>, entities: &[Entity], index: &MentionIndex, lx: &Lexicon) -> Roles {
+pub(super) fn roles(
+    site: &Site<'_>,
+    entities: &[Entity],
+    index: &MentionIndex,
+    lx: &Lexicon,
+) -> Roles {
     let w = site.words;
     let clause = site.clause_of.get(site.word).copied();
     let same = |k: usize| site.clause_of.get(k).copied() == clause;
@@ -146,8 +155,9 @@ pub(super) fn roles(site: &Site<'_>, entities: &[Entity], index: &MentionIndex, 
     let mut after_agent = site.end_word;
     if site.noun {
         // «عقوبات أمريكية», «عقوبات اقتصادية أمريكية», «حشد روسيا».
-        for k in site.end_word..(site.end_word + 2).min(w.len()) {
-            if PREPOSITIONS.contains(&w[k].key.as_str()) || !same(k) {
+        let to = (site.end_word + 2).min(w.len());
+        for (k, word) in w.iter().enumerate().take(to).skip(site.end_word) {
+            if PREPOSITIONS.contains(&word.key.as_str()) || !same(k) {
                 break;
             }
             if let Some((e, form, end)) = actor_at(k) {
@@ -164,17 +174,18 @@ pub(super) fn roles(site: &Site<'_>, entities: &[Entity], index: &MentionIndex, 
                 .at(w, k)
                 .or_else(|| {
                     // A mention ending right before the trigger.
-                    (0..k).rev().take(4).find_map(|j| {
-                        index.at(w, j).filter(|(_, _, end)| *end == k)
-                    })
+                    (0..k)
+                        .rev()
+                        .take(4)
+                        .find_map(|j| index.at(w, j).filter(|(_, _, end)| *end == k))
                 })
                 .filter(|(e, _, _)| is_actor(&entities[*e]))
                 .filter(|_| same(k))
         });
         if let Some((e, _, _)) = before {
             agent = Some(e);
-        } else if let Some((e, _, end)) = actor_at(site.end_word)
-            .filter(|_| !matches!(site.kind, "visit" | "attack" | "meeting"))
+        } else if let Some((e, _, end)) =
+            actor_at(site.end_word).filter(|_| !matches!(site.kind, "visit" | "attack" | "meeting"))
         {
             agent = Some(e);
             after_agent = end + 1;
@@ -296,7 +307,11 @@ fn target(
         }
         // «في الانتخابات الأمريكية», «على حدود أوكرانيا».
         if let Some((e, form, end)) = index.at(w, k + 2).filter(|x| other(x.0)) {
-            let the = if noun.key.starts_with("ال") { "the " } else { "" };
+            let the = if noun.key.starts_with("ال") {
+                "the "
+            } else {
+                ""
+            };
             let en = if form == MentionForm::Adjective {
                 format!("{prep_en} {the}{} {noun_en}", demonym(&entities[e], lx))
             } else {
@@ -320,9 +335,10 @@ pub(super) fn nisba(e: &Entity, feminine: bool) -> Option<String> {
         return None;
     }
     let kb = crate::kb::get();
-    let c = kb.countries.iter().find(|c| {
-        (e.wikidata.is_some() && c.wikidata == e.wikidata) || c.name_ar == e.name
-    })?;
+    let c = kb
+        .countries
+        .iter()
+        .find(|c| (e.wikidata.is_some() && c.wikidata == e.wikidata) || c.name_ar == e.name)?;
     let forms = if feminine { &c.adj_f } else { &c.adj_m };
     forms.first().cloned()
 }

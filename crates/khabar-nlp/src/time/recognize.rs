@@ -344,10 +344,19 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let Ok(first) = Date::new(d.year(), d.month(), n.value as i8) else {
             continue;
         };
-        if hits.iter().any(|x| x.end > c.start(k - 2) && x.start < c.end(k - 2)) {
+        if hits
+            .iter()
+            .any(|x| x.end > c.start(k - 2) && x.start < c.end(k - 2))
+        {
             continue;
         }
-        extra.push(c.hit(k - 2, c.start(k - 2), k - 1, TimeType::Date, Val::Day(first)));
+        extra.push(c.hit(
+            k - 2,
+            c.start(k - 2),
+            k - 1,
+            TimeType::Date,
+            Val::Day(first),
+        ));
     }
     if !extra.is_empty() {
         hits.extend(extra);
