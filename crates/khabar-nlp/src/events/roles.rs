@@ -41,6 +41,15 @@ impl MentionIndex {
         Self { mentions }
     }
 
+    /// Where the mention starting in word `k` starts (after any clitic).
+    fn start_in(&self, w: &[Word], k: usize) -> Option<usize> {
+        let word = w.get(k)?;
+        self.mentions
+            .iter()
+            .find(|(s, _, _)| s.start >= word.span.start && s.start < word.span.end)
+            .map(|m| m.0.start)
+    }
+
     /// The entity whose mention starts in word `k` (after a clitic), with its form and the index
     /// of the word it ends in.
     fn at(&self, w: &[Word], k: usize) -> Option<(usize, MentionForm, usize)> {
@@ -122,14 +131,10 @@ fn is_actor(e: &Entity) -> bool {
     )
 }
 
-fn preceded_by_preposition(w: &[Word], k: usize) -> bool {
-    let own = w[k].alts.len() > 1
-        && w[k]
-            .alts
-            .iter()
-            .skip(1)
-            .any(|(_, at)| *at > w[k].span.start)
-        && w[k].key.starts_with(['ب', 'ل']);
+/// Whether the mention starting at `start` in word `k` is the object of a preposition: an
+/// attached «بـ»/«لـ» («لروسيا», not «بلينكن») or a preposition word before it.
+fn preceded_by_preposition(w: &[Word], k: usize, start: usize) -> bool {
+    let own = start > w[k].span.start && w[k].key.starts_with(['ب', 'ل']);
     own || k
         .checked_sub(1)
         .is_some_and(|p| PREPOSITIONS.contains(&w[p].key.as_str()))
@@ -200,7 +205,7 @@ pub(super) fn roles(
             }
             if let Some((e, form, _)) = actor_at(k)
                 && form != MentionForm::Adjective
-                && !preceded_by_preposition(w, k)
+                && !preceded_by_preposition(w, k, index.start_in(w, k).unwrap_or(0))
             {
                 agent = Some(e);
                 break;
@@ -209,7 +214,7 @@ pub(super) fn roles(
     }
     // «زار الجزائر», «يزور المبعوث العاصمة السورية»: the place a visit verb governs is where
     // the visitor went.
-    let visited = (site.end_word..(site.end_word + 5).min(w.len()))
+    let visited = (site.end_word..(site.end_word + 6).min(w.len()))
         .take_while(|&k| same(k) && !PREPOSITIONS.contains(&w[k].key.as_str()))
         .find_map(|k| index.at(w, k))
         .filter(|(e, _, _)| {
