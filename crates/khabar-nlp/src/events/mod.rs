@@ -803,12 +803,18 @@ fn actor(doc: &Document<'_>, m: &Mention, entities: &[Entity]) -> Option<usize> 
     })
 }
 
+/// Whether two dated mentions may be one event: the same value, or one interval inside the other
+/// (a day of «هذا الأسبوع»), but not two different days.
 fn compatible_time(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
             a == b
                 || match (interval(a), interval(b)) {
-                    (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
+                    (Some((s1, e1)), Some((s2, e2))) => {
+                        let inside = (s1 <= s2 && e2 <= e1) || (s2 <= s1 && e1 <= e2);
+                        let days = s1 == e1 && s2 == e2;
+                        inside && !days
+                    }
                     _ => false,
                 }
         }
@@ -830,9 +836,13 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr], entities: &[Entity]) -> Vec
                 return None;
             }
             let same_sentence = last_sentence[k] == m.sentence;
+            // Two different dates are one event only when the mentions share a participant.
+            let differ = matches!((&d.time_value, &value), (Some(a), Some(b)) if a != b);
+            let shares = d.participants.iter().any(|p| m.participants.contains(p));
             let ok = same_sentence
                 || m.anaphoric
-                || (compatible_time(d.time_value.as_deref(), value.as_deref())
+                || ((!differ || shares)
+                    && compatible_time(d.time_value.as_deref(), value.as_deref())
                     && (d.status == m.status || d.status == "reported" || m.status == "reported")
                     && people_compatible(&d.participants, &m.participants, entities));
             ok.then_some(k)

@@ -2,7 +2,7 @@
 //! an event acts (the agent) and which one it is aimed at (the target).
 //!
 //! A clause ends before «، كما», «، و» + a word that does not start a name, «لكن», «بينما»,
-//! «فيما», «في حين» and «، على أن». The agent is the nisba adjective or the name right after a
+//! «فيما», «في حين», «بعد أن», «قبل أن» and «، على أن». The agent is the nisba adjective or the name right after a
 //! noun trigger («عقوبات أمريكية», «حشد روسيا»), the name right before or after a verb trigger
 //! («روسيا تدخلت», «تدخلت روسيا»), else the nearest name a few words before the trigger that is
 //! not the object of a preposition («فرضت الولايات المتحدة عقوبات»). The target follows one of
@@ -89,6 +89,8 @@ fn boundary(w: &[Word], k: usize, index: &MentionIndex) -> bool {
             true
         }
         "في" => next == "حين",
+        // «بعد أن كان قد عقد جلسة مماثلة»: another event, at another time.
+        "بعد" | "قبل" => next == "ان",
         "كما" => comma,
         "علي" => comma && next == "ان",
         _ => {

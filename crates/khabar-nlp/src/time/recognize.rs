@@ -1286,10 +1286,10 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         )
         .is_some();
     let (n, unit, mut end, at, with_number) = count_unit(c, j)?;
-    // «ستصل خلال عشرة أيام», «على أن يكتمل في غضون عامين»: a future offset from the reference.
+    // «ستصل خلال عشرة أيام», «على أن يكتمل في غضون عامين»: a future offset from the reference
+    // («سيصل في غضون أيام»: FUTURE_REF).
     let within = i > 0 && c.alt_in(i - 1, &["غضون", "خلال"]).is_some();
     if within
-        && n > 0
         && modifier.is_none()
         && !matches!(c.key(end), "من" | "علي")
         && c.lean(i, end) == Lean::Future
@@ -1307,6 +1307,8 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             .reference
             .map_or(Val::Unknown, |r| unit_offset(r, unit, n as i64));
         let val = match (unit, c.reference) {
+            // «في غضون أيام»: some time soon.
+            _ if n == 0 => Val::Ref("FUTURE_REF"),
             (Unit::Hour, Some(r)) => Val::Day(calendar::add_days(r, n as i64 / 24)),
             _ => val,
         };
