@@ -283,7 +283,7 @@ fn bundled_article_timeline_snapshot() {
         .collect();
     expect![[r#"
         call | 2021-01 | occurred | Call between Biden and Putin | 2 sentence(s)
-        interference | - | occurred | Russian interference | 1 sentence(s)
+        interference | - | occurred | Russian interference in the US elections | 1 sentence(s)
         election | - | occurred | Election | 1 sentence(s)
         agreement | P5Y | occurred | Agreement between United States and Russia | 1 sentence(s)
         call | 2021-W15 | occurred | Call between Biden and Putin | 1 sentence(s)

@@ -119,7 +119,9 @@ pub fn extract_at(
                 m.participants = whole;
             }
         }
-        if !by {
+        // Elections are named by their country's adjective only («الانتخابات الأمريكية»).
+        let election = m.kind == "election";
+        if !by && !election {
             continue;
         }
         let site = roles::Site {
@@ -132,6 +134,10 @@ pub fn extract_at(
             kind: m.kind,
         };
         let r = roles::roles(&site, entities, &index, lx);
+        if election {
+            m.actor = r.agent.filter(|_| r.agent_follows);
+            continue;
+        }
         m.actor = r
             .agent
             .or_else(|| actor(doc, m, entities).filter(|a| m.participants.contains(a)));
@@ -171,7 +177,7 @@ pub fn extract_at(
                     kind: e.kind,
                     noun: e.noun,
                     participants: if by { &named } else { &e.participants },
-                    agent: e.actor.filter(|_| by),
+                    agent: e.actor.filter(|_| by || e.kind == "election"),
                     phrase: e.phrase.as_ref().filter(|_| by),
                     place: e.place,
                 },
@@ -1057,6 +1063,10 @@ fn label(lx: &lexicon::Lexicon, parts: &LabelParts<'_>, entities: &[Entity]) -> 
         Some((ar, roles::demonym(e, lx)))
     });
     let (mut a, mut e) = match (l.pattern.as_str(), ar.len(), agent_adj) {
+        ("plain", _, Some((adj_ar, adj_en))) => (
+            format!("{noun_ar} {adj_ar}"),
+            format!("{adj_en} {}", lower_first(&noun_en)),
+        ),
         (_, 0, _) | ("plain", _, _) => (noun_ar, noun_en),
         ("between", 1, _) => (
             format!("{noun_ar} مع {}", ar[0]),

@@ -107,6 +107,8 @@ fn boundary(w: &[Word], k: usize, index: &MentionIndex) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Roles {
     pub agent: Option<usize>,
+    /// The agent follows a noun trigger («الانتخابات الأمريكية»).
+    pub agent_follows: bool,
     pub target: Option<usize>,
     /// The target phrase for the labels: Arabic («على الحدود مع أوكرانيا») and English.
     pub phrase: Option<(String, String)>,
@@ -234,6 +236,7 @@ pub(super) fn roles(
         let en = format!("to {}", super::short_name(&entities[e], true));
         return Roles {
             agent,
+            agent_follows: false,
             target: Some(e),
             phrase: Some((ar, en)),
         };
@@ -241,6 +244,7 @@ pub(super) fn roles(
     let (target, phrase) = target(site, after_agent, agent, entities, index, lx);
     Roles {
         agent,
+        agent_follows: site.noun && after_agent > site.end_word,
         target,
         phrase,
     }
@@ -287,10 +291,18 @@ fn target(
         let Some(noun) = w.get(k + 1).filter(|_| same(k + 1)) else {
             continue;
         };
+        // «على مسؤولين سوريين»: a nisba adjective the entity stage left out, read from the
+        // knowledge base and matched to a country entity of the document.
+        let nisba_at = |j: usize| {
+            index
+                .at(w, j)
+                .filter(|x| x.1 == MentionForm::Adjective)
+                .map(|x| (x.0, x.2))
+                .or_else(|| country_of_nisba(w.get(j)?, entities).map(|e| (e, j)))
+                .filter(|x| other(x.0))
+        };
         let Some(noun_en) = lx.role_nouns.get(&noun.key) else {
-            // «على مسؤولين سوريين»: the country of the target, named in the Arabic.
-            if let Some((e, MentionForm::Adjective, end)) =
-                index.at(w, k + 2).filter(|x| other(x.0))
+            if let Some((e, end)) = nisba_at(k + 2)
                 && entities[e].kind == EntityKind::Country
             {
                 return (
@@ -300,6 +312,17 @@ fn target(
             }
             continue;
         };
+        if index.at(w, k + 2).is_none()
+            && let Some((e, end)) = nisba_at(k + 2)
+        {
+            let the = if noun.key.starts_with("ال") {
+                "the "
+            } else {
+                ""
+            };
+            let en = format!("{prep_en} {the}{} {noun_en}", demonym(&entities[e], lx));
+            return (Some(e), Some((slice(k, end), en)));
+        }
         // «على الحدود مع أوكرانيا».
         if w.get(k + 2).is_some_and(|x| x.key == "مع")
             && let Some((e, _, end)) = index.at(w, k + 3).filter(|x| other(x.0))
@@ -328,6 +351,29 @@ fn target(
         }
     }
     (None, None)
+}
+
+/// The country entity a nisba adjective word names («سوريين», «الأمريكية»), through the
+/// knowledge base's adjectives (with the sound plurals «ـيين», «ـيون» and the article).
+fn country_of_nisba(word: &Word, entities: &[Entity]) -> Option<usize> {
+    let key = word.key.strip_prefix("ال").unwrap_or(&word.key);
+    let stem = ["يين", "يون"]
+        .iter()
+        .find_map(|s| key.strip_suffix(s).map(|r| format!("{r}ي")))
+        .unwrap_or_else(|| key.to_owned());
+    let kb = crate::kb::get();
+    let country = kb.countries.iter().find(|c| {
+        c.adj_m
+            .iter()
+            .chain(&c.adj_f)
+            .chain(&c.adj_pl)
+            .any(|a| crate::normalize::key(a) == stem)
+    })?;
+    entities.iter().position(|e| {
+        e.kind == EntityKind::Country
+            && ((country.wikidata.is_some() && e.wikidata == country.wikidata)
+                || e.name == country.name_ar)
+    })
 }
 
 /// The English adjective of a country ("Russian"), else its name.
