@@ -241,3 +241,74 @@ fn order_without_reference() {
         ]
     );
 }
+
+/// Runs the whole pipeline (real entities) and returns the English labels in timeline order.
+fn labels(text: &str, reference: &str) -> Vec<String> {
+    let a = khabar_nlp::analyze(
+        text,
+        &khabar_nlp::Config {
+            reference_date: Some(reference.parse().unwrap()),
+        },
+    );
+    a.events.iter().map(|e| e.label_en.clone()).collect()
+}
+
+// Round 2: the agent and the target of sanctions, interference and a build-up.
+#[test]
+fn agent_and_target_labels() {
+    let text = "فرضت الولايات المتحدة عقوبات جديدة على روسيا أمس. \
+                وقال بايدن إن روسيا تدخلت في الانتخابات الأمريكية. \
+                ويأتي ذلك وسط حشد روسيا قواتها على الحدود مع أوكرانيا.";
+    let got = labels(text, "2021-04-16");
+    for want in [
+        "US sanctions on Russia",
+        "Russian interference in the US elections",
+        "Russian military build-up on the border with Ukraine",
+    ] {
+        assert!(got.iter().any(|l| l == want), "{want:?} not in {got:?}");
+    }
+}
+
+// Round 2: the object of a visit verb is its destination, not its visitor.
+#[test]
+fn visit_destination() {
+    let text = "وكان رئيس الوزراء الإيطالي ماريو دراغي قد زار الجزائر في 11 أبريل 2022.";
+    let got = labels(text, "2022-04-20");
+    assert_eq!(got, vec!["Visit by Draghi to Algeria".to_owned()]);
+}
+
+// Round 2: two coordinated clauses give two events with their own times and statuses.
+#[test]
+fn clauses_keep_their_times() {
+    let text = "استضافت القاهرة الأسبوع الماضي جولة من المفاوضات بين إسرائيل وحماس، \
+                فيما يتوقع أن تستأنف المحادثات خلال الأيام القليلة المقبلة.";
+    let doc = Document::new(text);
+    let r: Date = "2024-02-20".parse().unwrap();
+    let times = time::find(&doc, Some(r));
+    let evs = events::extract_at(&doc, &[], &times.exprs, Some(r));
+    assert_eq!(
+        summary(&evs),
+        vec![
+            ("talks", Some("2024-W07".to_owned()), "occurred"),
+            ("talks", Some("FUTURE_REF".to_owned()), "planned"),
+        ]
+    );
+}
+
+// Round 2: «منذ» dates an ongoing state; it does not date an event that simply occurred.
+#[test]
+fn since_dates_only_ongoing_events() {
+    let text = "وبحث الجانبان العلاقات في ثاني زيارة له منذ عام 2011. \
+                وتجري الحكومة مشاورات مع الصندوق منذ ديسمبر 2022.";
+    let doc = Document::new(text);
+    let r: Date = "2024-02-20".parse().unwrap();
+    let times = time::find(&doc, Some(r));
+    let evs = events::extract_at(&doc, &[], &times.exprs, Some(r));
+    assert_eq!(
+        summary(&evs),
+        vec![
+            ("talks", Some("2022-12".to_owned()), "ongoing"),
+            ("visit", None, "occurred"),
+        ]
+    );
+}
