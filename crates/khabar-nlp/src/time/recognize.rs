@@ -1254,6 +1254,26 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             let r = if d < 0 { "PAST_REF" } else { "FUTURE_REF" };
             return Some(c.hit(i, at, k + 1, TimeType::Date, Val::Ref(r)));
         }
+        // «الأشهر الستة الأولى من العام»: the first half; «الأشهر الثلاثة الأخيرة من 2020».
+        if let Some(n) = c.number(k)
+            && u.unit == Unit::Month
+            && matches!(n.value, 3 | 6)
+            && matches!(c.key(n.end), "الاولي" | "الاخيره")
+            && c.key(n.end + 1) == "من"
+        {
+            let (year, e, found) = year_after(c, n.end + 1);
+            if found {
+                let first = c.key(n.end) == "الاولي";
+                let val = match (year, n.value, first) {
+                    (None, _, _) => Val::Unknown,
+                    (Some(y), 3, true) => Val::Quarter(y, 1),
+                    (Some(y), 3, false) => Val::Quarter(y, 4),
+                    (Some(y), _, true) => Val::Half(y, 1),
+                    (Some(y), _, false) => Val::Half(y, 2),
+                };
+                return Some(c.hit(i, at, e, TimeType::Date, val));
+            }
+        }
         if let Some(n) = c.number(k)
             && let Some(&d) = c.lx.relative.get(c.key(n.end))
             && d != 0
@@ -1602,6 +1622,13 @@ fn tonight(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 
 /// «صباح اليوم»، «مساء أمس»، «ليلة الجمعة».
 fn part_of_day(c: &Ctx<'_>, i: usize) -> Option<Hit> {
+    // «الساعات الأولى من صباح اليوم».
+    if c.alt(i, "الساعات").is_some() && c.key(i + 1) == "الاولي" && c.key(i + 2) == "من"
+    {
+        let mut h = part_of_day(c, i + 3)?;
+        h.start = c.alt(i, "الساعات").unwrap_or(h.start);
+        return Some(h);
+    }
     let ((part, _), j, at) = c.phrase(&c.lx.day_parts, i)?;
     let mut k = j;
     if matches!(c.key(k), "يوم" | "من") && c.key(k + 1) != "يوم" {
