@@ -1,7 +1,8 @@
 //! Article structure from plain text: kicker, headline, subheadings, paragraphs.
 //!
 //! The plain-text convention (the bundled article's, and what news sites give on copy): one block
-//! per line; a short first line followed by another short line is a kicker above the headline;
+//! per line; a short first line that does not end like body text (no final `.` `:` `،`) is the
+//! headline, and when the second line is such a line too, the first is a kicker above it;
 //! a line starting with «- » (or «• ») is a subheading; everything else is a paragraph.
 //! The first body paragraph may open with a dateline («القاهرة - (رويترز) -», «لندن، 5 مارس
 //! (رويترز) -», «واشنطن - »), which becomes its own [`BlockKind::Dateline`] block.
@@ -69,6 +70,11 @@ pub fn parse_plain(text: &str) -> Vec<Block> {
         offset += line.len();
     }
     let short = |s: Span| s.slice(text).chars().count() <= MAX_HEADING_CHARS;
+    // A heading is short and does not end like a sentence of body text.
+    let heading = |s: Span| {
+        let t = s.slice(text);
+        short(s) && !t.ends_with(['.', ':', '؛', ';', '،', ',']) && dateline(t).is_none()
+    };
     let bullet = |s: Span| {
         let t = s.slice(text);
         ["- ", "• ", "– ", "— "]
@@ -78,7 +84,7 @@ pub fn parse_plain(text: &str) -> Vec<Block> {
     };
     let mut blocks = Vec::with_capacity(lines.len());
     let mut i = 0;
-    if lines.len() >= 3 && short(lines[0]) && short(lines[1]) && bullet(lines[0]).is_none() {
+    if lines.len() >= 3 && heading(lines[0]) && heading(lines[1]) && bullet(lines[0]).is_none() {
         blocks.push(Block {
             kind: BlockKind::Kicker,
             span: lines[0],
@@ -88,7 +94,7 @@ pub fn parse_plain(text: &str) -> Vec<Block> {
             span: lines[1],
         });
         i = 2;
-    } else if lines.len() >= 2 && short(lines[0]) && bullet(lines[0]).is_none() {
+    } else if lines.len() >= 2 && heading(lines[0]) && bullet(lines[0]).is_none() {
         blocks.push(Block {
             kind: BlockKind::Headline,
             span: lines[0],
