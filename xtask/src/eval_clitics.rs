@@ -110,6 +110,17 @@ fn derive_lexicon() -> Result<()> {
             *hamza.entry(key).or_default() += 1;
         }
     }
+    // How often each core carries an enclitic pronoun, over all words: نظير+ه، نظير+ها، ل+نظير+ه.
+    let mut with_pronoun: HashMap<String, u32> = HashMap::new();
+    for (key, &count) in &counts {
+        let folded: Vec<char> = key.chars().collect();
+        for s in clitic::splits(&folded).iter().filter(|s| s.enclitic.is_some()) {
+            let core: String = folded[s.core_start..s.core_end].iter().collect();
+            if core.chars().count() >= 3 {
+                *with_pronoun.entry(core).or_default() += count;
+            }
+        }
+    }
     let mut kept: Vec<(&String, u32, bool)> = Vec::new();
     for (key, &count) in &counts {
         if count < 2 && !entity.contains_key(key) {
@@ -133,15 +144,15 @@ fn derive_lexicon() -> Result<()> {
             let core = if s.article_elided { format!("ا{core}") } else { core };
             let mut c = counts.get(&core).copied().unwrap_or(0);
             if s.enclitic.is_some() {
+                // Other pronoun forms of the same core are evidence too (not this word itself).
+                let family = with_pronoun.get(&core).copied().unwrap_or(0).saturating_sub(count);
+                c = c.max(family);
                 let alt = clitic::enclitic_base(&core).and_then(|a| counts.get(&a).copied());
                 c = c.max(alt.unwrap_or(0));
             }
-            // A name (mostly tagged as an entity) is explained only by a name: بكين is not ب+كين.
-            let factor = match (is_name(key), is_name(&core)) {
-                (true, false) => 0.0,
-                (true, true) => 1.0,
-                _ => explain_factor(s),
-            };
+            // A name (mostly tagged as an entity) needs strong evidence unless its core is a
+            // name too: بكين is not ب+كين, but وفلسطين is و+فلسطين.
+            let factor = if is_name(key) && !is_name(&core) { 1.0 } else { explain_factor(s) };
             c >= 1 && c as f32 * s.log_prior.exp() * factor >= count as f32
         });
         if !explained {
