@@ -152,7 +152,11 @@ fn derive_lexicon() -> Result<()> {
             }
             // A name (mostly tagged as an entity) needs strong evidence unless its core is a
             // name too: بكين is not ب+كين, but وفلسطين is و+فلسطين.
-            let factor = if is_name(key) && !is_name(&core) { 1.0 } else { explain_factor(s) };
+            let factor = match (is_name(key), is_name(&core)) {
+                (true, false) => 1.0,
+                (true, true) => 3.0,
+                _ => explain_factor(s),
+            };
             c >= 1 && c as f32 * s.log_prior.exp() * factor >= count as f32
         });
         if !explained {
