@@ -32,18 +32,26 @@ pub struct Segmentation {
 }
 
 impl Segmentation {
-    /// The stem together with its article, if any («والرئيس» → «الرئيس», «للرئيس» → «لرئيس»):
-    /// what a name highlight should cover.
-    pub fn stem_with_article(&self) -> Span {
-        if self.proclitics.last() == Some(&"ال") {
-            // ل + ال is always written لل: the article's alef is elided.
-            let elided =
-                self.proclitics.len() >= 2 && self.proclitics[self.proclitics.len() - 2] == "ل";
-            let back = if elided { "ل".len() } else { "ال".len() };
-            Span::new(self.stem.start.saturating_sub(back), self.stem.end)
-        } else {
-            self.stem
+    /// The stem together with its article, if any, in `word` (the word this segmentation is of):
+    /// «والرئيس» → «الرئيس», «للرئيس» → «لرئيس». What a name highlight should cover.
+    pub fn stem_with_article(&self, word: &str) -> Span {
+        if self.proclitics.last() != Some(&"ال") {
+            return self.stem;
         }
+        // ل + ال is always written لل: the article's alef is elided, one letter to take back.
+        let elided = self.proclitics.len() >= 2 && self.proclitics[self.proclitics.len() - 2] == "ل";
+        let mut letters = if elided { 1 } else { 2 };
+        let mut start = self.stem.start.min(word.len());
+        while letters > 0 {
+            let Some((i, c)) = word.get(..start).and_then(|w| w.char_indices().next_back()) else {
+                break;
+            };
+            start = i;
+            if !normalize::is_ignorable(c) {
+                letters -= 1;
+            }
+        }
+        Span::new(start, self.stem.end)
     }
 
     /// The segmentation as `و+ب+ال+stem+ه` (the gold format of the clitic evaluation).

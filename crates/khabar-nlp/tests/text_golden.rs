@@ -79,7 +79,7 @@ fn render_clitics(text: &str) -> String {
             "{word}\t{}\tstem «{}» with article «{}»\t[{}]",
             best.render(word),
             best.stem.slice(word),
-            best.stem_with_article().slice(word),
+            best.stem_with_article(word).slice(word),
             ranked.join(" | ")
         );
     }

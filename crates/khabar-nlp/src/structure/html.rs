@@ -140,7 +140,8 @@ fn lex(html: &str) -> Vec<Item> {
             continue;
         }
         let end = tag_end(rest);
-        let tag = &rest[1..end.saturating_sub(1).max(1)];
+        let inner_end = if rest[..end].ends_with('>') { end - 1 } else { end };
+        let tag = &rest[1..inner_end.max(1)];
         rest = &rest[end..];
         let closing = tag.starts_with('/');
         let name: String = tag
