@@ -12,7 +12,7 @@ use std::path::PathBuf;
 pub fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("--derive-lexicon") => derive_lexicon(),
-        None | Some("--verbose") => evaluate(args.first().is_some()),
+        None | Some("--verbose") => evaluate(!args.is_empty()),
         Some(other) => bail!("unknown flag '{other}' (use --derive-lexicon or --verbose)"),
     }
 }
@@ -37,7 +37,10 @@ fn evaluate(verbose: bool) -> Result<()> {
     let gold = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
     let mut by_group: HashMap<String, (usize, usize)> = HashMap::new();
     let mut errors = Vec::new();
-    for line in gold.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in gold
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         let [word, expected, group, ..] = cols[..] else {
             bail!("bad gold line: {line}");
@@ -55,9 +58,15 @@ fn evaluate(verbose: bool) -> Result<()> {
     }
     let mut groups: Vec<_> = by_group.into_iter().collect();
     groups.sort();
-    println!("{:<10} {:>7} {:>7} {:>9}", "group", "correct", "words", "accuracy");
+    println!(
+        "{:<10} {:>7} {:>7} {:>9}",
+        "group", "correct", "words", "accuracy"
+    );
     for (g, (ok, n)) in &groups {
-        println!("{g:<10} {ok:>7} {n:>7} {:>8.1}%", 100.0 * *ok as f64 / *n as f64);
+        println!(
+            "{g:<10} {ok:>7} {n:>7} {:>8.1}%",
+            100.0 * *ok as f64 / *n as f64
+        );
     }
     if verbose {
         for e in &errors {
@@ -114,7 +123,10 @@ fn derive_lexicon() -> Result<()> {
     let mut with_pronoun: HashMap<String, u32> = HashMap::new();
     for (key, &count) in &counts {
         let folded: Vec<char> = key.chars().collect();
-        for s in clitic::splits(&folded).iter().filter(|s| s.enclitic.is_some()) {
+        for s in clitic::splits(&folded)
+            .iter()
+            .filter(|s| s.enclitic.is_some())
+        {
             let core: String = folded[s.core_start..s.core_end].iter().collect();
             if core.chars().count() >= 3 {
                 *with_pronoun.entry(core).or_default() += count;
@@ -127,9 +139,8 @@ fn derive_lexicon() -> Result<()> {
             continue;
         }
         let folded: Vec<char> = key.chars().collect();
-        let is_name = |k: &str| {
-            entity.get(k).copied().unwrap_or(0) * 2 > counts.get(k).copied().unwrap_or(0)
-        };
+        let is_name =
+            |k: &str| entity.get(k).copied().unwrap_or(0) * 2 > counts.get(k).copied().unwrap_or(0);
         let ta_marbuta = ta.get(key).copied().unwrap_or(0) * 2 > count;
         let explained = clitic::splits(&folded).iter().skip(1).any(|s| {
             let clitics = s.proclitics.len() + usize::from(s.enclitic.is_some());
@@ -141,11 +152,19 @@ fn derive_lexicon() -> Result<()> {
                 return false;
             }
             let core: String = folded[s.core_start..s.core_end].iter().collect();
-            let core = if s.article_elided { format!("ا{core}") } else { core };
+            let core = if s.article_elided {
+                format!("ا{core}")
+            } else {
+                core
+            };
             let mut c = counts.get(&core).copied().unwrap_or(0);
             if s.enclitic.is_some() {
                 // Other pronoun forms of the same core are evidence too (not this word itself).
-                let family = with_pronoun.get(&core).copied().unwrap_or(0).saturating_sub(count);
+                let family = with_pronoun
+                    .get(&core)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(count);
                 c = c.max(family);
                 let alt = clitic::enclitic_base(&core).and_then(|a| counts.get(&a).copied());
                 c = c.max(alt.unwrap_or(0));
@@ -176,6 +195,11 @@ fn derive_lexicon() -> Result<()> {
     }
     let dest = crate::root().join("crates/khabar-nlp/data/text/lexicon.tsv");
     std::fs::write(&dest, out)?;
-    println!("{} words of {} kept -> {}", kept.len(), counts.len(), dest.display());
+    println!(
+        "{} words of {} kept -> {}",
+        kept.len(),
+        counts.len(),
+        dest.display()
+    );
     Ok(())
 }

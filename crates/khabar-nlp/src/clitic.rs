@@ -39,7 +39,8 @@ impl Segmentation {
             return self.stem;
         }
         // ل + ال is always written لل: the article's alef is elided, one letter to take back.
-        let elided = self.proclitics.len() >= 2 && self.proclitics[self.proclitics.len() - 2] == "ل";
+        let elided =
+            self.proclitics.len() >= 2 && self.proclitics[self.proclitics.len() - 2] == "ل";
         let mut letters = if elided { 1 } else { 2 };
         let mut start = self.stem.start.min(word.len());
         while letters > 0 {
@@ -192,7 +193,7 @@ pub fn splits(folded: &[char]) -> Vec<Split> {
                     continue;
                 }
                 let log_prior = proclitics.iter().map(|p| prior(p)).sum::<f32>()
-                    + enc.map_or(0.0, |e| enclitic_prior(e));
+                    + enc.map_or(0.0, enclitic_prior);
                 let split = Split {
                     proclitics,
                     enclitic: enc,
@@ -252,8 +253,23 @@ fn enclitic_prior(e: &str) -> f32 {
 
 /// Words starting with ال whose ال is not an article (folded keys).
 const NOT_ARTICLE: &[&str] = &[
-    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الله", "اللهم", "الا", "الان",
-    "الي", "اللي", "الف", "الاف", "الفين", "الفا",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللاتي",
+    "اللواتي",
+    "الله",
+    "اللهم",
+    "الا",
+    "الان",
+    "الي",
+    "اللي",
+    "الف",
+    "الاف",
+    "الفين",
+    "الفا",
 ];
 
 /// Score bonus of a split of an unknown word, if it is safe enough to make.

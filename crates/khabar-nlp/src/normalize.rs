@@ -18,18 +18,10 @@ use crate::span::Span;
 use unicode_normalization::UnicodeNormalization;
 
 /// Options of the folding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Config {
     /// Also fold the hamza seats ؤ → و and ئ → ي (writers drop the hamza on them too).
     pub fold_hamza_seats: bool,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            fold_hamza_seats: false,
-        }
-    }
 }
 
 /// Folds one char for matching; `None` means the char is dropped (diacritics, tatweel, controls).
@@ -168,7 +160,15 @@ mod tests {
         assert_eq!(key("۱۴۰۰"), "1400");
         assert_eq!(key("ﻻ"), "لا");
         assert_eq!(key("کی"), "كي");
-        assert_eq!(key_with("مسؤول", &Config { fold_hamza_seats: true }), "مسوول");
+        assert_eq!(
+            key_with(
+                "مسؤول",
+                &Config {
+                    fold_hamza_seats: true
+                }
+            ),
+            "مسوول"
+        );
         assert_eq!(key("مسؤول"), "مسؤول");
     }
 

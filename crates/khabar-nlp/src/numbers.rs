@@ -43,13 +43,13 @@ pub fn parse_phrase(words: &[&str]) -> Option<NumberPhrase> {
             .filter(|(_, k)| *k == Kind::Scale);
         if let Some((s, _)) = scale {
             let value = (v * s as f64).round();
-            return (value >= 0.0 && value < u64::MAX as f64).then(|| NumberPhrase {
+            return (value >= 0.0 && value < u64::MAX as f64).then_some(NumberPhrase {
                 value: value as u64,
                 words: 2,
                 ordinal: false,
             });
         }
-        return (v.fract() == 0.0 && v >= 0.0 && v < u64::MAX as f64).then(|| NumberPhrase {
+        return (v.fract() == 0.0 && v >= 0.0 && v < u64::MAX as f64).then_some(NumberPhrase {
             value: v as u64,
             words: 1,
             ordinal: false,
@@ -117,16 +117,18 @@ enum Kind {
 fn first_item(key: &str) -> Option<(u64, Kind)> {
     let item = lookup(key).or_else(|| {
         for prefix in ["وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"] {
-            if let Some(rest) = key.strip_prefix(prefix) {
-                if let Some(found) = lookup(rest) {
-                    return Some(found);
-                }
+            if let Some(found) = key.strip_prefix(prefix).and_then(lookup) {
+                return Some(found);
             }
         }
         None
     })?;
     // A bare «عشر» or scale word first is fine; a teen marker is not.
-    Some(if item.1 == Kind::Teen { (10, Kind::Unit) } else { item })
+    Some(if item.1 == Kind::Teen {
+        (10, Kind::Unit)
+    } else {
+        item
+    })
 }
 
 /// A later word: joined with و, or a teen marker after a unit, or a scale word after a number.

@@ -87,10 +87,10 @@ fn split_paragraph(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
                 straight_open = open && d > 0;
             }
         }
-        if ends || end + 1 == tokens.len() {
-            if let Some(st) = start.take() {
-                out.push(Span::new(st, tokens[end].span.end));
-            }
+        if (ends || end + 1 == tokens.len())
+            && let Some(st) = start.take()
+        {
+            out.push(Span::new(st, tokens[end].span.end));
         }
         i = end + 1;
     }

@@ -67,7 +67,18 @@ pub fn is_detached_clitic(word: &str) -> bool {
     base.len() < word.len()
         && matches!(
             normalize::key(base).as_str(),
-            "ل" | "ب" | "ك" | "و" | "ف" | "ول" | "وب" | "فل" | "فب" | "ال" | "وال" | "بال" | "لل"
+            "ل" | "ب"
+                | "ك"
+                | "و"
+                | "ف"
+                | "ول"
+                | "وب"
+                | "فل"
+                | "فب"
+                | "ال"
+                | "وال"
+                | "بال"
+                | "لل"
         )
 }
 
@@ -102,7 +113,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             (i + 1, TokenKind::Number)
         } else if at_line_start
             && matches!(c, '-' | '•' | '–' | '—' | '*' | '·' | '▪')
-            && chars.get(i + 1).is_some_and(|&(_, n)| n == ' ' || n == '\u{00A0}')
+            && chars
+                .get(i + 1)
+                .is_some_and(|&(_, n)| n == ' ' || n == '\u{00A0}')
         {
             (i + 1, TokenKind::Bullet)
         } else if c == '.' {
@@ -136,15 +149,12 @@ fn is_mark(c: char) -> bool {
 fn scan_arabic(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     while let Some(&(_, c)) = chars.get(j) {
-        if is_arabic_letter(c) {
-            j += 1;
-        } else if matches!(c, '\u{200C}' | '\u{200D}')
-            && chars.get(j + 1).is_some_and(|&(_, n)| is_arabic_letter(n))
-        {
-            j += 1;
-        } else {
+        let joiner = matches!(c, '\u{200C}' | '\u{200D}')
+            && chars.get(j + 1).is_some_and(|&(_, n)| is_arabic_letter(n));
+        if !(is_arabic_letter(c) || joiner) {
             break;
         }
+        j += 1;
         // A detached proclitic: «لـ» (tatweel) then another letter starts the name.
         let (_, prev) = chars[j - 1];
         if prev == '\u{0640}' && chars.get(j).is_some_and(|&(_, n)| n != '\u{0640}') {
@@ -163,8 +173,12 @@ fn scan_number(chars: &[(usize, char)], i: usize) -> usize {
         while chars.get(j).is_some_and(|&(_, c)| digit_value(c).is_some()) {
             j += 1;
         }
-        let sep = chars.get(j).is_some_and(|&(_, c)| matches!(c, '.' | ',' | '٫' | '٬'));
-        let digit_after = chars.get(j + 1).is_some_and(|&(_, c)| digit_value(c).is_some());
+        let sep = chars
+            .get(j)
+            .is_some_and(|&(_, c)| matches!(c, '.' | ',' | '٫' | '٬'));
+        let digit_after = chars
+            .get(j + 1)
+            .is_some_and(|&(_, c)| digit_value(c).is_some());
         if sep && digit_after {
             j += 1;
         } else {
@@ -186,12 +200,14 @@ fn scan_latin(chars: &[(usize, char)], i: usize) -> usize {
         {
             j += 1;
         }
-        let joiner = chars.get(j).is_some_and(|&(_, c)| matches!(c, '\'' | '’' | '-' | '.'));
+        let joiner = chars
+            .get(j)
+            .is_some_and(|&(_, c)| matches!(c, '\'' | '’' | '-' | '.'));
         let next = chars.get(j + 1).map(|&(_, c)| c);
         let dot = chars.get(j).is_some_and(|&(_, c)| c == '.');
         // Dots join only single-letter initials (U.S.), and keep the closing dot (U.S.).
-        let single = j >= i + 1
-            && (j == i + 1 || !chars.get(j - 2).is_some_and(|&(_, c)| is_latin_letter(c)));
+        let single =
+            j > i && (j == i + 1 || !chars.get(j - 2).is_some_and(|&(_, c)| is_latin_letter(c)));
         if joiner && next.is_some_and(|n| is_latin_letter(n) || (!dot && n.is_ascii_digit())) {
             if dot && !single {
                 break;
@@ -222,14 +238,21 @@ fn scan_url_or_email(chars: &[(usize, char)], i: usize) -> Option<usize> {
         j
     };
     let starts_with = |s: &str| {
-        s.chars()
-            .enumerate()
-            .all(|(k, e)| chars.get(i + k).is_some_and(|&(_, c)| c.to_ascii_lowercase() == e))
+        s.chars().enumerate().all(|(k, e)| {
+            chars
+                .get(i + k)
+                .is_some_and(|&(_, c)| c.to_ascii_lowercase() == e)
+        })
     };
     let url_char = |c: char| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '`');
     if starts_with("http://") || starts_with("https://") || starts_with("www.") {
         let mut j = ascii_run(i, &url_char);
-        while j > i && matches!(chars[j - 1].1, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '\'') {
+        while j > i
+            && matches!(
+                chars[j - 1].1,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | '\''
+            )
+        {
             j -= 1;
         }
         return (j > i + 4).then_some(j);

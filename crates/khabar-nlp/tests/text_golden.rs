@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn cases(stage: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/text").join(stage);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test_data/text")
+        .join(stage);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -66,7 +68,10 @@ fn render_structure(text: &str) -> String {
 
 fn render_clitics(text: &str) -> String {
     let mut out = String::new();
-    for t in token::tokenize(text).iter().filter(|t| t.kind == token::TokenKind::Arabic) {
+    for t in token::tokenize(text)
+        .iter()
+        .filter(|t| t.kind == token::TokenKind::Arabic)
+    {
         let word = t.span.slice(text);
         let best = clitic::best(word);
         let ranked: Vec<String> = clitic::segmentations(word)
@@ -123,7 +128,12 @@ fn render_normalize(text: &str) -> String {
                 Some(format!("{w}←{}", n.original_span(span).slice(line)))
             })
             .collect();
-        let _ = writeln!(out, "{line}\n  key: {}\n  hamza seats: {hamza}\n  map: {}", n.text, words.join(" "));
+        let _ = writeln!(
+            out,
+            "{line}\n  key: {}\n  hamza seats: {hamza}\n  map: {}",
+            n.text,
+            words.join(" ")
+        );
     }
     out
 }

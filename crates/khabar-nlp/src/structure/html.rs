@@ -97,21 +97,54 @@ fn block_prefix(name: &str) -> Option<&'static str> {
 fn is_skipped(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "head" | "nav" | "footer" | "aside"
-            | "form" | "button" | "select" | "textarea" | "iframe" | "object" | "svg" | "math"
-            | "canvas" | "video" | "audio"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "form"
+            | "button"
+            | "select"
+            | "textarea"
+            | "iframe"
+            | "object"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "video"
+            | "audio"
     )
 }
 
 fn is_void(name: &str) -> bool {
-    matches!(name, "br" | "img" | "hr" | "meta" | "link" | "input" | "source" | "wbr")
+    matches!(
+        name,
+        "br" | "img" | "hr" | "meta" | "link" | "input" | "source" | "wbr"
+    )
 }
 
 fn is_block_level(name: &str) -> bool {
     matches!(
         name,
-        "div" | "section" | "article" | "main" | "header" | "ul" | "ol" | "table" | "tr" | "hr"
-            | "body" | "html" | "dl" | "dt" | "pre" | "figure"
+        "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "ul"
+            | "ol"
+            | "table"
+            | "tr"
+            | "hr"
+            | "body"
+            | "html"
+            | "dl"
+            | "dt"
+            | "pre"
+            | "figure"
     ) || block_prefix(name).is_some()
 }
 
@@ -133,14 +166,19 @@ fn lex(html: &str) -> Vec<Item> {
             continue;
         }
         let next = rest[1..].chars().next();
-        let is_tag = next.is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
+        let is_tag =
+            next.is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
         if !is_tag {
             items.push(Item::Text("<".to_owned()));
             rest = &rest[1..];
             continue;
         }
         let end = tag_end(rest);
-        let inner_end = if rest[..end].ends_with('>') { end - 1 } else { end };
+        let inner_end = if rest[..end].ends_with('>') {
+            end - 1
+        } else {
+            end
+        };
         let tag = &rest[1..inner_end.max(1)];
         rest = &rest[end..];
         let closing = tag.starts_with('/');

@@ -168,7 +168,9 @@ fn dateline(line: &str) -> Option<usize> {
     let words = place.split_whitespace().count();
     let plausible = (1..=3).contains(&words)
         && !before.contains(['.', '؟', '!', ':', '"', '«'])
-        && place.chars().all(|c| crate::token::is_arabic_letter(c) || c.is_alphabetic() || c == ' ');
+        && place
+            .chars()
+            .all(|c| crate::token::is_arabic_letter(c) || c.is_alphabetic() || c == ' ');
     let body = line[end..].trim();
     (plausible && body.chars().count() > 10).then_some(end)
 }
