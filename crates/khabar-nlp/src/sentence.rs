@@ -4,7 +4,9 @@
 //! and at every line break (paragraph end). It does not end:
 //! - inside parentheses, brackets or quotes (« » “ ” and `"` toggling), unless the terminator is
 //!   right before the closing mark, which then ends the sentence too; a quote mark that is not
-//!   balanced within its paragraph is ignored (news often leaves a quotation open);
+//!   balanced within its paragraph is ignored (news often leaves a quotation open). A long
+//!   quotation of several sentences is split when at least five words lie on each side of the
+//!   terminator inside it (event and quote attribution work per sentence);
 //! - after abbreviations: a single Arabic letter («د.» doctor, «أ.» professor, «م.» engineer,
 //!   «ق.م»), unless it is an era mark after a number («عام 2020 م.»); Latin initials and common
 //!   Latin abbreviations (Mr., Dr., Inc.);
@@ -39,20 +41,31 @@ fn split_paragraph(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let use_parens = balanced("(", ")") && balanced("[", "]");
     let use_straight = count("\"").is_multiple_of(2);
     let mut depth: i32 = 0;
+    let mut parens: i32 = 0;
     let mut straight_open = false;
     let mut start: Option<usize> = None;
+    let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        start.get_or_insert(t.span.start);
+        if start.is_none() {
+            start = Some(t.span.start);
+            first = i;
+        }
         if t.kind == TokenKind::Punct {
             match s(t) {
                 "«" if use_guillemets => depth += 1,
                 "»" if use_guillemets => depth -= 1,
                 "“" if use_curly => depth += 1,
                 "”" if use_curly => depth -= 1,
-                "(" | "[" if use_parens => depth += 1,
-                ")" | "]" if use_parens => depth -= 1,
+                "(" | "[" if use_parens => {
+                    depth += 1;
+                    parens += 1;
+                }
+                ")" | "]" if use_parens => {
+                    depth -= 1;
+                    parens -= 1;
+                }
                 "\"" if use_straight => {
                     straight_open = !straight_open;
                     depth += if straight_open { 1 } else { -1 };
@@ -85,6 +98,15 @@ fn split_paragraph(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
                 end = j - 1;
                 depth = d.max(0);
                 straight_open = open && d > 0;
+                parens = parens.min(depth);
+            } else if parens <= 0 && words(&tokens[first..i]) >= MIN_QUOTED_SENTENCE_WORDS {
+                // A long quotation of several sentences: split inside it, unless only a few
+                // words remain before the quote closes.
+                let closing = tokens[i + 1..]
+                    .iter()
+                    .position(|n| matches!(s(n), "»" | "”" | "\""))
+                    .map_or(tokens.len(), |k| i + 1 + k);
+                ends = words(&tokens[i + 1..closing]) >= MIN_QUOTED_SENTENCE_WORDS;
             }
         }
         if (ends || end + 1 == tokens.len())
@@ -94,6 +116,16 @@ fn split_paragraph(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
         }
         i = end + 1;
     }
+}
+
+/// Fewest words on each side of a terminator inside a quotation for it to split the quotation.
+const MIN_QUOTED_SENTENCE_WORDS: usize = 5;
+
+fn words(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| !matches!(t.kind, TokenKind::Punct | TokenKind::Bullet))
+        .count()
 }
 
 /// Latin abbreviations that take a dot without ending a sentence (lower-cased).
