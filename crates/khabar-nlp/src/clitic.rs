@@ -95,9 +95,15 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
     }
     let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
     let mut out: Vec<Candidate> = Vec::new();
-    let ends_in_ta_marbuta = letters.last().is_some_and(|l| l.original == 'ة');
+    // ة and ى fold to ه and ي, but neither is a pronoun: مدرسة، أخرى.
+    let last = letters.last().map(|l| l.original);
     for split in splits(&folded) {
-        if ends_in_ta_marbuta && split.enclitic.is_some_and(|e| e.starts_with('ه')) {
+        let folded_away = match split.enclitic {
+            Some(e) if e.starts_with('ه') => last == Some('ة'),
+            Some(e) if e.ends_with('ي') => last == Some('ى'),
+            _ => false,
+        };
+        if folded_away {
             continue;
         }
         let core: String = folded[split.core_start..split.core_end].iter().collect();
@@ -190,6 +196,12 @@ pub fn splits(folded: &[char]) -> Vec<Split> {
                 proclitics.extend(conj);
                 proclitics.extend(prep);
                 if end < p2 + 2 {
+                    continue;
+                }
+                // A pronoun never follows the article: العالمي is not ال+عالم+ي.
+                let core = &folded[p2..end];
+                let article = core.starts_with(&['ا', 'ل']) && core.len() >= 4;
+                if enc.is_some() && article {
                     continue;
                 }
                 let log_prior = proclitics.iter().map(|p| prior(p)).sum::<f32>()
