@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: tokens per second over the ANERcorp training text and full analysis time
 //! of the bundled article, natively in release mode (re-runs itself with `--release` when built
-//! in debug). Prints a table; never asserts on time.
+//! in debug). `cargo xtask bench --wasm` runs the same in headless Chromium (the root crate's
+//! `tests/wasm_bench.rs`, feature `bench`). Prints tables; never asserts on time.
 
 use anyhow::{Context, Result, bail};
 use khabar_nlp::{clitic, sentence, structure, token};
@@ -9,6 +10,9 @@ use std::time::{Duration, Instant};
 
 /// Runs the subcommand.
 pub fn run(args: &[String]) -> Result<()> {
+    if args.iter().any(|a| a == "--wasm") {
+        return wasm();
+    }
     if cfg!(debug_assertions) && !args.iter().any(|a| a == "--debug") {
         let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(crate::root())
@@ -132,4 +136,32 @@ fn row(stage: &str, input: &str, (runs, per_run): (usize, Duration), units: f64,
         secs * 1e3,
         format!("{:.0} {unit}", units / secs)
     );
+}
+
+/// Runs `tests/wasm_bench.rs` in headless Chromium (release build, wasm-bindgen-test-runner and
+/// chromedriver on PATH or in `CHROMEDRIVER`).
+fn wasm() -> Result<()> {
+    let corpus = crate::eval_clitics::anercorp_train()?.canonicalize()?;
+    let caps = std::env::temp_dir().join("khabar-bench-webdriver.json");
+    std::fs::write(
+        &caps,
+        r#"{"goog:chromeOptions": {"args": ["--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]}}"#,
+    )?;
+    let chromedriver =
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .current_dir(crate::root())
+        .env("KHABAR_BENCH_CORPUS", &corpus)
+        .env("CHROMEDRIVER", chromedriver)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &caps)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "600")
+        .args(["test", "--release", "--target", "wasm32-unknown-unknown", "-p", "khabar"])
+        .args(["--features", "bench", "--test", "wasm_bench"])
+        .status()
+        .context("running the wasm bench")?;
+    if !status.success() {
+        bail!("wasm bench failed");
+    }
+    Ok(())
 }
