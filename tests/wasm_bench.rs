@@ -57,10 +57,21 @@ fn bench_text_core_and_analysis() {
         reference_date: Some(khabar_nlp::Date::constant(2021, 4, 16)),
     };
     let (r1, tok) = time(|| token::tokenize(&corpus).len());
-    let (r2, cl) = time(|| words.iter().map(|w| clitic::best(w).stem.len()).sum::<usize>());
+    let (r2, cl) = time(|| {
+        words
+            .iter()
+            .map(|w| clitic::best(w).stem.len())
+            .sum::<usize>()
+    });
     let (r3, an) = time(|| khabar_nlp::analyze(ARTICLE, &config).entities.len());
     console_log!("khabar text-core bench (wasm32, headless Chromium)");
-    console_log!("{:<28} {:>10} {:>10} {:>16}", "stage", "runs", "ms/run", "rate");
+    console_log!(
+        "{:<28} {:>10} {:>10} {:>16}",
+        "stage",
+        "runs",
+        "ms/run",
+        "rate"
+    );
     let rate = |n: f64, ms: f64, unit: &str| format!("{:.0} {unit}", n / (ms / 1e3));
     console_log!(
         "{:<28} {r1:>10} {tok:>10.2} {:>16}",

@@ -156,7 +156,14 @@ fn wasm() -> Result<()> {
         .env("CHROMEDRIVER", chromedriver)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &caps)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "600")
-        .args(["test", "--release", "--target", "wasm32-unknown-unknown", "-p", "khabar"])
+        .args([
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "khabar",
+        ])
         .args(["--features", "bench", "--test", "wasm_bench"])
         .status()
         .context("running the wasm bench")?;

@@ -113,12 +113,20 @@ enum Kind {
     Dual,
 }
 
-/// The first word: itself, or without ال / a preposition / و.
+/// The first word: itself, or without ال / a preposition / و. A stripped word keeps at least
+/// three letters (لست is "I am not", وست "west"), and «الأحد», «الاثنين» are weekdays.
 fn first_item(key: &str) -> Option<(u64, Kind)> {
     let item = lookup(key).or_else(|| {
         for prefix in ["وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"] {
-            if let Some(found) = key.strip_prefix(prefix).and_then(lookup) {
-                return Some(found);
+            let Some(rest) = key.strip_prefix(prefix) else {
+                continue;
+            };
+            let found = lookup(rest).filter(|_| {
+                let weekday = prefix.ends_with('ل') && matches!(rest, "احد" | "اثنين" | "اثنان");
+                rest.chars().count() >= 3 && !weekday
+            });
+            if found.is_some() {
+                return found;
             }
         }
         None
