@@ -164,7 +164,14 @@ fn wasm() -> Result<()> {
             "-p",
             "khabar",
         ])
-        .args(["--features", "bench", "--test", "wasm_bench"])
+        .args([
+            "--features",
+            "bench",
+            "--test",
+            "wasm_bench",
+            "--",
+            "--nocapture",
+        ])
         .status()
         .context("running the wasm bench")?;
     if !status.success() {
