@@ -1,7 +1,7 @@
 //! Wasm benchmark in headless Chromium: tokens per second over the ANERcorp training text and the
 //! full analysis time of the bundled article. Compiled only for wasm32 with `--features bench`
-//! (so normal test runs skip it); `cargo xtask bench --wasm` runs it, pointing
-//! `KHABAR_BENCH_CORPUS` at the corpus. Prints a table; never asserts on time.
+//! (so normal test runs skip it); `cargo xtask bench --wasm` runs it. The corpus is compiled in
+//! from `crates/khabar-nlp/data/anercorp/train.txt`. Prints a table; never asserts on time.
 #![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
 use khabar_nlp::{clitic, token};
@@ -9,7 +9,8 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const CONLL: &str = include_str!(env!("KHABAR_BENCH_CORPUS"));
+/// The repository copy of the ANERcorp training text (CC BY-SA 4.0).
+const CONLL: &str = include_str!("../crates/khabar-nlp/data/anercorp/train.txt");
 const ARTICLE: &str = include_str!("../articles/biden-putin-summit.txt");
 
 /// `performance.now()` in milliseconds.
