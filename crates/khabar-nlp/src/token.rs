@@ -7,7 +7,8 @@
 //!   digits after the first letter (G7), and inner `'` `’` `-` `.` between letters (O'Brien,
 //!   al-Assad, U.S.); URLs (`https://…`, `www.…`) and e-mail addresses are one Latin token;
 //! - a number is a run of digits in one of three sets (ASCII, Arabic-Indic, Persian) with inner
-//!   `.` `,` `٫` `٬` between digits and an optional trailing `%`/`٪`;
+//!   `.` `,` `٫` `٬` between digits (at most one decimal point: «15.3.2021» is five tokens) and
+//!   an optional trailing `%`/`٪`;
 //! - every other visible char is a punctuation token, except that a run of dots (`...`) is one;
 //!   `-` `•` `–` `—` `*` opening a line and followed by a space is a [`TokenKind::Bullet`];
 //! - whitespace and invisible controls (bidi marks, zero-width spaces) separate tokens and are
@@ -88,6 +89,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let end_of = |j: usize| chars.get(j).map_or(text.len(), |&(b, _)| b);
     let mut tokens = Vec::new();
     let mut line_start = true;
+    let mut plain_until = 0;
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -104,7 +106,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (j, kind) = if is_arabic_letter(c) {
             (scan_arabic(&chars, i), TokenKind::Arabic)
         } else if digit_value(c).is_some() {
-            (scan_number(&chars, i), TokenKind::Number)
+            let (j, until) = scan_number(&chars, i, plain_until);
+            plain_until = until;
+            (j, TokenKind::Number)
         } else if let Some(j) = scan_url_or_email(&chars, i) {
             (j, TokenKind::Latin)
         } else if is_latin_letter(c) {
@@ -167,7 +171,26 @@ fn scan_arabic(chars: &[(usize, char)], i: usize) -> usize {
     j
 }
 
-fn scan_number(chars: &[(usize, char)], i: usize) -> usize {
+/// The end of the number at `i`, and the end of the dotted run it opens when that run has
+/// several decimal points («15.3.2021» is a date or a version, not one number: its parts are
+/// tokens of their own, so numbers up to that end are read without separators).
+fn scan_number(chars: &[(usize, char)], i: usize, plain_until: usize) -> (usize, usize) {
+    if i < plain_until {
+        return (scan_number_with(chars, i, false), plain_until);
+    }
+    let j = scan_number_with(chars, i, true);
+    let decimal_points = chars[i..j]
+        .iter()
+        .filter(|&&(_, c)| matches!(c, '.' | '٫'))
+        .count();
+    if decimal_points > 1 {
+        (scan_number_with(chars, i, false), j)
+    } else {
+        (j, 0)
+    }
+}
+
+fn scan_number_with(chars: &[(usize, char)], i: usize, separators: bool) -> usize {
     let mut j = i;
     loop {
         while chars.get(j).is_some_and(|&(_, c)| digit_value(c).is_some()) {
@@ -179,7 +202,7 @@ fn scan_number(chars: &[(usize, char)], i: usize) -> usize {
         let digit_after = chars
             .get(j + 1)
             .is_some_and(|&(_, c)| digit_value(c).is_some());
-        if sep && digit_after {
+        if separators && sep && digit_after {
             j += 1;
         } else {
             break;
