@@ -77,7 +77,7 @@ fn render_clitics(text: &str) -> String {
         let ranked: Vec<String> = clitic::segmentations(word)
             .iter()
             .take(3)
-            .map(|c| format!("{} {:.1}", c.segmentation.render(word), c.score))
+            .map(|c| c.segmentation.render(word))
             .collect();
         let _ = writeln!(
             out,
