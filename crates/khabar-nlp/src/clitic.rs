@@ -1,9 +1,24 @@
 //! Clitic analysis: which part of a word is the stem («وبوتين» → «بوتين»).
 //!
-//! (Foundation version: the text-core issue (#3) replaces this with ranked candidate
-//! segmentations checked against a lexicon.)
+//! A word is split as `[و|ف] [ب|ل|ك|س] [ال] stem [pronoun]` (`shared/docs/arabic.md`, "Clitics").
+//! Every split the letters allow is a candidate; candidates are ranked by a lexicon of words
+//! attested *unprefixed* in the ANERcorp training text (`data/text/lexicon.tsv`, with counts,
+//! derived by `cargo xtask eval-clitics --derive-lexicon`) and by [`crate::kb::is_known_name`]:
+//!
+//! 1. the whole word wins when it is known (بوتين، بغداد، لبنان، وليد);
+//! 2. otherwise the best split whose core (the word without conjunction, preposition and
+//!    pronoun; with the article) is known, scored `ln(count) + Σ ln(prior of each clitic)`;
+//! 3. otherwise, for unknown words, only safe strips: clitics before the article (وبالكرملين)
+//!    or a conjunction و before at least three letters (وبايدن).
+//!
+//! The article ال is then split off the core unless it is written with hamza (ألمانيا), the
+//! lexicon says the word is usually spelled so, or the word is a function word (الذي، الله).
+//! Prepositions of one letter with a pronoun (له، بها) stay whole: the core must have two letters.
 
+use crate::normalize;
 use crate::span::Span;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A segmentation of one word into proclitics, stem and enclitic.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,11 +31,373 @@ pub struct Segmentation {
     pub enclitic: Option<&'static str>,
 }
 
+impl Segmentation {
+    /// The stem together with its article, if any, in `word` (the word this segmentation is of):
+    /// «والرئيس» → «الرئيس», «للرئيس» → «لرئيس». What a name highlight should cover.
+    pub fn stem_with_article(&self, word: &str) -> Span {
+        if self.proclitics.last() != Some(&"ال") {
+            return self.stem;
+        }
+        // ل + ال is always written لل: the article's alef is elided, one letter to take back.
+        let elided =
+            self.proclitics.len() >= 2 && self.proclitics[self.proclitics.len() - 2] == "ل";
+        let mut letters = if elided { 1 } else { 2 };
+        let mut start = self.stem.start.min(word.len());
+        while letters > 0 {
+            let Some((i, c)) = word.get(..start).and_then(|w| w.char_indices().next_back()) else {
+                break;
+            };
+            start = i;
+            if !normalize::is_ignorable(c) {
+                letters -= 1;
+            }
+        }
+        Span::new(start, self.stem.end)
+    }
+
+    /// The segmentation as `و+ب+ال+stem+ه` (the gold format of the clitic evaluation).
+    pub fn render(&self, word: &str) -> String {
+        let mut parts: Vec<String> = self.proclitics.iter().map(|p| (*p).to_owned()).collect();
+        parts.push(normalize::key(self.stem.slice(word)));
+        parts.extend(self.enclitic.map(str::to_owned));
+        parts.join("+")
+    }
+}
+
+/// A candidate segmentation with its score (higher is better).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The segmentation.
+    pub segmentation: Segmentation,
+    /// Its score.
+    pub score: f32,
+    /// Whether its core is a known word or name.
+    pub known: bool,
+}
+
 /// The best segmentation of `word`. The whole word when nothing is stripped.
 pub fn best(word: &str) -> Segmentation {
+    segmentations(word)
+        .into_iter()
+        .next()
+        .map_or_else(|| whole(word), |c| c.segmentation)
+}
+
+/// All candidate segmentations of `word`, best first (at least one: the whole word).
+pub fn segmentations(word: &str) -> Vec<Candidate> {
+    let letters = letters(word);
+    if letters.is_empty() || !letters.iter().all(|l| is_arabic(l.folded)) {
+        return vec![Candidate {
+            segmentation: whole(word),
+            score: 0.0,
+            known: false,
+        }];
+    }
+    let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
+    let mut out: Vec<Candidate> = Vec::new();
+    // ة and ى fold to ه and ي, but neither is a pronoun: مدرسة، أخرى.
+    let last = letters.last().map(|l| l.original);
+    for split in splits(&folded) {
+        let folded_away = match split.enclitic {
+            Some(e) if e.starts_with('ه') => last == Some('ة'),
+            Some(e) if e.ends_with('ي') => last == Some('ى'),
+            _ => false,
+        };
+        if folded_away {
+            continue;
+        }
+        let core: String = folded[split.core_start..split.core_end].iter().collect();
+        let lookup = if split.article_elided {
+            format!("ا{core}")
+        } else {
+            core.clone()
+        };
+        let count = known_count(&lookup, split.enclitic.is_some());
+        let is_whole = split.proclitics.is_empty() && split.enclitic.is_none();
+        // Each clitic costs a little more, so that the simpler split wins a near tie.
+        let clitics = split.proclitics.len() + usize::from(split.enclitic.is_some());
+        let prior: f32 = split.log_prior - CLITIC_COST * clitics as f32;
+        let score = match count {
+            Some(c) if is_whole => 1000.0 + (c as f32).ln(),
+            Some(c) => 100.0 + (c as f32 + 1.0).ln() + prior,
+            None if is_whole => 0.0,
+            None => fallback(&split, &folded, &core).map_or(f32::NEG_INFINITY, |b| b + prior),
+        };
+        if score == f32::NEG_INFINITY {
+            continue;
+        }
+        let segmentation = build(word, &letters, &split, &lookup);
+        out.push(Candidate {
+            segmentation,
+            score,
+            known: count.is_some(),
+        });
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+/// How often `key` occurs unprefixed in the lexicon (a known name counts as frequent).
+pub fn lexicon_count(key: &str) -> Option<u32> {
+    if crate::kb::is_known_name(key) {
+        return Some(1000);
+    }
+    lexicon().get(key).map(|e| e.count)
+}
+
+/// One split of a folded word (exposed for the lexicon derivation in `xtask`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    /// Proclitics before the core (conjunction, preposition), in order.
+    pub proclitics: Vec<&'static str>,
+    /// The enclitic pronoun.
+    pub enclitic: Option<&'static str>,
+    /// First letter of the core (letter index).
+    pub core_start: usize,
+    /// One past the last letter of the core.
+    pub core_end: usize,
+    /// «لل»: the preposition ل before an article whose alef is elided.
+    pub article_elided: bool,
+    /// Sum of the log priors of the clitics.
+    pub log_prior: f32,
+}
+
+/// Every split the letters of a folded word allow (the whole word first).
+pub fn splits(folded: &[char]) -> Vec<Split> {
+    let n = folded.len();
+    let mut out = Vec::new();
+    let mut firsts: Vec<(Option<&'static str>, usize)> = vec![(None, 0)];
+    match folded.first() {
+        Some('و') => firsts.push((Some("و"), 1)),
+        Some('ف') => firsts.push((Some("ف"), 1)),
+        _ => {}
+    }
+    for (conj, p1) in firsts {
+        let mut seconds: Vec<(Option<&'static str>, usize)> = vec![(None, p1)];
+        match folded.get(p1) {
+            Some('ب') => seconds.push((Some("ب"), p1 + 1)),
+            Some('ل') => seconds.push((Some("ل"), p1 + 1)),
+            Some('ك') => seconds.push((Some("ك"), p1 + 1)),
+            Some('س') if matches!(folded.get(p1 + 1), Some('ي' | 'ت' | 'ن' | 'ا')) => {
+                seconds.push((Some("س"), p1 + 1));
+            }
+            _ => {}
+        }
+        for (prep, p2) in seconds {
+            let mut enclitics: Vec<(Option<&'static str>, usize)> = vec![(None, n)];
+            for &(e, _) in ENCLITICS {
+                let len = e.chars().count();
+                if n >= p2 + 2 + len && folded[n - len..].iter().copied().eq(e.chars()) {
+                    enclitics.push((Some(e), n - len));
+                }
+            }
+            for &(enc, end) in &enclitics {
+                let mut proclitics = Vec::new();
+                proclitics.extend(conj);
+                proclitics.extend(prep);
+                if end < p2 + 2 {
+                    continue;
+                }
+                // A pronoun never follows the article: العالمي is not ال+عالم+ي.
+                let core = &folded[p2..end];
+                let article = core.starts_with(&['ا', 'ل']) && core.len() >= 4;
+                if enc.is_some() && article {
+                    continue;
+                }
+                let log_prior = proclitics.iter().map(|p| prior(p)).sum::<f32>()
+                    + enc.map_or(0.0, enclitic_prior);
+                let split = Split {
+                    proclitics,
+                    enclitic: enc,
+                    core_start: p2,
+                    core_end: end,
+                    article_elided: false,
+                    log_prior,
+                };
+                if prep == Some("ل") && folded.get(p2) == Some(&'ل') && end >= p2 + 3 {
+                    out.push(Split {
+                        article_elided: true,
+                        ..split.clone()
+                    });
+                }
+                if prep == Some("س") && folded[p2..].starts_with(&['ا', 'ل']) {
+                    continue;
+                }
+                out.push(split);
+            }
+        }
+    }
+    out
+}
+
+/// The log prior of a proclitic.
+fn prior(p: &str) -> f32 {
+    match p {
+        "و" => -0.5,
+        "ف" => -1.2,
+        "ب" | "ل" => -0.9,
+        "ك" => -4.0,
+        _ => -1.9,
+    }
+}
+
+/// Enclitic pronouns with their log priors.
+const ENCLITICS: &[(&str, f32)] = &[
+    ("ه", -0.9),
+    ("ها", -0.9),
+    ("هما", -1.2),
+    ("هم", -0.9),
+    ("هن", -1.6),
+    ("ك", -1.9),
+    ("كما", -2.3),
+    ("كم", -1.9),
+    ("ي", -2.3),
+    ("ني", -1.6),
+    ("نا", -1.2),
+];
+
+fn enclitic_prior(e: &str) -> f32 {
+    ENCLITICS
+        .iter()
+        .find(|(x, _)| *x == e)
+        .map_or(-3.0, |(_, p)| *p)
+}
+
+/// Words starting with ال whose ال is not an article (folded keys).
+const NOT_ARTICLE: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللاتي",
+    "اللواتي",
+    "الله",
+    "اللهم",
+    "الا",
+    "الان",
+    "الي",
+    "اللي",
+    "الف",
+    "الاف",
+    "الفين",
+    "الفا",
+];
+
+/// Score bonus of a split of an unknown word, if it is safe enough to make.
+fn fallback(split: &Split, folded: &[char], core: &str) -> Option<f32> {
+    let core_len = core.chars().count();
+    if split.enclitic.is_some() {
+        return None;
+    }
+    let article = split.article_elided || (core.starts_with("ال") && core_len >= 4);
+    if article && !split.proclitics.is_empty() {
+        return Some(10.0);
+    }
+    if split.proclitics == ["و"] && core_len >= 3 && folded.len() >= 4 {
+        return Some(5.0);
+    }
+    None
+}
+
+/// The score cost of each clitic stripped.
+const CLITIC_COST: f32 = 1.0;
+
+fn known_count(core: &str, has_enclitic: bool) -> Option<u32> {
+    lexicon_count(core).or_else(|| {
+        let alt = enclitic_base(core).filter(|_| has_enclitic)?;
+        lexicon_count(&alt)
+    })
+}
+
+/// The dictionary form of a core written before a pronoun: ة becomes ت (حكومته → حكومة) and a
+/// final hamza sits on a seat (حلفائنا → حلفاء). Keys are folded, so ة is ه.
+pub fn enclitic_base(core: &str) -> Option<String> {
+    if let Some(stem) = core.strip_suffix('ت') {
+        return Some(format!("{stem}ه"));
+    }
+    let stem = core.strip_suffix('ئ').or_else(|| core.strip_suffix('ؤ'))?;
+    Some(format!("{stem}ء"))
+}
+
+/// One letter of the word: its folded form and its byte offset in the original word.
+#[derive(Debug, Clone, Copy)]
+struct Letter {
+    folded: char,
+    original: char,
+    at: usize,
+}
+
+fn letters(word: &str) -> Vec<Letter> {
+    let mut out = Vec::with_capacity(word.len() / 2);
+    let config = normalize::Config::default();
+    for (at, c) in word.char_indices() {
+        normalize::fold_into(c, &config, &mut |f| {
+            out.push(Letter {
+                folded: f,
+                original: c,
+                at,
+            });
+        });
+    }
+    out
+}
+
+fn is_arabic(c: char) -> bool {
+    crate::token::is_arabic_letter(c)
+}
+
+fn whole(word: &str) -> Segmentation {
     Segmentation {
         stem: Span::new(0, word.len()),
         proclitics: Vec::new(),
         enclitic: None,
     }
+}
+
+fn build(word: &str, letters: &[Letter], split: &Split, lookup: &str) -> Segmentation {
+    let at = |i: usize| letters.get(i).map_or(word.len(), |l| l.at);
+    let mut proclitics = split.proclitics.clone();
+    let mut start = split.core_start;
+    let core_len = split.core_end - split.core_start;
+    if split.article_elided {
+        proclitics.push("ال");
+        start += 1;
+    } else if core_len >= 4
+        && lookup.starts_with("ال")
+        && letters[start].original == 'ا'
+        && !NOT_ARTICLE.contains(&lookup)
+        && !lexicon().get(lookup).is_some_and(|e| e.hamza)
+    {
+        proclitics.push("ال");
+        start += 2;
+    }
+    Segmentation {
+        stem: Span::new(at(start), at(split.core_end)),
+        proclitics,
+        enclitic: split.enclitic,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    count: u32,
+    hamza: bool,
+}
+
+fn lexicon() -> &'static HashMap<&'static str, Entry> {
+    static LEXICON: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        include_str!("../data/text/lexicon.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let key = cols.next()?;
+                let count = cols.next()?.parse().ok()?;
+                let hamza = cols.next() == Some("h");
+                Some((key, Entry { count, hamza }))
+            })
+            .collect()
+    })
 }

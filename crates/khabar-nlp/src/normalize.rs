@@ -3,31 +3,93 @@
 //! Normalisation never changes what is displayed: it produces keys, and [`Normalized`] keeps a map
 //! from every byte of the key back to the original text.
 //!
-//! (Foundation version: the text-core issue (#3) completes the folding rules and the offset map.)
+//! The folds, applied char by char (so the offset map stays exact):
+//! - alef forms أ إ آ ٱ → ا; ى → ي; ة → ه; optionally ؤ → و and ئ → ي ([`Config`]);
+//! - tatweel, diacritics (U+064B–U+065F, U+0670), Quranic marks (U+0610–U+061A,
+//!   U+06D6–U+06ED), bidi and zero-width controls, the byte-order mark: dropped;
+//! - presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) → their NFKC letters, then folded again
+//!   (ﻻ → لا, ﻷ → لا);
+//! - Persian lookalikes ک → ك, ی/ې → ي, ۀ/ە → ه; Arabic-Indic and Persian digits → ASCII;
+//!   the Arabic decimal and thousands separators and percent sign → `.` `,` `%`.
+//!
+//! Every fold maps to a char that folds to itself, so [`key`] is idempotent.
 
 use crate::span::Span;
+use unicode_normalization::UnicodeNormalization;
 
-/// Folds one char for matching; `None` means the char is dropped (diacritics, tatweel, controls).
-pub fn fold_char(c: char) -> Option<char> {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-        'ى' => Some('ي'),
-        'ة' => Some('ه'),
-        'ک' => Some('ك'),
-        'ی' => Some('ي'),
-        'ۀ' => Some('ه'),
-        '\u{0640}' | '\u{064B}'..='\u{0652}' | '\u{0670}' => None,
-        '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => None,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-        '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
-        '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
-        _ => Some(c),
-    }
+/// Options of the folding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Also fold the hamza seats ؤ → و and ئ → ي (writers drop the hamza on them too).
+    pub fold_hamza_seats: bool,
 }
 
-/// The matching key of a word or phrase.
+/// Folds one char for matching; `None` means the char is dropped (diacritics, tatweel, controls).
+///
+/// A presentation form that stands for several letters (ﻻ, ﷲ) folds to its first letter here;
+/// [`key`] and [`Normalized`] expand it in full.
+pub fn fold_char(c: char) -> Option<char> {
+    let mut first = None;
+    fold_into(c, &Config::default(), &mut |f| {
+        first.get_or_insert(f);
+    });
+    first
+}
+
+/// The matching key of a word or phrase (default [`Config`]).
 pub fn key(text: &str) -> String {
-    text.chars().filter_map(fold_char).collect()
+    key_with(text, &Config::default())
+}
+
+/// The matching key of a word or phrase under `config`.
+pub fn key_with(text: &str, config: &Config) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_into(c, config, &mut |f| out.push(f));
+    }
+    out
+}
+
+/// Whether `c` is dropped from keys: tatweel, diacritics, Quranic marks, bidi and zero-width
+/// controls.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}'
+        | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Folds `c`, handing each resulting char (none, one or several) to `emit`.
+pub fn fold_into(c: char, config: &Config, emit: &mut impl FnMut(char)) {
+    if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+        // Presentation forms: NFKC gives the letters (already composed), then fold those.
+        let mut buf = [0u8; 4];
+        for d in c.encode_utf8(&mut buf).nfkc() {
+            if !matches!(d, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+                fold_into(d, config, emit);
+            }
+        }
+        return;
+    }
+    if is_ignorable(c) {
+        return;
+    }
+    let f = match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ی' | 'ې' | 'ۍ' => 'ي',
+        'ة' | 'ۀ' | 'ە' | 'ہ' | 'ھ' => 'ه',
+        'ک' | 'ڪ' => 'ك',
+        'ؤ' if config.fold_hamza_seats => 'و',
+        'ئ' if config.fold_hamza_seats => 'ي',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٫' => '.',
+        '٬' => ',',
+        '٪' => '%',
+        _ => c,
+    };
+    emit(f);
 }
 
 /// A normalised text with a map from each of its bytes back to the original.
@@ -42,16 +104,21 @@ pub struct Normalized {
 }
 
 impl Normalized {
-    /// Normalises `original`.
+    /// Normalises `original` (default [`Config`]).
     pub fn new(original: &str) -> Normalized {
+        Normalized::with_config(original, &Config::default())
+    }
+
+    /// Normalises `original` under `config`.
+    pub fn with_config(original: &str, config: &Config) -> Normalized {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         for (i, c) in original.char_indices() {
-            if let Some(f) = fold_char(c) {
-                let from = Span::new(i, i + c.len_utf8());
+            let from = Span::new(i, i + c.len_utf8());
+            fold_into(c, config, &mut |f| {
                 text.push(f);
                 origin.extend(std::iter::repeat_n(from, f.len_utf8()));
-            }
+            });
         }
         Normalized {
             text,
@@ -60,23 +127,58 @@ impl Normalized {
         }
     }
 
-    /// Maps a span of the normalised text back to the original text.
+    /// Maps a span of the normalised text back to the original text: the smallest original span
+    /// covering every char the normalised bytes came from (always on char boundaries).
     pub fn original_span(&self, span: Span) -> Span {
+        let at = |i: usize| self.origin.get(i).map_or(self.original_len, |s| s.start);
         if span.is_empty() {
-            let at = self
-                .origin
-                .get(span.start)
-                .map_or(self.original_len, |s| s.start);
-            return Span::new(at, at);
+            let a = at(span.start);
+            return Span::new(a, a);
         }
-        let start = self
-            .origin
-            .get(span.start)
-            .map_or(self.original_len, |s| s.start);
+        let start = at(span.start);
         let end = self
             .origin
-            .get(span.end - 1)
+            .get(span.end.min(self.origin.len()).saturating_sub(1))
             .map_or(self.original_len, |s| s.end);
         Span::new(start, end.max(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_spelling_variants() {
+        assert_eq!(key("أمريكا"), "امريكا");
+        assert_eq!(key("إسرائيل"), "اسرائيل");
+        assert_eq!(key("على"), "علي");
+        assert_eq!(key("القاهرة"), "القاهره");
+        assert_eq!(key("مُحَمَّد"), "محمد");
+        assert_eq!(key("قـــال"), "قال");
+        assert_eq!(key("٢٠٢١"), "2021");
+        assert_eq!(key("۱۴۰۰"), "1400");
+        assert_eq!(key("ﻻ"), "لا");
+        assert_eq!(key("کی"), "كي");
+        assert_eq!(
+            key_with(
+                "مسؤول",
+                &Config {
+                    fold_hamza_seats: true
+                }
+            ),
+            "مسوول"
+        );
+        assert_eq!(key("مسؤول"), "مسؤول");
+    }
+
+    #[test]
+    fn maps_back_over_dropped_chars() {
+        let text = "قـال ﻻ";
+        let n = Normalized::new(text);
+        assert_eq!(n.text, "قال لا");
+        let la = n.text.find("لا").unwrap();
+        let back = n.original_span(Span::new(la, la + "لا".len()));
+        assert_eq!(back.slice(text), "ﻻ");
     }
 }
