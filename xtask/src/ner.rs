@@ -33,6 +33,7 @@ struct Options {
     config: TrainConfig,
     write_dev: Option<String>,
     ablate: bool,
+    dev_model: bool,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -43,6 +44,7 @@ fn options(args: &[String]) -> Result<Options> {
         },
         write_dev: None,
         ablate: false,
+        dev_model: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -58,19 +60,25 @@ fn options(args: &[String]) -> Result<Options> {
             }
             "--write-dev" => o.write_dev = Some(value()?.clone()),
             "--ablate" => o.ablate = true,
+            "--dev-model" => o.dev_model = true,
             other => bail!(
                 "unknown flag {other} (--epochs N, --min-count N, --without g1,g2, \
-                 --write-dev FILE, --ablate)"
+                 --write-dev FILE, --ablate, --dev-model)"
             ),
         }
     }
     Ok(o)
 }
 
-/// Retrains the shipped NER model on all of `train.txt`.
+/// Retrains the shipped NER model on all of `train.txt` (with `--dev-model`: on train-minus-dev,
+/// to check `khabar tag-conll` against `eval-ner`).
 pub fn train(args: &[String]) -> Result<()> {
     let o = options(args)?;
-    let all = corpus()?;
+    let mut all = corpus()?;
+    if o.dev_model {
+        let keep = split(&all).0.len();
+        all.truncate(keep);
+    }
     let start = Instant::now();
     let model = train::train(&all, &o.config);
     let bytes = model.to_bytes();
@@ -96,8 +104,13 @@ fn gzipped_len(bytes: &[u8]) -> Option<usize> {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .ok()?;
-    child.stdin.take()?.write_all(bytes).ok()?;
-    Some(child.wait_with_output().ok()?.stdout.len())
+    let mut stdin = child.stdin.take()?;
+    let input = bytes.to_vec();
+    // Write from another thread so that gzip's output never blocks its input.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    Some(out.stdout.len())
 }
 
 fn evaluate(model: &Model, dev: &[Sentence]) -> (Scores, f64) {

@@ -42,7 +42,7 @@ impl Default for TrainConfig {
             epochs: 12,
             seed: 0x6b68_6162_6172,
             features: FeatureSet::ALL,
-            min_count: 1,
+            min_count: 2,
             notice: String::new(),
         }
     }
