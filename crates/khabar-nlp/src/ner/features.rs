@@ -31,11 +31,13 @@ pub enum Group {
     Trigger = 6,
     /// Knowledge-base membership (`kb::gazetteer_class`) of the word and its neighbours.
     Gazetteer = 7,
+    /// Character 3-grams inside the light stem (foreign names have tell-tale letter sequences).
+    Chars = 8,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 8] = [
+    pub const ALL: [Group; 9] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -44,6 +46,7 @@ impl Group {
         Group::ContextStem,
         Group::Trigger,
         Group::Gazetteer,
+        Group::Chars,
     ];
 
     /// The group's name (for ablation flags).
@@ -57,6 +60,7 @@ impl Group {
             Group::ContextStem => "context-stem",
             Group::Trigger => "trigger",
             Group::Gazetteer => "gazetteer",
+            Group::Chars => "chars",
         }
     }
 
@@ -87,7 +91,7 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v1
+const TEMPLATES: &str = "khabar-ner-features v2
 bias
 word: w0
 stem: clitic-stem0 light-stem0 conj-stem0 article-flag0
@@ -97,6 +101,7 @@ context: w-2 w-1 w+1 w+2 w-1|w0 w0|w+1
 context-stem: light-stem-2 light-stem-1 light-stem+1 light-stem+2 light-stem-1|light-stem0
 trigger: class(w-1) class(w-2) class(w+1) class(w0) class(w-1)|suf2(w0)
 gazetteer: gaz(w0) gaz(clitic-stem0) gaz(light-stem0) gaz(w-1) gaz(w+1) gaz(w-1 w0) gaz(w0 w+1)
+chars: 3-grams(^light-stem0$)
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -416,6 +421,18 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
                 && let Some(c) = g(&format!("{} {}", w.light, n.key))
             {
                 f.push(hash("gz0..+1", &[c]));
+            }
+        }
+        if set.has(Group::Chars) && w.light.chars().count() >= 3 {
+            let padded: Vec<char> = std::iter::once('^')
+                .chain(w.light.chars())
+                .chain(std::iter::once('$'))
+                .collect();
+            let mut buf = String::new();
+            for win in padded.windows(3) {
+                buf.clear();
+                buf.extend(win);
+                f.push(hash("c3", &[&buf]));
             }
         }
         out.push(f);
