@@ -129,7 +129,11 @@ fn evaluate(model: &Model, dev: &[Sentence]) -> (Scores, f64) {
     (scores, tokens / secs.max(1e-9))
 }
 
-fn train_and_score(train_part: &[Sentence], dev: &[Sentence], config: &TrainConfig) -> Result<Scores> {
+fn train_and_score(
+    train_part: &[Sentence],
+    dev: &[Sentence],
+    config: &TrainConfig,
+) -> Result<Scores> {
     let model = train::train(train_part, config);
     // Score what would ship: the quantised model, written and read back.
     let model = Model::from_bytes(&model.to_bytes())?;
@@ -167,7 +171,11 @@ pub fn eval(args: &[String]) -> Result<()> {
                 ..o.config.clone()
             };
             let f = train_and_score(train_part, dev, &config)?.f1();
-            println!("{:<22} {f:>7.2} {:>+7.2}", format!("without {}", g.name()), f - base);
+            println!(
+                "{:<22} {f:>7.2} {:>+7.2}",
+                format!("without {}", g.name()),
+                f - base
+            );
         }
         return Ok(());
     }

@@ -105,8 +105,16 @@ pub fn viterbi(
                 }
             };
             let best = through(l);
-            let other = (0..LABELS).filter(|&t| t != l).map(through).max().unwrap_or(NEG);
-            if other == NEG { i64::MAX } else { (best - other).max(0) }
+            let other = (0..LABELS)
+                .filter(|&t| t != l)
+                .map(through)
+                .max()
+                .unwrap_or(NEG);
+            if other == NEG {
+                i64::MAX
+            } else {
+                (best - other).max(0)
+            }
         })
         .collect();
     (labels, margins)

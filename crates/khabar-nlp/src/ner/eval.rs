@@ -95,9 +95,21 @@ impl Scores {
 }
 
 fn prf((gold, pred, ok): (usize, usize, usize)) -> (f64, f64, f64) {
-    let p = if pred == 0 { 0.0 } else { 100.0 * ok as f64 / pred as f64 };
-    let r = if gold == 0 { 0.0 } else { 100.0 * ok as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if pred == 0 {
+        0.0
+    } else {
+        100.0 * ok as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        100.0 * ok as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -109,7 +121,10 @@ mod tests {
     fn chunks_follow_conlleval() {
         // O B-PERS I-PERS I-LOC B-LOC I-LOC O I-ORG
         let labels = [0, 1, 2, 4, 3, 4, 0, 6];
-        assert_eq!(chunks(&labels), vec![(1, 3, 0), (3, 4, 1), (4, 6, 1), (7, 8, 2)]);
+        assert_eq!(
+            chunks(&labels),
+            vec![(1, 3, 0), (3, 4, 1), (4, 6, 1), (7, 8, 2)]
+        );
     }
 
     #[test]

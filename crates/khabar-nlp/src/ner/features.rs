@@ -321,9 +321,7 @@ fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
 /// The feature hashes of every token of a sentence.
 pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
     let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w)).collect();
-    let at = |i: isize| -> Option<&WordInfo> {
-        usize::try_from(i).ok().and_then(|i| infos.get(i))
-    };
+    let at = |i: isize| -> Option<&WordInfo> { usize::try_from(i).ok().and_then(|i| infos.get(i)) };
     let key_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.key.as_str());
     let light_at =
         |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.light.as_str());
@@ -362,7 +360,10 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
         if set.has(Group::Shape) {
             f.push(hash("shape", &[w.shape]));
             f.push(hash("len", &[w.len_bucket]));
-            f.push(hash("shape-1|0", &[at(i - 1).map_or("<s>", |p| p.shape), w.shape]));
+            f.push(hash(
+                "shape-1|0",
+                &[at(i - 1).map_or("<s>", |p| p.shape), w.shape],
+            ));
         }
         if set.has(Group::Context) {
             f.push(hash("w-2", &[key_at(i - 2)]));

@@ -117,7 +117,11 @@ pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
         .zip(margins)
         .map(|(l, m)| ScoredTag {
             tag: tag_of_label(l),
-            margin: if m == i64::MAX { f32::INFINITY } else { m as f32 * model.scale },
+            margin: if m == i64::MAX {
+                f32::INFINITY
+            } else {
+                m as f32 * model.scale
+            },
         })
         .collect()
 }

@@ -62,7 +62,10 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let end = self.pos.checked_add(n).ok_or(ModelError("overflow"))?;
-        let out = self.bytes.get(self.pos..end).ok_or(ModelError("truncated"))?;
+        let out = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(ModelError("truncated"))?;
         self.pos = end;
         Ok(out)
     }

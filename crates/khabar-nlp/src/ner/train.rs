@@ -218,7 +218,9 @@ fn quantise(hashes: &[u32], emis: &[f64], trans: &[f64], config: &TrainConfig) -
     let mut entries: Vec<(u32, i8)> = Vec::new();
     for (id, &h) in hashes.iter().enumerate() {
         for label in 0..LABELS {
-            let v = (emis[id * LABELS + label] / scale).round().clamp(-127.0, 127.0) as i8;
+            let v = (emis[id * LABELS + label] / scale)
+                .round()
+                .clamp(-127.0, 127.0) as i8;
             if v != 0 {
                 entries.push((h << 4 | label as u32, v));
             }
