@@ -12,7 +12,7 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
         return true;
     }
     match from {
-        Some(f) if f != 0 => (f + 1) / 2 == to / 2,
+        Some(f) if f != 0 => f.div_ceil(2) == to / 2,
         _ => false,
     }
 }

@@ -9,7 +9,7 @@ pub fn chunks(labels: &[usize]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (start, type)
     for (i, &l) in labels.iter().enumerate() {
-        let ty = (l + 1) / 2; // 0 = O, 1..=4 types
+        let ty = l.div_ceil(2); // 0 = O, 1..=4 types
         let continues = l != 0 && l % 2 == 0 && open.is_some_and(|(_, t)| t == ty);
         if !continues {
             if let Some((s, t)) = open.take() {
