@@ -91,14 +91,14 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v2
+const TEMPLATES: &str = "khabar-ner-features v3
 bias
 word: w0
 stem: clitic-stem0 light-stem0 conj-stem0 article-flag0
 affix: pre1..3(w0) suf1..3(w0) suf1..2(light-stem0) pre1..2(light-stem0)
 shape: shape(w0) len-bucket(w0) shape(w-1)|shape(w0)
 context: w-2 w-1 w+1 w+2 w-1|w0 w0|w+1
-context-stem: light-stem-2 light-stem-1 light-stem+1 light-stem+2 light-stem-1|light-stem0
+context-stem: light-stem-2 light-stem-1 light-stem+1 light-stem+2 light-stem-1|light-stem0 light-stem0|light-stem+1 article-1|0|+1 suf2(w-1)
 trigger: class(w-1) class(w-2) class(w+1) class(w0) class(w-1)|suf2(w0)
 gazetteer: gaz(w0) gaz(clitic-stem0) gaz(light-stem0) gaz(w-1) gaz(w+1) gaz(w-1 w0) gaz(w0 w+1)
 chars: 3-grams(^light-stem0$)
@@ -379,6 +379,10 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
             f.push(hash("ls+1", &[light_at(i + 1)]));
             f.push(hash("ls+2", &[light_at(i + 2)]));
             f.push(hash("ls-1|ls0", &[light_at(i - 1), &w.light]));
+            f.push(hash("ls0|ls+1", &[&w.light, light_at(i + 1)]));
+            let art = |j: isize| at(j).map_or("-", |x| if x.article { "al" } else { "no" });
+            f.push(hash("art-1|art0|art+1", &[art(i - 1), art(i), art(i + 1)]));
+            f.push(hash("suf2-1", &[at(i - 1).and_then(|x| suffix(&x.key, 2)).unwrap_or("-")]));
         }
         if set.has(Group::Trigger) {
             let class = |j: isize| at(j).and_then(|x| x.trigger);
