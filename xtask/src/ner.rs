@@ -29,11 +29,21 @@ fn split(all: &[Sentence]) -> (&[Sentence], &[Sentence]) {
     all.split_at(all.len() - all.len() / 10)
 }
 
+/// Another (train, dev) split for checking that a feature choice is not tuned to one block: dev is
+/// the `k`-th tenth (0-based; `k = 9` is nearly [`split`]).
+fn fold(all: &[Sentence], k: usize) -> (Vec<Sentence>, Vec<Sentence>) {
+    let n = all.len() / 10;
+    let (lo, hi) = (k * n, if k >= 9 { all.len() } else { (k + 1) * n });
+    let train = all[..lo].iter().chain(&all[hi..]).cloned().collect();
+    (train, all[lo..hi].to_vec())
+}
+
 struct Options {
     config: TrainConfig,
     write_dev: Option<String>,
     ablate: bool,
     dev_model: bool,
+    fold: Option<usize>,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -45,6 +55,7 @@ fn options(args: &[String]) -> Result<Options> {
         write_dev: None,
         ablate: false,
         dev_model: false,
+        fold: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -58,12 +69,19 @@ fn options(args: &[String]) -> Result<Options> {
                     o.config.features = o.config.features.without(g);
                 }
             }
+            "--with" => {
+                for name in value()?.split(',') {
+                    let g = Group::from_name(name).context(format!("no group {name}"))?;
+                    o.config.features = o.config.features.with(g);
+                }
+            }
             "--write-dev" => o.write_dev = Some(value()?.clone()),
             "--ablate" => o.ablate = true,
             "--dev-model" => o.dev_model = true,
+            "--fold" => o.fold = Some(value()?.parse()?),
             other => bail!(
-                "unknown flag {other} (--epochs N, --min-count N, --without g1,g2, \
-                 --write-dev FILE, --ablate, --dev-model)"
+                "unknown flag {other} (--epochs N, --min-count N, --without g1,g2, --with g1,g2, \
+                 --write-dev FILE, --ablate, --dev-model, --fold K)"
             ),
         }
     }
@@ -144,7 +162,11 @@ fn train_and_score(
 pub fn eval(args: &[String]) -> Result<()> {
     let o = options(args)?;
     let all = corpus()?;
-    let (train_part, dev) = split(&all);
+    let folded = o.fold.map(|k| fold(&all, k));
+    let (train_part, dev) = match &folded {
+        Some((t, d)) => (t.as_slice(), d.as_slice()),
+        None => split(&all),
+    };
     if let Some(path) = &o.write_dev {
         let mut out = String::new();
         for s in dev {
@@ -157,14 +179,15 @@ pub fn eval(args: &[String]) -> Result<()> {
         println!("wrote the dev split to {path}");
     }
     println!(
-        "train: {} sentences, dev (last 10%): {} sentences",
+        "train: {} sentences, dev ({}): {} sentences",
         train_part.len(),
+        o.fold.map_or("last 10%".to_owned(), |k| format!("fold {k}")),
         dev.len()
     );
     if o.ablate {
         let base = train_and_score(train_part, dev, &o.config)?.f1();
         println!("{:<22} {:>7} {:>7}", "variant", "F1", "delta");
-        println!("{:<22} {base:>7.2} {:>7}", "all features", "");
+        println!("{:<22} {base:>7.2} {:>7}", "default features", "");
         for g in Group::ALL {
             let config = TrainConfig {
                 features: o.config.features.without(g),

@@ -34,7 +34,7 @@ fn the_shipped_model_matches_the_feature_templates() {
         features::template_hash(),
         "the feature templates changed: run `cargo xtask train-ner`"
     );
-    assert_eq!(model.feature_set, features::FeatureSet::ALL.0);
+    assert_eq!(model.feature_set, features::FeatureSet::DEFAULT.0);
 }
 
 #[test]

@@ -41,7 +41,7 @@ impl Default for TrainConfig {
         TrainConfig {
             epochs: 12,
             seed: 0x6b68_6162_6172,
-            features: FeatureSet::ALL,
+            features: FeatureSet::DEFAULT,
             min_count: 2,
             notice: String::new(),
         }
