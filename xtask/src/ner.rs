@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use khabar_nlp::ner::eval::Scores;
-use khabar_nlp::ner::features::{FeatureSet, Group};
+use khabar_nlp::ner::features::Group;
 use khabar_nlp::ner::model::Model;
 use khabar_nlp::ner::train::{self, Sentence, TrainConfig};
 use khabar_nlp::ner::{self, tag_name, tag_of_label};
@@ -181,7 +181,8 @@ pub fn eval(args: &[String]) -> Result<()> {
     println!(
         "train: {} sentences, dev ({}): {} sentences",
         train_part.len(),
-        o.fold.map_or("last 10%".to_owned(), |k| format!("fold {k}")),
+        o.fold
+            .map_or("last 10%".to_owned(), |k| format!("fold {k}")),
         dev.len()
     );
     if o.ablate {
@@ -189,16 +190,18 @@ pub fn eval(args: &[String]) -> Result<()> {
         println!("{:<22} {:>7} {:>7}", "variant", "F1", "delta");
         println!("{:<22} {base:>7.2} {:>7}", "default features", "");
         for g in Group::ALL {
+            let base_set = o.config.features;
+            let (features, name) = if base_set.has(g) {
+                (base_set.without(g), format!("without {}", g.name()))
+            } else {
+                (base_set.with(g), format!("with {}", g.name()))
+            };
             let config = TrainConfig {
-                features: o.config.features.without(g),
+                features,
                 ..o.config.clone()
             };
             let f = train_and_score(train_part, dev, &config)?.f1();
-            println!(
-                "{:<22} {f:>7.2} {:>+7.2}",
-                format!("without {}", g.name()),
-                f - base
-            );
+            println!("{name:<22} {f:>7.2} {:>+7.2}", f - base);
         }
         return Ok(());
     }
@@ -211,7 +214,7 @@ pub fn eval(args: &[String]) -> Result<()> {
     println!(
         "trained in {trained:.1}s ({} epochs, feature set {:#x}), model {} bytes; tagging {:.0} tokens/s",
         o.config.epochs,
-        FeatureSet(o.config.features.0).0,
+        o.config.features.0,
         bytes.len(),
         speed
     );

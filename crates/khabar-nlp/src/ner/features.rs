@@ -392,7 +392,10 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
             f.push(hash("ls0|ls+1", &[&w.light, light_at(i + 1)]));
             let art = |j: isize| at(j).map_or("-", |x| if x.article { "al" } else { "no" });
             f.push(hash("art-1|art0|art+1", &[art(i - 1), art(i), art(i + 1)]));
-            f.push(hash("suf2-1", &[at(i - 1).and_then(|x| suffix(&x.key, 2)).unwrap_or("-")]));
+            f.push(hash(
+                "suf2-1",
+                &[at(i - 1).and_then(|x| suffix(&x.key, 2)).unwrap_or("-")],
+            ));
         }
         if set.has(Group::Trigger) {
             let class = |j: isize| at(j).and_then(|x| x.trigger);
