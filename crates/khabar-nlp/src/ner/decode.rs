@@ -1,0 +1,148 @@
+//! BIO-constrained Viterbi decoding over label indices, with max-marginal margins.
+//!
+//! Labels: 0 is `O`; for type `t` (PERS, LOC, ORG, MISC), `1 + 2t` is `B-` and `2 + 2t` is `I-`.
+//! An `I-` label may only follow the `B-` or `I-` of its own type, so every decoded sequence is a
+//! valid BIO sequence.
+
+use crate::ner::LABELS;
+
+/// Whether label `to` may follow `from` (`None`: the sentence start).
+pub fn allowed(from: Option<usize>, to: usize) -> bool {
+    if to == 0 || to % 2 == 1 {
+        return true;
+    }
+    match from {
+        Some(f) if f != 0 => f.div_ceil(2) == to / 2,
+        _ => false,
+    }
+}
+
+/// The best label sequence under BIO constraints, and for each token the margin between the best
+/// path and the best path giving that token another label (0 when tied).
+pub fn viterbi(
+    emissions: &[[i64; LABELS]],
+    transition: impl Fn(Option<usize>, usize) -> i64,
+) -> (Vec<usize>, Vec<i64>) {
+    let n = emissions.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    const NEG: i64 = i64::MIN / 4;
+    let mut trans = [[NEG; LABELS]; LABELS + 1];
+    for (row, r) in trans.iter_mut().enumerate() {
+        let from = row.checked_sub(1);
+        for (to, cell) in r.iter_mut().enumerate() {
+            if allowed(from, to) {
+                *cell = transition(from, to);
+            }
+        }
+    }
+    // Forward: best score of a prefix ending in each label (emission included).
+    let mut alpha = vec![[NEG; LABELS]; n];
+    let mut back = vec![[0usize; LABELS]; n];
+    for to in 0..LABELS {
+        if trans[0][to] > NEG {
+            alpha[0][to] = trans[0][to] + emissions[0][to];
+        }
+    }
+    for i in 1..n {
+        for to in 0..LABELS {
+            let mut best = NEG;
+            let mut arg = 0;
+            for from in 0..LABELS {
+                let t = trans[from + 1][to];
+                if t == NEG || alpha[i - 1][from] == NEG {
+                    continue;
+                }
+                let s = alpha[i - 1][from] + t;
+                if s > best {
+                    best = s;
+                    arg = from;
+                }
+            }
+            if best > NEG {
+                alpha[i][to] = best + emissions[i][to];
+                back[i][to] = arg;
+            }
+        }
+    }
+    // Backward: best score of a suffix after each label (emissions after the token only).
+    let mut beta = vec![[0i64; LABELS]; n];
+    for i in (0..n - 1).rev() {
+        for from in 0..LABELS {
+            let mut best = NEG;
+            for to in 0..LABELS {
+                let t = trans[from + 1][to];
+                if t == NEG {
+                    continue;
+                }
+                let s = t + emissions[i + 1][to] + beta[i + 1][to];
+                best = best.max(s);
+            }
+            beta[i][from] = best;
+        }
+    }
+    let mut last = 0;
+    for to in 1..LABELS {
+        if alpha[n - 1][to] > alpha[n - 1][last] {
+            last = to;
+        }
+    }
+    let mut labels = vec![0; n];
+    labels[n - 1] = last;
+    for i in (1..n).rev() {
+        labels[i - 1] = back[i][labels[i]];
+    }
+    let margins = labels
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| {
+            let through = |t: usize| {
+                if alpha[i][t] == NEG || beta[i][t] == NEG {
+                    NEG
+                } else {
+                    alpha[i][t] + beta[i][t]
+                }
+            };
+            let best = through(l);
+            let other = (0..LABELS)
+                .filter(|&t| t != l)
+                .map(through)
+                .max()
+                .unwrap_or(NEG);
+            if other == NEG {
+                i64::MAX
+            } else {
+                (best - other).max(0)
+            }
+        })
+        .collect();
+    (labels, margins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn i_needs_its_own_b() {
+        assert!(allowed(Some(1), 2));
+        assert!(allowed(Some(2), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(!allowed(Some(0), 2));
+        assert!(!allowed(None, 4));
+        assert!(allowed(None, 3));
+    }
+
+    #[test]
+    fn constraint_beats_emission() {
+        // The emission prefers I-PERS at the start, which is not allowed.
+        let mut e = [[0i64; LABELS]; 2];
+        e[0][2] = 100;
+        e[0][1] = 10;
+        e[1][2] = 5;
+        let (labels, margins) = viterbi(&e, |_, _| 0);
+        assert_eq!(labels, vec![1, 2]);
+        assert_eq!(margins[0], 15);
+    }
+}

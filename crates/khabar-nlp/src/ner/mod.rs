@@ -1,0 +1,174 @@
+//! The statistical named-entity tagger (ANERcorp tag set: PERS, LOC, ORG, MISC with B-/I-).
+//!
+//! A structured averaged perceptron over hashed features ([`features`]), decoded by a
+//! BIO-constrained Viterbi ([`decode`]), so every output is a valid BIO sequence. The model file
+//! `data/ner/model.bin` ([`model`] describes the format) is compiled in and parsed once. It was
+//! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) by
+//! `cargo xtask train-ner` ([`train`]); `cargo xtask eval-ner` scores it ([`eval`]).
+
+pub mod decode;
+pub mod eval;
+pub mod features;
+pub mod model;
+pub mod train;
+
+use std::sync::LazyLock;
+
+use model::Model;
+
+/// An entity type of the ANERcorp tag set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NerType {
+    /// A person.
+    Pers,
+    /// A location (countries and cities too).
+    Loc,
+    /// An organisation.
+    Org,
+    /// Nationalities, events, treaties, …
+    Misc,
+}
+
+/// A BIO tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// Outside any entity.
+    O,
+    /// First token of an entity.
+    B(NerType),
+    /// A following token of an entity.
+    I(NerType),
+}
+
+/// The number of labels (`O` and `B-`/`I-` of four types).
+pub const LABELS: usize = 9;
+
+const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType::Misc];
+
+/// The shipped model file.
+pub const MODEL_BYTES: &[u8] = include_bytes!("../../data/ner/model.bin");
+
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).ok());
+
+/// The shipped model (`None` only if the embedded file is corrupt, which a test rules out).
+pub fn shipped_model() -> Option<&'static Model> {
+    MODEL.as_ref()
+}
+
+/// The label index of a tag (0 `O`, then `B-`/`I-` of PERS, LOC, ORG, MISC).
+pub fn label(tag: Tag) -> usize {
+    match tag {
+        Tag::O => 0,
+        Tag::B(t) => 1 + 2 * t as usize,
+        Tag::I(t) => 2 + 2 * t as usize,
+    }
+}
+
+/// The tag of a label index (`O` when out of range).
+pub fn tag_of_label(label: usize) -> Tag {
+    match label {
+        1..LABELS => {
+            let t = TYPES[(label - 1) / 2];
+            if label % 2 == 1 { Tag::B(t) } else { Tag::I(t) }
+        }
+        _ => Tag::O,
+    }
+}
+
+/// The label index of an ANERcorp tag name (`O` for anything unknown).
+pub fn label_of(name: &str) -> usize {
+    let (bi, ty) = match name.split_once('-') {
+        Some(x) => x,
+        None => return 0,
+    };
+    let Some(t) = TYPES.iter().position(|&t| type_name(t) == ty) else {
+        return 0;
+    };
+    match bi {
+        "B" => 1 + 2 * t,
+        "I" => 2 + 2 * t,
+        _ => 0,
+    }
+}
+
+/// A tag with the model's confidence in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoredTag {
+    /// The tag.
+    pub tag: Tag,
+    /// How much better (in model score units) the best sequence is than the best sequence giving
+    /// this token another tag; near 0 means a close call. `f32::INFINITY` when no other tag is
+    /// possible.
+    pub margin: f32,
+}
+
+/// Tags a sentence of words with `model`, with margins.
+pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
+    let feats = features::extract(words, features::FeatureSet(model.feature_set));
+    let emissions: Vec<[i64; LABELS]> = model
+        .emissions(&feats)
+        .into_iter()
+        .map(|e| e.map(i64::from))
+        .collect();
+    let (labels, margins) =
+        decode::viterbi(&emissions, |from, to| i64::from(model.transition(from, to)));
+    labels
+        .into_iter()
+        .zip(margins)
+        .map(|(l, m)| ScoredTag {
+            tag: tag_of_label(l),
+            margin: if m == i64::MAX {
+                f32::INFINITY
+            } else {
+                m as f32 * model.scale
+            },
+        })
+        .collect()
+}
+
+/// Tags a sentence of words with the shipped model, with margins.
+pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
+    match shipped_model() {
+        Some(m) => tag_scored_with(m, words),
+        None => words
+            .iter()
+            .map(|_| ScoredTag {
+                tag: Tag::O,
+                margin: 0.0,
+            })
+            .collect(),
+    }
+}
+
+/// Tags a sentence of words.
+pub fn tag(words: &[&str]) -> Vec<Tag> {
+    tag_scored(words).into_iter().map(|s| s.tag).collect()
+}
+
+/// Tags the tokens of one sentence of a [`crate::Document`] (by their text).
+pub fn tag_tokens(text: &str, tokens: &[crate::token::Token]) -> Vec<ScoredTag> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|t| text.get(t.span.start..t.span.end).unwrap_or(""))
+        .collect();
+    tag_scored(&words)
+}
+
+/// The ANERcorp name of a type (`PERS`, `LOC`, `ORG`, `MISC`).
+pub fn type_name(t: NerType) -> &'static str {
+    match t {
+        NerType::Pers => "PERS",
+        NerType::Loc => "LOC",
+        NerType::Org => "ORG",
+        NerType::Misc => "MISC",
+    }
+}
+
+/// The ANERcorp spelling of a tag (`O`, `B-PERS`, `I-LOC`, …).
+pub fn tag_name(tag: Tag) -> String {
+    match tag {
+        Tag::O => "O".to_owned(),
+        Tag::B(t) => format!("B-{}", type_name(t)),
+        Tag::I(t) => format!("I-{}", type_name(t)),
+    }
+}

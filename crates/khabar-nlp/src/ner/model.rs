@@ -1,0 +1,234 @@
+//! The compact model file: quantised emission weights for (feature, label) pairs and transition
+//! weights between labels.
+//!
+//! # Format (little-endian)
+//!
+//! ```text
+//! "KNER" magic, u16 format version
+//! u64 template hash (features::template_hash), u64 analyser fingerprint, u32 feature-set bits
+//! f32 scale (a weight is its stored integer times the scale)
+//! u16 notice length, notice (UTF-8: provenance and licence of the training data)
+//! (1 + LABELS) × LABELS i16 transitions (first row: from the sentence start)
+//! u32 entry count, then per entry: LEB128 varint of the key's delta from the previous key,
+//!     i8 weight. A key is `feature_hash << 4 | label`, keys strictly increasing.
+//! ```
+//!
+//! Only non-zero weights are stored; the sorted keys are decoded once into a vector and looked up by
+//! binary search.
+
+use crate::ner::LABELS;
+
+const MAGIC: &[u8; 4] = b"KNER";
+const FORMAT_VERSION: u16 = 1;
+
+/// A parsed NER model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Hash of the feature templates the model was trained with.
+    pub template_hash: u64,
+    /// Fingerprint of the analysers (clitic stems, gazetteer) at training time.
+    pub analyser_fingerprint: u64,
+    /// The feature groups the model was trained with.
+    pub feature_set: u32,
+    /// What an integer weight is worth.
+    pub scale: f32,
+    /// Provenance and licence.
+    pub notice: String,
+    /// Transition weights: row 0 is from the sentence start, row `1 + a` from label `a`.
+    pub transitions: Vec<i16>,
+    /// Sorted keys `feature_hash << 4 | label`.
+    pub keys: Vec<u32>,
+    /// The weight of each key.
+    pub weights: Vec<i8>,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "bad NER model file: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError("overflow"))?;
+        let out = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(ModelError("truncated"))?;
+        self.pos = end;
+        Ok(out)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let mut a = [0; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+    fn varint(&mut self) -> Result<u32, ModelError> {
+        let mut value: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let [b] = self.array::<1>()?;
+            value |= u32::from(b & 0x7F)
+                .checked_shl(shift)
+                .ok_or(ModelError("varint"))?;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ModelError("varint too long"))
+    }
+}
+
+impl Model {
+    /// Parses a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError("magic"));
+        }
+        if u16::from_le_bytes(r.array()?) != FORMAT_VERSION {
+            return Err(ModelError("format version"));
+        }
+        let template_hash = u64::from_le_bytes(r.array()?);
+        let analyser_fingerprint = u64::from_le_bytes(r.array()?);
+        let feature_set = u32::from_le_bytes(r.array()?);
+        let scale = f32::from_le_bytes(r.array()?);
+        let notice_len = usize::from(u16::from_le_bytes(r.array()?));
+        let notice = std::str::from_utf8(r.take(notice_len)?)
+            .map_err(|_| ModelError("notice is not UTF-8"))?
+            .to_owned();
+        let mut transitions = Vec::with_capacity((1 + LABELS) * LABELS);
+        for _ in 0..(1 + LABELS) * LABELS {
+            transitions.push(i16::from_le_bytes(r.array()?));
+        }
+        let n = u32::from_le_bytes(r.array()?) as usize;
+        let mut keys = Vec::with_capacity(n.min(bytes.len()));
+        let mut weights = Vec::with_capacity(n.min(bytes.len()));
+        let mut key: u32 = 0;
+        for i in 0..n {
+            let delta = r.varint()?;
+            if i > 0 && delta == 0 {
+                return Err(ModelError("keys not increasing"));
+            }
+            key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
+            if key as usize & 0xF >= LABELS {
+                return Err(ModelError("label out of range"));
+            }
+            keys.push(key);
+            weights.push(i8::from_le_bytes(r.array()?));
+        }
+        if r.pos != bytes.len() {
+            return Err(ModelError("trailing bytes"));
+        }
+        Ok(Model {
+            template_hash,
+            analyser_fingerprint,
+            feature_set,
+            scale,
+            notice,
+            transitions,
+            keys,
+            weights,
+        })
+    }
+
+    /// Writes the model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + self.keys.len() * 3);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.template_hash.to_le_bytes());
+        out.extend_from_slice(&self.analyser_fingerprint.to_le_bytes());
+        out.extend_from_slice(&self.feature_set.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        let notice = self.notice.as_bytes();
+        let len = u16::try_from(notice.len()).unwrap_or(u16::MAX);
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&notice[..usize::from(len)]);
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        let mut prev = 0;
+        for (&key, &w) in self.keys.iter().zip(&self.weights) {
+            let mut delta = key - prev;
+            prev = key;
+            loop {
+                let b = (delta & 0x7F) as u8;
+                delta >>= 7;
+                if delta == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Adds the weights of `feature` (a 28-bit hash) to `scores`, one per label.
+    pub fn add_feature(&self, feature: u32, scores: &mut [i32; LABELS]) {
+        let lo = feature << 4;
+        let mut i = self.keys.partition_point(|&k| k < lo);
+        while let Some(&k) = self.keys.get(i) {
+            if k >> 4 != feature {
+                break;
+            }
+            scores[(k & 0xF) as usize] += i32::from(self.weights[i]);
+            i += 1;
+        }
+    }
+
+    /// The emission scores of every token given its feature hashes.
+    pub fn emissions(&self, features: &[Vec<u32>]) -> Vec<[i32; LABELS]> {
+        features
+            .iter()
+            .map(|fs| {
+                let mut s = [0; LABELS];
+                for &f in fs {
+                    self.add_feature(f, &mut s);
+                }
+                s
+            })
+            .collect()
+    }
+
+    /// The transition weight from `from` (`None`: sentence start) to `to`.
+    pub fn transition(&self, from: Option<usize>, to: usize) -> i32 {
+        let row = from.map_or(0, |f| f + 1);
+        i32::from(self.transitions[row * LABELS + to])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let m = Model {
+            template_hash: 1,
+            analyser_fingerprint: 2,
+            feature_set: 3,
+            scale: 0.5,
+            notice: "ANERcorp".to_owned(),
+            transitions: (0..(1 + LABELS) * LABELS).map(|i| i as i16 - 40).collect(),
+            keys: vec![0x10, 0x13, 0xFFFF_FF18],
+            weights: vec![-3, 7, 127],
+        };
+        let bytes = m.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes), Ok(m));
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    }
+}

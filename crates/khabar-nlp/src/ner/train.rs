@@ -1,0 +1,267 @@
+//! Training: a structured averaged perceptron over the hashed features, decoded with the same
+//! BIO-constrained Viterbi as tagging, then quantised into a [`Model`].
+//!
+//! Deterministic: integer weights and updates, sentence order shuffled each epoch by a hand-written
+//! LCG with a fixed seed, a fixed number of epochs. (Training is pure computation; the corpus is read
+//! by the caller.)
+
+use std::collections::HashMap;
+
+use crate::ner::LABELS;
+use crate::ner::decode::viterbi;
+use crate::ner::features::{self, FeatureSet};
+use crate::ner::model::Model;
+
+/// One training sentence: words and their label indices (see [`crate::ner::label_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The words.
+    pub words: Vec<String>,
+    /// A label index per word.
+    pub labels: Vec<usize>,
+}
+
+/// Training options.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Seed of the shuffling LCG.
+    pub seed: u64,
+    /// Feature groups to use.
+    pub features: FeatureSet,
+    /// Features seen fewer times than this in training are dropped.
+    pub min_count: u32,
+    /// Provenance and licence written into the model.
+    pub notice: String,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig {
+            epochs: 12,
+            seed: 0x6b68_6162_6172,
+            features: FeatureSet::DEFAULT,
+            min_count: 2,
+            notice: String::new(),
+        }
+    }
+}
+
+/// Parses ANERcorp-style CoNLL text (`token TAG` per line, blank line between sentences). Gold
+/// `I-X` tags that do not continue an `X` entity become `B-X` (conlleval reads them that way).
+pub fn parse_conll(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut cur = Sentence {
+        words: Vec::new(),
+        labels: Vec::new(),
+    };
+    let mut flush = |cur: &mut Sentence| {
+        if !cur.words.is_empty() {
+            out.push(std::mem::replace(
+                cur,
+                Sentence {
+                    words: Vec::new(),
+                    labels: Vec::new(),
+                },
+            ));
+        }
+    };
+    for line in text.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(word), tag) = (parts.next(), parts.next_back()) else {
+            flush(&mut cur);
+            continue;
+        };
+        let mut label = tag.map_or(0, crate::ner::label_of);
+        if label != 0 && label % 2 == 0 {
+            let prev = cur.labels.last().copied();
+            if !crate::ner::decode::allowed(prev, label) {
+                label -= 1;
+            }
+        }
+        cur.words.push(word.to_owned());
+        cur.labels.push(label);
+    }
+    flush(&mut cur);
+    out
+}
+
+/// A deterministic linear congruential generator (Knuth's MMIX constants).
+#[derive(Debug, Clone)]
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Trains a model on `sentences`.
+pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
+    // Features → dense ids (in order of first occurrence: deterministic).
+    let extracted: Vec<Vec<Vec<u32>>> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            features::extract(&words, config.features)
+        })
+        .collect();
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for f in extracted.iter().flatten().flatten() {
+        *counts.entry(*f).or_default() += 1;
+    }
+    let mut ids: HashMap<u32, u32> = HashMap::new();
+    let mut hashes: Vec<u32> = Vec::new();
+    let data: Vec<Vec<Vec<u32>>> = extracted
+        .iter()
+        .map(|sent| {
+            sent.iter()
+                .map(|fs| {
+                    fs.iter()
+                        .filter(|f| counts[f] >= config.min_count)
+                        .map(|&f| {
+                            *ids.entry(f).or_insert_with(|| {
+                                hashes.push(f);
+                                hashes.len() as u32 - 1
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+
+    let n_feat = hashes.len();
+    let tsize = (1 + LABELS) * LABELS;
+    // Averaged perceptron with the usual trick: avg = w - u / c.
+    let mut w = vec![0i32; n_feat * LABELS];
+    let mut u = vec![0i64; n_feat * LABELS];
+    let mut tw = vec![0i32; tsize];
+    let mut tu = vec![0i64; tsize];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = Lcg(config.seed);
+    for _ in 0..config.epochs {
+        rng.shuffle(&mut order);
+        for &si in &order {
+            let feats = &data[si];
+            let gold = &sentences[si].labels;
+            let emissions: Vec<[i64; LABELS]> = feats
+                .iter()
+                .map(|fs| {
+                    let mut s = [0i64; LABELS];
+                    for &f in fs {
+                        let row = &w[f as usize * LABELS..][..LABELS];
+                        for (x, &y) in s.iter_mut().zip(row) {
+                            *x += i64::from(y);
+                        }
+                    }
+                    s
+                })
+                .collect();
+            let (pred, _) = viterbi(&emissions, |from, to| {
+                i64::from(tw[from.map_or(0, |f| f + 1) * LABELS + to])
+            });
+            if pred != *gold {
+                for i in 0..gold.len() {
+                    let (g, p) = (gold[i], pred[i]);
+                    if g != p {
+                        for &f in &feats[i] {
+                            let base = f as usize * LABELS;
+                            w[base + g] += 1;
+                            u[base + g] += c;
+                            w[base + p] -= 1;
+                            u[base + p] -= c;
+                        }
+                    }
+                    let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
+                    let pp = if i == 0 { 0 } else { pred[i - 1] + 1 };
+                    if (gp, g) != (pp, p) {
+                        tw[gp * LABELS + g] += 1;
+                        tu[gp * LABELS + g] += c;
+                        tw[pp * LABELS + p] -= 1;
+                        tu[pp * LABELS + p] -= c;
+                    }
+                }
+            }
+            c += 1;
+        }
+    }
+    let avg = |w: i32, u: i64| f64::from(w) - u as f64 / c as f64;
+    let emis: Vec<f64> = w.iter().zip(&u).map(|(&w, &u)| avg(w, u)).collect();
+    let trans: Vec<f64> = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
+    quantise(&hashes, &emis, &trans, config)
+}
+
+/// Quantises averaged weights to i8 (clamping the rare large ones), dropping zeros.
+fn quantise(hashes: &[u32], emis: &[f64], trans: &[f64], config: &TrainConfig) -> Model {
+    // Scale from a high quantile of the non-zero magnitudes, so that a few outliers do not crush
+    // the resolution of the rest.
+    let mut mags: Vec<f64> = emis.iter().map(|w| w.abs()).filter(|&m| m > 0.0).collect();
+    mags.sort_by(f64::total_cmp);
+    let q = mags
+        .get(mags.len().saturating_sub(1 + mags.len() / 1000))
+        .copied()
+        .unwrap_or(1.0);
+    let scale = (q / 127.0).max(f64::MIN_POSITIVE);
+    let mut entries: Vec<(u32, i8)> = Vec::new();
+    for (id, &h) in hashes.iter().enumerate() {
+        for label in 0..LABELS {
+            let v = (emis[id * LABELS + label] / scale)
+                .round()
+                .clamp(-127.0, 127.0) as i8;
+            if v != 0 {
+                entries.push((h << 4 | label as u32, v));
+            }
+        }
+    }
+    entries.sort_unstable();
+    let transitions = trans
+        .iter()
+        .map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect();
+    Model {
+        template_hash: features::template_hash(),
+        analyser_fingerprint: features::analyser_fingerprint(),
+        feature_set: config.features.0,
+        scale: scale as f32,
+        notice: config.notice.clone(),
+        transitions,
+        keys: entries.iter().map(|e| e.0).collect(),
+        weights: entries.iter().map(|e| e.1).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_repairs_stray_i_tags() {
+        let s = parse_conll("a O\nb I-PERS\nc I-PERS\n\nd B-LOC\n");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].labels, vec![0, 1, 2]);
+        assert_eq!(s[1].labels, vec![3]);
+    }
+
+    #[test]
+    fn lcg_shuffle_is_a_permutation() {
+        let mut v: Vec<u32> = (0..50).collect();
+        Lcg(1).shuffle(&mut v);
+        let mut sorted = v.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
+        assert_ne!(v, sorted);
+    }
+}

@@ -1,0 +1,79 @@
+//! The shipped NER model: it loads, matches the feature extractor, and tags news sensibly (#4).
+
+use expect_test::expect;
+use khabar_nlp::ner::{self, features};
+
+fn tagged(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words
+        .iter()
+        .zip(ner::tag(&words))
+        .map(|(w, t)| format!("{w}/{}", ner::tag_name(t)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_shipped_model_loads_and_carries_its_licence() {
+    let model = ner::shipped_model().expect("data/ner/model.bin parses");
+    assert!(model.notice.contains("ANERcorp"));
+    assert!(model.notice.contains("CC BY-SA 4.0"));
+    assert!(!model.keys.is_empty());
+    assert!(model.keys.windows(2).all(|w| w[0] < w[1]));
+    assert!(
+        ner::MODEL_BYTES.len() < 1_500_000,
+        "model too large for the wasm bundle"
+    );
+}
+
+#[test]
+fn the_shipped_model_matches_the_feature_templates() {
+    let model = ner::shipped_model().unwrap();
+    assert_eq!(
+        model.template_hash,
+        features::template_hash(),
+        "the feature templates changed: run `cargo xtask train-ner`"
+    );
+    assert_eq!(model.feature_set, features::FeatureSet::DEFAULT.0);
+}
+
+#[test]
+fn the_shipped_model_matches_the_analysers_it_was_trained_with() {
+    // Clitic stems and gazetteer classes are features too: when their output changes, the model
+    // must be retrained.
+    let model = ner::shipped_model().unwrap();
+    assert_eq!(
+        model.analyser_fingerprint,
+        features::analyser_fingerprint(),
+        "clitic analysis or the knowledge base changed: run `cargo xtask train-ner`"
+    );
+}
+
+#[test]
+fn tags_general_news() {
+    let out = [
+        "التقى وزير الخارجية السعودي سعود الفيصل نظيره الفرنسي في باريس أمس",
+        "وقال الأمين العام للأمم المتحدة كوفي أنان إن المنظمة سترسل بعثة إلى السودان",
+        "وصل الرئيس المصري حسني مبارك إلى دمشق للقاء الرئيس السوري بشار الأسد",
+    ]
+    .map(tagged)
+    .join("\n");
+    expect![[r#"
+        التقى/O وزير/O الخارجية/O السعودي/O سعود/B-PERS الفيصل/I-PERS نظيره/O الفرنسي/O في/O باريس/B-LOC أمس/O
+        وقال/O الأمين/O العام/O للأمم/B-ORG المتحدة/I-ORG كوفي/B-PERS أنان/I-PERS إن/O المنظمة/O سترسل/O بعثة/O إلى/O السودان/B-LOC
+        وصل/O الرئيس/O المصري/O حسني/B-PERS مبارك/I-PERS إلى/O دمشق/B-LOC للقاء/O الرئيس/O السوري/O بشار/B-PERS الأسد/I-PERS"#]].assert_eq(&out);
+}
+
+#[test]
+fn scored_tags_agree_with_tags() {
+    let words = ["أعلنت", "شركة", "مايكروسوفت", "الأمريكية", "عن", "أرباح"];
+    let scored = ner::tag_scored(&words);
+    let plain = ner::tag(&words);
+    assert_eq!(scored.iter().map(|s| s.tag).collect::<Vec<_>>(), plain);
+    assert!(scored.iter().all(|s| s.margin >= 0.0));
+}
+
+#[test]
+fn empty_sentence() {
+    assert!(ner::tag(&[]).is_empty());
+}
