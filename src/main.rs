@@ -1,7 +1,8 @@
-//! The web app's entry point: mounts the explorer on the page (wasm only).
+//! The web app's entry point: installs `window.khabar` and mounts the explorer (wasm only).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    khabar::js_api::install();
     yew::Renderer::<khabar::App>::with_props(khabar::AppProps {
         text: khabar::BUNDLED_TEXT.into(),
         published: Some(khabar::BUNDLED_PUBLISHED.into()),
