@@ -93,18 +93,6 @@ pub fn parse(value: &str) -> Option<Timex> {
             Granularity::Year,
             Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
         ),
-        (Some(s), None) if s.starts_with('W') => {
-            let week: i8 = s[1..].parse().ok()?;
-            let monday = ISOWeekDate::new(year, week, Weekday::Monday).ok()?.date();
-            let sunday = ISOWeekDate::new(year, week, Weekday::Sunday).ok()?.date();
-            timex(Granularity::Week, Some((monday, sunday)))
-        }
-        (Some(s), None) if s.starts_with('Q') => {
-            let q: i8 = s[1..].parse().ok().filter(|q| (1..=4).contains(q))?;
-            let first = Date::new(year, (q - 1) * 3 + 1, 1).ok()?;
-            let last = Date::new(year, q * 3, 1).ok()?.last_of_month();
-            timex(Granularity::Quarter, Some((first, last)))
-        }
         (Some(s), None) if matches!(s, "SP" | "SU" | "FA" | "WI") => {
             // Northern-hemisphere meteorological seasons; winter runs into the next year.
             let (m1, y2, m2) = match s {
@@ -116,6 +104,18 @@ pub fn parse(value: &str) -> Option<Timex> {
             let first = Date::new(year, m1, 1).ok()?;
             let last = Date::new(y2, m2, 1).ok()?.last_of_month();
             timex(Granularity::Season, Some((first, last)))
+        }
+        (Some(s), None) if s.starts_with('W') => {
+            let week: i8 = s[1..].parse().ok()?;
+            let monday = ISOWeekDate::new(year, week, Weekday::Monday).ok()?.date();
+            let sunday = ISOWeekDate::new(year, week, Weekday::Sunday).ok()?.date();
+            timex(Granularity::Week, Some((monday, sunday)))
+        }
+        (Some(s), None) if s.starts_with('Q') => {
+            let q: i8 = s[1..].parse().ok().filter(|q| (1..=4).contains(q))?;
+            let first = Date::new(year, (q - 1) * 3 + 1, 1).ok()?;
+            let last = Date::new(year, q * 3, 1).ok()?.last_of_month();
+            timex(Granularity::Quarter, Some((first, last)))
         }
         (Some(s), None) => {
             let month: i8 = s.parse().ok()?;
