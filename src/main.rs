@@ -6,7 +6,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     khabar::js_api::install();
-    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
     let props = if search.contains("fixture") {
         khabar::AppProps {
             text: khabar::fixture::FIXTURE_TEXT.into(),

@@ -21,7 +21,14 @@ async fn the_reader_page_has_its_regions() {
         analysis: Some(Rc::new(fixture_analysis())),
     };
     let html = render::<App>(props).await;
-    for needle in ["class=\"masthead\"", "data-view=\"reader\" class=\"layout\"", "class=\"article\"", "class=\"sidebar\"", "class=\"timeline\"", "class=\"legend\""] {
+    for needle in [
+        "class=\"masthead\"",
+        "data-view=\"reader\" class=\"layout\"",
+        "class=\"article\"",
+        "class=\"sidebar\"",
+        "class=\"timeline\"",
+        "class=\"legend\"",
+    ] {
         assert_eq!(count(&html, needle), 1, "{needle} in {html}");
     }
 }
@@ -90,7 +97,10 @@ async fn legend() {
 #[tokio::test]
 async fn new_article_form_progress_and_error() {
     let props = |progress| NewArticleProps {
-        draft: Draft { text: "نص قصير".into(), date: "2024-05-01".into() },
+        draft: Draft {
+            text: "نص قصير".into(),
+            date: "2024-05-01".into(),
+        },
         progress,
         lang: Lang::Ar,
         on_text: Default::default(),

@@ -48,12 +48,21 @@ async fn a_clitic_stays_outside_the_highlight() {
 
 #[tokio::test]
 async fn selecting_an_entity_lights_all_its_mentions() {
-    let selection = Selection::Entity { id: "e1".into(), mention: 1 };
+    let selection = Selection::Entity {
+        id: "e1".into(),
+        mention: 1,
+    };
     let html = render::<ArticleView>(props(selection)).await;
     assert_eq!(count(&html, "is-selected"), 4);
     assert_eq!(count(&html, "is-current"), 1);
-    let current = html.split('<').find(|tag| tag.contains("is-current")).unwrap();
-    assert!(current.contains("data-entity-id=\"e1\" data-mention-index=\"1\""), "{current}");
+    let current = html
+        .split('<')
+        .find(|tag| tag.contains("is-current"))
+        .unwrap();
+    assert!(
+        current.contains("data-entity-id=\"e1\" data-mention-index=\"1\""),
+        "{current}"
+    );
 }
 
 #[tokio::test]

@@ -14,56 +14,115 @@ use std::rc::Rc;
 use yew::Reducible;
 
 fn state() -> Rc<AppState> {
-    Rc::new(AppState::new(FIXTURE_TEXT.into(), Some(FIXTURE_PUBLISHED.into()), Rc::new(fixture_analysis())))
+    Rc::new(AppState::new(
+        FIXTURE_TEXT.into(),
+        Some(FIXTURE_PUBLISHED.into()),
+        Rc::new(fixture_analysis()),
+    ))
 }
 
 #[test]
 fn next_and_previous_wrap_around() {
     let s = state().reduce(Action::SelectEntity("e1".into()));
-    assert_eq!(s.selection, Selection::Entity { id: "e1".into(), mention: 0 });
+    assert_eq!(
+        s.selection,
+        Selection::Entity {
+            id: "e1".into(),
+            mention: 0
+        }
+    );
     let s = s.reduce(Action::PreviousMention);
-    assert_eq!(s.selection, Selection::Entity { id: "e1".into(), mention: 3 });
+    assert_eq!(
+        s.selection,
+        Selection::Entity {
+            id: "e1".into(),
+            mention: 3
+        }
+    );
     let s = s.reduce(Action::NextMention).reduce(Action::NextMention);
-    assert_eq!(s.selection, Selection::Entity { id: "e1".into(), mention: 1 });
+    assert_eq!(
+        s.selection,
+        Selection::Entity {
+            id: "e1".into(),
+            mention: 1
+        }
+    );
 }
 
 #[test]
 fn unknown_ids_select_nothing() {
-    let s = state().reduce(Action::RestoreSelection(Selection::from_fragment("#entity=e99")));
+    let s = state().reduce(Action::RestoreSelection(Selection::from_fragment(
+        "#entity=e99",
+    )));
     assert_eq!(s.selection, Selection::None);
-    let s = state().reduce(Action::RestoreSelection(Selection::from_fragment("#entity=e2&mention=40")));
-    assert_eq!(s.selection, Selection::Entity { id: "e2".into(), mention: 1 });
+    let s = state().reduce(Action::RestoreSelection(Selection::from_fragment(
+        "#entity=e2&mention=40",
+    )));
+    assert_eq!(
+        s.selection,
+        Selection::Entity {
+            id: "e2".into(),
+            mention: 1
+        }
+    );
 }
 
 #[test]
 fn fragments_round_trip() {
     for s in [
         Selection::None,
-        Selection::Entity { id: "e12".into(), mention: 3 },
+        Selection::Entity {
+            id: "e12".into(),
+            mention: 3,
+        },
         Selection::Event { id: "v2".into() },
     ] {
-        assert_eq!(Selection::from_fragment(&format!("#{}", s.to_fragment())), s);
+        assert_eq!(
+            Selection::from_fragment(&format!("#{}", s.to_fragment())),
+            s
+        );
     }
-    assert_eq!(Selection::from_fragment("#entity=<script>"), Selection::None);
+    assert_eq!(
+        Selection::from_fragment("#entity=<script>"),
+        Selection::None
+    );
 }
 
 #[test]
 fn stale_analysis_results_are_dropped_and_failures_keep_the_article() {
     let s = state().reduce(Action::AnalysisStarted(2));
     let before = s.analysis.clone();
-    let s = s.reduce(Action::AnalysisFailed { request: 2, message: "error.empty".into() });
+    let s = s.reduce(Action::AnalysisFailed {
+        request: 2,
+        message: "error.empty".into(),
+    });
     assert!(Rc::ptr_eq(&before, &s.analysis));
     let other = Rc::new(khabar::analyze("نص", None));
-    let s = s.reduce(Action::AnalysisFinished { request: 1, text: "نص".into(), published: None, analysis: other });
+    let s = s.reduce(Action::AnalysisFinished {
+        request: 1,
+        text: "نص".into(),
+        published: None,
+        analysis: other,
+    });
     assert!(Rc::ptr_eq(&before, &s.analysis));
 }
 
 #[test]
 fn timex_labels() {
-    let labels: Vec<String> = ["2021-01", "2021-W15", "2021-SU", "2021-04-16", "2021-Q2", "198X", "PAST_REF", "2021-04-16T10:30", "P5Y"]
-        .iter()
-        .flat_map(|v| [timex::label(v, Lang::Ar), timex::label(v, Lang::En)])
-        .collect();
+    let labels: Vec<String> = [
+        "2021-01",
+        "2021-W15",
+        "2021-SU",
+        "2021-04-16",
+        "2021-Q2",
+        "198X",
+        "PAST_REF",
+        "2021-04-16T10:30",
+        "P5Y",
+    ]
+    .iter()
+    .flat_map(|v| [timex::label(v, Lang::Ar), timex::label(v, Lang::En)])
+    .collect();
     expect![[r#"
         [
             "يناير 2021",
@@ -85,11 +144,18 @@ fn timex_labels() {
             "P5Y",
             "P5Y",
         ]
-    "#]].assert_debug_eq(&labels);
+    "#]]
+    .assert_debug_eq(&labels);
     let week = timex::parse("2021-W15").unwrap();
-    assert_eq!(week.days.map(|(a, b)| (a.to_string(), b.to_string())), Some(("2021-04-12".into(), "2021-04-18".into())));
+    assert_eq!(
+        week.days.map(|(a, b)| (a.to_string(), b.to_string())),
+        Some(("2021-04-12".into(), "2021-04-18".into()))
+    );
     let winter = timex::parse("2021-WI").unwrap();
-    assert_eq!(winter.days.map(|(_, b)| b.to_string()), Some("2022-02-28".into()));
+    assert_eq!(
+        winter.days.map(|(_, b)| b.to_string()),
+        Some("2022-02-28".into())
+    );
 }
 
 #[test]
@@ -97,7 +163,14 @@ fn mark_tree_nests_and_splits_crossing_marks() {
     let text_marks = vec![
         (0, 10, Mark::Sentence(0)),
         (2, 6, Mark::Time(0)),
-        (4, 12, Mark::Mention { entity: 0, mention: 0 }),
+        (
+            4,
+            12,
+            Mark::Mention {
+                entity: 0,
+                mention: 0,
+            },
+        ),
     ];
     let tree = mark_tree(&text_marks, 0, 12);
     expect![[r#"
@@ -163,7 +236,8 @@ fn mark_tree_nests_and_splits_crossing_marks() {
                 },
             ],
         }
-    "#]].assert_debug_eq(&tree);
+    "#]]
+    .assert_debug_eq(&tree);
 }
 
 #[test]
@@ -191,7 +265,8 @@ fn html_is_reduced_to_text() {
 
         فقرة أولى
 
-        ثانية"#]].assert_eq(&html_to_text(html));
+        ثانية"#]]
+    .assert_eq(&html_to_text(html));
 }
 
 #[test]
@@ -205,15 +280,28 @@ fn drafts_are_checked_before_analysis() {
 #[test]
 fn keys_map_to_actions() {
     assert_eq!(action_for_key("n", false, false), Some(Action::NextMention));
-    assert_eq!(action_for_key("ArrowLeft", true, false), Some(Action::NextMention));
-    assert_eq!(action_for_key("k", false, false), Some(Action::PreviousMention));
+    assert_eq!(
+        action_for_key("ArrowLeft", true, false),
+        Some(Action::NextMention)
+    );
+    assert_eq!(
+        action_for_key("k", false, false),
+        Some(Action::PreviousMention)
+    );
     assert_eq!(action_for_key("n", false, true), None);
-    assert_eq!(action_for_key("Escape", false, false), Some(Action::ClearSelection));
+    assert_eq!(
+        action_for_key("Escape", false, false),
+        Some(Action::ClearSelection)
+    );
 }
 
 #[test]
 fn the_worker_answers_requests() {
-    let response = khabar::worker::answer(khabar::worker::WorkerRequest { request: 7, text: FIXTURE_TEXT.into(), date: None });
+    let response = khabar::worker::answer(khabar::worker::WorkerRequest {
+        request: 7,
+        text: FIXTURE_TEXT.into(),
+        date: None,
+    });
     assert_eq!(response.request, 7);
     assert!(response.analysis.is_some_and(|a| !a.sentences.is_empty()));
 }

@@ -16,7 +16,10 @@ fn sidebar(filters: Filters, lang: Lang) -> EntitySidebarProps {
     EntitySidebarProps {
         analysis: Rc::new(fixture_analysis()),
         filters,
-        selection: Selection::Entity { id: "e3".into(), mention: 0 },
+        selection: Selection::Entity {
+            id: "e3".into(),
+            mention: 0,
+        },
         lang,
         on_select_entity: Default::default(),
         on_group_filter: Default::default(),
@@ -75,14 +78,23 @@ async fn groups_by_kind_sorted_by_salience() {
 
 #[tokio::test]
 async fn filters_by_kind_and_search() {
-    let people = Filters { group: Some(KindGroup::People), search: String::new() };
+    let people = Filters {
+        group: Some(KindGroup::People),
+        search: String::new(),
+    };
     let html = render::<EntitySidebar>(sidebar(people, Lang::En)).await;
     assert_eq!(count(&html, "class=\"sidebar__entity"), 2);
-    let search = Filters { group: None, search: "egy".into() };
+    let search = Filters {
+        group: None,
+        search: "egy".into(),
+    };
     let html = render::<EntitySidebar>(sidebar(search, Lang::En)).await;
     assert_eq!(count(&html, "class=\"sidebar__entity"), 1);
     assert!(html.contains("data-entity-id=\"e2\""));
-    let none = Filters { group: None, search: "zzz".into() };
+    let none = Filters {
+        group: None,
+        search: "zzz".into(),
+    };
     let html = render::<EntitySidebar>(sidebar(none, Lang::En)).await;
     assert!(html.contains("No entities match the filter."));
 }

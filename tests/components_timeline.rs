@@ -56,7 +56,10 @@ async fn events_in_order_with_granularity_and_status() {
 
 #[tokio::test]
 async fn english_labels_and_dimming() {
-    let selection = Selection::Entity { id: "e4".into(), mention: 0 };
+    let selection = Selection::Entity {
+        id: "e4".into(),
+        mention: 0,
+    };
     let html = render::<Timeline>(props(selection, Lang::En)).await;
     // el-Sisi only takes part in the call.
     assert_eq!(count(&html, "is-dimmed"), 3);
@@ -69,7 +72,10 @@ async fn english_labels_and_dimming() {
 async fn no_events_says_what_will_appear() {
     let mut analysis = fixture_analysis();
     analysis.events.clear();
-    let props = TimelineProps { analysis: Rc::new(analysis), ..props(Selection::None, Lang::Ar) };
+    let props = TimelineProps {
+        analysis: Rc::new(analysis),
+        ..props(Selection::None, Lang::Ar)
+    };
     let html = render::<Timeline>(props).await;
     assert!(html.contains("class=\"empty\""));
     assert_eq!(count(&html, "timeline__event"), 0);

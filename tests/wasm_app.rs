@@ -10,12 +10,19 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn query_all(selector: &str) -> Vec<web_sys::HtmlElement> {
-    let list = gloo::utils::document().query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    let list = gloo::utils::document()
+        .query_selector_all(selector)
+        .unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 fn click(selector: &str) {
-    query_all(selector).first().unwrap_or_else(|| panic!("no {selector}")).click();
+    query_all(selector)
+        .first()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .click();
 }
 
 async fn mount() -> web_sys::Element {
@@ -43,19 +50,34 @@ async fn select_walk_click_and_choose_an_event() {
 
     click(".sidebar__entity[data-entity-id='e1']");
     yew::scheduler::flush().await;
-    assert_eq!(query_all(".article .mention.is-selected").len(), macron.mentions.len());
-    assert_eq!(query_all(".article .mention.is-current[data-mention-index='0']").len(), 1);
+    assert_eq!(
+        query_all(".article .mention.is-selected").len(),
+        macron.mentions.len()
+    );
+    assert_eq!(
+        query_all(".article .mention.is-current[data-mention-index='0']").len(),
+        1
+    );
     let status = query_all(".mention-nav__status")[0].get_attribute("data-total");
     assert_eq!(status.as_deref(), Some("4"));
-    assert_eq!(gloo::utils::window().location().hash().unwrap(), "#entity=e1&mention=0");
+    assert_eq!(
+        gloo::utils::window().location().hash().unwrap(),
+        "#entity=e1&mention=0"
+    );
 
     click("[data-action='next-mention']");
     yew::scheduler::flush().await;
-    assert_eq!(query_all(".article .mention.is-current[data-mention-index='1']").len(), 1);
+    assert_eq!(
+        query_all(".article .mention.is-current[data-mention-index='1']").len(),
+        1
+    );
 
     click(".article .mention[data-entity-id='e3']");
     yew::scheduler::flush().await;
-    assert_eq!(query_all(".sidebar__entity.is-selected[data-entity-id='e3']").len(), 1);
+    assert_eq!(
+        query_all(".sidebar__entity.is-selected[data-entity-id='e3']").len(),
+        1
+    );
     assert_eq!(query_all(".article .mention.is-selected").len(), 2);
 
     click(".timeline__event[data-event-id='v1'] .timeline__button");

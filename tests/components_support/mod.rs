@@ -15,9 +15,13 @@ pub fn lines(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     for (i, part) in html.split('<').enumerate() {
         if i > 0 {
-            let block = ["p", "h1", "h2", "h3", "li", "ul", "ol", "section", "article", "div", "dl", "dt", "dd", "button", "main", "aside", "header", "nav", "form", "label", "input", "textarea"]
-                .iter()
-                .any(|t| part.starts_with(t) && part[t.len()..].starts_with([' ', '>', '/']));
+            let block = [
+                "p", "h1", "h2", "h3", "li", "ul", "ol", "section", "article", "div", "dl", "dt",
+                "dd", "button", "main", "aside", "header", "nav", "form", "label", "input",
+                "textarea",
+            ]
+            .iter()
+            .any(|t| part.starts_with(t) && part[t.len()..].starts_with([' ', '>', '/']));
             if block {
                 out.push('\n');
             }
