@@ -111,6 +111,9 @@ pub fn marks(analysis: &Analysis) -> Vec<(usize, usize, Mark)> {
     marks
 }
 
+/// A mark waiting in [`mark_tree`]: earliest start first, then longest, then outermost.
+type QueueItem = Reverse<(usize, Reverse<usize>, u8, Mark)>;
+
 /// How far back [`mark_tree`] looks for marks that start before a block.
 const CROSSING_LOOKBACK: usize = 64;
 
@@ -124,7 +127,7 @@ pub fn mark_tree(all_marks: &[(usize, usize, Mark)], start: usize, end: usize) -
     let crossing = all_marks[lo.saturating_sub(CROSSING_LOOKBACK)..lo]
         .iter()
         .filter(|m| m.1 > start);
-    let mut queue: BinaryHeap<Reverse<(usize, Reverse<usize>, u8, Mark)>> = crossing
+    let mut queue: BinaryHeap<QueueItem> = crossing
         .chain(&all_marks[lo..hi])
         .map(|&(s, e, m)| Reverse((s.max(start), Reverse(e.min(end)), m.depth(), m)))
         .collect();

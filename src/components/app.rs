@@ -69,7 +69,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <div class="app" data-view={state.view.as_str()} lang={state.lang.tag()}>
-                <a class="skip-link" href="#main">{t(state.lang, if state.lang == crate::state::Lang::Ar { "article.label" } else { "article.label" })}</a>
+                <a class="skip-link" href="#article">{t(state.lang, "nav.skip")}</a>
                 {header}
                 {body}
             </div>
