@@ -20,9 +20,13 @@ pub struct WorkerRequest {
     pub date: Option<String>,
 }
 
-/// The answer to a [`WorkerRequest`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The answer to a [`WorkerRequest`], or the worker's first message saying it is ready
+/// (messages posted before that would be lost while its wasm loads).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct WorkerResponse {
+    /// The worker has loaded and listens (no request answered).
+    pub ready: bool,
     /// The request number.
     pub request: u32,
     /// The analysis, when it ran.
@@ -37,7 +41,7 @@ pub fn answer(request: WorkerRequest) -> WorkerResponse {
     WorkerResponse {
         request: request.request,
         analysis: Some(analysis),
-        error: None,
+        ..WorkerResponse::default()
     }
 }
 
@@ -53,9 +57,8 @@ pub fn serve() {
             let response = match serde_wasm_bindgen::from_value::<WorkerRequest>(event.data()) {
                 Ok(request) => answer(request),
                 Err(e) => WorkerResponse {
-                    request: 0,
-                    analysis: None,
                     error: Some(e.to_string()),
+                    ..WorkerResponse::default()
                 },
             };
             let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -65,4 +68,12 @@ pub fn serve() {
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    let ready = WorkerResponse {
+        ready: true,
+        ..WorkerResponse::default()
+    };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    if let Ok(value) = ready.serialize(&serializer) {
+        let _ = scope.post_message(&value);
+    }
 }
