@@ -64,7 +64,7 @@ async fn header_in_both_languages() {
         <nav aria-label="التنقل الرئيسي" class="masthead__nav">
         <button type="button" data-view="reader" aria-pressed="true" class="masthead__tab is-current">المقال</button>
         <button type="button" data-view="new-article" aria-pressed="false" class="masthead__tab">مقال جديد</button>
-        <button type="button" lang="en" aria-label="Switch the interface to English" class="masthead__toggle masthead__toggle--lang">English</button>
+        <button type="button" lang="en" title="Switch the interface to English" class="masthead__toggle masthead__toggle--lang">English</button>
         <button type="button" data-theme-toggle="" aria-pressed="false" class="masthead__toggle masthead__toggle--theme">الوضع الداكن</button></nav></header>
 
         <header class="masthead">
@@ -74,7 +74,7 @@ async fn header_in_both_languages() {
         <nav aria-label="Main navigation" class="masthead__nav">
         <button type="button" data-view="reader" aria-pressed="true" class="masthead__tab is-current">Article</button>
         <button type="button" data-view="new-article" aria-pressed="false" class="masthead__tab">New article</button>
-        <button type="button" lang="ar" aria-label="بدّل الواجهة إلى العربية" class="masthead__toggle masthead__toggle--lang">العربية</button>
+        <button type="button" lang="ar" title="بدّل الواجهة إلى العربية" class="masthead__toggle masthead__toggle--lang">العربية</button>
         <button type="button" data-theme-toggle="" aria-pressed="false" class="masthead__toggle masthead__toggle--theme">Dark theme</button></nav></header>"#]].assert_eq(&lines(&format!("{ar}\n{en}")));
 }
 

@@ -56,7 +56,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 {tab(View::Reader, "nav.reader")}
                 {tab(View::NewArticle, "nav.new")}
                 <button type="button" class="masthead__toggle masthead__toggle--lang"
-                    lang={other_lang} aria-label={t(lang, "nav.lang.label")}
+                    lang={other_lang} title={t(lang, "nav.lang.label")}
                     onclick={on_lang}>{t(lang, "nav.lang")}</button>
                 <button type="button" class="masthead__toggle masthead__toggle--theme"
                     data-theme-toggle="" aria-pressed={dark.to_string()}

@@ -41,7 +41,9 @@ impl Channel {
     /// Posts every pending request not yet posted.
     fn flush(&self) {
         let worker = self.worker.borrow();
-        let Some(worker) = worker.as_ref().filter(|_| self.ready.get()) else { return };
+        let Some(worker) = worker.as_ref().filter(|_| self.ready.get()) else {
+            return;
+        };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         for (request, posted) in self.pending.borrow_mut().values_mut().filter(|(_, p)| !*p) {
             if let Ok(value) = serde::Serialize::serialize(&*request, &serializer) {
@@ -59,7 +61,10 @@ fn finish(state: &AppContext, request: WorkerRequest, response: WorkerResponse) 
             published: analysis.reference_date.clone(),
             analysis: Rc::new(analysis),
         }),
-        None => state.dispatch(Action::AnalysisFailed { request: request.request, message: "error.worker".into() }),
+        None => state.dispatch(Action::AnalysisFailed {
+            request: request.request,
+            message: "error.worker".into(),
+        }),
     }
 }
 
@@ -77,7 +82,10 @@ fn start_worker(state: AppContext, channel: Rc<Channel>) -> Option<web_sys::Work
         let state = state.clone();
         let channel = channel.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let Ok(response) = serde_wasm_bindgen::from_value::<WorkerResponse>(event.data()) else { return };
+            let Ok(response) = serde_wasm_bindgen::from_value::<WorkerResponse>(event.data())
+            else {
+                return;
+            };
             if response.ready {
                 channel.ready.set(true);
                 channel.flush();
@@ -92,7 +100,10 @@ fn start_worker(state: AppContext, channel: Rc<Channel>) -> Option<web_sys::Work
     let on_error = Closure::<dyn FnMut(Event)>::new(move |_| {
         // The worker could not load or crashed: analyse what was pending on the main thread.
         channel.failed.set(true);
-        let requests: Vec<WorkerRequest> = std::mem::take(&mut *channel.pending.borrow_mut()).into_values().map(|(r, _)| r).collect();
+        let requests: Vec<WorkerRequest> = std::mem::take(&mut *channel.pending.borrow_mut())
+            .into_values()
+            .map(|(r, _)| r)
+            .collect();
         for request in requests {
             analyse_on_main_thread(state.clone(), request);
         }
@@ -114,7 +125,10 @@ pub fn use_analysis_worker(state: AppContext) -> Callback<()> {
         let request = match draft_request(&state.draft.text, &state.draft.date, number) {
             Ok(r) => r,
             Err(key) => {
-                state.dispatch(Action::AnalysisFailed { request: number, message: key.into() });
+                state.dispatch(Action::AnalysisFailed {
+                    request: number,
+                    message: key.into(),
+                });
                 return;
             }
         };
@@ -130,7 +144,10 @@ pub fn use_analysis_worker(state: AppContext) -> Callback<()> {
             analyse_on_main_thread(state.clone(), request);
             return;
         }
-        channel.pending.borrow_mut().insert(number, (request, false));
+        channel
+            .pending
+            .borrow_mut()
+            .insert(number, (request, false));
         channel.flush();
     })
 }
