@@ -424,7 +424,14 @@ impl Reducible for AppState {
             Action::SetTheme(t) => next.theme = t,
             Action::SetLang(l) => next.lang = l,
             Action::ShowView(v) => next.view = v,
-            Action::SetDraftText(t) => next.draft.text = t,
+            Action::SetDraftText(t) => {
+                if next.draft.date.is_empty()
+                    && let Some(date) = dateline_date(&t)
+                {
+                    next.draft.date = date;
+                }
+                next.draft.text = t;
+            }
             Action::SetDraftDate(d) => next.draft.date = d,
             Action::AnalysisStarted(n) => {
                 next.request = n;
@@ -458,6 +465,19 @@ impl Reducible for AppState {
         }
         if next == *self { self } else { Rc::new(next) }
     }
+}
+
+/// How much of a draft's beginning is searched for a dateline.
+const DATELINE_CHARS: usize = 2000;
+
+/// The date of a dateline near the beginning of `text` (`YYYY-MM-DD`), if the analysis finds one.
+pub fn dateline_date(text: &str) -> Option<String> {
+    let end = text
+        .char_indices()
+        .nth(DATELINE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let doc = khabar_nlp::Document::new(&text[..end]);
+    khabar_nlp::time::reference_from_text(&doc).map(|d| d.to_string())
 }
 
 /// The store as shared through the context provider.

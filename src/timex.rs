@@ -170,6 +170,10 @@ pub fn label(value: &str, lang: Lang) -> String {
             )
         }
         (Granularity::Season, _) => format!("{} {year}", season_name(&v[5..], lang)),
+        (Granularity::Year, Some((first, last))) if first.year() != last.year() => {
+            format!("{}–{}", first.year(), last.year())
+        }
+        (Granularity::Year, Some((first, _))) => first.year().to_string(),
         _ => v.to_owned(),
     }
 }
