@@ -72,6 +72,29 @@ async fn select_walk_click_and_choose_an_event() {
         1
     );
 
+    let key = |k: &str, alt: bool| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_alt_key(alt);
+        init.set_bubbles(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        gloo::utils::document().dispatch_event(&event).unwrap();
+    };
+    key("n", false);
+    yew::scheduler::flush().await;
+    assert_eq!(
+        query_all(".article .mention.is-current[data-mention-index='2']").len(),
+        1
+    );
+    key("ArrowRight", true);
+    key("p", false);
+    yew::scheduler::flush().await;
+    assert_eq!(
+        query_all(".article .mention.is-current[data-mention-index='0']").len(),
+        1
+    );
+
     click(".article .mention[data-entity-id='e3']");
     yew::scheduler::flush().await;
     assert_eq!(
