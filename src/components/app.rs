@@ -14,6 +14,7 @@ use crate::hooks::use_draft_storage::use_draft_storage;
 use crate::hooks::use_fragment_sync::use_fragment_sync;
 use crate::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use crate::hooks::use_scroll_to_selection::use_scroll_to_selection;
+use crate::hooks::use_scroll_top_on_view::use_scroll_top_on_view;
 use crate::i18n::t;
 use crate::state::{Action, AppContext, AppState, Selection, View};
 use std::rc::Rc;
@@ -48,6 +49,7 @@ pub fn App(props: &AppProps) -> Html {
     use_keyboard_shortcuts(state.clone());
     use_document_attrs(state.theme, state.lang);
     use_scroll_to_selection(state.selection.clone());
+    use_scroll_top_on_view(state.view);
     let analyze = use_analysis_worker(state.clone());
     {
         let snapshot = state.clone();

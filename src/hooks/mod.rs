@@ -8,3 +8,4 @@ pub mod use_file_loader;
 pub mod use_fragment_sync;
 pub mod use_keyboard_shortcuts;
 pub mod use_scroll_to_selection;
+pub mod use_scroll_top_on_view;
