@@ -110,7 +110,7 @@ async fn new_article_form_progress_and_error() {
     };
     let idle = render::<NewArticle>(props(Progress::Idle)).await;
     expect![[r#"
-        <section aria-labelledby="new-title" class="new-article">
+        <section id="article" tabindex="-1" aria-labelledby="new-title" class="new-article">
         <h1 id="new-title" class="new-article__title">مقال جديد</h1>
         <p class="new-article__intro">الصق نص مقال عربي أو افتح ملفا ‎.txt‎ أو ‎.html‎ (يُحوَّل HTML إلى نص ولا يُعرض). يبقى المسودة محفوظة في هذا المتصفح.</p>
         <form class="new-article__form">

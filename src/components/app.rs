@@ -55,6 +55,16 @@ pub fn App(props: &AppProps) -> Html {
         let snapshot = state.clone();
         use_effect(move || crate::js_api::record(&snapshot));
     }
+    let skip_to_article = Callback::from(|()| {
+        let target = gloo::utils::document()
+            .get_element_by_id("article")
+            .or_else(|| gloo::utils::document().get_element_by_id("main"));
+        if let Some(el) =
+            target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    });
     let body = match state.view {
         View::Reader => reader(&state),
         View::NewArticle => new_article(&state, analyze),
@@ -65,13 +75,14 @@ pub fn App(props: &AppProps) -> Html {
             <Header lang={state.lang} theme={state.theme} view={state.view}
                 on_toggle_lang={Callback::from(move |()| s1.dispatch(Action::SetLang(s1.lang.toggled())))}
                 on_toggle_theme={Callback::from(move |()| s2.dispatch(Action::SetTheme(s2.theme.toggled(system_prefers_dark()))))}
-                on_show_view={Callback::from(move |v| s3.dispatch(Action::ShowView(v)))} />
+                on_show_view={Callback::from(move |v| s3.dispatch(Action::ShowView(v)))}
+                on_skip={skip_to_article} />
         }
     };
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <div class="app" data-view={state.view.as_str()} lang={state.lang.tag()}>
-                <a class="skip-link" href="#article">{t(state.lang, "nav.skip")}</a>
+
                 {header}
                 {body}
             </div>

@@ -111,7 +111,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
     html! {
-        <article class="article" id="article" lang="ar" dir="rtl"
+        <article class="article" id="article" lang="ar" dir="rtl" tabindex="-1"
             aria-label={t(props.lang, "article.label")} onclick={on_click}>
             { for blocks }
         </article>

@@ -19,6 +19,9 @@ pub struct HeaderProps {
     pub on_toggle_theme: Callback<()>,
     /// The reader asked for a view.
     pub on_show_view: Callback<View>,
+    /// The skip link was used: move focus to the article.
+    #[prop_or_default]
+    pub on_skip: Callback<()>,
 }
 
 /// The masthead.
@@ -48,6 +51,8 @@ pub fn Header(props: &HeaderProps) -> Html {
     let other_lang = lang.toggled().tag();
     html! {
         <header class="masthead">
+            <button type="button" class="skip-link" onclick={props.on_skip.reform(|_: MouseEvent| ())}>
+                {t(lang, "nav.skip")}</button>
             <div class="masthead__brand">
                 <p class="masthead__title">{t(lang, "app.title")}</p>
                 <p class="masthead__tagline">{t(lang, "app.tagline")}</p>

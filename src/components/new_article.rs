@@ -78,7 +78,7 @@ pub fn NewArticle(props: &NewArticleProps) -> Html {
     let running = matches!(props.progress, Progress::Running(_));
     let chars = props.draft.text.chars().count();
     html! {
-        <section class="new-article" aria-labelledby="new-title" ondrop={on_drop} ondragover={on_drag_over}>
+        <section class="new-article" id="article" tabindex="-1" aria-labelledby="new-title" ondrop={on_drop} ondragover={on_drag_over}>
             <h1 class="new-article__title" id="new-title">{t(lang, "new.title")}</h1>
             <p class="new-article__intro">{t(lang, "new.intro")}</p>
             <form class="new-article__form" onsubmit={on_submit}>

@@ -34,14 +34,16 @@ pub fn use_fragment_sync(state: AppContext) {
             if current_fragment().trim_start_matches('#') != wanted {
                 let window = gloo::utils::window();
                 let location = window.location();
+                // A full path: a bare "#…" would resolve against <base href> and lose the query.
+                let path = format!(
+                    "{}{}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default()
+                );
                 let url = if wanted.is_empty() {
-                    format!(
-                        "{}{}",
-                        location.pathname().unwrap_or_default(),
-                        location.search().unwrap_or_default()
-                    )
+                    path
                 } else {
-                    format!("#{wanted}")
+                    format!("{path}#{wanted}")
                 };
                 if let Ok(history) = window.history() {
                     let _ =
