@@ -53,11 +53,13 @@ async fn header_in_both_languages() {
         on_toggle_lang: Default::default(),
         on_toggle_theme: Default::default(),
         on_show_view: Default::default(),
+        on_skip: Default::default(),
     };
     let ar = render::<Header>(props(Lang::Ar)).await;
     let en = render::<Header>(props(Lang::En)).await;
     expect![[r#"
         <header class="masthead">
+        <button type="button" class="skip-link">انتقل إلى المقال</button>
         <div class="masthead__brand">
         <p class="masthead__title">خبر</p>
         <p class="masthead__tagline">مستكشف الأخبار العربية</p></div>
@@ -68,6 +70,7 @@ async fn header_in_both_languages() {
         <button type="button" data-theme-toggle="" aria-pressed="false" class="masthead__toggle masthead__toggle--theme">الوضع الداكن</button></nav></header>
 
         <header class="masthead">
+        <button type="button" class="skip-link">Skip to the article</button>
         <div class="masthead__brand">
         <p class="masthead__title">khabar</p>
         <p class="masthead__tagline">Arabic news explorer</p></div>
