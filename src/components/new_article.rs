@@ -1,0 +1,136 @@
+//! The new-article view: paste text or open/drop a .txt/.html file, set the date, analyse.
+
+use crate::hooks::use_file_loader::use_file_loader;
+use crate::i18n::t;
+use crate::state::{Draft, Lang, Progress};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`NewArticle`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct NewArticleProps {
+    /// The draft.
+    pub draft: Draft,
+    /// Where the analysis is.
+    #[prop_or_default]
+    pub progress: Progress,
+    /// Interface language.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// The text changed (typed, pasted, or read from a file).
+    #[prop_or_default]
+    pub on_text: Callback<String>,
+    /// The date changed.
+    #[prop_or_default]
+    pub on_date: Callback<String>,
+    /// Analyse the draft.
+    #[prop_or_default]
+    pub on_analyze: Callback<()>,
+    /// A file could not be read (an i18n key).
+    #[prop_or_default]
+    pub on_error: Callback<&'static str>,
+}
+
+/// The form.
+#[component]
+pub fn NewArticle(props: &NewArticleProps) -> Html {
+    let lang = props.lang;
+    let load_file = use_file_loader(props.on_text.clone(), props.on_error.clone());
+    let on_input = props.on_text.reform(|e: InputEvent| {
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .map(|a| a.value())
+            .unwrap_or_default()
+    });
+    let on_date = props.on_date.reform(|e: Event| {
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default()
+    });
+    let on_file = {
+        let load_file = load_file.clone();
+        Callback::from(move |e: Event| {
+            let file = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                load_file.emit(file);
+            }
+        })
+    };
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            load_file.emit(file);
+        }
+    });
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_submit = props
+        .on_analyze
+        .reform(|e: SubmitEvent| e.prevent_default());
+    let running = matches!(props.progress, Progress::Running(_));
+    let chars = props.draft.text.chars().count();
+    html! {
+        <section class="new-article" id="article" tabindex="-1" aria-labelledby="new-title" ondrop={on_drop} ondragover={on_drag_over}>
+            <h1 class="new-article__title" id="new-title">{t(lang, "new.title")}</h1>
+            <p class="new-article__intro">{t(lang, "new.intro")}</p>
+            <form class="new-article__form" onsubmit={on_submit}>
+                <label class="new-article__label" for="new-text">{t(lang, "new.text")}</label>
+                <textarea class="new-article__text" id="new-text" lang="ar" dir="rtl" rows="14"
+                    value={props.draft.text.clone()} oninput={on_input} aria-describedby="new-chars" />
+                <p class="new-article__chars" id="new-chars"><bdi>{chars}</bdi>{" "}{t(lang, "new.chars")}</p>
+                <div class="new-article__row">
+                    <div class="new-article__field">
+                        <label class="new-article__label" for="new-date">{t(lang, "new.date")}</label>
+                        <input class="new-article__date" id="new-date" type="date" value={props.draft.date.clone()}
+                            onchange={on_date} aria-describedby="new-date-hint" />
+                        <p class="new-article__hint" id="new-date-hint">{t(lang, "new.date.hint")}</p>
+                    </div>
+                    <div class="new-article__field">
+                        <label class="new-article__label" for="new-file">{t(lang, "new.file")}</label>
+                        <input class="new-article__file" id="new-file" type="file" accept=".txt,.html,.htm,text/plain,text/html"
+                            onchange={on_file} />
+                        <p class="new-article__hint">{t(lang, "new.drop")}</p>
+                    </div>
+                </div>
+                <button type="submit" class="new-article__submit" disabled={running}>{t(lang, "new.analyze")}</button>
+            </form>
+            {progress_view(&props.progress, lang)}
+        </section>
+    }
+}
+
+fn progress_view(progress: &Progress, lang: Lang) -> Html {
+    match progress {
+        Progress::Idle => {
+            html! { <div class="new-article__status" role="status" aria-live="polite"></div> }
+        }
+        Progress::Running(_) => html! {
+            <div class="new-article__status" role="status" aria-live="polite">
+                <progress class="new-article__progress" aria-label={t(lang, "new.running")}></progress>
+                <span>{t(lang, "new.running")}</span>
+            </div>
+        },
+        Progress::Failed(key) => html! {
+            <div class="new-article__status" role="status" aria-live="polite">
+                <p class="new-article__error" role="alert">{error_text(key, lang)}</p>
+            </div>
+        },
+    }
+}
+
+fn error_text(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "error.empty" => t(lang, "error.empty"),
+        "error.date" => t(lang, "error.date"),
+        "error.file" => t(lang, "error.file"),
+        _ => t(lang, "error.worker"),
+    }
+}

@@ -1,0 +1,55 @@
+//! Mirrors the selection in the URL fragment (`#entity=e1&mention=2`, `#event=v1`), pushing a
+//! history entry per change so that back/forward walk through selections.
+
+use crate::state::{Action, AppContext, Selection};
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+fn current_fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Reads the fragment on load and on back/forward; writes it when the selection changes.
+#[hook]
+pub fn use_fragment_sync(state: AppContext) {
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            state.dispatch(Action::RestoreSelection(Selection::from_fragment(
+                &current_fragment(),
+            )));
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                state.dispatch(Action::RestoreSelection(Selection::from_fragment(
+                    &current_fragment(),
+                )));
+            });
+            move || drop(listener)
+        });
+    }
+    let loaded = use_mut_ref(|| false);
+    use_effect_with(state.selection.clone(), move |selection| {
+        // The first run sees the initial empty selection, before the fragment is read.
+        if std::mem::replace(&mut *loaded.borrow_mut(), true) {
+            let wanted = selection.to_fragment();
+            if current_fragment().trim_start_matches('#') != wanted {
+                let window = gloo::utils::window();
+                let location = window.location();
+                // A full path: a bare "#…" would resolve against <base href> and lose the query.
+                let path = format!(
+                    "{}{}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default()
+                );
+                let url = if wanted.is_empty() {
+                    path
+                } else {
+                    format!("{path}#{wanted}")
+                };
+                if let Ok(history) = window.history() {
+                    let _ =
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,213 @@
+//! TIMEX3 values (`2021-01`, `2021-W15`, `2021-SU`, `2021-04-16`, `PAST_REF`) read for display:
+//! their granularity, the span of days they cover, and a label in the interface language.
+
+use crate::i18n::t;
+use crate::state::Lang;
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+
+/// How precise a resolved time is (drawn differently on the timeline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Granularity {
+    /// A time of day.
+    Time,
+    /// A day.
+    Day,
+    /// An ISO week.
+    Week,
+    /// A month.
+    Month,
+    /// A season.
+    Season,
+    /// A quarter.
+    Quarter,
+    /// A year (or decade).
+    Year,
+    /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`: no place on the axis.
+    Reference,
+}
+
+impl Granularity {
+    /// A stable name for data attributes and i18n keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Time => "time",
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Season => "season",
+            Granularity::Quarter => "quarter",
+            Granularity::Year => "year",
+            Granularity::Reference => "ref",
+        }
+    }
+}
+
+/// A TIMEX3 value, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// The value as written.
+    pub value: String,
+    /// Its granularity.
+    pub granularity: Granularity,
+    /// First and last day covered (inclusive), when it names a calendar period.
+    pub days: Option<(Date, Date)>,
+}
+
+/// Parses a TIMEX3 date value; `None` for durations, sets and anything unreadable.
+pub fn parse(value: &str) -> Option<Timex> {
+    let v = value.trim();
+    let timex = |granularity, days| {
+        Some(Timex {
+            value: v.to_owned(),
+            granularity,
+            days,
+        })
+    };
+    if matches!(v, "PAST_REF" | "PRESENT_REF" | "FUTURE_REF") {
+        return timex(Granularity::Reference, None);
+    }
+    let (date_part, has_time) = match v.split_once('T') {
+        Some((d, _)) => (d, true),
+        None => (v, false),
+    };
+    let mut parts = date_part.split('-');
+    let year_text = parts.next()?;
+    let second = parts.next();
+    let third = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    if year_text.len() == 4 && year_text.ends_with('X') {
+        // A decade such as 198X.
+        let decade: i16 = year_text[..3].parse().ok()?;
+        let first = Date::new(decade * 10, 1, 1).ok()?;
+        let last = Date::new(decade * 10 + 9, 12, 31).ok()?;
+        return timex(Granularity::Year, Some((first, last)));
+    }
+    if year_text.len() != 4 {
+        return None;
+    }
+    let year: i16 = year_text.parse().ok()?;
+    match (second, third) {
+        (None, None) => timex(
+            Granularity::Year,
+            Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
+        ),
+        (Some(s), None) if matches!(s, "SP" | "SU" | "FA" | "WI") => {
+            // Northern-hemisphere meteorological seasons; winter runs into the next year.
+            let (m1, y2, m2) = match s {
+                "SP" => (3, year, 5),
+                "SU" => (6, year, 8),
+                "FA" => (9, year, 11),
+                _ => (12, year + 1, 2),
+            };
+            let first = Date::new(year, m1, 1).ok()?;
+            let last = Date::new(y2, m2, 1).ok()?.last_of_month();
+            timex(Granularity::Season, Some((first, last)))
+        }
+        (Some(s), None) if s.starts_with('W') => {
+            let week: i8 = s[1..].parse().ok()?;
+            let monday = ISOWeekDate::new(year, week, Weekday::Monday).ok()?.date();
+            let sunday = ISOWeekDate::new(year, week, Weekday::Sunday).ok()?.date();
+            timex(Granularity::Week, Some((monday, sunday)))
+        }
+        (Some(s), None) if s.starts_with('Q') => {
+            let q: i8 = s[1..].parse().ok().filter(|q| (1..=4).contains(q))?;
+            let first = Date::new(year, (q - 1) * 3 + 1, 1).ok()?;
+            let last = Date::new(year, q * 3, 1).ok()?.last_of_month();
+            timex(Granularity::Quarter, Some((first, last)))
+        }
+        (Some(s), None) => {
+            let month: i8 = s.parse().ok()?;
+            let first = Date::new(year, month, 1).ok()?;
+            timex(Granularity::Month, Some((first, first.last_of_month())))
+        }
+        (Some(s), Some(d)) => {
+            let date = Date::new(year, s.parse().ok()?, d.parse().ok()?).ok()?;
+            let g = if has_time {
+                Granularity::Time
+            } else {
+                Granularity::Day
+            };
+            timex(g, Some((date, date)))
+        }
+        (None, Some(_)) => None,
+    }
+}
+
+/// A reader-facing label for a TIMEX3 value («أبريل 2021», "Week 15, 2021"); the value itself
+/// when it cannot be read.
+pub fn label(value: &str, lang: Lang) -> String {
+    let Some(timex) = parse(value) else {
+        return value.to_owned();
+    };
+    let v = timex.value.as_str();
+    let year = v.get(..4).unwrap_or_default();
+    match (timex.granularity, timex.days) {
+        (Granularity::Reference, _) => ref_label(v, lang).to_owned(),
+        (Granularity::Day | Granularity::Time, Some((d, _))) => {
+            let time = v
+                .split_once('T')
+                .map(|(_, t)| format!(" {t}"))
+                .unwrap_or_default();
+            format!(
+                "{} {} {}{time}",
+                d.day(),
+                month_name(d.month(), lang),
+                d.year()
+            )
+        }
+        (Granularity::Month, Some((d, _))) => format!("{} {}", month_name(d.month(), lang), year),
+        (Granularity::Week, _) => {
+            format!("{} {} {} {year}", t(lang, "week.label"), &v[6..], sep(lang))
+        }
+        (Granularity::Quarter, _) => {
+            format!(
+                "{} {} {} {year}",
+                t(lang, "quarter.label"),
+                &v[6..],
+                sep(lang)
+            )
+        }
+        (Granularity::Season, _) => format!("{} {year}", season_name(&v[5..], lang)),
+        (Granularity::Year, Some((first, last))) if first.year() != last.year() => {
+            format!("{}–{}", first.year(), last.year())
+        }
+        (Granularity::Year, Some((first, _))) => first.year().to_string(),
+        _ => v.to_owned(),
+    }
+}
+
+fn sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "من",
+        Lang::En => "of",
+    }
+}
+
+fn ref_label(v: &str, lang: Lang) -> &'static str {
+    match v {
+        "PAST_REF" => t(lang, "ref.PAST_REF"),
+        "PRESENT_REF" => t(lang, "ref.PRESENT_REF"),
+        _ => t(lang, "ref.FUTURE_REF"),
+    }
+}
+
+fn season_name(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "SP" => t(lang, "season.SP"),
+        "SU" => t(lang, "season.SU"),
+        "FA" => t(lang, "season.FA"),
+        _ => t(lang, "season.WI"),
+    }
+}
+
+/// The month's name in `lang` (1-based).
+pub fn month_name(month: i8, lang: Lang) -> &'static str {
+    const KEYS: [&str; 12] = [
+        "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8",
+        "month.9", "month.10", "month.11", "month.12",
+    ];
+    KEYS.get(usize::try_from(month - 1).unwrap_or(0))
+        .map_or("", |k| t(lang, k))
+}
