@@ -169,6 +169,8 @@ pub fn fixture_analysis() -> Analysis {
             status: status.to_owned(),
             participants: participants.iter().map(|p| (*p).to_owned()).collect(),
             place: None,
+            agent: None,
+            target: None,
             sentence,
             trigger: Trigger {
                 start: m.start,
