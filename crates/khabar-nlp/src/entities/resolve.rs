@@ -84,6 +84,39 @@ const HONORIFICS: &[&str] = &[
     "العاهل",
 ];
 
+/// Verbs of saying and acting after which a definite ordinary word is a surname («قال الأسد»).
+const SPEECH_VERBS: &[&str] = &[
+    "قال",
+    "اكد",
+    "اعلن",
+    "اعتبر",
+    "دعا",
+    "وصف",
+    "التقي",
+    "استقبل",
+    "بحث",
+    "اوضح",
+    "اشار",
+    "شدد",
+    "حذر",
+    "طالب",
+    "رحب",
+    "اتهم",
+    "هدد",
+    "امر",
+    "اصدر",
+    "ابلغ",
+    "زار",
+    "يقول",
+    "اضاف",
+    "تابع",
+    "ختم",
+    "اجري",
+    "وقع",
+    "عين",
+    "اقال",
+];
+
 /// Words before a capital that make it stand for its government («إن واشنطن», «بين واشنطن
 /// وموسكو», «عقوبات على موسكو»).
 const METONYM_CUES: &[&str] = &[
@@ -97,6 +130,62 @@ const METONYM_CUES: &[&str] = &[
     "ضد",
     "مع",
     "تجاه",
+    // A noun whose possessor the capital is («مطالب واشنطن», «قبول بغداد»).
+    "مطالب",
+    "موقف",
+    "مواقف",
+    "قرار",
+    "قرارات",
+    "رد",
+    "ردود",
+    "رفض",
+    "قبول",
+    "موافقه",
+    "دعوه",
+    "دعوات",
+    "تصريحات",
+    "سياسه",
+    "سياسات",
+    "اتهامات",
+    "شروط",
+    "جهود",
+    "مساعي",
+    "عرض",
+    "مقترح",
+    "مقترحات",
+    "طلب",
+    "تهديدات",
+    "ضغوط",
+    "اعلان",
+    "استعداد",
+    "التزام",
+    "تعهد",
+    "تعهدات",
+    "رغبه",
+    "مخاوف",
+    "قلق",
+    "علاقات",
+    "اعتراف",
+    "تحذير",
+    "تحذيرات",
+    "ادانه",
+    "مبادره",
+    "اصرار",
+    "تمسك",
+    "حكومه",
+    "سلطات",
+    "اجراءات",
+    "خطوه",
+    "خطط",
+    "نيه",
+    "محاولات",
+    "دعم",
+    "حلفاء",
+    "حليفه",
+    "وساطه",
+    "تدخل",
+    "اتفاق",
+    "مفاوضات",
 ];
 
 /// Words before a capital that make it a place («في موسكو»), not a government.
@@ -221,6 +310,17 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     if cue(PLACE_CUES) {
         return true;
     }
+    // «العاصمة الأردنية عمان»: a nisba adjective between «العاصمة» and the name.
+    if c.first >= 2
+        && prev.is_some_and(|t| {
+            t.key.starts_with("ال") && (t.key.ends_with('ي') || t.key.ends_with("يه"))
+        })
+    {
+        let before = &tokens[c.first - 2];
+        if is_word(before) && before.key == "العاصمه" {
+            return true;
+        }
+    }
     if cue(METONYM_CUES) {
         return false;
     }
@@ -233,7 +333,9 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
             && (k.ends_with('ت')
                 || k.starts_with("ست")
                 || k.starts_with("سي")
-                || (k.starts_with('ي') && k.chars().count() >= 4))
+                || ((k.starts_with('ي') || k.starts_with('ت'))
+                    && k.chars().count() >= 4
+                    && !kb::is_known_name(k)))
     });
     let verb_after = tokens.get(c.end).filter(|t| is_word(t)).is_some_and(|t| {
         let k = t.key.as_str();
@@ -404,7 +506,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             }
         }
     }
-    if aliases.is_empty() {
+    if aliases.is_empty() && kb.guarded.is_empty() {
         return;
     }
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -425,6 +527,27 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             let stem: String = t.key.chars().skip(n).collect();
             after_title || !kb.stopwords.contains(&stem)
         });
+        // A knowledge-base surname that is an ordinary word («الأسد»): after a title, or
+        // after a speech verb when it is definite («قال البرهان»).
+        if found.is_none()
+            && let Some((p, n)) = readings(&t.key)
+                .into_iter()
+                .find_map(|(k, n)| kb.guarded.get(&k).map(|&p| (p, n)))
+        {
+            let stem: String = t.key.chars().skip(n).collect();
+            let after_verb = stem.starts_with("ال")
+                && i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
+                    readings(&p.key)
+                        .iter()
+                        .any(|(k, _)| SPEECH_VERBS.contains(&k.as_str()))
+                });
+            if after_title || after_verb {
+                let e = st.person(p);
+                let span = Span::new(t.span.start + offset_after_key_chars(word, n), t.span.end);
+                st.add(e, span, MentionForm::Name, (i, i + 1));
+                continue;
+            }
+        }
         if let Some((list, n)) = found {
             // The most recent full name before this word, else the first one.
             let e = list
