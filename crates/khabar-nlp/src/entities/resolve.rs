@@ -84,6 +84,23 @@ const HONORIFICS: &[&str] = &[
     "العاهل",
 ];
 
+/// Geographic features named after a country («مضيق جبل طارق», «بحر الصين»).
+const FEATURES: &[&str] = &["مضيق", "بحر", "خليج", "قناه", "جزر", "جزيره"];
+
+/// Counting words before an indefinite nisba that make it people («مليون سوداني»).
+const COUNTED: &[&str] = &[
+    "الف",
+    "الاف",
+    "مليون",
+    "ملايين",
+    "مئات",
+    "عشرات",
+    "الفا",
+    "مليونا",
+    "نحو",
+    "اف",
+];
+
 /// Verbs of saying and acting after which a definite ordinary word is a surname («قال الأسد»).
 const SPEECH_VERBS: &[&str] = &[
     "قال",
@@ -186,6 +203,20 @@ const METONYM_CUES: &[&str] = &[
     "تدخل",
     "اتفاق",
     "مفاوضات",
+    "غضب",
+    "استياء",
+    "انتقاد",
+    "انتقادات",
+    "احتجاج",
+    // Verbs whose object the capital is as a government («ما دفع الرباط إلى»).
+    "دفع",
+    "حث",
+    "ناشد",
+    "طالب",
+    "اتهم",
+    "دعا",
+    "حذر",
+    "ابلغ",
 ];
 
 /// Words before a capital that make it a place («في موسكو»), not a government.
@@ -324,20 +355,38 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     if cue(METONYM_CUES) {
         return false;
     }
+    // An accusative participle governing it («مطالبا بغداد», «متهما طهران»).
+    if prev.is_some_and(|t| {
+        let k = t.key.trim_start_matches(['و', 'ف']);
+        k.starts_with('م') && k.ends_with('ا') && k.chars().count() >= 5
+    }) {
+        return false;
+    }
     // A feminine perfect verb before it («اتهمت موسكو»), an imperfect verb around it
     // («ستزود كييف», «واشنطن تبحث»).
     let verb_before = prev.is_some_and(|t| {
         let k = t.key.trim_start_matches(['و', 'ف']);
-        !k.starts_with("ال")
-            && k.chars().count() >= 3
-            && (k.ends_with('ت')
-                || k.starts_with("ست")
-                || k.starts_with("سي")
-                || ((k.starts_with('ي') || k.starts_with('ت'))
-                    && k.chars().count() >= 4
-                    && !kb::is_known_name(k)))
+        // «التزمت سيول», «التقت»: a perfect verb of the افتعل form.
+        (k.starts_with("الت") && k.ends_with('ت') && k.chars().count() >= 5)
+            || !k.starts_with("ال")
+                && k.chars().count() >= 3
+                && (k.ends_with('ت')
+                    || k.starts_with("ست")
+                    || k.starts_with("سي")
+                    || ((k.starts_with('ي') || k.starts_with('ت'))
+                        && k.chars().count() >= 4
+                        && !kb::is_known_name(k)))
     });
-    let verb_after = tokens.get(c.end).filter(|t| is_word(t)).is_some_and(|t| {
+    // «الرباط ومدريد تطويان»: past a coordinated capital.
+    let mut after = c.end;
+    while tokens.get(after).is_some_and(|t| {
+        is_word(t)
+            && t.key.starts_with('و')
+            && kb::is_known_name(&t.key[t.key.char_indices().nth(1).map_or(0, |(i, _)| i)..])
+    }) {
+        after += 1;
+    }
+    let verb_after = tokens.get(after).filter(|t| is_word(t)).is_some_and(|t| {
         let k = t.key.as_str();
         (k.starts_with('ت') || k.starts_with('ي') || k.starts_with("ست"))
             && k.chars().count() >= 4
@@ -351,14 +400,59 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     let kb = st.kb;
     // (end token, was a place) of the last capital, for coordination.
     let mut last_capital: Option<(usize, bool)> = None;
+    let doc = st.doc;
+    let tokens = &doc.tokens;
+    // Full names of people in the text by the key of their last word («محمد شياع السوداني»):
+    // a lone «السوداني» not after a definite noun is that person, not the adjective.
+    let last_words: HashMap<String, usize> = cands
+        .iter()
+        .filter_map(|c| match c.kind {
+            CandKind::Name(Target::Person(p)) if c.end - c.first > 1 => {
+                Some((tokens[c.end - 1].key.clone(), p))
+            }
+            _ => None,
+        })
+        .collect();
     for c in cands {
-        let CandKind::Name(target) = c.kind else {
+        let CandKind::Name(mut target) = c.kind else {
             continue;
         };
+        let prev = c
+            .first
+            .checked_sub(1)
+            .map(|i| &tokens[i])
+            .filter(|t| is_word(t));
+        // «مضيق جبل طارق», «بحر الصين»: a strait or sea named after a country is not it.
+        if matches!(target, Target::Country(_) | Target::Capital(_))
+            && c.prefix_len == 0
+            && prev.is_some_and(|t| FEATURES.contains(&t.key.as_str()))
+        {
+            continue;
+        }
+        if let Target::Adjective(_) = target
+            && c.end - c.first == 1
+            && c.prefix_len == 0
+            && let Some(&p) = last_words.get(&tokens[c.first].key)
+            && !prev.is_some_and(|t| t.key.starts_with("ال"))
+        {
+            target = Target::Person(p);
+        }
         let toks = (c.first, c.end);
         let (key, kind, form) = match target {
             Target::Person(p) => (Key::Person(p), EntityKind::Person, MentionForm::Name),
             Target::Country(i) => (Key::Country(i), EntityKind::Country, MentionForm::Name),
+            // «مليون سوداني», «ألف مغربي»: a counted nisba is people.
+            Target::Adjective(i)
+                if c.end - c.first == 1
+                    && !tokens[c.first].key.starts_with("ال")
+                    && prev.is_some_and(|t| COUNTED.contains(&t.key.as_str())) =>
+            {
+                (
+                    Key::Nationality(i),
+                    EntityKind::Nationality,
+                    MentionForm::Name,
+                )
+            }
             Target::Adjective(i) => (Key::Country(i), EntityKind::Country, MentionForm::Adjective),
             Target::Nationality(i) => (
                 Key::Nationality(i),
