@@ -265,9 +265,7 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
         };
         let titled = before(1).is_some_and(|t| t.key == "العاصمه" || own_adj(t))
             || before(2).is_some_and(|t| t.key == "العاصمه");
-        let mark = if titled {
-            usize::from(capital)
-        } else if word.contains('\u{651}') {
+        let mark = if titled || word.contains('\u{651}') {
             usize::from(capital)
         } else if word.contains('\u{64f}') {
             usize::from(!capital)
