@@ -338,6 +338,18 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
                 .any(|(k, _)| list.contains(&k.as_str()))
         })
     };
+    // «علاقات بكل من طهران ودمشق»: both governments; «في كل من …» stays a place.
+    let word_at = |k: usize| {
+        c.first
+            .checked_sub(k)
+            .map(|i| &tokens[i])
+            .filter(|t| is_word(t))
+    };
+    if prev.is_some_and(|t| t.key == "من")
+        && word_at(2).is_some_and(|t| readings(&t.key).iter().any(|(k, _)| k == "كل"))
+    {
+        return word_at(3).is_some_and(|t| t.key == "في");
+    }
     if cue(PLACE_CUES) {
         return true;
     }
@@ -386,12 +398,16 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     }) {
         after += 1;
     }
-    let verb_after = tokens.get(after).filter(|t| is_word(t)).is_some_and(|t| {
-        let k = t.key.as_str();
-        (k.starts_with('ت') || k.starts_with('ي') || k.starts_with("ست"))
-            && k.chars().count() >= 4
-            && !kb::is_known_name(k)
-    });
+    // A verb after it makes it the subject unless a noun before it governs it («اجتماع عمان
+    // يمهد»: the meeting paves): only at the start of a clause or after a verb.
+    let clause_start = prev.is_none() || verb_before || stripped.starts_with('و');
+    let verb_after = clause_start
+        && tokens.get(after).filter(|t| is_word(t)).is_some_and(|t| {
+            let k = t.key.as_str();
+            (k.starts_with('ت') || k.starts_with('ي') || k.starts_with("ست"))
+                && k.chars().count() >= 4
+                && !kb::is_known_name(k)
+        });
     !(verb_before || verb_after)
 }
 
