@@ -540,11 +540,14 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         }
         let first = &doc.tokens[a];
         let word = first.span.slice(doc.text);
-        let seg = crate::clitic::best(word);
-        let start = first.span.start + seg.stem.start.min(word.len());
+        let (stem, n) = ner_stem(&first.key);
+        let start = first.span.start + offset_after_key_chars(word, n);
         let span = Span::new(start, doc.tokens[b - 1].span.end);
-        let name = key(span.slice(doc.text));
-        let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name: String = std::iter::once(stem)
+            .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.clone()))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         if name.chars().count() < 2 {
             continue;
         }
@@ -569,6 +572,23 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         };
         st.add(e, span, MentionForm::Name, (a, b));
     }
+}
+
+/// The first word of a name the NER model found, without its proclitics: `(key of the stem,
+/// key chars stripped)`. A proclitic is stripped only before the article or a known name
+/// («والحلبوسي», «بالمحكمة»), never from an unknown name («وليد», «بارزاني»); in a لل form the
+/// span keeps the article's ل, as knowledge-base names do («للمحكمة» → «لمحكمة»), and the
+/// stem's key gets its alif back for clustering.
+fn ner_stem(word: &str) -> (String, usize) {
+    readings(word)
+        .into_iter()
+        .filter(|(stem, n)| {
+            *n > 0
+                && ((stem.starts_with("ال") && stem.chars().count() >= 5)
+                    || kb::is_known_name(stem))
+        })
+        .max_by_key(|&(_, n)| n)
+        .unwrap_or_else(|| (word.to_owned(), 0))
 }
 
 /// The person entity with a full name (two words or more) ending in the word `surname`.
@@ -954,4 +974,19 @@ pub(super) fn resolve(
     add_titles(&mut st, &cands);
     add_relationals(&mut st, &cands);
     finish(st)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ner_stem;
+    use crate::normalize::key;
+
+    #[test]
+    fn ner_stems_keep_the_article_and_unknown_names() {
+        assert_eq!(ner_stem(&key("والحلبوسي")), (key("الحلبوسي"), 1));
+        assert_eq!(ner_stem(&key("للمحكمة")), (key("المحكمة"), 1));
+        assert_eq!(ner_stem(&key("بارزاني")), (key("بارزاني"), 0));
+        assert_eq!(ner_stem(&key("وليد")), (key("وليد"), 0));
+        assert_eq!(ner_stem(&key("فالح")), (key("فالح"), 0));
+    }
 }
