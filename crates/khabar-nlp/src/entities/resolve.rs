@@ -84,6 +84,9 @@ const HONORIFICS: &[&str] = &[
     "العاهل",
 ];
 
+/// Roots of asking, before «من» and a capital («طلبت من مسقط»).
+const ASKING: &[&str] = &["طلب", "طالب", "ناشد", "التمس"];
+
 /// Geographic features named after a country («مضيق جبل طارق», «بحر الصين»).
 const FEATURES: &[&str] = &["مضيق", "بحر", "خليج", "قناه", "جزر", "جزيره"];
 
@@ -349,6 +352,18 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
         && word_at(2).is_some_and(|t| readings(&t.key).iter().any(|(k, _)| k == "كل"))
     {
         return word_at(3).is_some_and(|t| t.key == "في");
+    }
+    // «طلبت من مسقط», «طالب من»: asked of a government.
+    if prev.is_some_and(|t| t.key == "من")
+        && word_at(2).is_some_and(|t| {
+            let k = t.key.trim_start_matches(['و', 'ف']);
+            let rest: String = k.chars().skip(1).collect();
+            ASKING
+                .iter()
+                .any(|a| k.starts_with(a) || rest.starts_with(a))
+        })
+    {
+        return false;
     }
     if cue(PLACE_CUES) {
         return true;

@@ -96,6 +96,14 @@ pub(super) fn build(kb: &mut Kb) {
             entries.push((definite(a), Target::Adjective(i), NerType::Misc));
             entries.push((a.clone(), Target::Adjective(i), NerType::Misc));
         }
+        // The indefinite accusative («وفدا عمانيا», «مبعوثا إيرانيا»).
+        for a in c
+            .adj_m
+            .iter()
+            .filter(|a| !a.contains(' ') && !stop.contains(&key(a)))
+        {
+            entries.push((format!("{a}ا"), Target::Adjective(i), NerType::Misc));
+        }
         for a in &c.adj_pl {
             entries.push((definite(a), Target::Nationality(i), NerType::Misc));
         }
