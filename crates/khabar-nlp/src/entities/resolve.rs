@@ -329,6 +329,13 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     {
         return place;
     }
+    // «اتهمت تل أبيب بيروت»: the object of a government's verb is a government too.
+    if stripped.is_empty()
+        && let Some((end, false)) = previous
+        && end == c.first
+    {
+        return false;
+    }
     let prev = c
         .first
         .checked_sub(1)
@@ -668,9 +675,15 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
                 .iter()
                 .any(|(k, _)| HONORIFICS.contains(&k.as_str()))
         });
+        // «وقال سلام»: a verb of saying before it.
+        let after_speech = i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
+            readings(&p.key)
+                .iter()
+                .any(|(k, _)| SPEECH_VERBS.contains(&k.as_str()))
+        });
         let found = found.filter(|&(_, n)| {
             let stem: String = t.key.chars().skip(n).collect();
-            after_title || !kb.stopwords.contains(&stem)
+            after_title || after_speech || !kb.stopwords.contains(&stem)
         });
         // A knowledge-base surname that is an ordinary word («الأسد»): after a title, or
         // after a speech verb when it is definite («قال البرهان»).
@@ -680,12 +693,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
                 .find_map(|(k, n)| kb.guarded.get(&k).map(|&p| (p, n)))
         {
             let stem: String = t.key.chars().skip(n).collect();
-            let after_verb = stem.starts_with("ال")
-                && i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
-                    readings(&p.key)
-                        .iter()
-                        .any(|(k, _)| SPEECH_VERBS.contains(&k.as_str()))
-                });
+            let after_verb = stem.starts_with("ال") && after_speech;
             if after_title || after_verb {
                 let e = st.person(p);
                 let span = Span::new(t.span.start + offset_after_key_chars(word, n), t.span.end);
