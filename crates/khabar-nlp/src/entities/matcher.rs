@@ -242,7 +242,14 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
         .map(|a| cands.iter().any(|b| same(a, b)))
         .collect();
     let mut evidence: std::collections::HashMap<usize, usize> = Default::default();
-    for (c, _) in cands.iter().zip(&ambiguous).filter(|(_, a)| !**a) {
+    // Counted over the mentions that would be kept, so overlapping readings count once.
+    let plain: Vec<Candidate> = cands
+        .iter()
+        .zip(&ambiguous)
+        .filter(|(_, a)| !**a)
+        .map(|(c, _)| *c)
+        .collect();
+    for c in select(plain) {
         if let Some(country) = country_of(kb, c.kind) {
             *evidence.entry(country).or_default() += 1;
         }
