@@ -205,6 +205,102 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
     out
 }
 
+/// The country a candidate speaks of, as evidence for disambiguation.
+fn country_of(kb: &Kb, kind: CandKind) -> Option<usize> {
+    match kind {
+        CandKind::Name(
+            Target::Country(c) | Target::Adjective(c) | Target::Nationality(c) | Target::Capital(c),
+        )
+        | CandKind::Title {
+            holder: Holder::Country(c),
+            ..
+        }
+        | CandKind::Relational { country: c } => Some(c),
+        CandKind::Name(Target::Person(p)) => kb
+            .terms
+            .iter()
+            .find(|t| t.person == p)
+            .and_then(|t| kb.country_by_iso(&t.holder)),
+        _ => None,
+    }
+}
+
+/// Keeps one reading of a name that is both a country and another country's capital
+/// («عمان»: Oman, Amman). A written shadda or damma decides (عمّان, عُمان); else the country
+/// the rest of the text speaks of more (the Jordanian context makes it Amman); else the
+/// country.
+pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<Candidate> {
+    let kb = kb::get();
+    let same = |a: &Candidate, b: &Candidate| {
+        a.first == b.first
+            && a.end == b.end
+            && a.prefix_len == b.prefix_len
+            && matches!((a.kind, b.kind), (CandKind::Name(x), CandKind::Name(y)) if kb::ambiguous_pair(x, y))
+    };
+    let ambiguous: Vec<bool> = cands
+        .iter()
+        .map(|a| cands.iter().any(|b| same(a, b)))
+        .collect();
+    let mut evidence: std::collections::HashMap<usize, usize> = Default::default();
+    // Counted over the mentions that would be kept, so overlapping readings count once.
+    let plain: Vec<Candidate> = cands
+        .iter()
+        .zip(&ambiguous)
+        .filter(|(_, a)| !**a)
+        .map(|(c, _)| *c)
+        .collect();
+    for c in select(plain) {
+        if let Some(country) = country_of(kb, c.kind) {
+            *evidence.entry(country).or_default() += 1;
+        }
+    }
+    let score = |c: &Candidate| -> (usize, usize) {
+        let word = c.span.slice(text);
+        let capital = matches!(c.kind, CandKind::Name(Target::Capital(_)));
+        // «العاصمة (الأردنية) عمان», «الأردنية عمان»: the capital.
+        let before = |k: usize| {
+            c.first
+                .checked_sub(k)
+                .map(|j| &tokens[j])
+                .filter(|t| is_word(t))
+        };
+        let own_adj = |t: &Token| {
+            kb.names_starting(&t.key).iter().any(|e| {
+                e.words.len() == 1
+                    && matches!((e.target, c.kind), (Target::Adjective(a), CandKind::Name(Target::Capital(b))) if a == b)
+            })
+        };
+        let titled = before(1).is_some_and(|t| t.key == "العاصمه" || own_adj(t))
+            || before(2).is_some_and(|t| t.key == "العاصمه");
+        let mark = if titled || word.contains('\u{651}') {
+            usize::from(capital)
+        } else if word.contains('\u{64f}') {
+            usize::from(!capital)
+        } else {
+            0
+        };
+        let ev = country_of(kb, c.kind).map_or(0, |k| evidence.get(&k).copied().unwrap_or(0));
+        // Ties go to the country.
+        (mark, 2 * ev + usize::from(!capital))
+    };
+    let mut out = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        if !ambiguous[i] {
+            out.push(*c);
+            continue;
+        }
+        let best = cands
+            .iter()
+            .filter(|b| b == &c || same(c, b))
+            .max_by_key(|b| score(b))
+            .copied();
+        if best == Some(*c) {
+            out.push(*c);
+        }
+    }
+    out
+}
+
 /// Picks non-overlapping candidates: more words first, then titles and relational mentions
 /// before names, then earlier, then fewer stripped letters. Returned in text order.
 pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {

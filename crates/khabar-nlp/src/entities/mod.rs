@@ -117,6 +117,7 @@ pub struct Entity {
 /// Finds the entities of a document; `reference` is the publication date (for offices).
 /// Entities come most salient first (more mentions, then earlier).
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Vec<Entity> {
-    let kb_cands = matcher::select(matcher::candidates(doc.text, &doc.tokens));
+    let cands = matcher::candidates(doc.text, &doc.tokens);
+    let kb_cands = matcher::select(matcher::disambiguate(doc.text, &doc.tokens, cands));
     resolve::resolve(doc, kb_cands, reference)
 }

@@ -84,6 +84,59 @@ const HONORIFICS: &[&str] = &[
     "العاهل",
 ];
 
+/// Roots of asking, before «من» and a capital («طلبت من مسقط»).
+const ASKING: &[&str] = &["طلب", "طالب", "ناشد", "التمس"];
+
+/// Geographic features named after a country («مضيق جبل طارق», «بحر الصين»).
+const FEATURES: &[&str] = &["مضيق", "بحر", "خليج", "قناه", "جزر", "جزيره"];
+
+/// Counting words before an indefinite nisba that make it people («مليون سوداني»).
+const COUNTED: &[&str] = &[
+    "الف",
+    "الاف",
+    "مليون",
+    "ملايين",
+    "مئات",
+    "عشرات",
+    "الفا",
+    "مليونا",
+    "نحو",
+    "اف",
+];
+
+/// Verbs of saying and acting after which a definite ordinary word is a surname («قال الأسد»).
+const SPEECH_VERBS: &[&str] = &[
+    "قال",
+    "اكد",
+    "اعلن",
+    "اعتبر",
+    "دعا",
+    "وصف",
+    "التقي",
+    "استقبل",
+    "بحث",
+    "اوضح",
+    "اشار",
+    "شدد",
+    "حذر",
+    "طالب",
+    "رحب",
+    "اتهم",
+    "هدد",
+    "امر",
+    "اصدر",
+    "ابلغ",
+    "زار",
+    "يقول",
+    "اضاف",
+    "تابع",
+    "ختم",
+    "اجري",
+    "وقع",
+    "عين",
+    "اقال",
+];
+
 /// Words before a capital that make it stand for its government («إن واشنطن», «بين واشنطن
 /// وموسكو», «عقوبات على موسكو»).
 const METONYM_CUES: &[&str] = &[
@@ -97,6 +150,76 @@ const METONYM_CUES: &[&str] = &[
     "ضد",
     "مع",
     "تجاه",
+    // A noun whose possessor the capital is («مطالب واشنطن», «قبول بغداد»).
+    "مطالب",
+    "موقف",
+    "مواقف",
+    "قرار",
+    "قرارات",
+    "رد",
+    "ردود",
+    "رفض",
+    "قبول",
+    "موافقه",
+    "دعوه",
+    "دعوات",
+    "تصريحات",
+    "سياسه",
+    "سياسات",
+    "اتهامات",
+    "شروط",
+    "جهود",
+    "مساعي",
+    "عرض",
+    "مقترح",
+    "مقترحات",
+    "طلب",
+    "تهديدات",
+    "ضغوط",
+    "اعلان",
+    "استعداد",
+    "التزام",
+    "تعهد",
+    "تعهدات",
+    "رغبه",
+    "مخاوف",
+    "قلق",
+    "علاقات",
+    "اعتراف",
+    "تحذير",
+    "تحذيرات",
+    "ادانه",
+    "مبادره",
+    "اصرار",
+    "تمسك",
+    "حكومه",
+    "سلطات",
+    "اجراءات",
+    "خطوه",
+    "خطط",
+    "نيه",
+    "محاولات",
+    "دعم",
+    "حلفاء",
+    "حليفه",
+    "وساطه",
+    "تدخل",
+    "اتفاق",
+    "مفاوضات",
+    "غضب",
+    "استياء",
+    "انتقاد",
+    "انتقادات",
+    "احتجاج",
+    // Verbs whose object the capital is as a government («ما دفع الرباط إلى»).
+    "دفع",
+    "حث",
+    "ناشد",
+    "طالب",
+    "اتهم",
+    "دعا",
+    "حذر",
+    "ابلغ",
 ];
 
 /// Words before a capital that make it a place («في موسكو»), not a government.
@@ -206,6 +329,13 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     {
         return place;
     }
+    // «اتهمت تل أبيب بيروت»: the object of a government's verb is a government too.
+    if stripped.is_empty()
+        && let Some((end, false)) = previous
+        && end == c.first
+    {
+        return false;
+    }
     let prev = c
         .first
         .checked_sub(1)
@@ -218,29 +348,88 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
                 .any(|(k, _)| list.contains(&k.as_str()))
         })
     };
+    // «علاقات بكل من طهران ودمشق»: both governments; «في كل من …» stays a place.
+    let word_at = |k: usize| {
+        c.first
+            .checked_sub(k)
+            .map(|i| &tokens[i])
+            .filter(|t| is_word(t))
+    };
+    if prev.is_some_and(|t| t.key == "من")
+        && word_at(2).is_some_and(|t| readings(&t.key).iter().any(|(k, _)| k == "كل"))
+    {
+        return word_at(3).is_some_and(|t| t.key == "في");
+    }
+    // «طلبت من مسقط», «طالب من»: asked of a government.
+    if prev.is_some_and(|t| t.key == "من")
+        && word_at(2).is_some_and(|t| {
+            let k = t.key.trim_start_matches(['و', 'ف']);
+            let rest: String = k.chars().skip(1).collect();
+            ASKING
+                .iter()
+                .any(|a| k.starts_with(a) || rest.starts_with(a))
+        })
+    {
+        return false;
+    }
     if cue(PLACE_CUES) {
         return true;
     }
+    // «العاصمة الأردنية عمان»: a nisba adjective between «العاصمة» and the name.
+    if c.first >= 2
+        && prev.is_some_and(|t| {
+            t.key.starts_with("ال") && (t.key.ends_with('ي') || t.key.ends_with("يه"))
+        })
+    {
+        let before = &tokens[c.first - 2];
+        if is_word(before) && before.key == "العاصمه" {
+            return true;
+        }
+    }
     if cue(METONYM_CUES) {
+        return false;
+    }
+    // An accusative participle governing it («مطالبا بغداد», «متهما طهران»).
+    if prev.is_some_and(|t| {
+        let k = t.key.trim_start_matches(['و', 'ف']);
+        k.starts_with('م') && k.ends_with('ا') && k.chars().count() >= 5
+    }) {
         return false;
     }
     // A feminine perfect verb before it («اتهمت موسكو»), an imperfect verb around it
     // («ستزود كييف», «واشنطن تبحث»).
     let verb_before = prev.is_some_and(|t| {
         let k = t.key.trim_start_matches(['و', 'ف']);
-        !k.starts_with("ال")
-            && k.chars().count() >= 3
-            && (k.ends_with('ت')
-                || k.starts_with("ست")
-                || k.starts_with("سي")
-                || (k.starts_with('ي') && k.chars().count() >= 4))
+        // «التزمت سيول», «التقت»: a perfect verb of the افتعل form.
+        (k.starts_with("الت") && k.ends_with('ت') && k.chars().count() >= 5)
+            || !k.starts_with("ال")
+                && k.chars().count() >= 3
+                && (k.ends_with('ت')
+                    || k.starts_with("ست")
+                    || k.starts_with("سي")
+                    || ((k.starts_with('ي') || k.starts_with('ت'))
+                        && k.chars().count() >= 4
+                        && !kb::is_known_name(k)))
     });
-    let verb_after = tokens.get(c.end).filter(|t| is_word(t)).is_some_and(|t| {
-        let k = t.key.as_str();
-        (k.starts_with('ت') || k.starts_with('ي') || k.starts_with("ست"))
-            && k.chars().count() >= 4
-            && !kb::is_known_name(k)
-    });
+    // «الرباط ومدريد تطويان»: past a coordinated capital.
+    let mut after = c.end;
+    while tokens.get(after).is_some_and(|t| {
+        is_word(t)
+            && t.key.starts_with('و')
+            && kb::is_known_name(&t.key[t.key.char_indices().nth(1).map_or(0, |(i, _)| i)..])
+    }) {
+        after += 1;
+    }
+    // A verb after it makes it the subject unless a noun before it governs it («اجتماع عمان
+    // يمهد»: the meeting paves): only at the start of a clause or after a verb.
+    let clause_start = prev.is_none() || verb_before || stripped.starts_with('و');
+    let verb_after = clause_start
+        && tokens.get(after).filter(|t| is_word(t)).is_some_and(|t| {
+            let k = t.key.as_str();
+            (k.starts_with('ت') || k.starts_with('ي') || k.starts_with("ست"))
+                && k.chars().count() >= 4
+                && !kb::is_known_name(k)
+        });
     !(verb_before || verb_after)
 }
 
@@ -249,14 +438,59 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     let kb = st.kb;
     // (end token, was a place) of the last capital, for coordination.
     let mut last_capital: Option<(usize, bool)> = None;
+    let doc = st.doc;
+    let tokens = &doc.tokens;
+    // Full names of people in the text by the key of their last word («محمد شياع السوداني»):
+    // a lone «السوداني» not after a definite noun is that person, not the adjective.
+    let last_words: HashMap<String, usize> = cands
+        .iter()
+        .filter_map(|c| match c.kind {
+            CandKind::Name(Target::Person(p)) if c.end - c.first > 1 => {
+                Some((tokens[c.end - 1].key.clone(), p))
+            }
+            _ => None,
+        })
+        .collect();
     for c in cands {
-        let CandKind::Name(target) = c.kind else {
+        let CandKind::Name(mut target) = c.kind else {
             continue;
         };
+        let prev = c
+            .first
+            .checked_sub(1)
+            .map(|i| &tokens[i])
+            .filter(|t| is_word(t));
+        // «مضيق جبل طارق», «بحر الصين»: a strait or sea named after a country is not it.
+        if matches!(target, Target::Country(_) | Target::Capital(_))
+            && c.prefix_len == 0
+            && prev.is_some_and(|t| FEATURES.contains(&t.key.as_str()))
+        {
+            continue;
+        }
+        if let Target::Adjective(_) = target
+            && c.end - c.first == 1
+            && c.prefix_len == 0
+            && let Some(&p) = last_words.get(&tokens[c.first].key)
+            && !prev.is_some_and(|t| t.key.starts_with("ال"))
+        {
+            target = Target::Person(p);
+        }
         let toks = (c.first, c.end);
         let (key, kind, form) = match target {
             Target::Person(p) => (Key::Person(p), EntityKind::Person, MentionForm::Name),
             Target::Country(i) => (Key::Country(i), EntityKind::Country, MentionForm::Name),
+            // «مليون سوداني», «ألف مغربي»: a counted nisba is people.
+            Target::Adjective(i)
+                if c.end - c.first == 1
+                    && !tokens[c.first].key.starts_with("ال")
+                    && prev.is_some_and(|t| COUNTED.contains(&t.key.as_str())) =>
+            {
+                (
+                    Key::Nationality(i),
+                    EntityKind::Nationality,
+                    MentionForm::Name,
+                )
+            }
             Target::Adjective(i) => (Key::Country(i), EntityKind::Country, MentionForm::Adjective),
             Target::Nationality(i) => (
                 Key::Nationality(i),
@@ -328,11 +562,14 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         }
         let first = &doc.tokens[a];
         let word = first.span.slice(doc.text);
-        let seg = crate::clitic::best(word);
-        let start = first.span.start + seg.stem.start.min(word.len());
+        let (stem, n) = ner_stem(&first.key);
+        let start = first.span.start + offset_after_key_chars(word, n);
         let span = Span::new(start, doc.tokens[b - 1].span.end);
-        let name = key(span.slice(doc.text));
-        let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name: String = std::iter::once(stem)
+            .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.clone()))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         if name.chars().count() < 2 {
             continue;
         }
@@ -357,6 +594,23 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         };
         st.add(e, span, MentionForm::Name, (a, b));
     }
+}
+
+/// The first word of a name the NER model found, without its proclitics: `(key of the stem,
+/// key chars stripped)`. A proclitic is stripped only before the article or a known name
+/// («والحلبوسي», «بالمحكمة»), never from an unknown name («وليد», «بارزاني»); in a لل form the
+/// span keeps the article's ل, as knowledge-base names do («للمحكمة» → «لمحكمة»), and the
+/// stem's key gets its alif back for clustering.
+fn ner_stem(word: &str) -> (String, usize) {
+    readings(word)
+        .into_iter()
+        .filter(|(stem, n)| {
+            *n > 0
+                && ((stem.starts_with("ال") && stem.chars().count() >= 5)
+                    || kb::is_known_name(stem))
+        })
+        .max_by_key(|&(_, n)| n)
+        .unwrap_or_else(|| (word.to_owned(), 0))
 }
 
 /// The person entity with a full name (two words or more) ending in the word `surname`.
@@ -404,7 +658,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             }
         }
     }
-    if aliases.is_empty() {
+    if aliases.is_empty() && kb.guarded.is_empty() {
         return;
     }
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -421,10 +675,32 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
                 .iter()
                 .any(|(k, _)| HONORIFICS.contains(&k.as_str()))
         });
+        // «وقال سلام»: a verb of saying before it.
+        let after_speech = i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
+            readings(&p.key)
+                .iter()
+                .any(|(k, _)| SPEECH_VERBS.contains(&k.as_str()))
+        });
         let found = found.filter(|&(_, n)| {
             let stem: String = t.key.chars().skip(n).collect();
-            after_title || !kb.stopwords.contains(&stem)
+            after_title || after_speech || !kb.stopwords.contains(&stem)
         });
+        // A knowledge-base surname that is an ordinary word («الأسد»): after a title, or
+        // after a speech verb when it is definite («قال البرهان»).
+        if found.is_none()
+            && let Some((p, n)) = readings(&t.key)
+                .into_iter()
+                .find_map(|(k, n)| kb.guarded.get(&k).map(|&p| (p, n)))
+        {
+            let stem: String = t.key.chars().skip(n).collect();
+            let after_verb = stem.starts_with("ال") && after_speech;
+            if after_title || after_verb {
+                let e = st.person(p);
+                let span = Span::new(t.span.start + offset_after_key_chars(word, n), t.span.end);
+                st.add(e, span, MentionForm::Name, (i, i + 1));
+                continue;
+            }
+        }
         if let Some((list, n)) = found {
             // The most recent full name before this word, else the first one.
             let e = list
@@ -721,4 +997,19 @@ pub(super) fn resolve(
     add_titles(&mut st, &cands);
     add_relationals(&mut st, &cands);
     finish(st)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ner_stem;
+    use crate::normalize::key;
+
+    #[test]
+    fn ner_stems_keep_the_article_and_unknown_names() {
+        assert_eq!(ner_stem(&key("والحلبوسي")), (key("الحلبوسي"), 1));
+        assert_eq!(ner_stem(&key("للمحكمة")), (key("المحكمة"), 1));
+        assert_eq!(ner_stem(&key("بارزاني")), (key("بارزاني"), 0));
+        assert_eq!(ner_stem(&key("وليد")), (key("وليد"), 0));
+        assert_eq!(ner_stem(&key("فالح")), (key("فالح"), 0));
+    }
 }

@@ -275,6 +275,7 @@ pub(super) fn load() -> super::Kb {
         titles: Default::default(),
         classes: Default::default(),
         stopwords: Default::default(),
+        guarded: Default::default(),
     }
 }
 

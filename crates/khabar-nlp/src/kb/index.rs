@@ -3,7 +3,7 @@
 use super::{Kb, RecordKind};
 use crate::ner::NerType;
 use crate::normalize::key;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What a name refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,6 +60,11 @@ fn definite(text: &str) -> String {
 /// Particles inside person names that are no name on their own.
 const NAME_PARTICLES: &[&str] = &["بن", "بنت", "عبد", "ابو", "ال", "دا", "دي", "فون", "دير"];
 
+/// Whether two targets of one name are a country and another country's capital.
+pub fn ambiguous_pair(a: Target, b: Target) -> bool {
+    matches!((a, b), (Target::Country(x), Target::Capital(y)) | (Target::Capital(y), Target::Country(x)) if x != y)
+}
+
 pub(super) fn build(kb: &mut Kb) {
     let stop: HashSet<String> = super::data::stopwords().collect();
     let mut entries: Vec<(String, Target, NerType)> = Vec::new();
@@ -91,27 +96,58 @@ pub(super) fn build(kb: &mut Kb) {
             entries.push((definite(a), Target::Adjective(i), NerType::Misc));
             entries.push((a.clone(), Target::Adjective(i), NerType::Misc));
         }
+        // The indefinite accusative («وفدا عمانيا», «مبعوثا إيرانيا»).
+        for a in c
+            .adj_m
+            .iter()
+            .filter(|a| !a.contains(' ') && !stop.contains(&key(a)))
+        {
+            entries.push((format!("{a}ا"), Target::Adjective(i), NerType::Misc));
+        }
         for a in &c.adj_pl {
             entries.push((definite(a), Target::Nationality(i), NerType::Misc));
         }
-        for a in c.adj_m.iter().filter(|a| !a.contains(' ')) {
+        // Sound plurals, definite and indefinite («السوريون», «سوريين»), except of an
+        // adjective that is an ordinary word («مالي»: «ماليون» are financiers).
+        for a in c
+            .adj_m
+            .iter()
+            .filter(|a| !a.contains(' ') && !stop.contains(&key(a)))
+        {
             for suffix in ["ون", "ين"] {
-                entries.push((
-                    format!("ال{a}{suffix}"),
-                    Target::Nationality(i),
-                    NerType::Misc,
-                ));
+                for article in ["ال", ""] {
+                    entries.push((
+                        format!("{article}{a}{suffix}"),
+                        Target::Nationality(i),
+                        NerType::Misc,
+                    ));
+                }
             }
         }
         for n in &c.capital_ar {
             entries.push((n.clone(), Target::Capital(i), NerType::Loc));
         }
     }
-    let mut seen: HashSet<Vec<String>> = HashSet::new();
+    // A name is indexed once, with its first target, except a country name that is another
+    // country's capital («عمان»: Oman, Amman), which the matcher disambiguates in context.
+    let mut seen: HashMap<Vec<String>, Target> = HashMap::new();
     for (text, target, class) in entries {
         let w = words(&text);
-        if w.is_empty() || (w.len() == 1 && stop.contains(&w[0])) || !seen.insert(w.clone()) {
+        if let (Target::Person(p), [one]) = (target, w.as_slice())
+            && stop.contains(one)
+        {
+            // An ordinary word as a surname («الأسد» the lion): only with a person context.
+            kb.guarded.entry(one.clone()).or_insert(p);
+        }
+        if w.is_empty() || (w.len() == 1 && stop.contains(&w[0])) {
             continue;
+        }
+        match seen.get(&w) {
+            None => {
+                seen.insert(w.clone(), target);
+            }
+            Some(&first) if ambiguous_pair(first, target) => {}
+            Some(_) => continue,
         }
         kb.classes.entry(w.join(" ")).or_insert(class);
         if let Target::Person(_) = target {

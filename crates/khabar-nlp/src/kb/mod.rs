@@ -10,7 +10,7 @@ mod data;
 mod index;
 
 pub use data::{Country, Office, OfficeRank, Person, Record, RecordKind, Term};
-pub use index::{NameEntry, Target, TitleEntry};
+pub use index::{NameEntry, Target, TitleEntry, ambiguous_pair};
 
 use crate::ner::NerType;
 use jiff::civil::Date;
@@ -40,6 +40,9 @@ pub struct Kb {
     pub(crate) classes: HashMap<String, NerType>,
     /// Keys never matched as one-word names nor used as in-text aliases.
     pub(crate) stopwords: HashSet<String>,
+    /// Short names of people that are also ordinary words («الأسد», «البرهان»): matched only
+    /// in a person context (after a title, or a speech verb for a definite one).
+    pub(crate) guarded: HashMap<String, usize>,
 }
 
 static KB: LazyLock<Kb> = LazyLock::new(|| {
