@@ -9,7 +9,6 @@ pub mod article;
 pub mod components;
 pub mod fixture;
 pub mod hooks;
-pub mod html_text;
 pub mod i18n;
 pub mod js_api;
 pub mod state;

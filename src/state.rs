@@ -480,5 +480,27 @@ pub fn dateline_date(text: &str) -> Option<String> {
     khabar_nlp::time::reference_from_text(&doc).map(|d| d.to_string())
 }
 
+/// Whether `text` looks like HTML markup rather than an article (a document or block tag near
+/// its beginning).
+pub fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start();
+    let head: String = start.chars().take(400).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype")
+        || head.starts_with("<html")
+        || ["<p>", "<p ", "<div", "<article", "<h1", "<body"]
+            .iter()
+            .any(|tag| head.contains(tag))
+}
+
+/// The article text of a draft or file: HTML is reduced to text (never rendered), anything else
+/// is kept as it is.
+pub fn article_text(text: &str) -> String {
+    if looks_like_html(text) {
+        khabar_nlp::structure::html_to_text(text)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The store as shared through the context provider.
 pub type AppContext = UseReducerHandle<AppState>;

@@ -7,8 +7,7 @@ use khabar::article::{Mark, mark_tree, marks};
 use khabar::fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::hooks::use_analysis_worker::draft_request;
 use khabar::hooks::use_keyboard_shortcuts::action_for_key;
-use khabar::html_text::html_to_text;
-use khabar::state::{Action, AppState, Lang, Selection};
+use khabar::state::{Action, article_text, AppState, Lang, Selection};
 use khabar::timex;
 use std::rc::Rc;
 use yew::Reducible;
@@ -266,7 +265,7 @@ fn html_is_reduced_to_text() {
         فقرة أولى
 
         ثانية"#]]
-    .assert_eq(&html_to_text(html));
+    .assert_eq(&article_text(html));
 }
 
 #[test]

@@ -23,7 +23,7 @@ pub fn draft_request(text: &str, date: &str, request: u32) -> Result<WorkerReque
     }
     Ok(WorkerRequest {
         request,
-        text: text.to_owned(),
+        text: crate::state::article_text(text),
         date: (!date.is_empty()).then(|| date.to_owned()),
     })
 }
