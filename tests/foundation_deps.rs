@@ -58,12 +58,18 @@ fn nlp_crate_has_no_browser_or_ui_dependency() {
     let deps = nlp_dependencies();
     // The tree really was read: it starts with the crate itself and holds its date library.
     assert_eq!(deps.first().map(String::as_str), Some("khabar-nlp"));
-    assert!(deps.iter().any(|d| d == "jiff"), "jiff missing from {deps:?}");
+    assert!(
+        deps.iter().any(|d| d == "jiff"),
+        "jiff missing from {deps:?}"
+    );
     let bad: Vec<&String> = deps
         .iter()
         .filter(|d| FORBIDDEN.contains(&d.as_str()))
         .collect();
-    assert!(bad.is_empty(), "khabar-nlp must not depend on {bad:?} (tree: {deps:?})");
+    assert!(
+        bad.is_empty(),
+        "khabar-nlp must not depend on {bad:?} (tree: {deps:?})"
+    );
 }
 
 #[test]

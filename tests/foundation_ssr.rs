@@ -80,7 +80,10 @@ fn outline(html: &str) -> String {
     let mut rest = html;
     while let Some(pos) = rest.find('<') {
         rest = &rest[pos + 1..];
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         if !matches!(name.as_str(), "h1" | "h2" | "h3" | "p" | "blockquote") {
             continue;
         }
@@ -130,5 +133,6 @@ async fn article_region_outline() {
         p: وأردف: "عندما كنت أتحدث مع الرئيس بوتين …
         p: واعتبر "بايدن" أن هذه القمة يمكن أن تسهم…
         p: وجدد "بايدن" أن الولايات المتحدة تشعر بق…
-        p: واختتم تصريحاته بالقول، "من مصلحة الولاي…"#]].assert_eq(&outline(article));
+        p: واختتم تصريحاته بالقول، "من مصلحة الولاي…"#]]
+    .assert_eq(&outline(article));
 }

@@ -127,7 +127,11 @@ impl ExplorerPage {
         let entries = self
             .browser
             .client()
-            .find_all(Locator::Css(&format!("{} button, {} li", selectors::SIDEBAR, selectors::SIDEBAR)))
+            .find_all(Locator::Css(&format!(
+                "{} button, {} li",
+                selectors::SIDEBAR,
+                selectors::SIDEBAR
+            )))
             .await?;
         for entry in entries {
             if entry.text().await?.contains(name) {

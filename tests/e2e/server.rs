@@ -106,14 +106,32 @@ fn serve_one(stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let mut out = stream;
     if method != "GET" && method != "HEAD" {
-        return respond(&mut out, "405 Method Not Allowed", "text/plain", b"", method);
+        return respond(
+            &mut out,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            method,
+        );
     }
     match resolve(root, prefix, path) {
         Some(file) => match std::fs::read(&file) {
             Ok(body) => respond(&mut out, "200 OK", mime_type(&file), &body, method),
-            Err(_) => respond(&mut out, "404 Not Found", "text/plain", b"not found", method),
+            Err(_) => respond(
+                &mut out,
+                "404 Not Found",
+                "text/plain",
+                b"not found",
+                method,
+            ),
         },
-        None => respond(&mut out, "404 Not Found", "text/plain", b"not found", method),
+        None => respond(
+            &mut out,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method,
+        ),
     }
 }
 

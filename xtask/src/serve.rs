@@ -29,7 +29,15 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     let status = tools
         .command("trunk")
-        .args(["serve", "--release", "--offline", "--address", &address, "--port", &port])
+        .args([
+            "serve",
+            "--release",
+            "--offline",
+            "--address",
+            &address,
+            "--port",
+            &port,
+        ])
         .status()
         .context("starting trunk serve")?;
     if !status.success() {
@@ -98,7 +106,11 @@ pub fn print_sizes(dist: &Path) -> Result<()> {
         let gz = gzip_len(&bytes)?;
         raw_total += bytes.len();
         gz_total += gz;
-        let name = file.strip_prefix(dist).unwrap_or(file).display().to_string();
+        let name = file
+            .strip_prefix(dist)
+            .unwrap_or(file)
+            .display()
+            .to_string();
         println!("{name:<60} {:>10} {gz:>10}", bytes.len());
     }
     println!("{:<60} {raw_total:>10} {gz_total:>10}", "total");

@@ -85,7 +85,10 @@ pub fn run(args: &[String]) -> Result<()> {
         Some((step, i)) => {
             let skipped = selected.len() - i - 1;
             println!("xtask test: step '{step}' failed after {total}");
-            println!("summary: {} passed, 1 failed, {skipped} skipped", passed.len());
+            println!(
+                "summary: {} passed, 1 failed, {skipped} skipped",
+                passed.len()
+            );
             std::process::exit(1);
         }
     }
@@ -129,7 +132,17 @@ fn run_step(step: &str, tools: &Tools) -> Result<()> {
             if has_nextest(tools) {
                 cargo(tools, &["nextest", "run", "--workspace", "--no-fail-fast"])?;
             } else {
-                cargo(tools, &["test", "--workspace", "--no-fail-fast", "--lib", "--bins", "--tests"])?;
+                cargo(
+                    tools,
+                    &[
+                        "test",
+                        "--workspace",
+                        "--no-fail-fast",
+                        "--lib",
+                        "--bins",
+                        "--tests",
+                    ],
+                )?;
             }
             // nextest does not run doc tests.
             cargo(tools, &["test", "--workspace", "--doc"])
@@ -185,7 +198,10 @@ fn cargo_command(tools: &Tools, args: &[&str]) -> Command {
 }
 
 fn cargo(tools: &Tools, args: &[&str]) -> Result<()> {
-    check(&mut cargo_command(tools, args), &format!("cargo {}", args.join(" ")))
+    check(
+        &mut cargo_command(tools, args),
+        &format!("cargo {}", args.join(" ")),
+    )
 }
 
 fn check(cmd: &mut Command, what: &str) -> Result<()> {

@@ -56,7 +56,9 @@ pub fn ensure(needs: Needs) -> Result<Tools> {
     let local_bin = root.join(".tools/node_modules/.bin");
     let cargo_bin = cargo_home().join("bin");
     let mut dirs = vec![local_bin.clone(), cargo_bin.clone()];
-    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     let path = std::env::join_paths(dirs).context("building PATH")?;
     let mut tools = Tools {
         path,
@@ -137,7 +139,9 @@ fn ensure_wasm_target(tools: &Tools) -> Result<()> {
     {
         return Ok(());
     }
-    progress(&format!("adding the {WASM_TARGET} target with rustup (about 1 min)…"));
+    progress(&format!(
+        "adding the {WASM_TARGET} target with rustup (about 1 min)…"
+    ));
     let start = Instant::now();
     run_quiet(
         tools.command("rustup").args(["target", "add", WASM_TARGET]),
@@ -176,13 +180,24 @@ fn ensure_cargo_tool(tools: &Tools, tool: CargoTool) -> Result<()> {
     ));
     let start = Instant::now();
     let mut cmd = tools.command("cargo");
-    cmd.args(["install", tool.crate_name, "--version", tool.version, "--force"]);
+    cmd.args([
+        "install",
+        tool.crate_name,
+        "--version",
+        tool.version,
+        "--force",
+    ]);
     if tool.locked {
         cmd.arg("--locked");
     }
     // Installs go to $CARGO_HOME/bin, already first on the children's PATH.
     run_quiet(&mut cmd, &format!("cargo install {}", tool.crate_name))?;
-    progress(&format!("{} {} installed in {}", tool.name, tool.version, elapsed(start)));
+    progress(&format!(
+        "{} {} installed in {}",
+        tool.name,
+        tool.version,
+        elapsed(start)
+    ));
     Ok(())
 }
 
@@ -235,7 +250,13 @@ fn ensure_browser(tools: &Tools) -> Result<(PathBuf, PathBuf)> {
     run_quiet(
         tools
             .command("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+            .args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
         "apt-get install chromium chromium-driver",
     )?;

@@ -45,7 +45,15 @@ fn assert_one_line_error(out: &Output) {
 #[test]
 fn analyze_file_prints_the_json_contract() {
     let path = bundled_article();
-    let out = khabar(&["analyze", "--date", "2021-04-16", path.to_str().expect("UTF-8 path")], b"");
+    let out = khabar(
+        &[
+            "analyze",
+            "--date",
+            "2021-04-16",
+            path.to_str().expect("UTF-8 path"),
+        ],
+        b"",
+    );
     assert!(out.status.success(), "{out:?}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(json["schema"], "khabar.analysis/1");
