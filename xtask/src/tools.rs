@@ -202,10 +202,10 @@ fn ensure_cargo_tool(tools: &Tools, tool: CargoTool) -> Result<()> {
 }
 
 fn ensure_wasm_opt(tools: &Tools, root: &Path) -> Result<()> {
-    if let Some(found) = version_of(tools, "wasm-opt") {
-        if found.contains(&format!("version {BINARYEN_VERSION}")) {
-            return Ok(());
-        }
+    if let Some(found) = version_of(tools, "wasm-opt")
+        && found.contains(&format!("version {BINARYEN_VERSION}"))
+    {
+        return Ok(());
     }
     let dir = root.join(".tools");
     progress(&format!(
