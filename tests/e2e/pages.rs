@@ -61,9 +61,12 @@ pub struct ExplorerPage {
 }
 
 impl ExplorerPage {
-    /// Serves `dist/` at `/`, opens it at `viewport` and waits until the app has rendered.
+    /// Serves `dist/` at `/` (or at `$KHABAR_PUBLIC_URL`, for a `dist/` built with
+    /// `cargo xtask dist --public-url …`), opens it at `viewport` and waits until the app has
+    /// rendered.
     pub async fn open(viewport: Viewport) -> Result<Self> {
-        Self::open_at(viewport, "/").await
+        let prefix = std::env::var("KHABAR_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
+        Self::open_at(viewport, &prefix).await
     }
 
     /// Like [`ExplorerPage::open`], with the site served under `prefix` (e.g. `/khabar/`, for a
