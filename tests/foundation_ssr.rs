@@ -14,6 +14,7 @@ async fn render_page() -> String {
     yew::ServerRenderer::<khabar::App>::with_props(|| khabar::AppProps {
         text: khabar::BUNDLED_TEXT.into(),
         published: Some(khabar::BUNDLED_PUBLISHED.into()),
+        analysis: None,
     })
     .hydratable(false)
     .render()

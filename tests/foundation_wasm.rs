@@ -31,6 +31,7 @@ async fn app_mounts_and_shows_the_parsed_headline() {
         khabar::AppProps {
             text: khabar::BUNDLED_TEXT.into(),
             published: Some(khabar::BUNDLED_PUBLISHED.into()),
+            analysis: None,
         },
     )
     .render();
