@@ -139,7 +139,7 @@ pub fn parse(value: &str) -> Option<Timex> {
 /// when it cannot be read.
 pub fn label(value: &str, lang: Lang) -> String {
     let Some(timex) = parse(value) else {
-        return value.to_owned();
+        return duration_label(value, lang).unwrap_or_else(|| value.to_owned());
     };
     let v = timex.value.as_str();
     let year = v.get(..4).unwrap_or_default();
@@ -210,4 +210,33 @@ pub fn month_name(month: i8, lang: Lang) -> &'static str {
     ];
     KEYS.get(usize::try_from(month - 1).unwrap_or(0))
         .map_or("", |k| t(lang, k))
+}
+
+/// A TIMEX3 duration with one unit (`P5Y`, `P3M`, `P2W`, `P10D`, `PT6H`) in words («5 سنوات»,
+/// "5 years"); `None` for anything else.
+pub fn duration_label(value: &str, lang: Lang) -> Option<String> {
+    let v = value.trim().strip_prefix('P')?;
+    let (v, time) = match v.strip_prefix('T') {
+        Some(rest) => (rest, true),
+        None => (v, false),
+    };
+    let unit = v.chars().last()?;
+    let n: u64 = v[..v.len() - unit.len_utf8()].parse().ok()?;
+    // i18n keys: one, two (the Arabic dual), few (the Arabic plural of 3–10; English plural).
+    let [one, two, few] = match (unit, time) {
+        ('Y', false) => ["dur.year.one", "dur.year.two", "dur.year.few"],
+        ('M', false) => ["dur.month.one", "dur.month.two", "dur.month.few"],
+        ('W', false) => ["dur.week.one", "dur.week.two", "dur.week.few"],
+        ('D', false) => ["dur.day.one", "dur.day.two", "dur.day.few"],
+        ('H', true) => ["dur.hour.one", "dur.hour.two", "dur.hour.few"],
+        ('M', true) => ["dur.minute.one", "dur.minute.two", "dur.minute.few"],
+        _ => return None,
+    };
+    // Arabic: 1 and 2 are the singular and dual alone, 3–10 take the plural, 11+ the singular.
+    Some(match (lang, n) {
+        (Lang::Ar, 1) => t(lang, one).to_owned(),
+        (Lang::Ar, 2) => t(lang, two).to_owned(),
+        (Lang::Ar, 3..=10) | (Lang::En, 2..) | (Lang::En, 0) => format!("{n} {}", t(lang, few)),
+        _ => format!("{n} {}", t(lang, one)),
+    })
 }

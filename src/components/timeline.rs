@@ -185,6 +185,14 @@ fn event_item(
 ) -> Html {
     let lang = props.lang;
     let granularity = p.map_or(Granularity::Reference, |p| p.granularity);
+    // An undated event has no granularity to show; a duration says it is one.
+    let gran_label = match (p, v.value.as_deref()) {
+        (Some(p), _) => Some(gran_key(p.granularity)),
+        (None, Some(value)) if timex::duration_label(value, lang).is_some() => {
+            Some("gran.duration")
+        }
+        _ => None,
+    };
     let date = match v.value.as_deref() {
         Some(value) => timex::label(value, lang),
         None => t(lang, "timeline.undated").to_owned(),
@@ -208,7 +216,9 @@ fn event_item(
                 onclick={move |_| on_select.emit(id.clone())}>
                 <span class="timeline__number" aria-hidden="true"><bdi>{index + 1}</bdi></span>
                 <span class="timeline__date"><span class="timeline__glyph" aria-hidden="true"></span><bdi>{date}</bdi>
-                    <span class="timeline__granularity">{" · "}{t(lang, gran_key(granularity))}</span></span>
+                    if let Some(key) = gran_label {
+                        <span class="timeline__granularity">{" · "}{t(lang, key)}</span>
+                    }</span>
                 <span class="timeline__label">{label}</span>
                 <span class="timeline__status" data-status={v.status.clone()}>{t(lang, status_key(&v.status))}</span>
             </button>

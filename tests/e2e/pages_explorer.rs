@@ -334,9 +334,11 @@ impl ExplorerPage {
             .execute_async(
                 "const done = arguments[arguments.length - 1];
                  window.axe.run(document, { resultTypes: ['violations'] })
-                   .then(r => done(r.violations.map(v => ({
+                   .then(r => done(r.passes.length === 0
+                     ? [{ id: 'axe-ran-nothing', help: 'axe-core checked no rule', targets: [] }]
+                     : r.violations.map(v => ({
                      id: v.id, help: v.help,
-                     targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))))
+                     targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) })))))
                    .catch(e => done([{ id: 'axe-error', help: String(e), targets: [] }]));",
                 Vec::new(),
             )
