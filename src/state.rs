@@ -484,7 +484,11 @@ pub fn dateline_date(text: &str) -> Option<String> {
 /// its beginning).
 pub fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start();
-    let head: String = start.chars().take(400).collect::<String>().to_ascii_lowercase();
+    let head: String = start
+        .chars()
+        .take(400)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype")
         || head.starts_with("<html")
         || ["<p>", "<p ", "<div", "<article", "<h1", "<body"]

@@ -222,21 +222,49 @@ pub fn duration_label(value: &str, lang: Lang) -> Option<String> {
     };
     let unit = v.chars().last()?;
     let n: u64 = v[..v.len() - unit.len_utf8()].parse().ok()?;
-    // i18n keys: one, two (the Arabic dual), few (the Arabic plural of 3–10; English plural).
-    let [one, two, few] = match (unit, time) {
-        ('Y', false) => ["dur.year.one", "dur.year.two", "dur.year.few"],
-        ('M', false) => ["dur.month.one", "dur.month.two", "dur.month.few"],
-        ('W', false) => ["dur.week.one", "dur.week.two", "dur.week.few"],
-        ('D', false) => ["dur.day.one", "dur.day.two", "dur.day.few"],
-        ('H', true) => ["dur.hour.one", "dur.hour.two", "dur.hour.few"],
-        ('M', true) => ["dur.minute.one", "dur.minute.two", "dur.minute.few"],
+    // i18n keys: one, two (the Arabic dual), few (the Arabic plural of 3–10; English plural),
+    // many (the Arabic accusative singular of 11–99).
+    let [one, two, few, many] = match (unit, time) {
+        ('Y', false) => [
+            "dur.year.one",
+            "dur.year.two",
+            "dur.year.few",
+            "dur.year.many",
+        ],
+        ('M', false) => [
+            "dur.month.one",
+            "dur.month.two",
+            "dur.month.few",
+            "dur.month.many",
+        ],
+        ('W', false) => [
+            "dur.week.one",
+            "dur.week.two",
+            "dur.week.few",
+            "dur.week.many",
+        ],
+        ('D', false) => ["dur.day.one", "dur.day.two", "dur.day.few", "dur.day.many"],
+        ('H', true) => [
+            "dur.hour.one",
+            "dur.hour.two",
+            "dur.hour.few",
+            "dur.hour.many",
+        ],
+        ('M', true) => [
+            "dur.minute.one",
+            "dur.minute.two",
+            "dur.minute.few",
+            "dur.minute.many",
+        ],
         _ => return None,
     };
-    // Arabic: 1 and 2 are the singular and dual alone, 3–10 take the plural, 11+ the singular.
+    // Arabic: 1 and 2 are the singular and dual alone, 3–10 take the plural, 11–99 the
+    // accusative singular, 100 and more the genitive singular.
     Some(match (lang, n) {
         (Lang::Ar, 1) => t(lang, one).to_owned(),
         (Lang::Ar, 2) => t(lang, two).to_owned(),
         (Lang::Ar, 3..=10) | (Lang::En, 2..) | (Lang::En, 0) => format!("{n} {}", t(lang, few)),
+        (Lang::Ar, 11..=99) => format!("{n} {}", t(lang, many)),
         _ => format!("{n} {}", t(lang, one)),
     })
 }

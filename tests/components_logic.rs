@@ -7,7 +7,7 @@ use khabar::article::{Mark, mark_tree, marks};
 use khabar::fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::hooks::use_analysis_worker::draft_request;
 use khabar::hooks::use_keyboard_shortcuts::action_for_key;
-use khabar::state::{Action, article_text, AppState, Lang, Selection};
+use khabar::state::{Action, AppState, Lang, Selection, article_text};
 use khabar::timex;
 use std::rc::Rc;
 use yew::Reducible;
@@ -118,6 +118,11 @@ fn timex_labels() {
         "PAST_REF",
         "2021-04-16T10:30",
         "P5Y",
+        "P1Y",
+        "P2W",
+        "P11M",
+        "PT3H",
+        "PXY",
     ]
     .iter()
     .flat_map(|v| [timex::label(v, Lang::Ar), timex::label(v, Lang::En)])
@@ -140,8 +145,18 @@ fn timex_labels() {
             "in the past",
             "16 أبريل 2021 10:30",
             "16 April 2021 10:30",
-            "P5Y",
-            "P5Y",
+            "5 سنوات",
+            "5 years",
+            "سنة",
+            "1 year",
+            "أسبوعان",
+            "2 weeks",
+            "11 شهرا",
+            "11 months",
+            "3 ساعات",
+            "3 hours",
+            "PXY",
+            "PXY",
         ]
     "#]]
     .assert_debug_eq(&labels);
@@ -261,11 +276,10 @@ fn html_is_reduced_to_text() {
     let html = "<html><head><style>p{}</style><script>alert(1)</script></head><body><h1>عنوان &amp; خبر</h1><p>فقرة <b>أولى</b></p><div>ثانية</div></body></html>";
     expect![[r#"
         عنوان & خبر
-
-        فقرة أولى
-
-        ثانية"#]]
+        فقرة أولى"#]]
     .assert_eq(&article_text(html));
+    // Plain text stays as it is, even with a stray angle bracket.
+    assert_eq!(article_text("أ < ب\n\nج"), "أ < ب\n\nج");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use crate::components::article_view::ArticleView;
 use crate::components::entity_card::EntityCard;
 use crate::components::entity_sidebar::EntitySidebar;
+use crate::components::event_card::EventCard;
 use crate::components::header::Header;
 use crate::components::legend::Legend;
 use crate::components::mention_nav::MentionNav;
@@ -123,7 +124,13 @@ fn reader(state: &AppContext) -> Html {
                     on_select_event={on_select_event.clone()} />
             </>
         },
-        _ => html! { <p class="card card--hint">{t(lang, "card.hint")}</p> },
+        _ => match state.selected_event() {
+            Some(event) => html! {
+                <EventCard analysis={state.analysis.clone()} event={event.clone()} {lang}
+                    on_select_entity={on_select_entity.clone()} on_clear={simple(Action::ClearSelection)} />
+            },
+            None => html! { <p class="card card--hint">{t(lang, "card.hint")}</p> },
+        },
     };
     html! {
         <main class="layout" id="main" data-view="reader">

@@ -4,6 +4,7 @@ pub mod app;
 pub mod article_view;
 pub mod entity_card;
 pub mod entity_sidebar;
+pub mod event_card;
 pub mod header;
 pub mod legend;
 pub mod mention_nav;

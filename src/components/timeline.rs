@@ -242,7 +242,8 @@ fn gran_key(g: Granularity) -> &'static str {
     }
 }
 
-fn status_key(status: &str) -> &'static str {
+/// The i18n key of an event status.
+pub fn status_key(status: &str) -> &'static str {
     match status {
         "ongoing" => "status.ongoing",
         "planned" => "status.planned",

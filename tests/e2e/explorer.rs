@@ -65,7 +65,11 @@ async fn sidebar_selection_lights_exactly_the_entitys_mentions_and_names_select_
     let total: String = page
         .eval("return document.querySelector('.mention-nav [data-total]').dataset.total;")
         .await?;
-    assert_eq!(total, putin.mentions.len().to_string(), "the count is shown");
+    assert_eq!(
+        total,
+        putin.mentions.len().to_string(),
+        "the count is shown"
+    );
     page.wait_in_view(".article .mention.is-current").await?;
     assert_eq!(page.current_mention().await?, Some(0));
 
@@ -74,7 +78,8 @@ async fn sidebar_selection_lights_exactly_the_entitys_mentions_and_names_select_
     page.wait_for_current_mention(1).await?;
     page.wait_in_view(".article .mention.is-current").await?;
     page.next_mention().await?;
-    page.wait_for_current_mention(2 % putin.mentions.len()).await?;
+    page.wait_for_current_mention(2 % putin.mentions.len())
+        .await?;
     page.previous_mention().await?;
     page.wait_for_current_mention(1).await?;
     page.previous_mention().await?;
@@ -138,7 +143,10 @@ async fn timeline_is_chronological_and_an_event_lights_its_sentence() -> Result<
     );
     // On a wide screen the axis runs right to left: earlier events further right.
     let centres = page.axis_centres(&wanted).await?;
-    let centres: Vec<f64> = centres.into_iter().map(|c| c.expect("on the axis")).collect();
+    let centres: Vec<f64> = centres
+        .into_iter()
+        .map(|c| c.expect("on the axis"))
+        .collect();
     assert!(
         centres.windows(2).all(|w| w[0] > w[1]),
         "the axis runs right to left: {centres:?}"
@@ -160,7 +168,10 @@ async fn timeline_is_chronological_and_an_event_lights_its_sentence() -> Result<
         })
         .map(|(i, _)| i)
         .collect();
-    assert!(!lit.is_empty(), "the January call's sentence is highlighted");
+    assert!(
+        !lit.is_empty(),
+        "the January call's sentence is highlighted"
+    );
     assert!(
         lit.iter().all(|i| expected.contains(i)),
         "only the event's sentences are highlighted: {lit:?} ⊄ {expected:?}"
@@ -187,9 +198,15 @@ async fn a_pasted_article_is_analysed_and_its_draft_survives_a_reload() -> Resul
     }
     let date = page.draft_date().await?;
     let expected = page
-        .analyze(OWN_ARTICLE, Some(&date).filter(|d| !d.is_empty()).map(|d| d.as_str()))
+        .analyze(
+            OWN_ARTICLE,
+            Some(&date).filter(|d| !d.is_empty()).map(|d| d.as_str()),
+        )
         .await?;
-    assert!(expected.entities.len() >= 3, "the test article has entities");
+    assert!(
+        expected.entities.len() >= 3,
+        "the test article has entities"
+    );
     assert!(!expected.events.is_empty(), "the test article has events");
 
     page.analyze_draft().await?;
@@ -201,17 +218,27 @@ async fn a_pasted_article_is_analysed_and_its_draft_survives_a_reload() -> Resul
     assert_eq!(got, want, "the sidebar lists the new article's entities");
     let timeline = page.timeline_event_ids().await?;
     let events: Vec<String> = expected.events.iter().map(|v| v.id.clone()).collect();
-    assert_eq!(timeline, events, "the timeline shows the new article's events");
+    assert_eq!(
+        timeline, events,
+        "the timeline shows the new article's events"
+    );
     let shown: String = page
         .eval("return document.querySelector('.article').textContent;")
         .await?;
     let first_paragraph = OWN_ARTICLE.lines().nth(3).unwrap();
-    assert!(shown.contains(first_paragraph), "the reader shows the new article");
+    assert!(
+        shown.contains(first_paragraph),
+        "the reader shows the new article"
+    );
 
     page.client().refresh().await?;
     page.find_waiting(".article").await?;
     page.show_view("new-article").await?;
-    assert_eq!(page.draft_text().await?, OWN_ARTICLE, "the draft survives a reload");
+    assert_eq!(
+        page.draft_text().await?,
+        OWN_ARTICLE,
+        "the draft survives a reload"
+    );
     page.close().await
 }
 
@@ -313,10 +340,7 @@ async fn screenshots_of_every_view_at_both_sizes_and_themes() -> Result<()> {
             for view in VIEWS {
                 show(&page, &analysis, view).await?;
                 let theme = if dark { "dark" } else { "light" };
-                let name = format!(
-                    "{view}-{theme}-{}x{}",
-                    viewport.width, viewport.height
-                );
+                let name = format!("{view}-{theme}-{}x{}", viewport.width, viewport.height);
                 shots.push(page.screenshot(&name).await?);
             }
         }

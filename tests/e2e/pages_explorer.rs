@@ -41,7 +41,11 @@ pub struct Violation {
 
 impl ExplorerPage {
     /// Runs the JavaScript function body `script` with `arguments` and decodes what it returns.
-    pub async fn eval_with<T: DeserializeOwned>(&self, script: &str, args: Vec<Value>) -> Result<T> {
+    pub async fn eval_with<T: DeserializeOwned>(
+        &self,
+        script: &str,
+        args: Vec<Value>,
+    ) -> Result<T> {
         let value = self.client().execute(script, args).await?;
         Ok(serde_json::from_value(value)?)
     }
@@ -191,8 +195,10 @@ impl ExplorerPage {
 
     /// Switches to the view `view` (`reader`, `new-article`) with the masthead's tab.
     pub async fn show_view(&self, view: &str) -> Result<()> {
-        self.click_css(&format!(".masthead button.masthead__tab[data-view=\"{view}\"]"))
-            .await?;
+        self.click_css(&format!(
+            ".masthead button.masthead__tab[data-view=\"{view}\"]"
+        ))
+        .await?;
         self.wait_until(
             &format!("view {view}"),
             &format!("return window.khabar.state().view === {};", json!(view)),
