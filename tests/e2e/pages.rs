@@ -1,0 +1,244 @@
+//! Page objects: what a test can do on the explorer, in the reader's terms.
+//!
+//! `ExplorerPage::open(Viewport::DESKTOP)` serves `dist/` (`$KHABAR_DIST`, built by
+//! `cargo xtask test`/`dist`), starts Chromium and waits for the app. Every wait polls with a
+//! timeout ([`ExplorerPage::wait_until`]); nothing sleeps for a fixed time. To add an action,
+//! add a method here built on `find`/`wait_until`/`eval`, and keep selectors in this file so
+//! tests read as steps («open, click بوتين, expect 5 highlighted mentions»).
+
+use crate::browser::{Browser, Result};
+use crate::server::StaticServer;
+use fantoccini::Locator;
+use fantoccini::elements::Element;
+use serde::de::DeserializeOwned;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// How long any wait may take before the test fails.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// How often a wait re-checks its condition.
+const POLL: Duration = Duration::from_millis(50);
+
+/// A viewport size in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewport {
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+}
+
+impl Viewport {
+    /// A laptop screen.
+    pub const DESKTOP: Viewport = Viewport {
+        width: 1280,
+        height: 800,
+    };
+    /// A phone held upright.
+    pub const PHONE: Viewport = Viewport {
+        width: 390,
+        height: 844,
+    };
+}
+
+/// Selectors of the page's invariant parts.
+pub mod selectors {
+    /// The article's headline.
+    pub const HEADLINE: &str = "h1.article__headline";
+    /// The article region.
+    pub const ARTICLE: &str = ".article";
+    /// The entity sidebar.
+    pub const SIDEBAR: &str = ".sidebar";
+    /// The timeline.
+    pub const TIMELINE: &str = ".timeline";
+}
+
+/// The explorer, loaded in Chromium from a local server of `dist/`.
+#[derive(Debug)]
+pub struct ExplorerPage {
+    browser: Browser,
+    server: StaticServer,
+}
+
+impl ExplorerPage {
+    /// Serves `dist/` at `/` (or at `$KHABAR_PUBLIC_URL`, for a `dist/` built with
+    /// `cargo xtask dist --public-url …`), opens it at `viewport` and waits until the app has
+    /// rendered.
+    pub async fn open(viewport: Viewport) -> Result<Self> {
+        let prefix = std::env::var("KHABAR_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
+        Self::open_at(viewport, &prefix).await
+    }
+
+    /// Like [`ExplorerPage::open`], with the site served under `prefix` (e.g. `/khabar/`, for a
+    /// `dist/` built with `cargo xtask dist --public-url /khabar/`).
+    pub async fn open_at(viewport: Viewport, prefix: &str) -> Result<Self> {
+        let server = StaticServer::start(&dist_dir()?, prefix)?;
+        let browser = Browser::start(viewport.width, viewport.height).await?;
+        let page = Self { browser, server };
+        page.set_viewport(viewport).await?;
+        page.browser.client().goto(&page.server.url()).await?;
+        page.wait_for_app().await?;
+        Ok(page)
+    }
+
+    /// Waits until the app has rendered the article headline.
+    pub async fn wait_for_app(&self) -> Result<()> {
+        self.find_waiting(selectors::HEADLINE).await.map(drop)
+    }
+
+    /// The headline's text.
+    pub async fn headline_text(&self) -> Result<String> {
+        let text = self.find_waiting(selectors::HEADLINE).await?.text().await?;
+        Ok(text.trim().to_owned())
+    }
+
+    /// An attribute of `<html>` (`dir`, `lang`).
+    pub async fn html_attribute(&self, name: &str) -> Result<Option<String>> {
+        self.eval(&format!(
+            "return document.documentElement.getAttribute({});",
+            serde_json::to_string(name)?
+        ))
+        .await
+    }
+
+    /// Whether an element matching `css` is on the page now.
+    pub async fn has(&self, css: &str) -> Result<bool> {
+        Ok(!self
+            .browser
+            .client()
+            .find_all(Locator::Css(css))
+            .await?
+            .is_empty())
+    }
+
+    /// Waits until a font face of `family` has status `loaded` (the page's CSS made the browser
+    /// fetch and decode it).
+    pub async fn wait_for_font(&self, family: &str) -> Result<()> {
+        let family = serde_json::to_string(family)?;
+        self.wait_until(
+            &format!("font {family} loaded"),
+            &format!(
+                "return [...document.fonts].some(f => \
+                 f.family.replace(/[\"']/g, '') === {family} && f.status === 'loaded');"
+            ),
+        )
+        .await
+    }
+
+    /// Clicks the entity called `name` in the sidebar (the first entry whose text contains it).
+    pub async fn click_entity(&self, name: &str) -> Result<()> {
+        let entries = self
+            .browser
+            .client()
+            .find_all(Locator::Css(&format!(
+                "{} button, {} li",
+                selectors::SIDEBAR,
+                selectors::SIDEBAR
+            )))
+            .await?;
+        for entry in entries {
+            if entry.text().await?.contains(name) {
+                entry.click().await?;
+                return Ok(());
+            }
+        }
+        Err(format!("no entity '{name}' in the sidebar").into())
+    }
+
+    /// Resizes the window so that the page's viewport is exactly `viewport`.
+    pub async fn set_viewport(&self, viewport: Viewport) -> Result<()> {
+        let client = self.browser.client();
+        let (mut w, mut h) = (viewport.width, viewport.height);
+        for _ in 0..3 {
+            client.set_window_size(w, h).await?;
+            let inner: (u32, u32) = self
+                .eval("return [window.innerWidth, window.innerHeight];")
+                .await?;
+            if inner == (viewport.width, viewport.height) {
+                return Ok(());
+            }
+            // Window chrome takes the difference: grow the window by it.
+            w = (w + viewport.width).saturating_sub(inner.0);
+            h = (h + viewport.height).saturating_sub(inner.1);
+        }
+        Err(format!("could not size the viewport to {viewport:?}").into())
+    }
+
+    /// Saves a PNG of the viewport as `target/screenshots/<name>.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self.browser.client().screenshot().await?;
+        let dir = target_dir().join("screenshots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Waits (polling, up to [`TIMEOUT`]) for `css` to match, and returns the first match.
+    pub async fn find_waiting(&self, css: &str) -> Result<Element> {
+        self.browser
+            .client()
+            .wait()
+            .at_most(TIMEOUT)
+            .every(POLL)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("waiting for '{css}': {e}").into())
+    }
+
+    /// Waits (polling, up to [`TIMEOUT`]) until the JavaScript body `script` returns `true`.
+    pub async fn wait_until(&self, what: &str, script: &str) -> Result<()> {
+        let start = Instant::now();
+        loop {
+            if self.eval::<bool>(script).await? {
+                return Ok(());
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("timed out after {TIMEOUT:?} waiting for {what}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Runs the JavaScript function body `script` in the page and decodes what it returns.
+    pub async fn eval<T: DeserializeOwned>(&self, script: &str) -> Result<T> {
+        let value = self.browser.client().execute(script, Vec::new()).await?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    /// The WebDriver client, for what the page object does not cover yet.
+    pub fn client(&self) -> &fantoccini::Client {
+        self.browser.client()
+    }
+
+    /// Ends the browser session; the driver and server stop when the page is dropped.
+    pub async fn close(self) -> Result<()> {
+        let Self { browser, server } = self;
+        browser.close().await?;
+        drop(server);
+        Ok(())
+    }
+}
+
+/// The built site: `$KHABAR_DIST`, else `dist/` in the workspace.
+fn dist_dir() -> Result<PathBuf> {
+    let dir = std::env::var_os("KHABAR_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    if dir.join("index.html").is_file() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "{} has no index.html: build it first (cargo xtask dist)",
+            dir.display()
+        )
+        .into())
+    }
+}
+
+/// Cargo's target directory.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
