@@ -280,25 +280,22 @@ async fn keyboard_alone_selects_an_entity_and_walks_its_mentions() -> Result<()>
 
 /// Every view the reader can reach: main, entity card, timeline event, new article.
 async fn show(page: &ExplorerPage, analysis: &Analysis, view: &str) -> Result<()> {
+    page.show_view("reader").await?;
+    page.press(fantoccini::key::Key::Escape).await?;
+    page.wait_until(
+        "nothing selected",
+        "return window.khabar.state().selection.kind === 'none';",
+    )
+    .await?;
+    page.eval::<serde_json::Value>("window.scrollTo(0, 0); return null;")
+        .await?;
     match view {
-        "reader" => {
-            page.show_view("reader").await?;
-            page.press(fantoccini::key::Key::Escape).await?;
-            page.wait_until(
-                "nothing selected",
-                "return window.khabar.state().selection.kind === 'none';",
-            )
-            .await?;
-            page.eval::<serde_json::Value>("window.scrollTo(0, 0); return null;")
-                .await?;
-        }
+        "reader" => {}
         "entity" => {
-            page.show_view("reader").await?;
             page.select_entity(&entity(analysis, "Putin").id).await?;
             page.find_waiting(".card").await?;
         }
         "event" => {
-            page.show_view("reader").await?;
             let id = analysis.events.first().expect("events").id.clone();
             page.select_event(&id).await?;
         }

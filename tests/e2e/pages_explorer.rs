@@ -339,12 +339,12 @@ impl ExplorerPage {
             .client()
             .execute_async(
                 "const done = arguments[arguments.length - 1];
+                 const short = v => ({ id: v.id, help: v.help,
+                   targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) });
                  window.axe.run(document, { resultTypes: ['violations'] })
                    .then(r => done(r.passes.length === 0
                      ? [{ id: 'axe-ran-nothing', help: 'axe-core checked no rule', targets: [] }]
-                     : r.violations.map(v => ({
-                     id: v.id, help: v.help,
-                     targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) })))))
+                     : r.violations.map(short)))
                    .catch(e => done([{ id: 'axe-error', help: String(e), targets: [] }]));",
                 Vec::new(),
             )
