@@ -188,14 +188,16 @@ async fn a_pasted_article_is_analysed_and_its_draft_survives_a_reload() -> Resul
     page.show_view("new-article").await?;
     page.paste_draft(OWN_ARTICLE).await?;
     let expected = page.analyze(OWN_ARTICLE, None).await?;
-    if expected.reference_source == "text" {
-        let date = expected.reference_date.clone().unwrap_or_default();
-        page.wait_until(
-            "the date prefilled from the dateline",
-            &format!("return document.querySelector('#new-date').value === '{date}';"),
-        )
-        .await?;
-    }
+    assert_eq!(
+        expected.reference_source, "text",
+        "the dateline gives the date"
+    );
+    assert_eq!(expected.reference_date.as_deref(), Some("2023-03-12"));
+    page.wait_until(
+        "the date prefilled from the dateline",
+        "return document.querySelector('#new-date').value === '2023-03-12';",
+    )
+    .await?;
     let date = page.draft_date().await?;
     let expected = page
         .analyze(
