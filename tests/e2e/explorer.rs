@@ -324,6 +324,17 @@ async fn axe_finds_no_violations_in_any_view_in_either_theme() -> Result<()> {
         }
     }
     assert!(found.is_empty(), "axe-core violations: {found:#?}");
+    // The checker does see problems: an image without a text alternative is one.
+    page.eval::<serde_json::Value>(
+        "const img = document.createElement('img'); img.src = 'data:,'; img.id = 'axe-probe';
+         document.querySelector('main').appendChild(img); return null;",
+    )
+    .await?;
+    let probe = page.axe_violations().await?;
+    assert!(
+        probe.iter().any(|v| v.id == "image-alt"),
+        "axe-core reports the probe image: {probe:?}"
+    );
     page.close().await
 }
 
