@@ -303,6 +303,9 @@ async fn show(page: &ExplorerPage, analysis: &Analysis, view: &str) -> Result<()
         }
         _ => page.show_view("new-article").await?,
     }
+    // The tab or button clicked last keeps focus; the views are shown without its ring.
+    page.eval::<serde_json::Value>("document.activeElement?.blur(); return null;")
+        .await?;
     page.settle().await
 }
 
