@@ -115,7 +115,7 @@ async fn new_article_form_progress_and_error() {
     expect![[r#"
         <section id="article" tabindex="-1" aria-labelledby="new-title" class="new-article">
         <h1 id="new-title" class="new-article__title">مقال جديد</h1>
-        <p class="new-article__intro">الصق نص مقال عربي أو افتح ملفا ‎.txt‎ أو ‎.html‎ (يُحوَّل HTML إلى نص ولا يُعرض). يبقى المسودة محفوظة في هذا المتصفح.</p>
+        <p class="new-article__intro">الصق نص مقال عربي أو افتح ملفا نصيا أو صفحة HTML (تُحوَّل HTML إلى نص ولا تُعرض). تبقى المسودة محفوظة في هذا المتصفح.</p>
         <form class="new-article__form">
         <label for="new-text" class="new-article__label">نص المقال</label>
         <textarea id="new-text" lang="ar" dir="rtl" rows="14" aria-describedby="new-chars" class="new-article__text">نص قصير</textarea>
