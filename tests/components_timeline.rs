@@ -1,4 +1,5 @@
-//! Snapshots of the timeline (issue 6): order, granularity, status, dimming, publication date.
+//! Snapshots of the timeline (issue 6): order, granularity, status, dimming, publication date;
+//! the card of a selected event.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod components_support;
@@ -79,4 +80,34 @@ async fn no_events_says_what_will_appear() {
     let html = render::<Timeline>(props).await;
     assert!(html.contains("class=\"empty\""));
     assert_eq!(count(&html, "timeline__event"), 0);
+}
+
+#[tokio::test]
+async fn event_card_shows_date_status_and_participants() {
+    use khabar::components::event_card::{EventCard, EventCardProps};
+    let analysis = Rc::new(fixture_analysis());
+    let event = analysis.events[0].clone();
+    let html = render::<EventCard>(EventCardProps {
+        analysis: analysis.clone(),
+        event,
+        lang: Lang::En,
+        on_select_entity: Default::default(),
+        on_clear: Default::default(),
+    })
+    .await;
+    expect![[r#"
+        <section data-event-id="v1" aria-labelledby="event-card-title" aria-live="polite" class="card card--event">
+        <h2 id="event-card-title" class="card__title"><span lang="en">Call between Macron and el-Sisi</span></h2>
+        <dl class="card__facts">
+        <dt>Date</dt>
+        <dd><bdi>January 2023</bdi></dd>
+        <dt>Status</dt>
+        <dd data-status="occurred">occurred</dd></dl>
+        <h3 class="card__subtitle">Participants</h3>
+        <ul class="card__events">
+        <li>
+        <button type="button" data-entity-id="e1" class="card__event"><bdi lang="en">Emmanuel Macron</bdi></button></li>
+        <li>
+        <button type="button" data-entity-id="e4" class="card__event"><bdi lang="en">Abdel Fattah el-Sisi</bdi></button></li></ul>
+        <button type="button" data-action="clear" class="mention-nav__button mention-nav__button--clear">Clear selection</button></section>"#]].assert_eq(&lines(&html));
 }
