@@ -215,6 +215,17 @@ static TRIGGERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     map
 });
 
+/// The trigger class (`title`, `speech`, `place`, `org`, `misc`) of a word's normalised key,
+/// also with a leading و or article stripped.
+pub fn trigger_class(key: &str) -> Option<&'static str> {
+    TRIGGERS.get(key).copied().or_else(|| {
+        ["و", "وال", "ال", "ب", "ل"]
+            .iter()
+            .filter_map(|p| key.strip_prefix(p))
+            .find_map(|rest| TRIGGERS.get(rest).copied())
+    })
+}
+
 /// Proclitic strings the light stem strips, longest first.
 const PROCLITICS: &[&str] = &[
     "وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف",
