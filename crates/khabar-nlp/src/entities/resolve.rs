@@ -564,7 +564,9 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         let after = Some(r.2).filter(|&i| i < doc.tokens.len() && free(i));
         match r.0 {
             NerType::Pers => {
-                if r.2 - r.1 == 1
+                // One word, or a transliteration in syllables («كو وين جي»).
+                let syllables = (r.1..r.2).all(|i| doc.tokens[i].key.chars().count() <= 3);
+                if (r.2 - r.1 == 1 || syllables)
                     && before.is_some_and(|i| ner_filter::first_name_before(&doc.tokens[i].key))
                 {
                     r.1 -= 1;
@@ -691,7 +693,15 @@ fn add_ner_span(
             e
         }
     };
-    st.add(e, span, MentionForm::Name, (a, b));
+    // A town acting like its government («الضغط على بورتسودان»), with the cues of capitals.
+    let acts = kind == EntityKind::Location
+        && b - a == 1
+        && n == 0
+        && !keys[0].starts_with("ال")
+        && a.checked_sub(1)
+            .is_some_and(|i| is_word(&doc.tokens[i]) && METONYM_CUES.contains(&doc.tokens[i].key.as_str()));
+    let form = if acts { MentionForm::Metonym } else { MentionForm::Name };
+    st.add(e, span, form, (a, b));
     Some((e, words))
 }
 
@@ -1039,7 +1049,10 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
                     kb.office_label(&term)
                 });
                 (
-                    best_name(doc, &b, true).unwrap_or_default(),
+                    // A name the model found only as a metonym keeps that text.
+                    best_name(doc, &b, true)
+                        .or_else(|| b.mentions.first().map(|m| m.span.slice(doc.text).to_owned()))
+                        .unwrap_or_default(),
                     None,
                     None,
                     office,
