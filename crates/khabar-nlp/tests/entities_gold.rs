@@ -157,9 +157,13 @@ fn check(path: &Path) -> Result<(usize, usize), String> {
         let found_ner = ner_gold
             .iter()
             .filter(|e| {
-                found
+                let hit = found
                     .iter()
-                    .any(|f| f.name == e.name && f.kind == e.kind && f.mentions == e.mentions)
+                    .any(|f| f.name == e.name && f.kind == e.kind && f.mentions == e.mentions);
+                if !hit {
+                    println!("  not found (NER-only): {} {:?}", e.name, e.mentions);
+                }
+                hit
             })
             .count();
         Ok((found_ner, ner_gold.len()))
