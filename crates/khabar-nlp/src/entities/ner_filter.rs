@@ -72,7 +72,8 @@ fn number_suffix(key: &str) -> Option<&'static str> {
         .find(|s| key.ends_with(s) && key.chars().count() >= 5)
 }
 
-/// A common noun with an adjective agreeing in the dual or plural («شعبان فخوران»): every
+/// A common noun with an adjective agreeing in the dual or plural («شعبان فخوران», «قوتان
+/// عظيمتان»): every
 /// word has the same number ending and one of them is a known word without it.
 pub(super) fn agreeing_plural(keys: &[&str]) -> bool {
     let Some(first) = keys.first().and_then(|k| number_suffix(k)) else {
@@ -80,9 +81,12 @@ pub(super) fn agreeing_plural(keys: &[&str]) -> bool {
     };
     keys.len() >= 2
         && keys.iter().all(|k| number_suffix(k) == Some(first))
-        && keys
-            .iter()
-            .any(|k| k.strip_suffix(first).is_some_and(|b| common(b, 2)))
+        && keys.iter().any(|k| {
+            k.strip_suffix(first).is_some_and(|b| {
+                // A feminine noun's ة is written ت before the ending: «قوتان» → «قوة».
+                common(b, 2) || b.strip_suffix('ت').is_some_and(|r| common(&format!("{r}ه"), 2))
+            })
+        })
 }
 
 /// A common word in the accusative («تشاوريا»: a known word with the indefinite accusative
@@ -257,6 +261,9 @@ mod tests {
     #[test]
     fn agreeing_duals_are_common_nouns() {
         let k = keys("شعبان فخوران");
+        let k: Vec<&str> = k.iter().map(String::as_str).collect();
+        assert!(agreeing_plural(&k));
+        let k = keys("قوتان عظيمتان");
         let k: Vec<&str> = k.iter().map(String::as_str).collect();
         assert!(agreeing_plural(&k));
     }

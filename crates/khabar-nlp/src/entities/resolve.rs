@@ -598,9 +598,6 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
             .checked_sub(1)
             .map(|i| doc.tokens[i].key.as_str())
             .filter(|_| a > 0 && is_word(&doc.tokens[a - 1]));
-        if std::env::var("NER_DEBUG").is_ok() {
-            eprintln!("NER {t:?} {keys:?} m={margin} before={before:?} keep={}", ner_filter::keep(&keys, t, margin, before));
-        }
         if !ner_filter::keep(&keys, t, margin, before) {
             continue;
         }

@@ -540,7 +540,9 @@ mod tests {
 
     #[test]
     fn every_group_contributes_features() {
-        let words = ["قال", "الرئيس", "بوتين", "في", "موسكو"];
+        let words = [
+            "قال", "الرئيس", "بوتين", "في", "موسكو", "إن", "الولايات", "المتحدة",
+        ];
         let all = extract(&words, FeatureSet::ALL);
         for g in Group::ALL {
             if g == Group::Gazetteer {
