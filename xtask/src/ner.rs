@@ -239,11 +239,13 @@ fn margin_sweep(model: &Model, dev: &[Sentence]) {
         })
         .collect();
     println!("{:>9} {:>7} {:>7} {:>7}", "min-margin", "P", "R", "F1");
-    for t in [0.0f32, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0] {
+    for t in [
+        0.0f32, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0,
+    ] {
         let mut scores = Scores::default();
         for (s, tags) in dev.iter().zip(&tagged) {
             let mut pred: Vec<usize> = tags.iter().map(|t| ner::label(t.tag)).collect();
-            for (a, b, _) in khabar_nlp::ner::eval::chunks(&pred.clone()) {
+            for (a, b, _) in ner::eval::chunks(&pred.clone()) {
                 if tags[a..b].iter().any(|x| x.margin < t) {
                     pred[a..b].fill(0);
                 }

@@ -84,7 +84,9 @@ pub(super) fn agreeing_plural(keys: &[&str]) -> bool {
         && keys.iter().any(|k| {
             k.strip_suffix(first).is_some_and(|b| {
                 // A feminine noun's ة is written ت before the ending: «قوتان» → «قوة».
-                common(b, 2) || b.strip_suffix('ت').is_some_and(|r| common(&format!("{r}ه"), 2))
+                common(b, 2)
+                    || b.strip_suffix('ت')
+                        .is_some_and(|r| common(&format!("{r}ه"), 2))
             })
         })
 }
@@ -113,7 +115,9 @@ pub(super) fn accusative_or_adjective(keys: &[&str], ty: NerType) -> bool {
 /// Every word a common word, and no title before the span.
 pub(super) fn only_common_words(keys: &[&str], before: Option<&str>) -> bool {
     !keys.is_empty()
-        && keys.iter().all(|k| common(without_conj(k), COMMON) || common(k, COMMON))
+        && keys
+            .iter()
+            .all(|k| common(without_conj(k), COMMON) || common(k, COMMON))
         && before.and_then(trigger_class) != Some("title")
 }
 
@@ -121,7 +125,11 @@ pub(super) fn only_common_words(keys: &[&str], before: Option<&str>) -> bool {
 fn within_one(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (s, l) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (s, l) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if l.len() - s.len() > 1 {
         return false;
     }
@@ -178,7 +186,9 @@ pub(super) fn unknown_name_part(key: &str) -> bool {
         && key.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         && rare(key)
         && trigger_class(key).is_none()
-        && key.strip_prefix("ال").is_none_or(|rest| rest.chars().count() >= 3 && rare(rest))
+        && key
+            .strip_prefix("ال")
+            .is_none_or(|rest| rest.chars().count() >= 3 && rare(rest))
         && !key.starts_with('و')
         && !looks_like_verb(key)
 }
@@ -197,8 +207,20 @@ pub(super) fn name_end_after(key: &str) -> bool {
 /// Heads of geographic names that belong to the name («مضيق جبل طارق», «خليج عدن»), unlike
 /// «مدينة» or «محافظة», which only introduce it.
 const GEOGRAPHIC_HEADS: &[&str] = &[
-    "مضيق", "خليج", "بحر", "نهر", "جبل", "جبال", "جزيره", "جزر", "صحراء", "قناه", "هضبه",
-    "سهل", "وادي", "بحيره",
+    "مضيق",
+    "خليج",
+    "بحر",
+    "نهر",
+    "جبل",
+    "جبال",
+    "جزيره",
+    "جزر",
+    "صحراء",
+    "قناه",
+    "هضبه",
+    "سهل",
+    "وادي",
+    "بحيره",
 ];
 
 /// Whether the word before a location is the head of its name.
@@ -220,14 +242,14 @@ pub(super) fn city_like(keys: &[&str]) -> bool {
 /// Whether a span the model proposed (word keys, type, weakest margin, key of the word
 /// before) is kept.
 pub(super) fn keep(keys: &[&str], ty: NerType, margin: f32, before: Option<&str>) -> bool {
-    margin >= MIN_MARGIN
-        && !(keys.len() == 1 && looks_like_verb(keys[0]))
-        && !known_or_prepositional(keys)
-        && !short_words_org(keys, ty)
-        && !agreeing_plural(keys)
-        && !accusative_or_adjective(keys, ty)
-        && !only_common_words(keys, before)
-        && !near_kb_name(keys)
+    let ordinary_text = (keys.len() == 1 && looks_like_verb(keys[0]))
+        || known_or_prepositional(keys)
+        || short_words_org(keys, ty)
+        || agreeing_plural(keys)
+        || accusative_or_adjective(keys, ty)
+        || only_common_words(keys, before)
+        || near_kb_name(keys);
+    margin >= MIN_MARGIN && !ordinary_text
 }
 
 #[cfg(test)]

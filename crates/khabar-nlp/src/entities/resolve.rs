@@ -575,10 +575,10 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
                     r.2 += 1;
                 }
             }
-            NerType::Loc => {
-                if before.is_some_and(|i| ner_filter::geographic_head(&doc.tokens[i].key)) {
-                    r.1 -= 1;
-                }
+            NerType::Loc
+                if before.is_some_and(|i| ner_filter::geographic_head(&doc.tokens[i].key)) =>
+            {
+                r.1 -= 1;
             }
             _ => {}
         }
@@ -695,9 +695,14 @@ fn add_ner_span(
         && b - a == 1
         && n == 0
         && !keys[0].starts_with("ال")
-        && a.checked_sub(1)
-            .is_some_and(|i| is_word(&doc.tokens[i]) && METONYM_CUES.contains(&doc.tokens[i].key.as_str()));
-    let form = if acts { MentionForm::Metonym } else { MentionForm::Name };
+        && a.checked_sub(1).is_some_and(|i| {
+            is_word(&doc.tokens[i]) && METONYM_CUES.contains(&doc.tokens[i].key.as_str())
+        });
+    let form = if acts {
+        MentionForm::Metonym
+    } else {
+        MentionForm::Name
+    };
     st.add(e, span, form, (a, b));
     Some((e, words))
 }
@@ -1048,7 +1053,11 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
                 (
                     // A name the model found only as a metonym keeps that text.
                     best_name(doc, &b, true)
-                        .or_else(|| b.mentions.first().map(|m| m.span.slice(doc.text).to_owned()))
+                        .or_else(|| {
+                            b.mentions
+                                .first()
+                                .map(|m| m.span.slice(doc.text).to_owned())
+                        })
                         .unwrap_or_default(),
                     None,
                     None,

@@ -358,10 +358,10 @@ fn gazetteer_spans(infos: &[WordInfo]) -> Vec<Option<(bool, &'static str)>> {
                 if n < 2 || i + n > infos.len() || best.is_some_and(|(m, _)| m >= n) {
                     continue;
                 }
-                if (1..n).all(|j| infos[i + j].key == entry.words[j]) {
-                    if let Some(c) = gaz_name(kb::gazetteer_class(&entry.words.join(" "))) {
-                        best = Some((n, c));
-                    }
+                if (1..n).all(|j| infos[i + j].key == entry.words[j])
+                    && let Some(c) = gaz_name(kb::gazetteer_class(&entry.words.join(" ")))
+                {
+                    best = Some((n, c));
                 }
             }
         }
@@ -393,7 +393,6 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
     };
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in infos.iter().enumerate() {
-
         let i = i as isize;
         let mut f = Vec::with_capacity(48);
         f.push(hash("bias", &[]));
@@ -541,7 +540,14 @@ mod tests {
     #[test]
     fn every_group_contributes_features() {
         let words = [
-            "قال", "الرئيس", "بوتين", "في", "موسكو", "إن", "الولايات", "المتحدة",
+            "قال",
+            "الرئيس",
+            "بوتين",
+            "في",
+            "موسكو",
+            "إن",
+            "الولايات",
+            "المتحدة",
         ];
         let all = extract(&words, FeatureSet::ALL);
         for g in Group::ALL {
