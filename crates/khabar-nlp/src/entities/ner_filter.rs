@@ -291,4 +291,36 @@ mod tests {
         let k: Vec<&str> = k.iter().map(String::as_str).collect();
         assert!(agreeing_plural(&k));
     }
+
+    #[test]
+    fn verbs_and_common_words_are_not_names() {
+        for w in ["سيتعزز", "تريدان"] {
+            assert!(looks_like_verb(&key(w)), "{w}");
+        }
+        assert!(known_or_prepositional(&[key("للتشاور").as_str()]));
+        assert!(accusative_or_adjective(
+            &[key("تشاوريا").as_str()],
+            NerType::Loc
+        ));
+        let k = keys("بيان مشترك");
+        let k: Vec<&str> = k.iter().map(String::as_str).collect();
+        assert!(only_common_words(&k, Some(&key("وقال"))));
+    }
+
+    #[test]
+    fn unknown_names_are_kept() {
+        for name in [
+            "مسرور بارزاني",
+            "ألينا رومانوسكي",
+            "ليني كينزلي",
+            "جبهة البوليساريو",
+        ] {
+            let k = keys(name);
+            let k: Vec<&str> = k.iter().map(String::as_str).collect();
+            assert!(keep(&k, NerType::Pers, 10.0, None), "{name}");
+        }
+        assert!(!keep(&[key("بارزاني").as_str()], NerType::Pers, 1.0, None));
+        assert!(first_name_before(&key("مقتدى")));
+        assert!(!first_name_before(&key("إقالة")));
+    }
 }
