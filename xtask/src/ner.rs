@@ -44,6 +44,7 @@ struct Options {
     ablate: bool,
     dev_model: bool,
     fold: Option<usize>,
+    margins: bool,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -56,6 +57,7 @@ fn options(args: &[String]) -> Result<Options> {
         ablate: false,
         dev_model: false,
         fold: None,
+        margins: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -79,9 +81,10 @@ fn options(args: &[String]) -> Result<Options> {
             "--ablate" => o.ablate = true,
             "--dev-model" => o.dev_model = true,
             "--fold" => o.fold = Some(value()?.parse()?),
+            "--margins" => o.margins = true,
             other => bail!(
                 "unknown flag {other} (--epochs N, --min-count N, --without g1,g2, --with g1,g2, \
-                 --write-dev FILE, --ablate, --dev-model, --fold K)"
+                 --write-dev FILE, --ablate, --dev-model, --fold K, --margins)"
             ),
         }
     }
@@ -219,5 +222,39 @@ pub fn eval(args: &[String]) -> Result<()> {
         speed
     );
     print!("{}", scores.table());
+    if o.margins {
+        margin_sweep(&model, dev);
+    }
     Ok(())
+}
+
+/// Precision/recall when entities whose weakest token margin is below a threshold are dropped
+/// (how the entities stage uses `tag_scored`).
+fn margin_sweep(model: &Model, dev: &[Sentence]) {
+    let tagged: Vec<Vec<ner::ScoredTag>> = dev
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            ner::tag_scored_with(model, &words)
+        })
+        .collect();
+    println!("{:>9} {:>7} {:>7} {:>7}", "min-margin", "P", "R", "F1");
+    for t in [
+        0.0f32, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0,
+    ] {
+        let mut scores = Scores::default();
+        for (s, tags) in dev.iter().zip(&tagged) {
+            let mut pred: Vec<usize> = tags.iter().map(|t| ner::label(t.tag)).collect();
+            for (a, b, _) in ner::eval::chunks(&pred.clone()) {
+                if tags[a..b].iter().any(|x| x.margin < t) {
+                    pred[a..b].fill(0);
+                }
+            }
+            scores.add(&s.labels, &pred);
+        }
+        let (g, p, c) = scores.overall();
+        let pr = 100.0 * c as f64 / p.max(1) as f64;
+        let rc = 100.0 * c as f64 / g.max(1) as f64;
+        println!("{t:>9.1} {pr:>7.2} {rc:>7.2} {:>7.2}", scores.f1());
+    }
 }

@@ -14,6 +14,7 @@
 //! base (`data/kb/`).
 
 mod matcher;
+mod ner_filter;
 mod resolve;
 
 use crate::Document;

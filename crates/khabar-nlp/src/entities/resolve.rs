@@ -2,7 +2,7 @@
 //! [`super`] for the rules).
 
 use super::matcher::{CandKind, Candidate, Holder, offset_after_key_chars, readings};
-use super::{Entity, EntityKind, EntityMention, MentionForm};
+use super::{Entity, EntityKind, EntityMention, MentionForm, ner_filter};
 use crate::Document;
 use crate::kb::{self, Kb, OfficeRank, RecordKind, Target};
 use crate::ner::{self, NerType, Tag};
@@ -521,10 +521,14 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     }
 }
 
-/// Adds the names the NER model finds and the knowledge base does not know.
+/// Adds the names the NER model finds and the knowledge base does not know, when
+/// [`ner_filter::keep`] accepts them; then the other occurrences of each kept name in the
+/// document (the model may miss a repetition).
 fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
     let doc = st.doc;
-    let mut runs: Vec<(NerType, usize, usize)> = Vec::new();
+    // (type, first token, end token, weakest margin)
+    let mut runs: Vec<(NerType, usize, usize, f32)> = Vec::new();
+    let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
     for sentence in &doc.sentences {
         let idx: Vec<usize> = (0..doc.tokens.len())
             .filter(|&i| sentence.contains(doc.tokens[i].span))
@@ -533,67 +537,174 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
             .iter()
             .map(|&i| doc.tokens[i].span.slice(doc.text))
             .collect();
-        let tags = ner::tag(&words);
-        let mut open: Option<(NerType, usize, usize)> = None;
-        for (k, tag) in tags.iter().enumerate() {
-            match *tag {
-                Tag::I(t) if open.is_some_and(|(o, _, _)| o == t) => {
+        let tags = ner::tag_scored(&words);
+        let mut open: Option<(NerType, usize, usize, f32)> = None;
+        for (k, scored) in tags.iter().enumerate() {
+            tagged[idx[k]] = Some(scored.tag);
+            match scored.tag {
+                Tag::I(t) if open.is_some_and(|(o, ..)| o == t) => {
                     if let Some(o) = open.as_mut() {
                         o.2 = idx[k] + 1;
+                        o.3 = o.3.min(scored.margin);
                     }
                 }
                 Tag::B(t) | Tag::I(t) => {
                     runs.extend(open.take());
-                    open = Some((t, idx[k], idx[k] + 1));
+                    open = Some((t, idx[k], idx[k] + 1, scored.margin));
                 }
                 Tag::O => runs.extend(open.take()),
             }
         }
         runs.extend(open);
     }
+    // A person's name the model cut short takes the unknown words around it (one each side).
+    let free = |i: usize| tagged[i] == Some(Tag::O) && is_word(&doc.tokens[i]) && !reserved[i];
+    for r in &mut runs {
+        let before = r.1.checked_sub(1).filter(|&i| free(i));
+        let after = Some(r.2).filter(|&i| i < doc.tokens.len() && free(i));
+        match r.0 {
+            NerType::Pers => {
+                // One word, or a transliteration in syllables («كو وين جي»).
+                let syllables = (r.1..r.2).all(|i| doc.tokens[i].key.chars().count() <= 3);
+                if (r.2 - r.1 == 1 || syllables)
+                    && before.is_some_and(|i| ner_filter::first_name_before(&doc.tokens[i].key))
+                {
+                    r.1 -= 1;
+                }
+                if after.is_some_and(|i| ner_filter::name_end_after(&doc.tokens[i].key)) {
+                    r.2 += 1;
+                }
+            }
+            NerType::Loc
+                if before.is_some_and(|i| ner_filter::geographic_head(&doc.tokens[i].key)) =>
+            {
+                r.1 -= 1;
+            }
+            _ => {}
+        }
+    }
     // Full names first, so a lone surname joins its full name.
-    runs.sort_by_key(|&(_, a, b)| (std::cmp::Reverse(b - a > 1), a));
-    for (t, a, b) in runs {
+    runs.sort_by_key(|&(_, a, b, _)| (std::cmp::Reverse(b - a > 1), a));
+    let mut kept: Vec<(usize, Vec<String>)> = Vec::new();
+    for (t, a, b, margin) in runs {
         if t == NerType::Misc
             || (a..b).any(|i| st.covered[i] || reserved[i])
             || !(a..b).all(|i| is_word(&doc.tokens[i]) || doc.tokens[i].span.len() == 1)
         {
             continue;
         }
-        let first = &doc.tokens[a];
-        let word = first.span.slice(doc.text);
-        let (stem, n) = ner_stem(&first.key);
-        let start = first.span.start + offset_after_key_chars(word, n);
-        let span = Span::new(start, doc.tokens[b - 1].span.end);
-        let name: String = std::iter::once(stem)
-            .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.clone()))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if name.chars().count() < 2 {
+        let keys: Vec<&str> = doc.tokens[a..b].iter().map(|t| t.key.as_str()).collect();
+        let before = a
+            .checked_sub(1)
+            .map(|i| doc.tokens[i].key.as_str())
+            .filter(|_| a > 0 && is_word(&doc.tokens[a - 1]));
+        if !ner_filter::keep(&keys, t, margin, before) {
             continue;
         }
-        let (kind, k) = match t {
-            NerType::Pers => (EntityKind::Person, NerType::Pers),
-            NerType::Org => (EntityKind::Organization, NerType::Org),
-            _ => (EntityKind::Location, NerType::Loc),
-        };
-        let surname_of = if k == NerType::Pers && b - a == 1 {
-            surname_owner(st, &name)
-        } else {
-            None
-        };
-        let e = match surname_of.or_else(|| st.locals.get(&(k, name.clone())).copied()) {
-            Some(e) => e,
-            None => {
-                let n = st.locals.len();
-                let e = st.entity(Key::Local(n), kind);
-                st.locals.insert((k, name), e);
-                e
-            }
-        };
-        st.add(e, span, MentionForm::Name, (a, b));
+        if let Some((e, words)) = add_ner_span(st, t, a, b) {
+            kept.push((e, words));
+        }
     }
+    // Repetitions of kept names the model did not tag: the whole name; for a person, the
+    // name with an unknown first name before it, or a multiword name's unknown first word
+    // alone («لاي» for «لاي تشينغ ته»).
+    for (e, words) in kept {
+        let person = st.entities[e].kind == EntityKind::Person;
+        let mut patterns = vec![words.clone()];
+        if person && words.len() > 1 && ner_filter::unknown_name_part(&words[0]) {
+            patterns.push(vec![words[0].clone()]);
+        }
+        for pattern in patterns {
+            let n = pattern.len();
+            let mut i = 0;
+            while i + n <= doc.tokens.len() {
+                let matches = (i..i + n).all(|j| !st.covered[j] && !reserved[j])
+                    && ner_stem(&doc.tokens[i].key).0 == pattern[0]
+                    && (1..n).all(|j| doc.tokens[i + j].key == pattern[j]);
+                if !matches {
+                    i += 1;
+                    continue;
+                }
+                let mut first = i;
+                if person
+                    && n == 1
+                    && words.len() == 1
+                    && i > 0
+                    && is_word(&doc.tokens[i - 1])
+                    && !st.covered[i - 1]
+                    && !reserved[i - 1]
+                    && ner_filter::first_name_before(&doc.tokens[i - 1].key)
+                {
+                    first = i - 1;
+                }
+                let (_, strip) = ner_stem(&doc.tokens[first].key);
+                let word = doc.tokens[first].span.slice(doc.text);
+                let start = doc.tokens[first].span.start + offset_after_key_chars(word, strip);
+                let span = Span::new(start, doc.tokens[i + n - 1].span.end);
+                st.add(e, span, MentionForm::Name, (first, i + n));
+                i += n;
+            }
+        }
+    }
+}
+
+/// Adds the NER span `a..b` of type `t` as a name mention: `(entity, words of its name)`.
+fn add_ner_span(
+    st: &mut State<'_, '_>,
+    t: NerType,
+    a: usize,
+    b: usize,
+) -> Option<(usize, Vec<String>)> {
+    let doc = st.doc;
+    let first = &doc.tokens[a];
+    let word = first.span.slice(doc.text);
+    let (stem, n) = ner_stem(&first.key);
+    let start = first.span.start + offset_after_key_chars(word, n);
+    let span = Span::new(start, doc.tokens[b - 1].span.end);
+    let words: Vec<String> = std::iter::once(stem)
+        .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.clone()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = words.join(" ");
+    if name.chars().count() < 2 {
+        return None;
+    }
+    let keys: Vec<&str> = words.iter().map(String::as_str).collect();
+    let (kind, k) = match t {
+        NerType::Pers => (EntityKind::Person, NerType::Pers),
+        NerType::Org => (EntityKind::Organization, NerType::Org),
+        _ if ner_filter::city_like(&keys) => (EntityKind::City, NerType::Loc),
+        _ => (EntityKind::Location, NerType::Loc),
+    };
+    let surname_of = if k == NerType::Pers && b - a == 1 {
+        surname_owner(st, &name)
+    } else {
+        None
+    };
+    let e = match surname_of.or_else(|| st.locals.get(&(k, name.clone())).copied()) {
+        Some(e) => e,
+        None => {
+            let n = st.locals.len();
+            let e = st.entity(Key::Local(n), kind);
+            st.locals.insert((k, name), e);
+            e
+        }
+    };
+    // A town acting like its government («الضغط على بورتسودان»), with the cues of capitals.
+    let acts = kind == EntityKind::Location
+        && b - a == 1
+        && n == 0
+        && !keys[0].starts_with("ال")
+        && a.checked_sub(1).is_some_and(|i| {
+            is_word(&doc.tokens[i]) && METONYM_CUES.contains(&doc.tokens[i].key.as_str())
+        });
+    let form = if acts {
+        MentionForm::Metonym
+    } else {
+        MentionForm::Name
+    };
+    st.add(e, span, form, (a, b));
+    Some((e, words))
 }
 
 /// The first word of a name the NER model found, without its proclitics: `(key of the stem,
@@ -940,7 +1051,14 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
                     kb.office_label(&term)
                 });
                 (
-                    best_name(doc, &b, true).unwrap_or_default(),
+                    // A name the model found only as a metonym keeps that text.
+                    best_name(doc, &b, true)
+                        .or_else(|| {
+                            b.mentions
+                                .first()
+                                .map(|m| m.span.slice(doc.text).to_owned())
+                        })
+                        .unwrap_or_default(),
                     None,
                     None,
                     office,

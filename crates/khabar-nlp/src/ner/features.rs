@@ -33,11 +33,13 @@ pub enum Group {
     Gazetteer = 7,
     /// Character 3-grams inside the light stem (foreign names have tell-tale letter sequences).
     Chars = 8,
+    /// The longest knowledge-base name over the tokens, as B-/I- of its class.
+    GazSpan = 9,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -47,6 +49,7 @@ impl Group {
         Group::Trigger,
         Group::Gazetteer,
         Group::Chars,
+        Group::GazSpan,
     ];
 
     /// The group's name (for ablation flags).
@@ -61,6 +64,7 @@ impl Group {
             Group::Trigger => "trigger",
             Group::Gazetteer => "gazetteer",
             Group::Chars => "chars",
+            Group::GazSpan => "gaz-span",
         }
     }
 
@@ -101,7 +105,7 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v3
+const TEMPLATES: &str = "khabar-ner-features v4
 bias
 word: w0
 stem: clitic-stem0 light-stem0 conj-stem0 article-flag0
@@ -112,6 +116,7 @@ context-stem: light-stem-2 light-stem-1 light-stem+1 light-stem+2 light-stem-1|l
 trigger: class(w-1) class(w-2) class(w+1) class(w0) class(w-1)|suf2(w0)
 gazetteer: gaz(w0) gaz(clitic-stem0) gaz(light-stem0) gaz(w-1) gaz(w+1) gaz(w-1 w0) gaz(w0 w+1)
 chars: 3-grams(^light-stem0$)
+gaz-span: B/I-class of the longest knowledge-base name (2+ words) covering w0
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -214,6 +219,17 @@ static TRIGGERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     }
     map
 });
+
+/// The trigger class (`title`, `speech`, `place`, `org`, `misc`) of a word's normalised key,
+/// also with a leading و or article stripped.
+pub fn trigger_class(key: &str) -> Option<&'static str> {
+    TRIGGERS.get(key).copied().or_else(|| {
+        ["و", "وال", "ال", "ب", "ل"]
+            .iter()
+            .filter_map(|p| key.strip_prefix(p))
+            .find_map(|rest| TRIGGERS.get(rest).copied())
+    })
+}
 
 /// Proclitic strings the light stem strips, longest first.
 const PROCLITICS: &[&str] = &[
@@ -328,6 +344,41 @@ fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
     })
 }
 
+/// For every token, the longest knowledge-base name of two words or more covering it (first
+/// word by its key or light stem, the others by key), left to right: (begins here, class).
+fn gazetteer_spans(infos: &[WordInfo]) -> Vec<Option<(bool, &'static str)>> {
+    let kb = kb::get();
+    let mut out = vec![None; infos.len()];
+    let mut i = 0;
+    while i < infos.len() {
+        let mut best: Option<(usize, &'static str)> = None;
+        for first in [&infos[i].key, &infos[i].light] {
+            for entry in kb.names_starting(first) {
+                let n = entry.words.len();
+                if n < 2 || i + n > infos.len() || best.is_some_and(|(m, _)| m >= n) {
+                    continue;
+                }
+                if (1..n).all(|j| infos[i + j].key == entry.words[j])
+                    && let Some(c) = gaz_name(kb::gazetteer_class(&entry.words.join(" ")))
+                {
+                    best = Some((n, c));
+                }
+            }
+        }
+        match best {
+            Some((n, c)) => {
+                out[i] = Some((true, c));
+                for slot in &mut out[i + 1..i + n] {
+                    *slot = Some((false, c));
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// The feature hashes of every token of a sentence.
 pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
     let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w)).collect();
@@ -335,6 +386,11 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
     let key_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.key.as_str());
     let light_at =
         |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.light.as_str());
+    let spans = if set.has(Group::GazSpan) {
+        gazetteer_spans(&infos)
+    } else {
+        vec![None; infos.len()]
+    };
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in infos.iter().enumerate() {
         let i = i as isize;
@@ -441,6 +497,9 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
                 f.push(hash("gz0..+1", &[c]));
             }
         }
+        if let Some((begin, class)) = spans[i as usize] {
+            f.push(hash("gzspan", &[if begin { "B" } else { "I" }, class]));
+        }
         if set.has(Group::Chars) && w.light.chars().count() >= 3 {
             let padded: Vec<char> = std::iter::once('^')
                 .chain(w.light.chars())
@@ -480,7 +539,16 @@ mod tests {
 
     #[test]
     fn every_group_contributes_features() {
-        let words = ["قال", "الرئيس", "بوتين", "في", "موسكو"];
+        let words = [
+            "قال",
+            "الرئيس",
+            "بوتين",
+            "في",
+            "موسكو",
+            "إن",
+            "الولايات",
+            "المتحدة",
+        ];
         let all = extract(&words, FeatureSet::ALL);
         for g in Group::ALL {
             if g == Group::Gazetteer {
