@@ -7,51 +7,12 @@ use std::collections::BinaryHeap;
 
 /// The text between code-point offsets `start` and `end` (clamped).
 pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
-    let mut indices = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    let s = indices.nth(start).unwrap_or(text.len());
-    let e = if end > start {
-        indices.nth(end - start - 1).unwrap_or(text.len())
-    } else {
-        s
-    };
-    &text[s..e.max(s)]
+    CharOffsets::new(text).slice(text, start, end)
 }
 
-/// Code-point → byte offsets of one text, computed once (slicing is then O(1)).
-#[derive(Debug, Clone)]
-pub struct CharOffsets {
-    bytes: Vec<usize>,
-}
-
-impl CharOffsets {
-    /// The offsets of `text`.
-    pub fn new(text: &str) -> CharOffsets {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bytes.push(text.len());
-        CharOffsets { bytes }
-    }
-
-    /// The text between code points `start` and `end`, clamped to the text.
-    pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
-        let last = self.bytes.len() - 1;
-        let s = self.bytes[start.min(last)];
-        let e = self.bytes[end.min(last)];
-        text.get(s..e.max(s)).unwrap_or_default()
-    }
-
-    /// The number of code points.
-    pub fn len(&self) -> usize {
-        self.bytes.len() - 1
-    }
-
-    /// Whether the text is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
+/// Code-point → byte offsets of one text, computed once (slicing is then O(1)): the analysis
+/// crate's converter, so that the app and the analysis agree on offsets.
+pub use khabar_nlp::span::CharIndex as CharOffsets;
 
 /// What a range of the article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

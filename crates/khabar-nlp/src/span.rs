@@ -84,6 +84,19 @@ impl CharIndex {
         self.starts[ch.min(self.starts.len() - 1)]
     }
 
+    /// The number of code points of the text.
+    pub fn char_len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The text between code-point offsets `start` and `end` of `text` (the indexed text),
+    /// clamped to it; empty when `end <= start`.
+    pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let s = self.byte_offset(start);
+        let e = self.byte_offset(end);
+        text.get(s..e.max(s)).unwrap_or_default()
+    }
+
     /// `(start, end)` in code points.
     pub fn chars(&self, span: Span) -> (usize, usize) {
         (self.char_offset(span.start), self.char_offset(span.end))
