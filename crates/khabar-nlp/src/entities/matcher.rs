@@ -1,5 +1,5 @@
 //! Candidate mentions from the knowledge base: clitic- and spelling-tolerant matching of names,
-//! titles («الرئيس الروسي», «رئيس وزراء إسرائيل») and relational mentions («نظيره الروسي») over
+//! titles («الرئيس الفرنسي», «رئيس وزراء إسرائيل») and relational mentions («نظيره الفرنسي») over
 //! the tokens' matching keys.
 //!
 //! A proclitic (و ف, then ب ل ك; ل + ال written لل) is stripped from a word only when what
@@ -28,7 +28,7 @@ pub enum CandKind {
     Name(Target),
     /// A title: office and holder.
     Title { office: usize, holder: Holder },
-    /// «نظيره الروسي»: the counterpart from a country.
+    /// «نظيره الفرنسي»: the counterpart from a country.
     Relational { country: usize },
 }
 

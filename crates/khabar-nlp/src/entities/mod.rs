@@ -6,7 +6,7 @@
 //!    know: people, organisations, places without a Wikidata id.
 //! 3. [`resolve`] clusters them: a full name with its later surname mentions; a title and
 //!    nationality with whoever held that office on the reference date (or the person the text
-//!    names with that title); «نظيره الروسي» with the counterpart of the person it relates to;
+//!    names with that title); «نظيره الفرنسي» with the counterpart of the person it relates to;
 //!    nisba adjectives with their country; a capital with its country when it acts
 //!    («واشنطن وموسكو تبحثان»), with the city when it is a place («في موسكو»).
 //!
@@ -63,9 +63,9 @@ impl EntityKind {
 pub enum MentionForm {
     /// A full or partial name.
     Name,
-    /// A title («الرئيس الروسي»).
+    /// A title («الرئيس الفرنسي»).
     Title,
-    /// A relational mention («نظيره الروسي»).
+    /// A relational mention («نظيره الفرنسي»).
     Relational,
     /// A nisba adjective standing for a country («الروسية»).
     Adjective,
