@@ -1,4 +1,4 @@
-//! TIMEX3 values (`2021-01`, `2021-W15`, `2021-SU`, `2021-04-16`, `PAST_REF`) read for display:
+//! TIMEX3 values (`2023-01`, `2023-W31`, `2023-SU`, `2023-08-04`, `PAST_REF`) read for display:
 //! their granularity, the span of days they cover, and a label in the interface language.
 
 use crate::i18n::t;

@@ -318,3 +318,26 @@ fn the_worker_answers_requests() {
     assert_eq!(response.request, 7);
     assert!(response.analysis.is_some_and(|a| !a.sentences.is_empty()));
 }
+
+// Issue 2: the bundled article's date comes from its metadata file, not from code.
+#[test]
+fn bundled_published_date_is_read_from_the_metadata_file() {
+    let metadata = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/articles/biden-putin-summit.toml"
+    ))
+    .unwrap();
+    let line = metadata
+        .lines()
+        .find(|l| l.starts_with("published"))
+        .unwrap();
+    assert!(
+        line.contains(&format!("\"{}\"", khabar::BUNDLED_PUBLISHED)),
+        "{line}"
+    );
+    assert!(
+        khabar::BUNDLED_PUBLISHED
+            .parse::<khabar_nlp::Date>()
+            .is_ok()
+    );
+}

@@ -1512,7 +1512,7 @@ fn reference_word(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, at, end, TimeType::Date, Val::Ref(v)))
 }
 
-/// «في وقت سابق من هذا الأسبوع»، «في وقت لاحق اليوم»، «في وقت سابق».
+/// «في وقت سابق من هذا الشهر»، «في وقت لاحق اليوم»، «في وقت سابق».
 fn earlier_later(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let at = c.alt(i, "في")?;
     if c.key(i + 1) != "وقت" {
