@@ -10,6 +10,12 @@ pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
     CharOffsets::new(text).slice(text, start, end)
 }
 
+/// The headline's text, as the analysis found it in `text`.
+pub fn headline<'t>(text: &'t str, analysis: &Analysis) -> Option<&'t str> {
+    let block = analysis.structure.iter().find(|b| b.kind == "headline")?;
+    Some(char_slice(text, block.start, block.end))
+}
+
 /// Code-point → byte offsets of one text, computed once (slicing is then O(1)): the analysis
 /// crate's converter, so that the app and the analysis agree on offsets.
 pub use khabar_nlp::span::CharIndex as CharOffsets;

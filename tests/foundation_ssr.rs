@@ -24,12 +24,9 @@ async fn render_page() -> String {
 /// The headline as `khabar-nlp` finds it in the bundled text.
 fn parsed_headline() -> String {
     let analysis = khabar_nlp::analyze(khabar::BUNDLED_TEXT, &khabar_nlp::Config::default());
-    let block = analysis
-        .structure
-        .iter()
-        .find(|b| b.kind == "headline")
-        .expect("the bundled article has a headline");
-    khabar::article::char_slice(khabar::BUNDLED_TEXT, block.start, block.end).to_owned()
+    khabar::article::headline(khabar::BUNDLED_TEXT, &analysis)
+        .expect("the bundled article has a headline")
+        .to_owned()
 }
 
 /// The element starting at the first `<tag` whose attributes contain `class="…class_name…"`.

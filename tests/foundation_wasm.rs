@@ -38,12 +38,7 @@ async fn app_mounts_and_shows_the_parsed_headline() {
     yew::scheduler::flush().await;
 
     let analysis = khabar_nlp::analyze(khabar::BUNDLED_TEXT, &khabar_nlp::Config::default());
-    let block = analysis
-        .structure
-        .iter()
-        .find(|b| b.kind == "headline")
-        .expect("a headline block");
-    let expected = khabar::article::char_slice(khabar::BUNDLED_TEXT, block.start, block.end);
+    let expected = khabar::article::headline(khabar::BUNDLED_TEXT, &analysis).expect("a headline");
 
     let headline = root
         .query_selector("h1.article__headline")

@@ -6,12 +6,9 @@ use crate::pages::{ExplorerPage, Viewport, selectors};
 /// The headline `khabar-nlp` parses from the bundled text.
 fn expected_headline() -> String {
     let analysis = khabar_nlp::analyze(khabar::BUNDLED_TEXT, &khabar_nlp::Config::default());
-    let block = analysis
-        .structure
-        .iter()
-        .find(|b| b.kind == "headline")
-        .expect("the bundled article has a headline");
-    khabar::article::char_slice(khabar::BUNDLED_TEXT, block.start, block.end).to_owned()
+    khabar::article::headline(khabar::BUNDLED_TEXT, &analysis)
+        .expect("the bundled article has a headline")
+        .to_owned()
 }
 
 #[tokio::test(flavor = "current_thread")]
