@@ -1,6 +1,7 @@
 //! `window.khabar`: a small JavaScript API for tests and curious readers.
 //!
-//! - `khabar.analyze(text, date?)` → the analysis object (schema `khabar.analysis/1`);
+//! - `khabar.analyze(text, date?)` → a Promise of the analysis object (schema
+//!   `khabar.analysis/1`), computed by the analysis worker (started by the first call);
 //! - `khabar.state()` → `{view, lang, theme, selection: {kind, id, mention}, entities, events,
 //!   request, progress}` of the running app.
 
@@ -98,12 +99,25 @@ pub fn install() {
 fn install_wasm() {
     use wasm_bindgen::JsValue;
     use wasm_bindgen::prelude::Closure;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let api = js_sys::Object::new();
-    let analyze = Closure::<dyn Fn(String, Option<String>) -> JsValue>::new(
-        move |text: String, date: Option<String>| {
-            let analysis = crate::analyze(&text, date.as_deref());
-            analysis.serialize(&serializer).unwrap_or(JsValue::NULL)
+    let analyze = Closure::<dyn Fn(String, Option<String>) -> js_sys::Promise>::new(
+        |text: String, date: Option<String>| {
+            js_sys::Promise::new(&mut |resolve, reject| {
+                let task = crate::worker::Task::Analyze;
+                crate::worker_client::send(task, text.clone(), date.clone(), move |response| {
+                    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+                    match (&response.analysis, &response.error) {
+                        (Some(analysis), _) => {
+                            let value = analysis.serialize(&serializer).unwrap_or(JsValue::NULL);
+                            let _ = resolve.call1(&JsValue::NULL, &value);
+                        }
+                        (None, Some(error)) => {
+                            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(error));
+                        }
+                        (None, None) => {}
+                    }
+                });
+            })
         },
     );
     let state = Closure::<dyn Fn() -> JsValue>::new(|| {

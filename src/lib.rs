@@ -1,7 +1,9 @@
 //! The khabar web app: Yew components that show an [`khabar_nlp::Analysis`] of an Arabic article.
 //!
 //! The app only reads `Analysis` (and the article text it points into); it never reaches back
-//! into the analysis stages, except to run the whole pipeline (in a Web Worker when it can).
+//! into the analysis stages. The page gets its analysis from the build ([`page`], written by
+//! `prerender`) or from the Web Worker ([`worker`], [`worker_client`]), which alone runs the
+//! pipeline; [`analyze`] is what the worker, the build and the tests call.
 //! [`state`] holds the one store, [`components`] one component per file, [`hooks`] one browser
 //! hook per file; [`article`], [`timex`] and [`i18n`] are pure helpers the components use.
 
@@ -11,9 +13,13 @@ pub mod fixture;
 pub mod hooks;
 pub mod i18n;
 pub mod js_api;
+pub mod page;
+#[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
+pub mod prerender;
 pub mod state;
 pub mod timex;
 pub mod worker;
+pub mod worker_client;
 
 pub use components::app::{App, AppProps};
 

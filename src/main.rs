@@ -1,29 +1,28 @@
-//! The web app's entry point: installs `window.khabar` and mounts the explorer (wasm only).
+//! The web app's entry point: installs `window.khabar` and hydrates the article page that the
+//! build prerendered (wasm only).
 //!
-//! `?fixture` in the URL shows the hand-analysed fixture article instead of the bundled one
-//! (for looking at the interface while the analysis stages grow).
+//! The page carries its article, date and analysis as JSON (`crate::page`); nothing is analysed
+//! here, so the analysis code stays out of this binary (it lives in the worker). A page without
+//! that data (the index of several articles) is plain HTML and mounts nothing.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use khabar::page::{DATA_ID, PageData, ROOT_ID};
     khabar::js_api::install();
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    let props = if search.contains("fixture") {
-        khabar::AppProps {
-            text: khabar::fixture::FIXTURE_TEXT.into(),
-            published: Some(khabar::fixture::FIXTURE_PUBLISHED.into()),
-            analysis: Some(std::rc::Rc::new(khabar::fixture::fixture_analysis())),
-        }
-    } else {
-        khabar::AppProps {
-            text: khabar::BUNDLED_TEXT.into(),
-            published: Some(khabar::BUNDLED_PUBLISHED.into()),
-            analysis: None,
-        }
+    let document = gloo::utils::document();
+    let data = document
+        .get_element_by_id(DATA_ID)
+        .and_then(|el| el.text_content())
+        .and_then(|json| PageData::from_script_json(&json));
+    let (Some(data), Some(root)) = (data, document.get_element_by_id(ROOT_ID)) else {
+        return;
     };
-    yew::Renderer::<khabar::App>::with_props(props).render();
+    let props = khabar::AppProps {
+        text: data.text.into(),
+        published: data.published.map(Into::into),
+        analysis: Some(std::rc::Rc::new(data.analysis)),
+    };
+    yew::Renderer::<khabar::App>::with_root_and_props(root, props).hydrate();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -267,6 +267,8 @@ pub struct AppState {
     pub progress: Progress,
     /// The number of the last analysis request.
     pub request: u32,
+    /// How far the running analysis has got, once the worker has said.
+    pub steps: Option<crate::worker::Steps>,
 }
 
 /// Every change to [`AppState`].
@@ -305,8 +307,17 @@ pub enum Action {
     SetDraftText(String),
     /// Replace the draft date.
     SetDraftDate(String),
+    /// The worker found this date in the draft's dateline: the draft date, if still empty.
+    DatelineFound(String),
     /// An analysis of the draft has been sent off as request `n`.
     AnalysisStarted(u32),
+    /// Request `request` has got this far.
+    AnalysisProgress {
+        /// The request number (stale reports are dropped).
+        request: u32,
+        /// Stages done of all.
+        steps: crate::worker::Steps,
+    },
     /// Request `request` finished: show its article.
     AnalysisFinished {
         /// The request number (stale results are dropped).
@@ -342,6 +353,7 @@ impl AppState {
             draft: Draft::default(),
             progress: Progress::Idle,
             request: 0,
+            steps: None,
         }
     }
 
@@ -424,18 +436,22 @@ impl Reducible for AppState {
             Action::SetTheme(t) => next.theme = t,
             Action::SetLang(l) => next.lang = l,
             Action::ShowView(v) => next.view = v,
-            Action::SetDraftText(t) => {
-                if next.draft.date.is_empty()
-                    && let Some(date) = dateline_date(&t)
-                {
-                    next.draft.date = date;
-                }
-                next.draft.text = t;
-            }
+            Action::SetDraftText(t) => next.draft.text = t,
             Action::SetDraftDate(d) => next.draft.date = d,
+            Action::DatelineFound(d) => {
+                if next.draft.date.is_empty() {
+                    next.draft.date = d;
+                }
+            }
             Action::AnalysisStarted(n) => {
                 next.request = n;
                 next.progress = Progress::Running(n);
+                next.steps = None;
+            }
+            Action::AnalysisProgress { request, steps } => {
+                if request == self.request && self.progress == Progress::Running(request) {
+                    next.steps = Some(steps);
+                }
             }
             Action::AnalysisFinished {
                 request,
@@ -454,6 +470,7 @@ impl Reducible for AppState {
                 next.analysis = analysis;
                 next.selection = Selection::None;
                 next.progress = Progress::Idle;
+                next.steps = None;
                 next.view = View::Reader;
             }
             Action::AnalysisFailed { request, message } => {
@@ -461,23 +478,11 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.progress = Progress::Failed(message);
+                next.steps = None;
             }
         }
         if next == *self { self } else { Rc::new(next) }
     }
-}
-
-/// How much of a draft's beginning is searched for a dateline.
-const DATELINE_CHARS: usize = 2000;
-
-/// The date of a dateline near the beginning of `text` (`YYYY-MM-DD`), if the analysis finds one.
-pub fn dateline_date(text: &str) -> Option<String> {
-    let end = text
-        .char_indices()
-        .nth(DATELINE_CHARS)
-        .map_or(text.len(), |(i, _)| i);
-    let doc = khabar_nlp::Document::new(&text[..end]);
-    khabar_nlp::time::reference_from_text(&doc).map(|d| d.to_string())
 }
 
 /// Whether `text` looks like HTML markup rather than an article (a document or block tag near

@@ -1,15 +1,29 @@
 //! The messages between the page and the analysis Web Worker, and the worker's loop.
 //!
-//! The page posts a [`WorkerRequest`]; the worker answers with a [`WorkerResponse`]. Both cross
-//! the boundary through `serde-wasm-bindgen` (structured clone of plain objects).
+//! The page posts a [`WorkerRequest`]; the worker answers with [`WorkerResponse`]s: progress
+//! reports while it analyses, then the result. Both cross the boundary through
+//! `serde-wasm-bindgen` (structured clone of plain objects). Only the worker runs the analysis:
+//! the page's wasm never links it (`src/worker_client.rs` is the page's side).
 
 use khabar_nlp::Analysis;
 use serde::{Deserialize, Serialize};
 
-/// The file name of the worker's loader, as Trunk writes it (`data-loader-shim`).
+/// The file name of the worker's loader, as Trunk writes it (`data-loader-shim`), relative to
+/// the site's `<base href>`.
 pub const WORKER_SCRIPT: &str = "./khabar-worker_loader.js";
 
-/// One analysis request.
+/// What a request asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Task {
+    /// The whole analysis of the text.
+    #[default]
+    Analyze,
+    /// Only the date of a dateline near the beginning of the text (to prefill the form).
+    Dateline,
+}
+
+/// One request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkerRequest {
     /// The request number, echoed back.
@@ -18,10 +32,22 @@ pub struct WorkerRequest {
     pub text: String,
     /// The publication date `YYYY-MM-DD`, if given.
     pub date: Option<String>,
+    /// What to do with the text.
+    #[serde(default)]
+    pub task: Task,
 }
 
-/// The answer to a [`WorkerRequest`], or the worker's first message saying it is ready
-/// (messages posted before that would be lost while its wasm loads).
+/// How far an analysis has got: `done` of `total` stages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Steps {
+    /// Stages finished.
+    pub done: u32,
+    /// All stages.
+    pub total: u32,
+}
+
+/// A message from the worker: that it is ready (messages posted before that would be lost while
+/// its wasm loads), a progress report, or the answer to a [`WorkerRequest`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WorkerResponse {
@@ -29,20 +55,74 @@ pub struct WorkerResponse {
     pub ready: bool,
     /// The request number.
     pub request: u32,
+    /// A progress report (the request is still running).
+    pub progress: Option<Steps>,
     /// The analysis, when it ran.
     pub analysis: Option<Analysis>,
+    /// The dateline's date `YYYY-MM-DD` (task `dateline`), when one was found.
+    pub dateline: Option<String>,
     /// Why it did not run.
     pub error: Option<String>,
 }
 
-/// Answers one request (what the worker does with each message).
-pub fn answer(request: WorkerRequest) -> WorkerResponse {
-    let analysis = crate::analyze(&request.text, request.date.as_deref());
-    WorkerResponse {
-        request: request.request,
-        analysis: Some(analysis),
-        ..WorkerResponse::default()
+impl WorkerResponse {
+    /// Whether this is the request's last message.
+    pub fn is_final(&self) -> bool {
+        !self.ready && self.progress.is_none()
     }
+}
+
+/// Answers one request (what the worker does with each message), without progress reports.
+pub fn answer(request: WorkerRequest) -> WorkerResponse {
+    answer_reporting(request, &mut |_| {})
+}
+
+/// Answers one request, passing progress reports to `report` as the analysis goes.
+pub fn answer_reporting(
+    request: WorkerRequest,
+    report: &mut dyn FnMut(WorkerResponse),
+) -> WorkerResponse {
+    let number = request.request;
+    match request.task {
+        Task::Dateline => WorkerResponse {
+            request: number,
+            dateline: dateline_date(&request.text),
+            ..WorkerResponse::default()
+        },
+        Task::Analyze => {
+            let total = khabar_nlp::STAGES.len() as u32;
+            let reference_date = request.date.as_deref().and_then(|d| d.trim().parse().ok());
+            let config = khabar_nlp::Config { reference_date };
+            let analysis = khabar_nlp::analyze_with_progress(&request.text, &config, &mut |done| {
+                report(WorkerResponse {
+                    request: number,
+                    progress: Some(Steps {
+                        done: done as u32,
+                        total,
+                    }),
+                    ..WorkerResponse::default()
+                })
+            });
+            WorkerResponse {
+                request: number,
+                analysis: Some(analysis),
+                ..WorkerResponse::default()
+            }
+        }
+    }
+}
+
+/// How much of a draft's beginning is searched for a dateline.
+const DATELINE_CHARS: usize = 2000;
+
+/// The date of a dateline near the beginning of `text` (`YYYY-MM-DD`), if the analysis finds one.
+pub fn dateline_date(text: &str) -> Option<String> {
+    let end = text
+        .char_indices()
+        .nth(DATELINE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let doc = khabar_nlp::Document::new(&text[..end]);
+    khabar_nlp::time::reference_from_text(&doc).map(|d| d.to_string())
 }
 
 /// Runs the worker: answers every message posted to it (wasm only).
@@ -51,29 +131,31 @@ pub fn serve() {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_scope = scope.clone();
+    let post = {
+        let scope = scope.clone();
+        move |response: &WorkerResponse| {
+            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+            if let Ok(value) = response.serialize(&serializer) {
+                let _ = scope.post_message(&value);
+            }
+        }
+    };
+    let reply = post.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let response = match serde_wasm_bindgen::from_value::<WorkerRequest>(event.data()) {
-                Ok(request) => answer(request),
+                Ok(request) => answer_reporting(request, &mut |r| reply(&r)),
                 Err(e) => WorkerResponse {
                     error: Some(e.to_string()),
                     ..WorkerResponse::default()
                 },
             };
-            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-            if let Ok(value) = response.serialize(&serializer) {
-                let _ = reply_scope.post_message(&value);
-            }
+            reply(&response);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let ready = WorkerResponse {
+    post(&WorkerResponse {
         ready: true,
         ..WorkerResponse::default()
-    };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(value) = ready.serialize(&serializer) {
-        let _ = scope.post_message(&value);
-    }
+    });
 }

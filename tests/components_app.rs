@@ -38,7 +38,10 @@ async fn the_bundled_article_renders() {
     let props = AppProps {
         text: khabar::BUNDLED_TEXT.into(),
         published: Some(khabar::BUNDLED_PUBLISHED.into()),
-        analysis: None,
+        analysis: Some(Rc::new(khabar::analyze(
+            khabar::BUNDLED_TEXT,
+            Some(khabar::BUNDLED_PUBLISHED),
+        ))),
     };
     let html = render::<App>(props).await;
     assert!(html.contains("<h1 class=\"article__headline\">"));

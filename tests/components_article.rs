@@ -18,6 +18,7 @@ fn props(selection: Selection) -> ArticleViewProps {
         selection,
         lang: Lang::Ar,
         on_select_mention: Default::default(),
+        incremental: false,
     }
 }
 

@@ -314,6 +314,7 @@ fn the_worker_answers_requests() {
         request: 7,
         text: FIXTURE_TEXT.into(),
         date: None,
+        task: khabar::worker::Task::Analyze,
     });
     assert_eq!(response.request, 7);
     assert!(response.analysis.is_some_and(|a| !a.sentences.is_empty()));

@@ -14,7 +14,10 @@ async fn render_page() -> String {
     yew::ServerRenderer::<khabar::App>::with_props(|| khabar::AppProps {
         text: khabar::BUNDLED_TEXT.into(),
         published: Some(khabar::BUNDLED_PUBLISHED.into()),
-        analysis: None,
+        analysis: Some(std::rc::Rc::new(khabar::analyze(
+            khabar::BUNDLED_TEXT,
+            Some(khabar::BUNDLED_PUBLISHED),
+        ))),
     })
     .hydratable(false)
     .render()

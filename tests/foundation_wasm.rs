@@ -31,7 +31,10 @@ async fn app_mounts_and_shows_the_parsed_headline() {
         khabar::AppProps {
             text: khabar::BUNDLED_TEXT.into(),
             published: Some(khabar::BUNDLED_PUBLISHED.into()),
-            analysis: None,
+            analysis: Some(std::rc::Rc::new(khabar::analyze(
+                khabar::BUNDLED_TEXT,
+                Some(khabar::BUNDLED_PUBLISHED),
+            ))),
         },
     )
     .render();

@@ -9,7 +9,7 @@ use crate::components::legend::Legend;
 use crate::components::mention_nav::MentionNav;
 use crate::components::new_article::NewArticle;
 use crate::components::timeline::Timeline;
-use crate::hooks::use_analysis_worker::use_analysis_worker;
+use crate::hooks::use_analysis_worker::{AnalysisControls, use_analysis_worker};
 use crate::hooks::use_document_attrs::{system_prefers_dark, use_document_attrs};
 use crate::hooks::use_draft_storage::use_draft_storage;
 use crate::hooks::use_fragment_sync::use_fragment_sync;
@@ -29,7 +29,8 @@ pub struct AppProps {
     /// The publication date `YYYY-MM-DD`, if known.
     #[prop_or_default]
     pub published: Option<AttrValue>,
-    /// A ready analysis of `text` (else it is analysed on first render).
+    /// The analysis of `text`; `None` shows the text with nothing found in it yet (the page never
+    /// analyses: the build or the worker does).
     #[prop_or_default]
     pub analysis: Option<Rc<khabar_nlp::Analysis>>,
 }
@@ -42,7 +43,7 @@ pub fn App(props: &AppProps) -> Html {
         let analysis = props
             .analysis
             .clone()
-            .unwrap_or_else(|| Rc::new(crate::analyze(&props.text, published.as_deref())));
+            .unwrap_or_else(|| Rc::new(empty_analysis(published.clone())));
         AppState::new(props.text.as_str().into(), published, analysis)
     });
     use_draft_storage(state.clone());
@@ -51,7 +52,7 @@ pub fn App(props: &AppProps) -> Html {
     use_document_attrs(state.theme, state.lang);
     use_scroll_to_selection(state.selection.clone());
     use_scroll_top_on_view(state.view);
-    let analyze = use_analysis_worker(state.clone());
+    let controls = use_analysis_worker(state.clone());
     {
         let snapshot = state.clone();
         use_effect(move || crate::js_api::record(&snapshot));
@@ -68,7 +69,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let body = match state.view {
         View::Reader => reader(&state),
-        View::NewArticle => new_article(&state, analyze),
+        View::NewArticle => new_article(&state, controls),
     };
     let header = {
         let (s1, s2, s3) = (state.clone(), state.clone(), state.clone());
@@ -88,6 +89,22 @@ pub fn App(props: &AppProps) -> Html {
                 {body}
             </div>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// An analysis that found nothing (not even sentences or blocks).
+fn empty_analysis(published: Option<String>) -> khabar_nlp::Analysis {
+    khabar_nlp::Analysis {
+        schema: khabar_nlp::analysis::SCHEMA.to_owned(),
+        reference_date: published,
+        reference_source: "given".to_owned(),
+        structure: Vec::new(),
+        sentences: Vec::new(),
+        entities: Vec::new(),
+        times: Vec::new(),
+        events: Vec::new(),
+        quotes: Vec::new(),
+        diagnostics: Vec::new(),
     }
 }
 
@@ -136,7 +153,8 @@ fn reader(state: &AppContext) -> Html {
         <main class="layout" id="main" data-view="reader">
             <Timeline analysis={state.analysis.clone()} selection={state.selection.clone()} {lang} {on_select_event} />
             <ArticleView text={state.text.clone()} analysis={state.analysis.clone()}
-                selection={state.selection.clone()} {lang} {on_select_mention} />
+                selection={state.selection.clone()} {lang} {on_select_mention}
+                incremental={state.request > 0} />
             <aside class="sidebar" aria-label={t(lang, "sidebar.title")}>
                 {nav_and_card}
                 <EntitySidebar analysis={state.analysis.clone()} filters={state.filters.clone()}
@@ -147,14 +165,14 @@ fn reader(state: &AppContext) -> Html {
     }
 }
 
-fn new_article(state: &AppContext, analyze: Callback<()>) -> Html {
+fn new_article(state: &AppContext, controls: AnalysisControls) -> Html {
     let (s1, s2, s3, s4) = (state.clone(), state.clone(), state.clone(), state.clone());
     html! {
         <main class="layout layout--form" id="main" data-view="new-article">
-            <NewArticle draft={state.draft.clone()} progress={state.progress.clone()} lang={state.lang}
+            <NewArticle draft={state.draft.clone()} progress={state.progress.clone()} steps={state.steps} lang={state.lang}
                 on_text={Callback::from(move |t| s1.dispatch(Action::SetDraftText(t)))}
                 on_date={Callback::from(move |d| s2.dispatch(Action::SetDraftDate(d)))}
-                on_analyze={analyze}
+                on_analyze={controls.analyze} on_cancel={controls.cancel}
                 on_error={Callback::from(move |key: &'static str| {
                     let request = s3.request;
                     s3.dispatch(Action::AnalysisStarted(request + 1));

@@ -30,6 +30,31 @@ pub struct ArticleViewProps {
     /// A highlighted name was clicked: `(entity id, mention index)`.
     #[prop_or_default]
     pub on_select_mention: Callback<(String, usize)>,
+    /// Render a long article a few blocks per animation frame (an article the worker has just
+    /// analysed), so that no main-thread task grows with its length; otherwise all at once (the
+    /// prerendered article, whose HTML is hydrated as it is).
+    #[prop_or_default]
+    pub incremental: bool,
+}
+
+/// How many marks (sentences, times, mentions) one animation frame renders at most.
+pub const MARKS_PER_FRAME: usize = 400;
+
+/// How many of the blocks `[from..]` to render next: whole blocks up to [`MARKS_PER_FRAME`]
+/// marks, at least one.
+pub fn next_chunk(analysis: &Analysis, marks: &[(usize, usize, Mark)], from: usize) -> usize {
+    let mut budget = 0;
+    let mut count = 0;
+    for b in analysis.structure.iter().skip(from) {
+        let lo = marks.partition_point(|m| m.0 < b.start);
+        let hi = marks.partition_point(|m| m.0 < b.end);
+        budget += hi - lo + 1;
+        if count > 0 && budget > MARKS_PER_FRAME {
+            break;
+        }
+        count += 1;
+    }
+    count
 }
 
 /// What the selection lights up in the text.
@@ -83,6 +108,39 @@ struct Ctx<'a> {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let offsets = use_memo(props.text.clone(), |text| CharOffsets::new(text));
     let all_marks = use_memo(props.analysis.clone(), |analysis| marks(analysis));
+    let total = props.analysis.structure.len();
+    // Blocks rendered so far, for the analysis they were counted for.
+    let shown = {
+        let (analysis, marks, incremental) =
+            (props.analysis.clone(), all_marks.clone(), props.incremental);
+        use_state(move || {
+            let n = if incremental {
+                next_chunk(&analysis, &marks, 0)
+            } else {
+                analysis.structure.len()
+            };
+            (analysis, n)
+        })
+    };
+    let shown_count = if Rc::ptr_eq(&shown.0, &props.analysis) {
+        shown.1
+    } else if props.incremental {
+        next_chunk(&props.analysis, &all_marks, 0)
+    } else {
+        total
+    };
+    {
+        let (shown, analysis, marks) = (shown.clone(), props.analysis.clone(), all_marks.clone());
+        use_effect_with((props.analysis.clone(), shown_count), move |_| {
+            let frame = (shown_count < total).then(|| {
+                gloo::render::request_animation_frame(move |_| {
+                    let more = next_chunk(&analysis, &marks, shown_count);
+                    shown.set((analysis, shown_count + more));
+                })
+            });
+            move || drop(frame)
+        });
+    }
     let lit = Lit::new(&props.analysis, &props.selection);
     let ctx = Ctx {
         text: &props.text,
@@ -99,7 +157,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         })
     };
-    let blocks = props.analysis.structure.iter().map(|b| {
+    let blocks = props.analysis.structure.iter().take(shown_count).map(|b| {
         let tree = mark_tree(&all_marks, b.start, b.end);
         let content = render_pieces(&ctx, &tree);
         match b.kind.as_str() {
@@ -112,7 +170,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     });
     html! {
         <article class="article" id="article" lang="ar" dir="rtl" tabindex="-1"
-            aria-label={t(props.lang, "article.label")} onclick={on_click}>
+            aria-label={t(props.lang, "article.label")} aria-busy={(shown_count < total).then_some("true")}
+            onclick={on_click}>
             { for blocks }
         </article>
     }

@@ -3,6 +3,7 @@
 use crate::hooks::use_file_loader::use_file_loader;
 use crate::i18n::t;
 use crate::state::{Draft, Lang, Progress};
+use crate::worker::Steps;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -14,6 +15,9 @@ pub struct NewArticleProps {
     /// Where the analysis is.
     #[prop_or_default]
     pub progress: Progress,
+    /// How far the running analysis has got, once the worker has said.
+    #[prop_or_default]
+    pub steps: Option<Steps>,
     /// Interface language.
     #[prop_or_default]
     pub lang: Lang,
@@ -26,6 +30,9 @@ pub struct NewArticleProps {
     /// Analyse the draft.
     #[prop_or_default]
     pub on_analyze: Callback<()>,
+    /// Stop the running analysis.
+    #[prop_or_default]
+    pub on_cancel: Callback<()>,
     /// A file could not be read (an i18n key).
     #[prop_or_default]
     pub on_error: Callback<&'static str>,
@@ -102,22 +109,43 @@ pub fn NewArticle(props: &NewArticleProps) -> Html {
                 </div>
                 <button type="submit" class="new-article__submit" disabled={running}>{t(lang, "new.analyze")}</button>
             </form>
-            {progress_view(&props.progress, lang)}
+            {progress_view(props, lang)}
         </section>
     }
 }
 
-fn progress_view(progress: &Progress, lang: Lang) -> Html {
-    match progress {
+fn progress_view(props: &NewArticleProps, lang: Lang) -> Html {
+    match &props.progress {
         Progress::Idle => {
             html! { <div class="new-article__status" role="status" aria-live="polite"></div> }
         }
-        Progress::Running(_) => html! {
-            <div class="new-article__status" role="status" aria-live="polite">
-                <progress class="new-article__progress" aria-label={t(lang, "new.running")}></progress>
-                <span>{t(lang, "new.running")}</span>
-            </div>
-        },
+        Progress::Running(_) => {
+            let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
+            // Indeterminate until the worker's first report.
+            let bar = match props.steps {
+                Some(Steps { done, total }) if total > 0 => html! {
+                    <progress class="new-article__progress" max={total.to_string()} value={done.to_string()}
+                        aria-label={t(lang, "new.running")}></progress>
+                },
+                _ => {
+                    html! { <progress class="new-article__progress" aria-label={t(lang, "new.running")}></progress> }
+                }
+            };
+            let count = props.steps.filter(|s| s.total > 0).map(|s| html! {
+                <span class="new-article__steps" data-done={s.done.to_string()} data-total={s.total.to_string()}>
+                    {" "}{t(lang, "new.steps")}{" "}<bdi>{s.done}</bdi>{" "}{t(lang, "new.of")}{" "}<bdi>{s.total}</bdi>
+                </span>
+            });
+            html! {
+                <div class="new-article__status" role="status" aria-live="polite">
+                    {bar}
+                    <span>{t(lang, "new.running")}</span>
+                    {for count}
+                    <button type="button" class="new-article__cancel" data-action="cancel-analysis"
+                        onclick={on_cancel}>{t(lang, "new.cancel")}</button>
+                </div>
+            }
+        }
         Progress::Failed(key) => html! {
             <div class="new-article__status" role="status" aria-live="polite">
                 <p class="new-article__error" role="alert">{error_text(key, lang)}</p>
@@ -131,6 +159,7 @@ fn error_text(key: &str, lang: Lang) -> &'static str {
         "error.empty" => t(lang, "error.empty"),
         "error.date" => t(lang, "error.date"),
         "error.file" => t(lang, "error.file"),
+        "error.cancelled" => t(lang, "error.cancelled"),
         _ => t(lang, "error.worker"),
     }
 }

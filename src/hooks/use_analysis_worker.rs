@@ -1,15 +1,14 @@
-//! Runs the analysis of the draft off the main thread, in the `khabar-worker` Web Worker; falls
-//! back to the main thread (after the progress indication has painted) if no worker starts.
+//! Runs the analysis of the draft off the main thread, in the `khabar-worker` Web Worker
+//! (`crate::worker_client`), with its progress reports and a way to cancel; prefills the draft's
+//! date from its dateline (asked of the worker too: the page itself never analyses).
 //!
-//! The worker says when it is ready; requests made before that wait in `pending`.
+//! The worker is started when the reader opens the new-article form, not before: the first
+//! view fetches none of the analysis.
 
-use crate::state::{Action, AppContext};
-use crate::worker::{WORKER_SCRIPT, WorkerRequest, WorkerResponse};
-use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use crate::state::{Action, AppContext, View};
+use crate::worker::{Task, WorkerRequest, WorkerResponse};
+use crate::worker_client;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 use yew::prelude::*;
 
 /// Checks the draft and returns the request to send, or an i18n error key.
@@ -25,129 +24,102 @@ pub fn draft_request(text: &str, date: &str, request: u32) -> Result<WorkerReque
         request,
         text: crate::state::article_text(text),
         date: (!date.is_empty()).then(|| date.to_owned()),
+        task: Task::Analyze,
     })
 }
 
-/// The worker and the requests it has not answered yet.
-#[derive(Debug, Default)]
-struct Channel {
-    worker: RefCell<Option<web_sys::Worker>>,
-    ready: Cell<bool>,
-    failed: Cell<bool>,
-    pending: RefCell<BTreeMap<u32, (WorkerRequest, bool)>>,
-}
-
-impl Channel {
-    /// Posts every pending request not yet posted.
-    fn flush(&self) {
-        let worker = self.worker.borrow();
-        let Some(worker) = worker.as_ref().filter(|_| self.ready.get()) else {
-            return;
-        };
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        for (request, posted) in self.pending.borrow_mut().values_mut().filter(|(_, p)| !*p) {
-            if let Ok(value) = serde::Serialize::serialize(&*request, &serializer) {
-                *posted = worker.post_message(&value).is_ok();
-            }
-        }
+/// The action a message of the worker about app request `request` (with `text`) leads to.
+pub fn action_for(request: u32, text: &Rc<str>, response: WorkerResponse) -> Action {
+    if let Some(steps) = response.progress {
+        return Action::AnalysisProgress { request, steps };
     }
-}
-
-fn finish(state: &AppContext, request: WorkerRequest, response: WorkerResponse) {
-    match response.analysis {
-        Some(analysis) => state.dispatch(Action::AnalysisFinished {
-            request: request.request,
-            text: request.text.into(),
+    match (response.analysis, response.error) {
+        (Some(analysis), _) => Action::AnalysisFinished {
+            request,
+            text: text.clone(),
             published: analysis.reference_date.clone(),
             analysis: Rc::new(analysis),
-        }),
-        None => state.dispatch(Action::AnalysisFailed {
-            request: request.request,
-            message: "error.worker".into(),
-        }),
+        },
+        (None, error) => Action::AnalysisFailed {
+            request,
+            message: error.unwrap_or_else(|| worker_client::FAILED.to_owned()),
+        },
     }
 }
 
-fn analyse_on_main_thread(state: AppContext, request: WorkerRequest) {
-    gloo::timers::callback::Timeout::new(30, move || {
-        let response = crate::worker::answer(request.clone());
-        finish(&state, request, response);
-    })
-    .forget();
+/// The callbacks of the new-article form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisControls {
+    /// Analyse the current draft.
+    pub analyze: Callback<()>,
+    /// Stop the running analysis.
+    pub cancel: Callback<()>,
 }
 
-fn start_worker(state: AppContext, channel: Rc<Channel>) -> Option<web_sys::Worker> {
-    let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
-    let on_message = {
+/// Callbacks that analyse the current draft and cancel that analysis; keeps the draft's date
+/// prefilled from its dateline while the form is shown.
+#[hook]
+pub fn use_analysis_worker(state: AppContext) -> AnalysisControls {
+    let running = use_mut_ref(|| None::<u32>);
+    use_dateline_prefill(state.clone());
+    let analyze = {
         let state = state.clone();
-        let channel = channel.clone();
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let Ok(response) = serde_wasm_bindgen::from_value::<WorkerResponse>(event.data())
-            else {
-                return;
+        let running = running.clone();
+        Callback::from(move |()| {
+            let number = state.request + 1;
+            state.dispatch(Action::AnalysisStarted(number));
+            let request = match draft_request(&state.draft.text, &state.draft.date, number) {
+                Ok(r) => r,
+                Err(key) => {
+                    state.dispatch(Action::AnalysisFailed {
+                        request: number,
+                        message: key.into(),
+                    });
+                    return;
+                }
             };
-            if response.ready {
-                channel.ready.set(true);
-                channel.flush();
-                return;
-            }
-            let request = channel.pending.borrow_mut().remove(&response.request);
-            if let Some((request, _)) = request {
-                finish(&state, request, response);
-            }
+            let text: Rc<str> = request.text.as_str().into();
+            let target = state.clone();
+            let id = worker_client::send(Task::Analyze, request.text, request.date, move |r| {
+                target.dispatch(action_for(number, &text, r))
+            });
+            *running.borrow_mut() = Some(id);
         })
     };
-    let on_error = Closure::<dyn FnMut(Event)>::new(move |_| {
-        // The worker could not load or crashed: analyse what was pending on the main thread.
-        channel.failed.set(true);
-        let requests: Vec<WorkerRequest> = std::mem::take(&mut *channel.pending.borrow_mut())
-            .into_values()
-            .map(|(r, _)| r)
-            .collect();
-        for request in requests {
-            analyse_on_main_thread(state.clone(), request);
+    let cancel = Callback::from(move |()| {
+        if let Some(id) = running.borrow_mut().take() {
+            worker_client::cancel(id);
         }
     });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_message.forget();
-    on_error.forget();
-    Some(worker)
+    AnalysisControls { analyze, cancel }
 }
 
-/// A callback that analyses the current draft.
+/// How much of the draft's beginning is sent to look for a dateline.
+const DATELINE_CHARS: usize = 2000;
+
+/// While the new-article form is shown: starts the worker, and after a pause in typing asks it
+/// for the date of the draft's dateline, which fills the date field when that is empty.
 #[hook]
-pub fn use_analysis_worker(state: AppContext) -> Callback<()> {
-    let channel = use_memo((), |_| Channel::default());
-    Callback::from(move |()| {
-        let number = state.request + 1;
-        state.dispatch(Action::AnalysisStarted(number));
-        let request = match draft_request(&state.draft.text, &state.draft.date, number) {
-            Ok(r) => r,
-            Err(key) => {
-                state.dispatch(Action::AnalysisFailed {
-                    request: number,
-                    message: key.into(),
+fn use_dateline_prefill(state: AppContext) {
+    use_effect_with(state.view, |view| {
+        if *view == View::NewArticle {
+            worker_client::start();
+        }
+    });
+    let wanted = (state.view == View::NewArticle && state.draft.date.is_empty())
+        .then(|| state.draft.text.clone())
+        .filter(|t| !t.trim().is_empty());
+    use_effect_with(wanted, move |wanted| {
+        let timeout = wanted.clone().map(|text| {
+            gloo::timers::callback::Timeout::new(250, move || {
+                let head: String = text.chars().take(DATELINE_CHARS).collect();
+                worker_client::send(Task::Dateline, head, None, move |r| {
+                    if let Some(date) = r.dateline {
+                        state.dispatch(Action::DatelineFound(date));
+                    }
                 });
-                return;
-            }
-        };
-        if channel.failed.get() {
-            analyse_on_main_thread(state.clone(), request);
-            return;
-        }
-        if channel.worker.borrow().is_none() {
-            let worker = start_worker(state.clone(), Rc::clone(&channel));
-            *channel.worker.borrow_mut() = worker;
-        }
-        if channel.worker.borrow().is_none() {
-            analyse_on_main_thread(state.clone(), request);
-            return;
-        }
-        channel
-            .pending
-            .borrow_mut()
-            .insert(number, (request, false));
-        channel.flush();
-    })
+            })
+        });
+        move || drop(timeout)
+    });
 }

@@ -20,6 +20,15 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// How long the driver may take to start.
 const DRIVER_START: Duration = Duration::from_secs(30);
 
+/// How to start the browser.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// JavaScript turned off for every site.
+    pub no_javascript: bool,
+    /// Navigation returns at once instead of waiting for the page's load event.
+    pub no_load_wait: bool,
+}
+
 /// A chromedriver process with one Chromium session.
 #[derive(Debug)]
 pub struct Browser {
@@ -32,6 +41,11 @@ impl Browser {
     /// Starts chromedriver (`$CHROMEDRIVER`, default `/usr/bin/chromedriver`) and a headless
     /// Chromium (`$CHROMIUM`, default `/usr/bin/chromium`) with a `width`×`height` window.
     pub async fn start(width: u32, height: u32) -> Result<Self> {
+        Self::start_with(width, height, Options::default()).await
+    }
+
+    /// Like [`Browser::start`], with JavaScript or page-load waiting turned off (issue 12).
+    pub async fn start_with(width: u32, height: u32, options: Options) -> Result<Self> {
         let driver_bin = env_path("CHROMEDRIVER", "/usr/bin/chromedriver");
         let chromium = env_path("CHROMIUM", "/usr/bin/chromium");
         let port = free_port()?;
@@ -57,9 +71,14 @@ impl Browser {
             profile,
         };
         let args = chromium_args(&browser.profile, width, height);
-        let capabilities = json!({
-            "goog:chromeOptions": { "binary": chromium, "args": args }
-        });
+        let mut chrome = json!({ "binary": chromium, "args": args });
+        if options.no_javascript {
+            chrome["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let mut capabilities = json!({ "goog:chromeOptions": chrome });
+        if options.no_load_wait {
+            capabilities["pageLoadStrategy"] = json!("none");
+        }
         let serde_json::Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object literal")
         };

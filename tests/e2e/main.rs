@@ -3,7 +3,8 @@
 //! Run with `cargo xtask test e2e` (after a build), or
 //! `KHABAR_DIST=dist cargo test -p khabar --features e2e --test e2e`.
 //! Harness: `server` (static files), `browser` (chromedriver + Chromium), `pages` (page objects).
-//! Tests: one module per feature (`foundation`, `explorer`), written against `pages::ExplorerPage`
+//! Tests: one module per feature (`foundation`, `explorer`, `first_view`), written against
+//! `pages::ExplorerPage`
 //! (whose issue-6 actions live in `pages_explorer`).
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -17,4 +18,5 @@ mod pages_explorer;
 mod server;
 
 mod explorer;
+mod first_view;
 mod foundation;

@@ -6,7 +6,7 @@
 //! add a method here built on `find`/`wait_until`/`eval`, and keep selectors in this file so
 //! tests read as steps («open, click بوتين, expect 5 highlighted mentions»).
 
-use crate::browser::{Browser, Result};
+use crate::browser::{Browser, Options, Result};
 use crate::server::StaticServer;
 use fantoccini::Locator;
 use fantoccini::elements::Element;
@@ -65,25 +65,76 @@ impl ExplorerPage {
     /// `cargo xtask dist --public-url …`), opens it at `viewport` and waits until the app has
     /// rendered.
     pub async fn open(viewport: Viewport) -> Result<Self> {
-        let prefix = std::env::var("KHABAR_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
-        Self::open_at(viewport, &prefix).await
+        Self::open_at(viewport, &public_url()).await
     }
 
     /// Like [`ExplorerPage::open`], with the site served under `prefix` (e.g. `/khabar/`, for a
     /// `dist/` built with `cargo xtask dist --public-url /khabar/`).
     pub async fn open_at(viewport: Viewport, prefix: &str) -> Result<Self> {
-        let server = StaticServer::start(&dist_dir()?, prefix)?;
-        let browser = Browser::start(viewport.width, viewport.height).await?;
-        let page = Self { browser, server };
-        page.set_viewport(viewport).await?;
+        let page = Self::start(viewport, prefix, Options::default(), None).await?;
         page.browser.client().goto(&page.server.url()).await?;
         page.wait_for_app().await?;
         Ok(page)
     }
 
-    /// Waits until the app has rendered the article headline.
+    /// Opens the site with JavaScript turned off: only the prerendered HTML (issue 12).
+    pub async fn open_without_javascript(viewport: Viewport) -> Result<Self> {
+        let options = Options {
+            no_javascript: true,
+            ..Options::default()
+        };
+        let page = Self::start(viewport, &public_url(), options, None).await?;
+        page.browser.client().goto(&page.server.url()).await?;
+        page.find_waiting(selectors::HEADLINE).await?;
+        Ok(page)
+    }
+
+    /// Opens the site while the server holds back the page's wasm until
+    /// [`ExplorerPage::release_wasm`]; returns as soon as navigation starts (issue 12).
+    pub async fn open_holding_wasm(viewport: Viewport) -> Result<Self> {
+        let options = Options {
+            no_load_wait: true,
+            ..Options::default()
+        };
+        let page = Self::start(viewport, &public_url(), options, Some("_bg.wasm")).await?;
+        page.browser.client().goto(&page.server.url()).await?;
+        Ok(page)
+    }
+
+    async fn start(
+        viewport: Viewport,
+        prefix: &str,
+        options: Options,
+        held: Option<&str>,
+    ) -> Result<Self> {
+        let server = StaticServer::start_holding(&dist_dir()?, prefix, held)?;
+        let browser = Browser::start_with(viewport.width, viewport.height, options).await?;
+        let page = Self { browser, server };
+        if !options.no_javascript {
+            page.set_viewport(viewport).await?;
+        }
+        Ok(page)
+    }
+
+    /// Lets the server answer the held wasm requests.
+    pub fn release_wasm(&self) {
+        self.server.release();
+    }
+
+    /// Every path the browser has requested from the site so far.
+    pub fn requests(&self) -> Vec<String> {
+        self.server.requests()
+    }
+
+    /// Waits until the app has taken over the page: the prerendered article is hydrated and
+    /// `window.khabar.state()` answers.
     pub async fn wait_for_app(&self) -> Result<()> {
-        self.find_waiting(selectors::HEADLINE).await.map(drop)
+        self.find_waiting(selectors::HEADLINE).await?;
+        self.wait_until(
+            "the app to hydrate the page",
+            "return !!window.khabar && window.khabar.state() !== null;",
+        )
+        .await
     }
 
     /// The headline's text.
@@ -123,6 +174,37 @@ impl ExplorerPage {
             ),
         )
         .await
+    }
+
+    /// The text of every element matching `css`, in document order (works without JavaScript).
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for el in self.browser.client().find_all(Locator::Css(css)).await? {
+            out.push(el.text().await?);
+        }
+        Ok(out)
+    }
+
+    /// The attribute `name` of every element matching `css` that has it, in document order
+    /// (works without JavaScript).
+    pub async fn attributes(&self, css: &str, name: &str) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for el in self.browser.client().find_all(Locator::Css(css)).await? {
+            if let Some(value) = el.attr(name).await? {
+                out.push(value);
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many elements match `css` now.
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        Ok(self
+            .browser
+            .client()
+            .find_all(Locator::Css(css))
+            .await?
+            .len())
     }
 
     /// Clicks the entity called `name` in the sidebar (the first entry whose text contains it).
@@ -218,6 +300,11 @@ impl ExplorerPage {
         drop(server);
         Ok(())
     }
+}
+
+/// The subpath the site is served under: `$KHABAR_PUBLIC_URL`, else `/`.
+fn public_url() -> String {
+    std::env::var("KHABAR_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned())
 }
 
 /// The built site: `$KHABAR_DIST`, else `dist/` in the workspace.

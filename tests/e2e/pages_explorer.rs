@@ -50,13 +50,19 @@ impl ExplorerPage {
         Ok(serde_json::from_value(value)?)
     }
 
-    /// The analysis of `text` (published on `date`) by the page's own `window.khabar.analyze`.
+    /// The analysis of `text` (published on `date`) by the page's own `window.khabar.analyze`
+    /// (a Promise, answered by the analysis worker).
     pub async fn analyze(&self, text: &str, date: Option<&str>) -> Result<Analysis> {
-        self.eval_with(
-            "return window.khabar.analyze(arguments[0], arguments[1] || undefined);",
-            vec![json!(text), json!(date)],
-        )
-        .await
+        let value = self
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.khabar.analyze(arguments[0], arguments[1] || undefined)
+                   .then(done, e => done({ error: String(e) }));",
+                vec![json!(text), json!(date)],
+            )
+            .await?;
+        Ok(serde_json::from_value(value)?)
     }
 
     /// `window.khabar.state()` of the running app.

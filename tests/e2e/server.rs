@@ -2,15 +2,28 @@
 //!
 //! Serves the directory under a path prefix (`/` or a subpath such as `/khabar/`), with the MIME
 //! types a browser insists on (`application/wasm`, `text/javascript`, `font/woff2`, …). It stops
-//! when dropped.
+//! when dropped. It records every path requested, and can hold back the answers to some paths
+//! until the test releases them (issue 12: to see what the page shows before its wasm arrives).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
+
+/// How long a held answer waits for [`StaticServer::release`] at most.
+const HOLD_LIMIT: Duration = Duration::from_secs(60);
+
+/// What the connections share: the requests seen, and the gate of held answers.
+#[derive(Debug, Default)]
+struct Shared {
+    requests: Mutex<Vec<String>>,
+    /// File names ending with this are held while the flag is set.
+    held_suffix: Mutex<Option<String>>,
+    released: Condvar,
+}
 
 /// A running server; dropping it stops it.
 #[derive(Debug)]
@@ -18,18 +31,34 @@ pub struct StaticServer {
     addr: SocketAddr,
     prefix: String,
     stop: Arc<AtomicBool>,
+    shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl StaticServer {
     /// Serves `root` at `http://127.0.0.1:<free port><prefix>`; `prefix` starts and ends with `/`.
     pub fn start(root: &Path, prefix: &str) -> std::io::Result<Self> {
+        Self::start_holding(root, prefix, None)
+    }
+
+    /// Like [`StaticServer::start`], holding back the answer to any file whose name ends with
+    /// `held_suffix` until [`StaticServer::release`].
+    pub fn start_holding(
+        root: &Path,
+        prefix: &str,
+        held_suffix: Option<&str>,
+    ) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
+        let shared = Arc::new(Shared {
+            held_suffix: Mutex::new(held_suffix.map(str::to_owned)),
+            ..Shared::default()
+        });
         let root = root.to_path_buf();
         let thread = {
             let stop = Arc::clone(&stop);
+            let shared = Arc::clone(&shared);
             let prefix = prefix.to_owned();
             std::thread::spawn(move || {
                 for stream in listener.incoming() {
@@ -37,10 +66,10 @@ impl StaticServer {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
-                    let (root, prefix) = (root.clone(), prefix.clone());
+                    let (root, prefix, shared) = (root.clone(), prefix.clone(), shared.clone());
                     // One thread per connection: browsers open idle speculative connections.
                     std::thread::spawn(move || {
-                        let _ = serve_one(stream, &root, &prefix);
+                        let _ = serve_one(stream, &root, &prefix, &shared);
                     });
                 }
             })
@@ -49,8 +78,26 @@ impl StaticServer {
             addr,
             prefix: prefix.to_owned(),
             stop,
+            shared,
             thread: Some(thread),
         })
+    }
+
+    /// Answers the held requests (and every later one).
+    pub fn release(&self) {
+        if let Ok(mut held) = self.shared.held_suffix.lock() {
+            *held = None;
+        }
+        self.shared.released.notify_all();
+    }
+
+    /// Every path requested so far, in order.
+    pub fn requests(&self) -> Vec<String> {
+        self.shared
+            .requests
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default()
     }
 
     /// The URL of the site's index page.
@@ -88,7 +135,25 @@ pub fn mime_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
+/// Waits while `path` is held back (at most [`HOLD_LIMIT`]).
+fn wait_while_held(shared: &Shared, path: &str) {
+    let Ok(mut held) = shared.held_suffix.lock() else {
+        return;
+    };
+    let start = std::time::Instant::now();
+    while held.as_deref().is_some_and(|suffix| path.ends_with(suffix)) {
+        let left = HOLD_LIMIT.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            return;
+        }
+        match shared.released.wait_timeout(held, left) {
+            Ok((guard, _)) => held = guard,
+            Err(_) => return,
+        }
+    }
+}
+
+fn serve_one(stream: TcpStream, root: &Path, prefix: &str, shared: &Shared) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -104,6 +169,10 @@ fn serve_one(stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    if let Ok(mut requests) = shared.requests.lock() {
+        requests.push(path.to_owned());
+    }
+    wait_while_held(shared, path);
     let mut out = stream;
     if method != "GET" && method != "HEAD" {
         return respond(

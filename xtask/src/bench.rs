@@ -13,6 +13,9 @@ pub fn run(args: &[String]) -> Result<()> {
     if args.iter().any(|a| a == "--wasm") {
         return wasm();
     }
+    if args.iter().any(|a| a == "--first-view") {
+        return crate::bench_firstview::run(args);
+    }
     if cfg!(debug_assertions) && !args.iter().any(|a| a == "--debug") {
         let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(crate::root())

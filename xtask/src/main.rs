@@ -4,10 +4,13 @@
 //! Each subcommand lives in its own module with a `run(args)` entry point.
 
 mod bench;
+mod bench_firstview;
 mod eval_clitics;
 mod eval_time;
+mod fonts;
 mod ner;
 mod serve;
+mod size;
 mod test;
 mod tools;
 
@@ -22,7 +25,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   eval-ner              entity-level P/R/F1 per type on the dev split
   eval-time             span F1 and value accuracy of time expressions on the gold set
   eval-clitics          clitic segmentation accuracy on the word list
-  bench                 tokens per second and analysis time, native (and wasm)";
+  bench                 tokens per second and analysis time, native (--wasm: in Chromium;
+                        --first-view: page load and a 1 MB paste in Chromium)
+  fonts                 regenerate the webfont subsets in assets/fonts (npm + PyPI fonttools)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +43,7 @@ fn main() -> Result<()> {
         "eval-time" => eval_time::run(rest),
         "eval-clitics" => eval_clitics::run(rest),
         "bench" => bench::run(rest),
+        "fonts" => fonts::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())

@@ -1,10 +1,10 @@
 //! `cargo xtask serve` (release build served on localhost) and `cargo xtask dist` (release build
-//! into `dist/`, optionally for a subpath, with a table of gzip sizes).
+//! into `dist/`, optionally for a subpath, with the size table of `crate::size`). Trunk's
+//! post-build hook (`Trunk.toml`) prerenders the article pages into the build.
 
 use crate::tools::{self, Needs, Tools};
 use anyhow::{Context, Result, bail};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 /// Builds and serves the explorer: `cargo xtask serve [--port N] [--address A]`.
@@ -88,51 +88,10 @@ pub fn build(tools: &Tools, public_url: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// Prints the raw and gzip sizes of the wasm, js, css and font files in `dist`.
+/// Prints the size table of `dist` (`crate::size`): raw, gzip and brotli per file, the
+/// first-view total and the total after a paste.
 pub fn print_sizes(dist: &Path) -> Result<()> {
-    let mut files = Vec::new();
-    collect(dist, &mut files)?;
-    files.retain(|p| {
-        matches!(
-            p.extension().and_then(|e| e.to_str()),
-            Some("wasm" | "js" | "css" | "woff2")
-        )
-    });
-    files.sort();
-    println!("{:<60} {:>10} {:>10}", "file", "bytes", "gzip -9");
-    let (mut raw_total, mut gz_total) = (0, 0);
-    for file in &files {
-        let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-        let gz = gzip_len(&bytes)?;
-        raw_total += bytes.len();
-        gz_total += gz;
-        let name = file
-            .strip_prefix(dist)
-            .unwrap_or(file)
-            .display()
-            .to_string();
-        println!("{name:<60} {:>10} {gz:>10}", bytes.len());
-    }
-    println!("{:<60} {raw_total:>10} {gz_total:>10}", "total");
+    let rows = crate::size::measure(dist)?;
+    crate::size::print(&rows);
     Ok(())
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {} (run a build first)", dir.display()))?;
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn gzip_len(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
 }

@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every check CI runs, in order, with one line per step and a summary.
 //!
 //! Steps: tools (install what is missing), fmt, clippy on host and wasm32, native tests, wasm
-//! tests in headless Chromium, the release build, end-to-end tests of `dist/` in Chromium.
+//! tests in headless Chromium, the release build (with the prerendered pages), the first-view
+//! size budget, end-to-end tests of `dist/` in Chromium.
 //! `cargo xtask test STEP…` runs only the named steps (e.g. `cargo xtask test e2e`). The run
 //! stops at the first failing step and always ends with `summary: N passed, N failed`.
 
@@ -19,6 +20,7 @@ const STEPS: &[&str] = &[
     "native-tests",
     "wasm-tests",
     "trunk-build",
+    "budget",
     "e2e",
 ];
 
@@ -106,7 +108,7 @@ fn run_step(step: &str, tools: &Tools) -> Result<()> {
                 "--workspace",
                 "--all-targets",
                 "--features",
-                "khabar/e2e",
+                "khabar/e2e,khabar/prerender",
                 "--",
                 "-D",
                 "warnings",
@@ -150,6 +152,8 @@ fn run_step(step: &str, tools: &Tools) -> Result<()> {
             crate::serve::build(tools, None)?;
             crate::serve::print_sizes(&crate::root().join("dist"))
         }
+        // Issue 12: the first view must stay within its budget.
+        "budget" => crate::size::check_budget(&crate::root().join("dist")),
         "e2e" => {
             let dist = crate::root().join("dist");
             if !dist.join("index.html").is_file() {

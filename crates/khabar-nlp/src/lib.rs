@@ -86,7 +86,21 @@ impl<'t> Document<'t> {
 
 /// Analyses one article.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
+    analyze_with_progress(text, config, &mut |_| {})
+}
+
+/// The stages [`analyze_with_progress`] reports, in order.
+pub const STAGES: [&str; 5] = ["text", "entities", "times", "events", "assemble"];
+
+/// [`analyze`], calling `progress(n)` each time the first `n` of the [`STAGES`] are done (so a
+/// long analysis can show how far it has got; the app's worker reports it to the page).
+pub fn analyze_with_progress(
+    text: &str,
+    config: &Config,
+    progress: &mut dyn FnMut(usize),
+) -> Analysis {
     let doc = Document::new(text);
+    progress(1);
     let (reference, reference_source) = match config.reference_date {
         Some(d) => (Some(d), "given"),
         None => match time::reference_from_text(&doc) {
@@ -95,10 +109,13 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         },
     };
     let entities = entities::find(&doc, reference);
+    progress(2);
     let times = time::find(&doc, reference);
+    progress(3);
     let events = events::extract_at(&doc, &entities, &times.exprs, reference);
     let quotes = events::quotes(&doc, &entities);
-    assemble(
+    progress(4);
+    let analysis = assemble(
         &doc,
         reference,
         reference_source,
@@ -106,7 +123,9 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         &times,
         &events,
         &quotes,
-    )
+    );
+    progress(5);
+    analysis
 }
 
 fn assemble(

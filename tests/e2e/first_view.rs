@@ -1,0 +1,174 @@
+//! Issue 12, the first view: the article page is prerendered at build time, so it is readable
+//! with JavaScript off, painted before the page's wasm has arrived, taken over (hydrated) without
+//! being rebuilt, and the analysis worker is not fetched until the reader turns to their own text.
+
+use crate::browser::Result;
+use crate::pages::{ExplorerPage, Viewport, selectors};
+use khabar_nlp::Analysis;
+
+/// The bundled article's analysis (the build's, recomputed: the analysis is deterministic).
+fn bundled() -> Analysis {
+    khabar::analyze(khabar::BUNDLED_TEXT, Some(khabar::BUNDLED_PUBLISHED))
+}
+
+/// The entity whose English name contains `english`.
+fn entity<'a>(analysis: &'a Analysis, english: &str) -> &'a khabar_nlp::analysis::Entity {
+    analysis
+        .entities
+        .iter()
+        .find(|e| e.name_en.as_deref().is_some_and(|n| n.contains(english)))
+        .unwrap_or_else(|| panic!("the analysis has an entity named {english}"))
+}
+
+/// The paths of the analysis worker's files among `requests`.
+fn worker_requests(requests: &[String]) -> Vec<&String> {
+    requests
+        .iter()
+        .filter(|p| p.contains("khabar-worker"))
+        .collect()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn without_javascript_the_article_its_names_and_the_timeline_are_in_the_page() -> Result<()> {
+    let page = ExplorerPage::open_without_javascript(Viewport::DESKTOP).await?;
+    let analysis = bundled();
+    assert!(
+        page.visible("p.noscript").await?,
+        "JavaScript is off: the <noscript> note shows"
+    );
+    let headline = khabar::article::headline(khabar::BUNDLED_TEXT, &analysis).expect("a headline");
+    assert_eq!(page.headline_text().await?, headline);
+
+    // Every mention of Putin is highlighted in the text, «بوتين» among them.
+    let putin = entity(&analysis, "Putin");
+    let css = format!(".article .mention[data-entity-id=\"{}\"]", putin.id);
+    let mut indices = page.attributes(&css, "data-mention-index").await?;
+    indices.dedup();
+    let expected: Vec<String> = (0..putin.mentions.len()).map(|i| i.to_string()).collect();
+    assert_eq!(indices, expected, "all of Putin's mentions are highlighted");
+    let texts = page.texts(&css).await?;
+    assert!(texts.iter().any(|t| t.contains("بوتين")), "{texts:?}");
+    let all_mentions: usize = analysis.entities.iter().map(|e| e.mentions.len()).sum();
+    assert!(page.count(".article .mention").await? >= all_mentions);
+
+    // The sidebar lists the entities; the timeline shows every event with its date.
+    let sidebar = page
+        .attributes(".sidebar button.sidebar__entity", "data-entity-id")
+        .await?;
+    let mut want: Vec<&str> = analysis.entities.iter().map(|e| e.id.as_str()).collect();
+    let mut got: Vec<&str> = sidebar.iter().map(String::as_str).collect();
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want, "the sidebar lists every entity");
+    let events = page
+        .attributes(".timeline .timeline__event", "data-event-id")
+        .await?;
+    let want: Vec<String> = analysis.events.iter().map(|v| v.id.clone()).collect();
+    assert_eq!(events, want, "the timeline lists every event in order");
+    let dates = page.texts(".timeline .timeline__date").await?;
+    assert!(dates.iter().all(|d| !d.trim().is_empty()), "{dates:?}");
+    assert!(page.visible(selectors::TIMELINE).await?);
+    assert!(page.visible(selectors::SIDEBAR).await?);
+    page.close().await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_article_is_painted_before_the_wasm_arrives_and_is_hydrated_in_place() -> Result<()> {
+    let page = ExplorerPage::open_holding_wasm(Viewport::DESKTOP).await?;
+    page.find_waiting(selectors::HEADLINE).await?;
+    page.wait_until(
+        "the first contentful paint",
+        "return performance.getEntriesByName('first-contentful-paint').length > 0;",
+    )
+    .await?;
+    let before: serde_json::Value = page
+        .eval(
+            "const article = document.querySelector('.article');
+             article.dataset.e2eMark = 'prerendered';
+             return {
+               app: typeof window.khabar,
+               wasm: performance.getEntriesByType('resource')
+                 .filter(e => e.name.endsWith('_bg.wasm')).length,
+               top: document.querySelector('h1.article__headline').getBoundingClientRect().top,
+               mentions: document.querySelectorAll('.article .mention').length,
+             };",
+        )
+        .await?;
+    assert_eq!(before["wasm"], 0, "the wasm is still held back: {before}");
+    assert_eq!(
+        before["app"], "undefined",
+        "the app has not started: {before}"
+    );
+    assert!(before["mentions"].as_u64() > Some(0), "{before}");
+
+    page.release_wasm();
+    page.wait_for_app().await?;
+    let after: serde_json::Value = page
+        .eval(
+            "const wasm = performance.getEntriesByType('resource')
+               .filter(e => e.name.endsWith('_bg.wasm'));
+             return {
+               fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+               wasmEnd: wasm.length ? wasm[0].responseEnd : null,
+               mark: document.querySelector('.article').dataset.e2eMark || null,
+               top: document.querySelector('h1.article__headline').getBoundingClientRect().top,
+               mentions: document.querySelectorAll('.article .mention').length,
+             };",
+        )
+        .await?;
+    let (fcp, wasm_end) = (after["fcp"].as_f64(), after["wasmEnd"].as_f64());
+    assert!(
+        matches!((fcp, wasm_end), (Some(f), Some(w)) if f < w),
+        "first contentful paint before the wasm's responseEnd: {after}"
+    );
+    assert_eq!(
+        after["mark"], "prerendered",
+        "hydration kept the prerendered article element: {after}"
+    );
+    assert_eq!(
+        after["top"], before["top"],
+        "no re-layout: {before} → {after}"
+    );
+    assert_eq!(after["mentions"], before["mentions"]);
+
+    // Clicking a name works as before.
+    let analysis = bundled();
+    let biden = entity(&analysis, "Biden");
+    page.click_mention(&biden.id, 0).await?;
+    page.wait_for_selection("entity", &biden.id).await?;
+    page.close().await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_worker_is_fetched_only_when_the_reader_turns_to_their_own_text() -> Result<()> {
+    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
+    let analysis = bundled();
+    let putin = entity(&analysis, "Putin");
+    page.select_entity(&putin.id).await?;
+    page.next_mention().await?;
+    page.wait_for_current_mention(1).await?;
+    let event = analysis.events.first().expect("events").id.clone();
+    page.select_event(&event).await?;
+    let requests = page.requests();
+    assert!(
+        worker_requests(&requests).is_empty(),
+        "no worker request while reading: {requests:?}"
+    );
+    let entries: Vec<String> = page
+        .eval("return performance.getEntriesByType('resource').map(e => e.name);")
+        .await?;
+    assert!(
+        !entries.iter().any(|e| e.contains("khabar-worker")),
+        "{entries:?}"
+    );
+
+    page.show_view("new-article").await?;
+    page.wait_until(
+        "the worker's files to be fetched",
+        "return performance.getEntriesByType('resource')
+           .some(e => e.name.includes('khabar-worker') && e.name.endsWith('.wasm'));",
+    )
+    .await?;
+    assert!(!worker_requests(&page.requests()).is_empty());
+    page.close().await
+}
