@@ -100,38 +100,40 @@ fn install_wasm() {
     use wasm_bindgen::JsValue;
     use wasm_bindgen::prelude::Closure;
     let api = js_sys::Object::new();
-    let analyze = Closure::<dyn Fn(String, Option<String>) -> js_sys::Promise>::new(
-        |text: String, date: Option<String>| {
-            js_sys::Promise::new(&mut |resolve, reject| {
-                let task = crate::worker::Task::Analyze;
-                crate::worker_client::send(task, text.clone(), date.clone(), move |response| {
-                    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-                    match (&response.analysis, &response.error) {
-                        (Some(analysis), _) => {
-                            let value = analysis.serialize(&serializer).unwrap_or(JsValue::NULL);
-                            let _ = resolve.call1(&JsValue::NULL, &value);
+    let analyze =
+        Closure::<dyn Fn(String, Option<String>) -> js_sys::Promise>::new(
+            |text: String, date: Option<String>| {
+                js_sys::Promise::new(&mut |resolve, reject| {
+                    let task = crate::worker::Task::Analyze;
+                    crate::worker_client::send(task, text.clone(), date.clone(), move |response| {
+                        match (&response.analysis, &response.error) {
+                            (Some(analysis), _) => {
+                                let _ = resolve.call1(&JsValue::NULL, &to_js(analysis));
+                            }
+                            (None, Some(error)) => {
+                                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(error));
+                            }
+                            (None, None) => {}
                         }
-                        (None, Some(error)) => {
-                            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(error));
-                        }
-                        (None, None) => {}
-                    }
-                });
-            })
-        },
-    );
+                    });
+                })
+            },
+        );
     let state = Closure::<dyn Fn() -> JsValue>::new(|| {
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        SNAPSHOT.with(|s| {
-            s.borrow()
-                .as_ref()
-                .and_then(|s| s.serialize(&serializer).ok())
-                .unwrap_or(JsValue::NULL)
-        })
+        SNAPSHOT.with(|s| s.borrow().as_ref().map_or(JsValue::NULL, to_js))
     });
     let _ = js_sys::Reflect::set(&api, &"analyze".into(), analyze.as_ref());
     let _ = js_sys::Reflect::set(&api, &"state".into(), state.as_ref());
     analyze.forget();
     state.forget();
     let _ = js_sys::Reflect::set(&gloo::utils::window(), &"khabar".into(), &api);
+}
+
+/// A JavaScript object of `value`, through JSON (the page links no other converter).
+#[cfg(target_arch = "wasm32")]
+fn to_js(value: &impl Serialize) -> wasm_bindgen::JsValue {
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .unwrap_or(wasm_bindgen::JsValue::NULL)
 }

@@ -8,6 +8,7 @@
 //! hook per file; [`article`], [`timex`] and [`i18n`] are pure helpers the components use.
 
 pub mod article;
+pub mod civil;
 pub mod components;
 pub mod fixture;
 pub mod hooks;

@@ -1,8 +1,9 @@
 //! The messages between the page and the analysis Web Worker, and the worker's loop.
 //!
 //! The page posts a [`WorkerRequest`]; the worker answers with [`WorkerResponse`]s: progress
-//! reports while it analyses, then the result. Both cross the boundary through
-//! `serde-wasm-bindgen` (structured clone of plain objects). Only the worker runs the analysis:
+//! reports while it analyses, then the result. Both cross the boundary as JSON strings: a string
+//! is copied once and parses fast, where a large object graph would cost the page's main thread
+//! a long task to clone and convert (and the page's wasm the converter's code). Only the worker runs the analysis:
 //! the page's wasm never links it (`src/worker_client.rs` is the page's side).
 
 use khabar_nlp::Analysis;
@@ -134,16 +135,16 @@ pub fn serve() {
     let post = {
         let scope = scope.clone();
         move |response: &WorkerResponse| {
-            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-            if let Ok(value) = response.serialize(&serializer) {
-                let _ = scope.post_message(&value);
+            if let Ok(json) = serde_json::to_string(response) {
+                let _ = scope.post_message(&json.into());
             }
         }
     };
     let reply = post.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let response = match serde_wasm_bindgen::from_value::<WorkerRequest>(event.data()) {
+            let json = event.data().as_string().unwrap_or_default();
+            let response = match serde_json::from_str::<WorkerRequest>(&json) {
                 Ok(request) => answer_reporting(request, &mut |r| reply(&r)),
                 Err(e) => WorkerResponse {
                     error: Some(e.to_string()),

@@ -119,10 +119,9 @@ fn flush() {
         let Some(worker) = worker.as_ref().filter(|_| *ready) else {
             return;
         };
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         for p in pending.values_mut().filter(|p| !p.posted) {
-            if let Ok(value) = serde::Serialize::serialize(&p.request, &serializer) {
-                p.posted = worker.post_message(&value).is_ok();
+            if let Ok(json) = serde_json::to_string(&p.request) {
+                p.posted = worker.post_message(&json.into()).is_ok();
             }
         }
     });
@@ -181,9 +180,10 @@ fn spawn() -> Option<web_sys::Worker> {
     let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
-            let Ok(response) = serde_wasm_bindgen::from_value::<WorkerResponse>(event.data())
-            else {
-                return;
+            let json = event.data().as_string().unwrap_or_default();
+            let response = match serde_json::from_str::<WorkerResponse>(&json) {
+                Ok(response) => response,
+                Err(_) => return,
             };
             if response.ready {
                 CLIENT.with(|c| c.borrow_mut().ready = true);

@@ -317,7 +317,36 @@ fn the_worker_answers_requests() {
         task: khabar::worker::Task::Analyze,
     });
     assert_eq!(response.request, 7);
-    assert!(response.analysis.is_some_and(|a| !a.sentences.is_empty()));
+    assert!(
+        response
+            .analysis
+            .as_ref()
+            .is_some_and(|a| !a.sentences.is_empty())
+    );
+    // Issue 12: the worker posts its answer as JSON, which reads back exactly.
+    let json = serde_json::to_string(&response).unwrap();
+    let back: khabar::worker::WorkerResponse = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, response);
+}
+
+// Issue 12: the worker reports its progress stage by stage before answering.
+#[test]
+fn the_worker_reports_progress_by_stage() {
+    let mut reports = Vec::new();
+    let request = khabar::worker::WorkerRequest {
+        request: 3,
+        text: FIXTURE_TEXT.into(),
+        date: None,
+        task: khabar::worker::Task::Analyze,
+    };
+    let last = khabar::worker::answer_reporting(request, &mut |r| reports.push(r));
+    let steps: Vec<(u32, u32)> = reports
+        .iter()
+        .map(|r| r.progress.map(|s| (s.done, s.total)).unwrap())
+        .collect();
+    let total = khabar_nlp::STAGES.len() as u32;
+    assert_eq!(steps, (1..=total).map(|d| (d, total)).collect::<Vec<_>>());
+    assert!(reports.iter().all(|r| !r.is_final()) && last.is_final());
 }
 
 // Issue 2: the bundled article's date comes from its metadata file, not from code.

@@ -1,6 +1,7 @@
 //! The timeline: events on a time axis running right to left (earliest on the right, the
 //! inline start of an RTL page) on wide screens, top to bottom on phones (see `style.css`).
 
+use crate::civil::{self, day_number};
 use crate::i18n::t;
 use crate::state::{Lang, Selection};
 use crate::timex::{self, Granularity};
@@ -35,10 +36,30 @@ pub struct AxisPlace {
     pub size: f64,
 }
 
+impl AxisPlace {
+    /// The inline style that places a mark: `--start: 3.80%; --size: 11.79%;`.
+    pub fn style(&self) -> String {
+        format!(
+            "--start: {}%; --size: {}%;",
+            hundredths(self.start),
+            hundredths(self.size)
+        )
+    }
+}
+
+/// `x` with two decimals (`3.80`), without the float formatter (issue 12: its tables and code
+/// are a noticeable part of the page's wasm, for two numbers).
+fn hundredths(x: f64) -> String {
+    let h = (x * 100.0).round() as i64;
+    let sign = if h < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", (h / 100).abs(), (h % 100).abs())
+}
+
 /// The axis: from the earliest to the latest day of the events and the publication date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Axis {
-    first: Date,
+    /// The day number (`civil::day_number`) of the axis start.
+    first: i64,
     days: f64,
 }
 
@@ -53,9 +74,7 @@ impl Axis {
         let (lo, hi) = (lo?, hi?);
         let span = days_between(lo, hi).max(1.0);
         let pad = (span * 0.04).ceil().max(1.0);
-        let first = lo
-            .checked_sub(jiff::Span::new().days(pad as i64))
-            .unwrap_or(lo);
+        let first = day_number(lo) - pad as i64;
         Some(Axis {
             first,
             days: span + 2.0 * pad + 1.0,
@@ -64,21 +83,21 @@ impl Axis {
 
     /// The place of the days `first..=last`.
     pub fn place(&self, first: Date, last: Date) -> AxisPlace {
-        let start = days_between(self.first, first) / self.days * 100.0;
+        let start = (day_number(first) - self.first) as f64 / self.days * 100.0;
         let size = (days_between(first, last) + 1.0) / self.days * 100.0;
         AxisPlace { start, size }
     }
 }
 
 fn days_between(a: Date, b: Date) -> f64 {
-    a.until(b).map_or(0.0, |s| f64::from(s.get_days()))
+    (day_number(b) - day_number(a)) as f64
 }
 
 fn published(analysis: &Analysis) -> Option<Date> {
     analysis
         .reference_date
         .as_deref()
-        .and_then(|d| d.parse().ok())
+        .and_then(civil::parse_date)
 }
 
 /// The timeline.
@@ -148,7 +167,7 @@ fn axis_view(
             let (first, last) = p.days?;
             let place = axis.place(first, last);
             let open = v.status == "ongoing";
-            let style = format!("--start: {:.2}%; --size: {:.2}%;", place.start, place.size);
+            let style = place.style();
             Some(html! {
                 <li class={classes!("axis__mark", format!("axis__mark--{}", p.granularity.as_str()),
                         format!("axis__mark--{}", v.status), open.then_some("is-open"))}
@@ -159,11 +178,11 @@ fn axis_view(
         });
     let now = publication.map(|d| {
         let place = axis.place(d, d);
-        let style = format!("--start: {:.2}%; --size: {:.2}%;", place.start, place.size);
+        let style = place.style();
         html! {
-            <li class="axis__published" style={style} data-date={d.to_string()}>
+            <li class="axis__published" style={style} data-date={civil::iso(d)}>
                 <span class="axis__published-label">{t(lang, "timeline.published")}{" "}
-                    <bdi>{timex::label(&d.to_string(), lang)}</bdi></span>
+                    <bdi>{timex::label(&civil::iso(d), lang)}</bdi></span>
             </li>
         }
     });

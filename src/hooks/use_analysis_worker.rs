@@ -17,7 +17,7 @@ pub fn draft_request(text: &str, date: &str, request: u32) -> Result<WorkerReque
         return Err("error.empty");
     }
     let date = date.trim();
-    if !date.is_empty() && date.parse::<jiff::civil::Date>().is_err() {
+    if !date.is_empty() && crate::civil::parse_date(date).is_none() {
         return Err("error.date");
     }
     Ok(WorkerRequest {

@@ -237,8 +237,7 @@ async fn a_pasted_article_is_analysed_and_its_draft_survives_a_reload() -> Resul
         "the reader shows the new article"
     );
 
-    page.client().refresh().await?;
-    page.find_waiting(".article").await?;
+    page.reload().await?;
     page.show_view("new-article").await?;
     assert_eq!(
         page.draft_text().await?,

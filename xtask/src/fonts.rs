@@ -2,12 +2,14 @@
 //!
 //! The sources are the Noto Naskh Arabic woff2 files of npm's `@fontsource/noto-naskh-arabic`
 //! (OFL-1.1), installed into `.tools/`; fonttools (with brotli, for woff2) comes from PyPI into a
-//! project-local virtualenv `.tools/fonts-venv`. Each weight keeps two files, split by
-//! `unicode-range` as in `style.css`: the Arabic one cut down to what Arabic news text uses (the
-//! Arabic block, the presentation forms, Arabic punctuation, the joiners and direction marks),
-//! the Latin one to ASCII, Latin-1 and general punctuation. Every OpenType layout feature is
-//! kept, so shaping (joining forms, ligatures, marks) is unchanged. The outputs are committed:
-//! a build needs neither npm's package nor Python.
+//! project-local virtualenv `.tools/fonts-venv`. Fontsource splits each weight into an Arabic and
+//! a Latin file; an Arabic article needs both (spaces, digits and punctuation are in the Latin
+//! one), so each weight becomes one file: the Arabic file cut down to what Arabic news uses (the
+//! Arabic block, the presentation forms, the joiners and direction marks), merged with the basic
+//! Latin, the no-break space, « », and the general punctuation of the Latin file. Every OpenType
+//! layout feature is kept, so shaping (joining forms, ligatures, marks) is unchanged. Other
+//! scripts fall back to the system's fonts. The outputs are committed: a build needs neither
+//! npm's package nor Python.
 
 use crate::tools::progress;
 use anyhow::{Context, Result, bail};
@@ -19,36 +21,27 @@ const FONTSOURCE: &str = "@fontsource/noto-naskh-arabic@5.3.0";
 /// fonttools and brotli from PyPI, pinned.
 const PIP_PACKAGES: [&str; 2] = ["fonttools==4.68.0", "brotli==1.2.1"];
 
-/// The code points of the Arabic files: the Arabic block (letters, Arabic-Indic digits, ، ؛ ؟,
-/// harakat), presentation forms A and B, ZWNJ/ZWJ and the direction marks and isolates.
+/// The Arabic part: the Arabic block (letters, Arabic-Indic digits, ، ؛ ؟, harakat), the
+/// presentation forms A and B, ZWNJ/ZWJ, the direction marks and isolates.
 pub const ARABIC_UNICODES: &str =
     "U+0600-06FF,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F,U+202A-202E,U+2066-2069";
-/// The code points of the Latin files: ASCII (digits, punctuation, basic Latin), Latin-1
-/// (« », no-break space, accented names) and general punctuation (dashes, quotes, …).
+/// The Latin part: basic Latin (space, digits, punctuation, letters), no-break space, « », ×, ÷,
+/// and general punctuation (dashes, quotes, ellipsis, per mille), the euro sign.
 pub const LATIN_UNICODES: &str =
-    "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-205E,U+20AC,U+2122,U+FEFF,U+FFFD";
+    "U+0020-007E,U+00A0,U+00AB,U+00BB,U+00D7,U+00F7,U+2010-2027,U+2030-205E,U+20AC";
 
-/// (source file in the npm package, output file in assets/fonts, code points)
-const SUBSETS: [(&str, &str, &str); 4] = [
+/// (weight, Arabic source, Latin source) in the npm package; the output is
+/// `assets/fonts/noto-naskh-arabic-news-<weight>.woff2`.
+const WEIGHTS: [(&str, &str, &str); 2] = [
     (
+        "400",
         "noto-naskh-arabic-arabic-400-normal.woff2",
-        "noto-naskh-arabic-news-arabic-400.woff2",
-        ARABIC_UNICODES,
-    ),
-    (
-        "noto-naskh-arabic-arabic-700-normal.woff2",
-        "noto-naskh-arabic-news-arabic-700.woff2",
-        ARABIC_UNICODES,
-    ),
-    (
         "noto-naskh-arabic-latin-400-normal.woff2",
-        "noto-naskh-arabic-news-latin-400.woff2",
-        LATIN_UNICODES,
     ),
     (
+        "700",
+        "noto-naskh-arabic-arabic-700-normal.woff2",
         "noto-naskh-arabic-latin-700-normal.woff2",
-        "noto-naskh-arabic-news-latin-700.woff2",
-        LATIN_UNICODES,
     ),
 ];
 
@@ -76,8 +69,7 @@ pub fn run(args: &[String]) -> Result<()> {
         )?;
     }
     let venv = tools_dir.join("fonts-venv");
-    let pyftsubset = venv.join("bin/pyftsubset");
-    if !pyftsubset.is_file() {
+    if !venv.join("bin/pyftmerge").is_file() {
         progress("creating .tools/fonts-venv and installing fonttools from PyPI…");
         run_checked(
             Command::new("python3").args(["-m", "venv", &venv.to_string_lossy()]),
@@ -91,33 +83,54 @@ pub fn run(args: &[String]) -> Result<()> {
         )?;
     }
     let out_dir = root.join("assets/fonts");
-    println!("{:<44} {:>10} {:>10}", "subset", "before", "after");
-    for (source, output, unicodes) in SUBSETS {
-        let from = package.join(source);
-        let to = out_dir.join(output);
-        subset(&pyftsubset, &from, &to, unicodes)?;
+    let work = tools_dir.join("fonts-work");
+    std::fs::create_dir_all(&work)?;
+    let bin = venv.join("bin");
+    println!("{:<40} {:>16} {:>10}", "font", "sources", "subset");
+    for (weight, arabic, latin) in WEIGHTS {
+        let (a, l) = (package.join(arabic), package.join(latin));
+        let a_part = work.join(format!("arabic-{weight}.ttf"));
+        let l_part = work.join(format!("latin-{weight}.ttf"));
+        let merged = work.join(format!("merged-{weight}.ttf"));
+        let output = out_dir.join(format!("noto-naskh-arabic-news-{weight}.woff2"));
+        subset(&bin, &a, &a_part, ARABIC_UNICODES, None)?;
+        subset(&bin, &l, &l_part, LATIN_UNICODES, None)?;
+        run_checked(
+            Command::new(bin.join("pyftmerge"))
+                .arg(&a_part)
+                .arg(&l_part)
+                .arg(format!("--output-file={}", merged.display())),
+            "pyftmerge",
+        )?;
+        let all = format!("{ARABIC_UNICODES},{LATIN_UNICODES}");
+        subset(&bin, &merged, &output, &all, Some("woff2"))?;
         let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-        println!("{output:<44} {:>10} {:>10}", size(&from), size(&to));
+        let name = output.file_name().unwrap_or_default().to_string_lossy();
+        println!(
+            "{name:<40} {:>16} {:>10}",
+            size(&a) + size(&l),
+            size(&output)
+        );
     }
     Ok(())
 }
 
-fn subset(pyftsubset: &Path, from: &Path, to: &Path, unicodes: &str) -> Result<()> {
-    run_checked(
-        Command::new(pyftsubset).args([
-            &from.to_string_lossy().into_owned(),
-            &format!("--unicodes={unicodes}"),
-            "--layout-features=*",
-            "--flavor=woff2",
-            "--no-hinting",
-            "--desubroutinize",
-            "--name-IDs=*",
-            "--name-legacy",
-            "--name-languages=*",
-            &format!("--output-file={}", to.display()),
-        ]),
-        "pyftsubset",
-    )
+/// `pyftsubset from --unicodes=… → to`, keeping every layout feature and every name.
+fn subset(bin: &Path, from: &Path, to: &Path, unicodes: &str, flavor: Option<&str>) -> Result<()> {
+    let mut cmd = Command::new(bin.join("pyftsubset"));
+    cmd.arg(from).args([
+        &format!("--unicodes={unicodes}"),
+        "--layout-features=*",
+        "--no-hinting",
+        "--name-IDs=*",
+        "--name-legacy",
+        "--name-languages=*",
+        &format!("--output-file={}", to.display()),
+    ]);
+    if let Some(flavor) = flavor {
+        cmd.arg(format!("--flavor={flavor}"));
+    }
+    run_checked(&mut cmd, "pyftsubset")
 }
 
 fn run_checked(cmd: &mut Command, what: &str) -> Result<()> {

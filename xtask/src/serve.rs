@@ -69,9 +69,17 @@ pub fn dist(args: &[String]) -> Result<()> {
 
 /// `trunk build --release --offline [--public-url P]` into `dist/`.
 pub fn build(tools: &Tools, public_url: Option<&str>) -> Result<()> {
+    build_into(tools, public_url, None)
+}
+
+/// Like [`build`], into `dist` instead of `dist/` when given.
+pub fn build_into(tools: &Tools, public_url: Option<&str>, dist: Option<&Path>) -> Result<()> {
     let start = Instant::now();
     let mut cmd = tools.command("trunk");
     cmd.args(["build", "--release", "--offline"]);
+    if let Some(dist) = dist {
+        cmd.arg("--dist").arg(dist);
+    }
     if let Some(url) = public_url {
         let url = if url.ends_with('/') {
             url.to_owned()
@@ -84,7 +92,11 @@ pub fn build(tools: &Tools, public_url: Option<&str>) -> Result<()> {
     if !status.success() {
         bail!("trunk build --release failed ({status})");
     }
-    println!("[dist] release build in dist/ in {}", tools::elapsed(start));
+    let place = dist.map_or("dist/".to_owned(), |d| d.display().to_string());
+    println!(
+        "[dist] release build in {place} in {}",
+        tools::elapsed(start)
+    );
     Ok(())
 }
 

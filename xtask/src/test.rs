@@ -22,6 +22,7 @@ const STEPS: &[&str] = &[
     "trunk-build",
     "budget",
     "e2e",
+    "e2e-subpath",
 ];
 
 /// Runs the steps (all, or those named in `args`).
@@ -125,13 +126,25 @@ fn run_step(step: &str, tools: &Tools) -> Result<()> {
         }
         "native-tests" => {
             if has_nextest(tools) {
-                cargo(tools, &["nextest", "run", "--workspace", "--no-fail-fast"])?;
+                cargo(
+                    tools,
+                    &[
+                        "nextest",
+                        "run",
+                        "--workspace",
+                        "--features",
+                        "khabar/prerender",
+                        "--no-fail-fast",
+                    ],
+                )?;
             } else {
                 cargo(
                     tools,
                     &[
                         "test",
                         "--workspace",
+                        "--features",
+                        "khabar/prerender",
                         "--no-fail-fast",
                         "--lib",
                         "--bins",
@@ -159,17 +172,34 @@ fn run_step(step: &str, tools: &Tools) -> Result<()> {
             if !dist.join("index.html").is_file() {
                 bail!("dist/index.html is missing: run the trunk-build step first");
             }
-            let mut cmd = cargo_command(
-                tools,
-                &["test", "-p", "khabar", "--features", "e2e", "--test", "e2e"],
-            );
-            cmd.env("KHABAR_DIST", &dist)
-                .env("CHROMEDRIVER", driver(tools)?)
-                .env("CHROMIUM", tools.chromium.as_ref().context("chromium")?);
-            check(&mut cmd, "end-to-end tests")
+            e2e(tools, &dist, None)
+        }
+        // Issue 12: the site built for a subpath, served under it, passes the same tests.
+        "e2e-subpath" => {
+            let dist = crate::root().join("target/dist-subpath");
+            crate::serve::build_into(tools, Some(SUBPATH), Some(&dist))?;
+            e2e(tools, &dist, Some(SUBPATH))
         }
         other => bail!("unknown step {other}"),
     }
+}
+
+/// The subpath of the `e2e-subpath` step.
+const SUBPATH: &str = "/khabar/";
+
+/// The end-to-end tests against the site in `dist`, served under `public_url` (or `/`).
+fn e2e(tools: &Tools, dist: &std::path::Path, public_url: Option<&str>) -> Result<()> {
+    let mut cmd = cargo_command(
+        tools,
+        &["test", "-p", "khabar", "--features", "e2e", "--test", "e2e"],
+    );
+    cmd.env("KHABAR_DIST", dist)
+        .env("CHROMEDRIVER", driver(tools)?)
+        .env("CHROMIUM", tools.chromium.as_ref().context("chromium")?);
+    if let Some(url) = public_url {
+        cmd.env("KHABAR_PUBLIC_URL", url);
+    }
+    check(&mut cmd, "end-to-end tests")
 }
 
 fn driver(tools: &Tools) -> Result<&std::path::Path> {
