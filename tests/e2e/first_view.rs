@@ -65,8 +65,20 @@ async fn without_javascript_the_article_its_names_and_the_timeline_are_in_the_pa
         .await?;
     let want: Vec<String> = analysis.events.iter().map(|v| v.id.clone()).collect();
     assert_eq!(events, want, "the timeline lists every event in order");
-    let dates = page.texts(".timeline .timeline__date").await?;
-    assert!(dates.iter().all(|d| !d.trim().is_empty()), "{dates:?}");
+    let values = page
+        .attributes(".timeline .timeline__event", "data-value")
+        .await?;
+    let want: Vec<String> = analysis
+        .events
+        .iter()
+        .map(|v| v.value.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(values, want, "each event carries its resolved date");
+    let first_date = page.texts(".timeline .timeline__date").await?;
+    assert!(
+        first_date.first().is_some_and(|d| !d.trim().is_empty()),
+        "the first event's date is shown: {first_date:?}"
+    );
     assert!(page.visible(selectors::TIMELINE).await?);
     assert!(page.visible(selectors::SIDEBAR).await?);
     page.close().await
@@ -162,13 +174,12 @@ async fn the_worker_is_fetched_only_when_the_reader_turns_to_their_own_text() ->
         "{entries:?}"
     );
 
+    // Opening the form for their own text starts the worker (so that it is ready when they
+    // press «analyse»); the server sees its files requested.
     page.show_view("new-article").await?;
-    page.wait_until(
-        "the worker's files to be fetched",
-        "return performance.getEntriesByType('resource')
-           .some(e => e.name.includes('khabar-worker') && e.name.endsWith('.wasm'));",
-    )
+    page.wait_for_request("the worker's wasm", |path| {
+        path.contains("khabar-worker") && path.ends_with(".wasm")
+    })
     .await?;
-    assert!(!worker_requests(&page.requests()).is_empty());
     page.close().await
 }

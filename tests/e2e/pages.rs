@@ -107,8 +107,15 @@ impl ExplorerPage {
         options: Options,
         held: Option<&str>,
     ) -> Result<Self> {
-        let server = StaticServer::start_holding(&dist_dir()?, prefix, held)?;
-        let browser = Browser::start_with(viewport.width, viewport.height, options).await?;
+        let server = match held {
+            Some(_) => StaticServer::start_holding(&dist_dir()?, prefix, held)?,
+            None => StaticServer::start(&dist_dir()?, prefix)?,
+        };
+        let browser = if options == Options::default() {
+            Browser::start(viewport.width, viewport.height).await?
+        } else {
+            Browser::start_with(viewport.width, viewport.height, options).await?
+        };
         let page = Self { browser, server };
         if !options.no_javascript {
             page.set_viewport(viewport).await?;
@@ -124,6 +131,21 @@ impl ExplorerPage {
     /// Every path the browser has requested from the site so far.
     pub fn requests(&self) -> Vec<String> {
         self.server.requests()
+    }
+
+    /// Waits (polling, up to [`TIMEOUT`]) until the server has seen a request whose path
+    /// satisfies `wanted`.
+    pub async fn wait_for_request(&self, what: &str, wanted: impl Fn(&str) -> bool) -> Result<()> {
+        let start = Instant::now();
+        loop {
+            if self.requests().iter().any(|p| wanted(p)) {
+                return Ok(());
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("timed out after {TIMEOUT:?} waiting for {what}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// Waits until the app has taken over the page: the prerendered article is hydrated and
