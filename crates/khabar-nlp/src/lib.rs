@@ -29,11 +29,13 @@
 
 pub mod analysis;
 pub mod clitic;
+mod document;
 pub mod entities;
 pub mod events;
 pub mod format;
 pub mod kb;
 pub mod ner;
+mod ner_type;
 pub mod normalize;
 pub mod numbers;
 pub mod sentence;
@@ -43,6 +45,7 @@ pub mod time;
 pub mod token;
 
 pub use analysis::Analysis;
+pub use document::Document;
 pub use jiff::civil::Date;
 pub use span::Span;
 
@@ -54,34 +57,6 @@ pub struct Config {
     /// The publication date, the anchor for relative dates. When absent, a date found in the text
     /// is used; else relative dates stay unresolved.
     pub reference_date: Option<Date>,
-}
-
-/// The text with what the early stages found, handed to the later stages.
-#[derive(Debug)]
-pub struct Document<'t> {
-    /// The original text, never modified.
-    pub text: &'t str,
-    /// Kicker, headline, subheadings, paragraphs.
-    pub blocks: Vec<structure::Block>,
-    /// Tokens in order.
-    pub tokens: Vec<token::Token>,
-    /// Sentence spans in order.
-    pub sentences: Vec<Span>,
-}
-
-impl<'t> Document<'t> {
-    /// Runs the text stages (structure, tokens, sentences) over `text`.
-    pub fn new(text: &'t str) -> Document<'t> {
-        let blocks = structure::parse_plain(text);
-        let tokens = token::tokenize(text);
-        let sentences = sentence::split(text, &tokens);
-        Document {
-            text,
-            blocks,
-            tokens,
-            sentences,
-        }
-    }
 }
 
 /// Analyses one article.

@@ -17,7 +17,7 @@ mod matcher;
 mod ner_filter;
 mod resolve;
 
-use crate::Document;
+use crate::document::Document;
 use crate::span::Span;
 use jiff::civil::Date;
 

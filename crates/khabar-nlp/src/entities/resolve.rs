@@ -3,9 +3,10 @@
 
 use super::matcher::{CandKind, Candidate, Holder, offset_after_key_chars, readings};
 use super::{Entity, EntityKind, EntityMention, MentionForm, ner_filter};
-use crate::Document;
+use crate::document::Document;
 use crate::kb::{self, Kb, OfficeRank, RecordKind, Target};
-use crate::ner::{self, NerType, Tag};
+use crate::ner::{self, Tag};
+use crate::ner_type::NerType;
 use crate::normalize::key;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};

@@ -12,7 +12,7 @@
 use super::lexicon::Lexicon;
 use crate::entities::{Entity, EntityKind, MentionForm};
 use crate::span::Span;
-use crate::time::words::Word;
+use crate::time::Word;
 use crate::token::TokenKind;
 
 /// Prepositions that make the following name an object rather than an agent.

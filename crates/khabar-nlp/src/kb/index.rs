@@ -1,7 +1,7 @@
 //! Indexes over the knowledge base's names: by the key of the first word, for token matching.
 
 use super::{Kb, RecordKind};
-use crate::ner::NerType;
+use crate::ner_type::NerType;
 use crate::normalize::key;
 use std::collections::{HashMap, HashSet};
 

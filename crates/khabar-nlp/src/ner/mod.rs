@@ -16,18 +16,7 @@ use std::sync::LazyLock;
 
 use model::Model;
 
-/// An entity type of the ANERcorp tag set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NerType {
-    /// A person.
-    Pers,
-    /// A location (countries and cities too).
-    Loc,
-    /// An organisation.
-    Org,
-    /// Nationalities, events, treaties, …
-    Misc,
-}
+pub use crate::ner_type::NerType;
 
 /// A BIO tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,7 +134,7 @@ pub fn tag(words: &[&str]) -> Vec<Tag> {
     tag_scored(words).into_iter().map(|s| s.tag).collect()
 }
 
-/// Tags the tokens of one sentence of a [`crate::Document`] (by their text).
+/// Tags the tokens of one sentence of a [`crate::document::Document`] (by their text).
 pub fn tag_tokens(text: &str, tokens: &[crate::token::Token]) -> Vec<ScoredTag> {
     let words: Vec<&str> = tokens
         .iter()

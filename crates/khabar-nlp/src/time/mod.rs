@@ -11,12 +11,16 @@
 mod calendar;
 pub mod eval;
 mod lexicon;
-pub(crate) mod recognize;
-pub(crate) mod words;
+mod recognize;
+mod words;
 
 pub use calendar::interval;
+// What the events stage reads from time besides `TimeExpr` (issue 14: events imports these, never
+// time's submodules): the word view of the tokens and the future-tense verb cue.
+pub(crate) use recognize::future_verb;
+pub(crate) use words::{Word, words as word_view};
 
-use crate::Document;
+use crate::document::Document;
 use crate::span::Span;
 use jiff::civil::Date;
 
