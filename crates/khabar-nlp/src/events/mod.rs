@@ -14,6 +14,8 @@
 mod lexicon;
 mod roles;
 
+use crate::tsv;
+use std::sync::LazyLock;
 use crate::document::Document;
 use crate::entities::{Entity, EntityKind};
 use crate::span::Span;
@@ -657,22 +659,8 @@ fn is_place(kind: EntityKind) -> bool {
     )
 }
 
-/// Words after which a «في» phrase is what an event was about, not where it happened.
-const TOPIC_WORDS: &[&str] = &[
-    "حيث",
-    "تناول",
-    "بحث",
-    "بحثا",
-    "حول",
-    "بشان",
-    "لبحث",
-    "لمناقشه",
-    "تطورات",
-    "الاوضاع",
-    "ناقش",
-    "استعراض",
-    "ملف",
-];
+/// Words after which a «في» phrase is what an event was about, not where it happened. (`data/events/topic_words.tsv`).
+static TOPIC_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::EVENTS_TOPIC_WORDS.words());
 
 fn find_place(
     doc: &Document<'_>,

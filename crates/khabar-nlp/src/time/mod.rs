@@ -9,6 +9,7 @@
 //! reference date, values that need one stay `None`. No clock is ever read.
 
 mod calendar;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod lexicon;
 mod recognize;
@@ -20,34 +21,10 @@ pub use calendar::interval;
 pub(crate) use recognize::future_verb;
 pub(crate) use words::{Word, words as word_view};
 
+pub use crate::analysis::TimeType;
 use crate::document::Document;
 use crate::span::Span;
 use jiff::civil::Date;
-
-/// TIMEX3 type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TimeType {
-    /// A calendar date or period.
-    Date,
-    /// A time of day.
-    Time,
-    /// A length of time.
-    Duration,
-    /// A recurring time.
-    Set,
-}
-
-impl TimeType {
-    /// The TIMEX3 name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeType::Date => "DATE",
-            TimeType::Time => "TIME",
-            TimeType::Duration => "DURATION",
-            TimeType::Set => "SET",
-        }
-    }
-}
 
 /// One time expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
