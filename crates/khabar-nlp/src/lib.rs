@@ -3,7 +3,7 @@
 //! # The public API
 //!
 //! [`analyze`] with a [`Config`] gives an [`Analysis`] (the types of the JSON contract, schema
-//! `khabar.analysis/1`, in [`analysis`]); [`format`] writes it as TimeML or brat standoff.
+//! `khabar.analysis/1`, in [`analysis`]); [`format`](mod@format) writes it as TimeML or brat standoff.
 //! [`html_to_text`] reduces pasted HTML to the plain-text convention `analyze` reads,
 //! [`dateline_date`] reads a publication date from the top of a text (cheaply, for a form that
 //! asks for one), and [`CharIndex`] turns the contract's code-point offsets back into text.
