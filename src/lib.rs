@@ -10,7 +10,6 @@
 pub mod article;
 pub mod civil;
 pub mod components;
-pub mod fixture;
 pub mod hooks;
 pub mod i18n;
 pub mod js_api;

@@ -113,17 +113,10 @@ pub fn answer_reporting(
     }
 }
 
-/// How much of a draft's beginning is searched for a dateline.
-const DATELINE_CHARS: usize = 2000;
-
-/// The date of a dateline near the beginning of `text` (`YYYY-MM-DD`), if the analysis finds one.
+/// The date of a dateline near the beginning of `text` (`YYYY-MM-DD`), by the analysis
+/// crate's public dateline reader (it reads only the beginning).
 pub fn dateline_date(text: &str) -> Option<String> {
-    let end = text
-        .char_indices()
-        .nth(DATELINE_CHARS)
-        .map_or(text.len(), |(i, _)| i);
-    let doc = khabar_nlp::Document::new(&text[..end]);
-    khabar_nlp::time::reference_from_text(&doc).map(|d| d.to_string())
+    khabar_nlp::dateline_date(text).map(|d| d.to_string())
 }
 
 /// Runs the worker: answers every message posted to it (wasm only).

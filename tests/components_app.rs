@@ -1,14 +1,16 @@
 //! Snapshots of the whole page, the header, the legend and the new-article view (issue 6).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixture;
+
 mod components_support;
 
 use components_support::{count, lines, render};
 use expect_test::expect;
+use fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::components::header::{Header, HeaderProps};
 use khabar::components::legend::{Legend, LegendProps};
 use khabar::components::new_article::{NewArticle, NewArticleProps};
-use khabar::fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::state::{Draft, Lang, Progress, Theme, View};
 use khabar::{App, AppProps};
 use std::rc::Rc;
@@ -108,10 +110,12 @@ async fn new_article_form_progress_and_error() {
             date: "2024-05-01".into(),
         },
         progress,
+        steps: None,
         lang: Lang::Ar,
         on_text: Default::default(),
         on_date: Default::default(),
         on_analyze: Default::default(),
+        on_cancel: Default::default(),
         on_error: Default::default(),
     };
     let idle = render::<NewArticle>(props(Progress::Idle)).await;
@@ -136,6 +140,15 @@ async fn new_article_form_progress_and_error() {
         <div role="status" aria-live="polite" class="new-article__status"></div></section>"#]].assert_eq(&lines(&idle));
     let running = render::<NewArticle>(props(Progress::Running(1))).await;
     assert!(running.contains("<progress"));
+    // Issue 12: a running analysis can be stopped, and shows the worker's stages once reported.
+    assert!(running.contains("data-action=\"cancel-analysis\""));
+    let reported = render::<NewArticle>(NewArticleProps {
+        steps: Some(khabar::worker::Steps { done: 2, total: 5 }),
+        ..props(Progress::Running(1))
+    })
+    .await;
+    assert!(reported.contains("max=\"5\"") && reported.contains("value=\"2\""));
+    assert!(reported.contains("data-done=\"2\" data-total=\"5\""), "{reported}");
     let failed = render::<NewArticle>(props(Progress::Failed("error.empty".into()))).await;
     assert!(failed.contains("role=\"alert\""));
 }

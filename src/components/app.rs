@@ -97,7 +97,7 @@ fn empty_analysis(published: Option<String>) -> khabar_nlp::Analysis {
     khabar_nlp::Analysis {
         schema: khabar_nlp::analysis::SCHEMA.to_owned(),
         reference_date: published,
-        reference_source: "given".to_owned(),
+        reference_source: khabar_nlp::analysis::ReferenceSource::Given,
         structure: Vec::new(),
         sentences: Vec::new(),
         entities: Vec::new(),

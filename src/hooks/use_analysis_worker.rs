@@ -37,7 +37,7 @@ pub fn action_for(request: u32, text: &Rc<str>, response: WorkerResponse) -> Act
         (Some(analysis), _) => Action::AnalysisFinished {
             request,
             text: text.clone(),
-            published: analysis.reference_date.clone(),
+            reference_date: analysis.reference_date.clone(),
             analysis: Rc::new(analysis),
         },
         (None, error) => Action::AnalysisFailed {

@@ -10,13 +10,24 @@ use std::time::{Duration, Instant};
 
 /// Runs the subcommand.
 pub fn run(args: &[String]) -> Result<()> {
-    if args.iter().any(|a| a == "--wasm") {
+    let (mut wasm_too, mut debug, mut first_view, mut no_build) = (false, false, false, false);
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Long("wasm") => wasm_too = true,
+            lexopt::Arg::Long("debug") => debug = true,
+            lexopt::Arg::Long("first-view") => first_view = true,
+            lexopt::Arg::Long("no-build") => no_build = true,
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    if first_view {
+        return crate::bench_firstview::run(no_build);
+    }
+    if wasm_too {
         return wasm();
     }
-    if args.iter().any(|a| a == "--first-view") {
-        return crate::bench_firstview::run(args);
-    }
-    if cfg!(debug_assertions) && !args.iter().any(|a| a == "--debug") {
+    if cfg!(debug_assertions) && !debug {
         let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(crate::root())
             .args(["run", "--quiet", "--release", "-p", "xtask", "--", "bench"])
@@ -28,8 +39,11 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         return Ok(());
     }
-    let corpus_path = crate::eval_clitics::anercorp_train()?;
-    let corpus = corpus_text(&std::fs::read_to_string(&corpus_path)?);
+    let corpus_path = crate::eval_clitics::anercorp_train();
+    let corpus = corpus_text(
+        &std::fs::read_to_string(&corpus_path)
+            .with_context(|| format!("{}", corpus_path.display()))?,
+    );
     let article_path = crate::root().join("articles/biden-putin-summit.txt");
     let article = std::fs::read_to_string(&article_path)?;
 

@@ -7,14 +7,14 @@
 use crate::tools::{self, Needs};
 use anyhow::{Context, Result, bail};
 
-/// Runs the first-view bench (`--no-build` reuses the `dist/` there is).
-pub fn run(args: &[String]) -> Result<()> {
+/// Runs the first-view bench (`no_build`: reuse the `dist/` there is).
+pub fn run(no_build: bool) -> Result<()> {
     let tools = tools::ensure(Needs {
         trunk: true,
         browser: true,
     })?;
     let dist = crate::root().join("dist");
-    if !args.iter().any(|a| a == "--no-build") {
+    if !no_build {
         crate::serve::build(&tools, None)?;
     }
     let status = tools

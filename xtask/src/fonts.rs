@@ -47,8 +47,9 @@ const WEIGHTS: [(&str, &str, &str); 2] = [
 
 /// Runs the subcommand.
 pub fn run(args: &[String]) -> Result<()> {
-    if let Some(arg) = args.first() {
-        bail!("unknown option '{arg}' (fonts takes none)");
+    let mut parser = lexopt::Parser::from_args(args);
+    if let Some(arg) = parser.next()? {
+        return Err(arg.unexpected().into());
     }
     let root = crate::root();
     let tools_dir = root.join(".tools");
