@@ -148,7 +148,10 @@ async fn new_article_form_progress_and_error() {
     })
     .await;
     assert!(reported.contains("max=\"5\"") && reported.contains("value=\"2\""));
-    assert!(reported.contains("data-done=\"2\" data-total=\"5\""), "{reported}");
+    assert!(
+        reported.contains("data-done=\"2\" data-total=\"5\""),
+        "{reported}"
+    );
     let failed = render::<NewArticle>(props(Progress::Failed("error.empty".into()))).await;
     assert!(failed.contains("role=\"alert\""));
 }
