@@ -93,6 +93,24 @@ async fn run(dist: &Path) -> Result<()> {
         .map(|p| p.strip_prefix(dist).unwrap_or(&p).display().to_string())
         .collect();
 
+    println!("first view (bundled article, headless Chromium, local server)");
+    println!("{:<44} {:>14}", "measure", "value");
+    let fcp = first["fcp"]
+        .as_f64()
+        .map_or("-".into(), |v| format!("{v:.0} ms"));
+    println!("{:<44} {fcp:>14}", "first contentful paint");
+    println!(
+        "{:<44} {:>14}",
+        "time to interactive (first click handled)",
+        format!("{tti:.0} ms")
+    );
+    println!(
+        "{:<44} {:>14}",
+        "bytes transferred (uncompressed server)", transferred
+    );
+    println!("{:<44} {:>14}", "requests", files.len());
+    println!("files fetched: {}", fetched.join(" "));
+
     // The 1 MB paste.
     let paste = paste_text();
     client
@@ -156,23 +174,6 @@ async fn run(dist: &Path) -> Result<()> {
         v.as_f64()
             .map_or("-".to_owned(), |t| format!("{:.0} ms", t - t0))
     };
-    println!("first view (bundled article, headless Chromium, local server)");
-    println!("{:<44} {:>14}", "measure", "value");
-    let fcp = first["fcp"]
-        .as_f64()
-        .map_or("-".into(), |v| format!("{v:.0} ms"));
-    println!("{:<44} {fcp:>14}", "first contentful paint");
-    println!(
-        "{:<44} {:>14}",
-        "time to interactive (first click handled)",
-        format!("{tti:.0} ms")
-    );
-    println!(
-        "{:<44} {:>14}",
-        "bytes transferred (uncompressed server)", transferred
-    );
-    println!("{:<44} {:>14}", "requests", files.len());
-    println!("files fetched: {}", fetched.join(" "));
     println!("1 MB paste ({} bytes)", paste.len());
     if done["failed"] == true {
         println!("the analysis failed");
