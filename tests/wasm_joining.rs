@@ -8,7 +8,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FONT: &[u8] = include_bytes!("../assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2");
+const FONT: &[u8] = include_bytes!("../assets/fonts/noto-naskh-arabic-news-400.woff2");
 const STYLE: &str = include_str!("../style.css");
 
 async fn load_font() {
