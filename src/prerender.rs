@@ -39,11 +39,14 @@ impl Article {
         }
     }
 
-    /// The headline, or the first words of the text.
+    /// The headline, or else the first line of the text (at most 80 characters).
     pub fn headline(&self) -> String {
         crate::article::headline(&self.data.text, &self.data.analysis)
             .map(str::to_owned)
-            .unwrap_or_else(|| self.data.text.chars().take(80).collect())
+            .unwrap_or_else(|| {
+                let first = self.data.text.lines().find(|l| !l.trim().is_empty());
+                first.unwrap_or_default().chars().take(80).collect()
+            })
             .trim()
             .to_owned()
     }

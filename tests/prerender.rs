@@ -18,7 +18,11 @@ async fn an_article_page_holds_the_laid_out_article_and_its_analysis() {
     let article = Article::new("other", OTHER, Some("2022-05-03"));
     let page = article_page(TEMPLATE, &article).await;
     assert!(!page.contains(MOUNT), "the mount point is filled");
-    assert!(page.contains("<h1 class=\"article__headline\">"), "{page}");
+    assert!(page.contains("<article "), "{page}");
+    for entity in &article.data.analysis.entities {
+        let mark = format!("data-entity-id=\"{}\" data-mention-index=\"0\"", entity.id);
+        assert!(page.contains(&mark), "{} is highlighted", entity.name);
+    }
     assert!(page.contains("class=\"sidebar\"") && page.contains("class=\"timeline\""));
     assert!(page.contains(&format!("<title>{} — خبر</title>", article.headline())));
     let start = page.find("id=\"khabar-page\">").expect("the data script") + 17;
