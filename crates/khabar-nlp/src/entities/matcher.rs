@@ -7,6 +7,7 @@
 //! span starts at the stem: «وبوتين» → «بوتين», «للولايات المتحدة» → «لولايات المتحدة» (the
 //! article's ل stays with the name).
 
+use crate::clitic::proclitic_readings;
 use crate::kb::{self, Kb, Target};
 use crate::normalize::fold_char;
 use crate::span::Span;
@@ -74,31 +75,6 @@ pub(crate) fn offset_after_key_chars(original: &str, n: usize) -> usize {
     original.len()
 }
 
-/// The ways to read a word's key: whole, or with proclitics stripped. Each item is the key of
-/// the stem, the number of key chars stripped, and the stripped letters.
-pub(crate) fn readings(key: &str) -> Vec<(String, usize)> {
-    let mut out = vec![(key.to_owned(), 0)];
-    let chars: Vec<char> = key.chars().collect();
-    for conj in ["", "و", "ف"] {
-        for prep in ["", "ب", "ل", "ك"] {
-            let n = conj.chars().count() + prep.chars().count();
-            if n == 0 || chars.len() < n + 2 {
-                continue;
-            }
-            let head: String = chars[..n].iter().collect();
-            if head != format!("{conj}{prep}") {
-                continue;
-            }
-            let rest: String = chars[n..].iter().collect();
-            if prep == "ل" && rest.starts_with('ل') {
-                out.push((format!("ا{rest}"), n));
-            }
-            out.push((rest, n));
-        }
-    }
-    out
-}
-
 fn is_word(t: &Token) -> bool {
     matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
 }
@@ -137,7 +113,9 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
             continue;
         }
         let word = tok.span.slice(text);
-        for (stem, stripped) in readings(&tok.key) {
+        for reading in proclitic_readings(&tok.key).iter() {
+            let stem = reading.key();
+            let stripped = reading.stripped;
             let start = tok.span.start + offset_after_key_chars(word, stripped);
             let cand = |end: usize, kind: CandKind| Candidate {
                 span: Span::new(start, tokens[end - 1].span.end),
@@ -164,8 +142,8 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                 let found = found.or_else(|| {
                     // «الأمين العام للأمم المتحدة»: an organisation after the title.
                     let t = tokens.get(next).filter(|t| is_word(t))?;
-                    readings(&t.key).into_iter().find_map(|(k, _)| {
-                        kb.names_starting(&k)
+                    proclitic_readings(&t.key).iter().find_map(|r| {
+                        kb.names_starting(&r.key())
                             .iter()
                             .filter(|e| {
                                 kb::get().terms.iter().any(|term| {
@@ -194,7 +172,7 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                     ));
                 }
             }
-            if RELATIONAL.contains(&stem.as_str())
+            if RELATIONAL.contains(&stem.as_ref())
                 && let Some((Target::Adjective(c), n)) =
                     plain_name(kb, tokens, i + 1, |x| matches!(x, Target::Adjective(_)))
             {
@@ -332,10 +310,34 @@ mod tests {
 
     #[test]
     fn readings_strip_only_proclitics() {
-        let r = readings("وللولايات");
-        assert!(r.contains(&("الولايات".to_owned(), 2)), "{r:?}");
-        assert!(readings("بوتين").contains(&("وتين".to_owned(), 1)));
-        assert_eq!(readings("بوتين")[0], ("بوتين".to_owned(), 0));
+        let show = |key: &str| -> Vec<(String, usize)> {
+            proclitic_readings(key)
+                .iter()
+                .map(|r| (r.key().into_owned(), r.stripped))
+                .collect()
+        };
+        assert_eq!(
+            show("وللولايات"),
+            [
+                ("وللولايات".to_owned(), 0),
+                ("للولايات".to_owned(), 1),
+                ("الولايات".to_owned(), 2),
+                ("لولايات".to_owned(), 2)
+            ]
+        );
+        assert_eq!(
+            show("بوتين"),
+            [("بوتين".to_owned(), 0), ("وتين".to_owned(), 1)]
+        );
+        assert_eq!(show("فل"), [("فل".to_owned(), 0)]);
+        assert_eq!(
+            show("فلان"),
+            [
+                ("فلان".to_owned(), 0),
+                ("لان".to_owned(), 1),
+                ("ان".to_owned(), 2)
+            ]
+        );
     }
 
     #[test]
