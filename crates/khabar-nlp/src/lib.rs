@@ -96,8 +96,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
     };
     let entities = entities::find(&doc, reference);
     let times = time::find(&doc, reference);
-    let events = events::extract_at(&doc, &entities, &times.exprs, reference);
-    let quotes = events::quotes(&doc, &entities);
+    let (events, quotes) = events::extract_with_quotes(&doc, &entities, &times.exprs, reference);
     assemble(
         &doc,
         reference,
