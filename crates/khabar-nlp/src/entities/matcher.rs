@@ -12,6 +12,7 @@ use crate::kb::{self, Kb, Target};
 use crate::normalize::fold_char;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
+use std::collections::HashMap;
 
 /// Who holds an office: a country or an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -215,11 +216,22 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
             && a.prefix_len == b.prefix_len
             && matches!((a.kind, b.kind), (CandKind::Name(x), CandKind::Name(y)) if kb::ambiguous_pair(x, y))
     };
-    let ambiguous: Vec<bool> = cands
-        .iter()
-        .map(|a| cands.iter().any(|b| same(a, b)))
-        .collect();
-    let mut evidence: std::collections::HashMap<usize, usize> = Default::default();
+    // Readings of the same tokens, by (first, end, prefix): only those can be the same mention
+    // (issue 9: no comparison of every pair).
+    let mut groups: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        groups
+            .entry((c.first, c.end, c.prefix_len))
+            .or_default()
+            .push(i);
+    }
+    let group = |c: &Candidate| {
+        groups[&(c.first, c.end, c.prefix_len)]
+            .iter()
+            .map(|&j| &cands[j])
+    };
+    let ambiguous: Vec<bool> = cands.iter().map(|a| group(a).any(|b| same(a, b))).collect();
+    let mut evidence: HashMap<usize, usize> = HashMap::new();
     // Counted over the mentions that would be kept, so overlapping readings count once.
     let plain: Vec<Candidate> = cands
         .iter()
@@ -267,8 +279,7 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
             out.push(*c);
             continue;
         }
-        let best = cands
-            .iter()
+        let best = group(c)
             .filter(|b| b == &c || same(c, b))
             .max_by_key(|b| score(b))
             .copied();
@@ -294,9 +305,12 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             c.prefix_len,
         )
     });
+    // The tokens taken so far (issue 9: not a comparison with every taken candidate).
+    let mut used = vec![false; cands.iter().map(|c| c.end).max().unwrap_or(0)];
     let mut taken: Vec<Candidate> = Vec::new();
     for c in cands {
-        if taken.iter().all(|t| c.end <= t.first || t.end <= c.first) {
+        if !used[c.first..c.end].iter().any(|&u| u) {
+            used[c.first..c.end].fill(true);
             taken.push(c);
         }
     }
