@@ -472,6 +472,7 @@ impl<'k> Readings<'k> {
 /// with ل is also read with the article's alif back. The one proclitic reader of the matcher
 /// and the entity resolver; it allocates nothing (issue 9).
 pub(crate) fn proclitic_readings(key: &str) -> Readings<'_> {
+    crate::work::count(crate::work::Work::Readings, 1);
     let whole = Reading {
         rest: key,
         alif: false,

@@ -41,6 +41,8 @@ pub mod span;
 pub mod structure;
 pub mod time;
 pub mod token;
+#[doc(hidden)]
+pub mod work;
 
 pub use analysis::Analysis;
 pub use jiff::civil::Date;
@@ -84,9 +86,72 @@ impl<'t> Document<'t> {
     }
 }
 
+/// A stage of [`analyze`], in order, as reported to the observer of [`analyze_observed`].
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// Blocks (kicker, headline, paragraphs).
+    Structure,
+    /// Tokens, their keys, sentences.
+    Tokens,
+    /// The NER model over every sentence.
+    Ner,
+    /// Knowledge-base matching and clustering into entities.
+    Entities,
+    /// Time expressions (and the reference date read from the text).
+    Time,
+    /// Events and quotations.
+    Events,
+    /// The serde view.
+    Assembly,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 7] = [
+        Stage::Structure,
+        Stage::Tokens,
+        Stage::Ner,
+        Stage::Entities,
+        Stage::Time,
+        Stage::Events,
+        Stage::Assembly,
+    ];
+
+    /// A short name for tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Structure => "structure",
+            Stage::Tokens => "tokens",
+            Stage::Ner => "ner",
+            Stage::Entities => "entities",
+            Stage::Time => "time",
+            Stage::Events => "events",
+            Stage::Assembly => "assembly",
+        }
+    }
+}
+
 /// Analyses one article.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
-    let doc = Document::new(text);
+    analyze_observed(text, config, &mut |_| {})
+}
+
+/// [`analyze`], calling `done` as each [`Stage`] ends, in order. The crate reads no clock: a
+/// benchmark times the calls, a test reads its work counters in them (issue 9).
+#[doc(hidden)]
+pub fn analyze_observed(text: &str, config: &Config, done: &mut dyn FnMut(Stage)) -> Analysis {
+    let blocks = structure::parse_plain(text);
+    done(Stage::Structure);
+    let tokens = token::tokenize(text);
+    let sentences = sentence::split(text, &tokens);
+    let doc = Document {
+        text,
+        blocks,
+        tokens,
+        sentences,
+    };
+    done(Stage::Tokens);
     let (reference, reference_source) = match config.reference_date {
         Some(d) => (Some(d), "given"),
         None => match time::reference_from_text(&doc) {
@@ -94,10 +159,12 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
             None => (None, "none"),
         },
     };
-    let entities = entities::find(&doc, reference);
+    let entities = entities::find_observed(&doc, reference, done);
     let times = time::find(&doc, reference);
+    done(Stage::Time);
     let (events, quotes) = events::extract_with_quotes(&doc, &entities, &times.exprs, reference);
-    assemble(
+    done(Stage::Events);
+    let analysis = assemble(
         &doc,
         reference,
         reference_source,
@@ -105,7 +172,9 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         &times,
         &events,
         &quotes,
-    )
+    );
+    done(Stage::Assembly);
+    analysis
 }
 
 fn assemble(

@@ -12,6 +12,7 @@ use crate::kb::{self, Kb, Target};
 use crate::normalize::fold_char;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
+use crate::work::{Work, count};
 use std::collections::HashMap;
 
 /// Who holds an office: a country or an organisation.
@@ -125,6 +126,7 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                 prefix_len: stripped,
                 kind,
             };
+            count(Work::KbLookups, 2);
             for e in kb.names_starting(&stem) {
                 if words_match(tokens, i + 1, &e.words[1..]) {
                     out.push(cand(i + e.words.len(), CandKind::Name(e.target)));
@@ -230,7 +232,16 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
             .iter()
             .map(|&j| &cands[j])
     };
-    let ambiguous: Vec<bool> = cands.iter().map(|a| group(a).any(|b| same(a, b))).collect();
+    let ambiguous: Vec<bool> = cands
+        .iter()
+        .map(|a| {
+            count(
+                Work::CandidateChecks,
+                groups[&(a.first, a.end, a.prefix_len)].len(),
+            );
+            group(a).any(|b| same(a, b))
+        })
+        .collect();
     let mut evidence: HashMap<usize, usize> = HashMap::new();
     // Counted over the mentions that would be kept, so overlapping readings count once.
     let plain: Vec<Candidate> = cands
@@ -309,6 +320,7 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut used = vec![false; cands.iter().map(|c| c.end).max().unwrap_or(0)];
     let mut taken: Vec<Candidate> = Vec::new();
     for c in cands {
+        count(Work::CandidateChecks, c.end - c.first);
         if !used[c.first..c.end].iter().any(|&u| u) {
             used[c.first..c.end].fill(true);
             taken.push(c);

@@ -10,6 +10,7 @@ use crate::ner::{self, NerType, Tag};
 use crate::normalize::key;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
+use crate::work::{Work, count};
 use jiff::civil::Date;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -525,16 +526,20 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     }
 }
 
-/// Adds the names the NER model finds and the knowledge base does not know, when
-/// [`ner_filter::keep`] accepts them; then the other occurrences of each kept name in the
-/// document (the model may miss a repetition).
-fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
-    let doc = st.doc;
-    // (type, first token, end token, weakest margin)
+/// What the NER model says about a document: runs of one type (type, first token, end token,
+/// weakest margin) and every token's tag.
+pub(super) struct NerTagging {
+    runs: Vec<(NerType, usize, usize, f32)>,
+    tagged: Vec<Option<Tag>>,
+}
+
+/// Runs the NER model over every sentence (its own stage: it needs only the tokens).
+pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
     let mut runs: Vec<(NerType, usize, usize, f32)> = Vec::new();
     let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
     for sentence in &doc.sentences {
         let idx: Vec<usize> = tokens_inside(&doc.tokens, *sentence).collect();
+        count(Work::NerTokens, idx.len());
         let words: Vec<&str> = idx
             .iter()
             .map(|&i| doc.tokens[i].span.slice(doc.text))
@@ -559,6 +564,15 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         }
         runs.extend(open);
     }
+    NerTagging { runs, tagged }
+}
+
+/// Adds the names the NER model finds and the knowledge base does not know, when
+/// [`ner_filter::keep`] accepts them; then the other occurrences of each kept name in the
+/// document (the model may miss a repetition).
+fn add_ner(st: &mut State<'_, '_>, reserved: &[bool], tagging: NerTagging) {
+    let doc = st.doc;
+    let NerTagging { mut runs, tagged } = tagging;
     // A person's name the model cut short takes the unknown words around it (one each side).
     let free = |i: usize| tagged[i] == Some(Tag::O) && is_word(&doc.tokens[i]) && !reserved[i];
     for r in &mut runs {
@@ -616,6 +630,7 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         firsts.entry(words[0].clone()).or_default();
     }
     if !firsts.is_empty() {
+        count(Work::Repetitions, doc.tokens.len());
         for (i, t) in doc.tokens.iter().enumerate() {
             if let Some(at) = firsts.get_mut(ner_stem(&t.key).0.as_ref()) {
                 at.push(i);
@@ -633,6 +648,7 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
             // The positions of the first word, left to right; a match skips past its words.
             let mut next = 0;
             for &i in firsts.get(&pattern[0]).map_or(&[][..], Vec::as_slice) {
+                count(Work::Repetitions, 1);
                 if i < next || i + n > doc.tokens.len() {
                     continue;
                 }
@@ -1102,6 +1118,7 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
 pub(super) fn resolve(
     doc: &Document<'_>,
     cands: Vec<Candidate>,
+    tagging: NerTagging,
     date: Option<Date>,
 ) -> Vec<Entity> {
     let mut st = State {
@@ -1126,7 +1143,7 @@ pub(super) fn resolve(
         }
     }
     add_names(&mut st, &cands);
-    add_ner(&mut st, &reserved);
+    add_ner(&mut st, &reserved, tagging);
     add_surnames(&mut st, &reserved);
     add_titles(&mut st, &cands);
     add_relationals(&mut st, &cands);

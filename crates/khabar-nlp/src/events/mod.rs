@@ -20,6 +20,7 @@ use crate::span::Span;
 use crate::time::words::{self, Word};
 use crate::time::{TimeExpr, TimeType, interval};
 use crate::token::TokenKind;
+use crate::work::{Work, count};
 use jiff::civil::Date;
 use lexicon::Cue;
 use std::collections::HashMap;
@@ -273,7 +274,9 @@ fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSp
         let paragraph_start = text[..s.start].rfind('\n').map_or(0, |x| x + 1);
         let from = sentence.start.min(s.start).max(paragraph_start);
         // The nearest speech verb before the quotation.
-        let verb = w[words_inside(w, Span::new(from, s.start))]
+        let before = words_inside(w, Span::new(from, s.start));
+        count(Work::WordVisits, before.len());
+        let verb = w[before]
             .iter()
             .filter(|x| x.alts.iter().any(|(k, _)| lx.speech.contains(k)))
             .map(|x| x.span)
@@ -283,6 +286,7 @@ fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSp
         let starting = |from: usize| {
             let a = persons.partition_point(|(m, _)| m.start < from);
             let b = persons.partition_point(|(m, _)| m.start <= s.start);
+            count(Work::MentionVisits, b.saturating_sub(a));
             persons[a..b.max(a)]
                 .iter()
                 .filter(|(m, _)| m.end <= s.start)
@@ -816,11 +820,14 @@ fn find_place(
     let bound = limit.min(m.sentence_span.end);
     // In text order, then entity order: the first that qualifies is the nearest.
     for &(s, i, kind, _) in located.starting(m.trigger.end, bound) {
+        count(Work::MentionVisits, 1);
         if !is_place(kind) || s.end > bound {
             continue;
         }
         // «تناول اللقاء تطورات الأوضاع في غزة»: a topic, not where it took place.
-        let topic = w[words_inside(w, Span::new(m.trigger.end, s.start))]
+        let between = words_inside(w, Span::new(m.trigger.end, s.start));
+        count(Work::WordVisits, between.len());
+        let topic = w[between]
             .iter()
             .any(|x| TOPIC_WORDS.contains(&x.key.as_str()));
         // «… لأي عملية عسكرية في رفح»: the place of the event named in between (triggers are
@@ -854,6 +861,7 @@ fn participants(
     // Each entity's first mention (in its own order) inside the sentence: (start, entity, rank).
     let mut first: Vec<(usize, usize, usize)> = Vec::new();
     for &(span, i, _, rank) in located.starting(sentence.start, sentence.end) {
+        count(Work::MentionVisits, 1 + first.len());
         if Some(i) == place || !sentence.contains(span) {
             continue;
         }

@@ -1,0 +1,67 @@
+//! Work counters for the linear-time regression test (issue 9): how many items the inner loops
+//! of the pipeline visit, counted per thread when the `work-counters` feature is on and compiled
+//! to nothing otherwise. A test compares the counts for a text and the same text repeated:
+//! counted work, unlike time, does not depend on how loaded the machine is.
+
+/// What is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// Matching keys built ([`crate::normalize::key_with`]): one string each, the allocation
+    /// proxy.
+    Keys,
+    /// Proclitic readings of a key ([`crate::clitic`]).
+    Readings,
+    /// Tokens handed to the NER model.
+    NerTokens,
+    /// Knowledge-base lookups of the matcher (one per reading and table).
+    KbLookups,
+    /// Tokens checked while picking non-overlapping candidates, and candidates compared while
+    /// disambiguating.
+    CandidateChecks,
+    /// Token positions visited while finding repetitions of names the NER model found.
+    Repetitions,
+    /// Entity mentions visited by the event stage (places, participants, actors, quotations).
+    MentionVisits,
+    /// Words visited by range queries of the event stage.
+    WordVisits,
+}
+
+impl Work {
+    /// Every counter, in order.
+    pub const ALL: [Work; 8] = [
+        Work::Keys,
+        Work::Readings,
+        Work::NerTokens,
+        Work::KbLookups,
+        Work::CandidateChecks,
+        Work::Repetitions,
+        Work::MentionVisits,
+        Work::WordVisits,
+    ];
+}
+
+#[cfg(feature = "work-counters")]
+thread_local! {
+    static COUNTS: [std::cell::Cell<u64>; 8] = Default::default();
+}
+
+/// Adds `n` to counter `what` (nothing without the `work-counters` feature).
+#[inline]
+pub(crate) fn count(what: Work, n: usize) {
+    #[cfg(feature = "work-counters")]
+    COUNTS.with(|c| {
+        let cell = &c[what as usize];
+        cell.set(cell.get() + n as u64);
+    });
+    #[cfg(not(feature = "work-counters"))]
+    let _ = (what, n);
+}
+
+/// The counts of this thread so far, in the order of [`Work::ALL`] (zeros without the
+/// `work-counters` feature).
+pub fn counts() -> [u64; 8] {
+    #[cfg(feature = "work-counters")]
+    return COUNTS.with(|c| std::array::from_fn(|i| c[i].get()));
+    #[cfg(not(feature = "work-counters"))]
+    [0; 8]
+}
