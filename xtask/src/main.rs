@@ -22,7 +22,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   eval-ner              entity-level P/R/F1 per type on the dev split
   eval-time             span F1 and value accuracy of time expressions on the gold set
   eval-clitics          clitic segmentation accuracy on the word list
-  bench                 tokens per second and analysis time, native (and wasm)";
+  bench                 scaling, stages, bundled article, batch CLI, wasm (see bench.rs)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1158,7 +1158,8 @@ mod tests {
     #[test]
     fn ner_stems_keep_the_article_and_unknown_names() {
         let stem = |w: &str| {
-            let (s, n) = ner_stem(&key(w));
+            let k = key(w);
+            let (s, n) = ner_stem(&k);
             (s.into_owned(), n)
         };
         assert_eq!(stem("والحلبوسي"), (key("الحلبوسي"), 1));
