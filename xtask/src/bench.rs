@@ -22,8 +22,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask bench [--native | --wasm | --batch] [--quick]";
-
 /// What to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Plan {
@@ -42,24 +40,20 @@ pub fn run(args: &[String]) -> Result<()> {
         quick: false,
     };
     let mut debug = false;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--native" => (plan.wasm, plan.batch) = (false, false),
-            "--wasm" => (plan.native, plan.batch) = (false, false),
-            "--batch" => (plan.native, plan.wasm) = (false, false),
-            "--quick" => plan.quick = true,
-            "--debug" => debug = true,
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Long("native") => (plan.wasm, plan.batch) = (false, false),
+            lexopt::Arg::Long("wasm") => (plan.native, plan.batch) = (false, false),
+            lexopt::Arg::Long("batch") => (plan.native, plan.wasm) = (false, false),
+            lexopt::Arg::Long("quick") => plan.quick = true,
+            lexopt::Arg::Long("debug") => debug = true,
             // Internal: one size in a child process, for its own peak memory.
-            "--one" => {
-                let size = it.next().context("--one needs a size")?.parse()?;
+            lexopt::Arg::Long("one") => {
+                let size = lexopt::ValueExt::parse(&parser.value()?)?;
                 return one_size(size);
             }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            other => bail!("unknown flag '{other}'\n{USAGE}"),
+            _ => return Err(arg.unexpected().into()),
         }
     }
     if cfg!(debug_assertions) && !debug {

@@ -1,7 +1,54 @@
-//! Work counters for the linear-time regression test (issue 9): how many items the inner loops
-//! of the pipeline visit, counted per thread when the `work-counters` feature is on and compiled
-//! to nothing otherwise. A test compares the counts for a text and the same text repeated:
-//! counted work, unlike time, does not depend on how loaded the machine is.
+//! Instrumentation for issue 9 (analysis in linear time), a leaf below every stage: the
+//! [`Stage`]s that `analyze_observed` reports, and work counters — how many items the inner
+//! loops of the pipeline visit, counted per thread when the `work-counters` feature is on and
+//! compiled to nothing otherwise. A test compares the counts for a text and the same text
+//! repeated: counted work, unlike time, does not depend on how loaded the machine is.
+
+/// A stage of `analyze`, in order, as reported to the observer of `analyze_observed`.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// Blocks (kicker, headline, paragraphs).
+    Structure,
+    /// Tokens, their keys, sentences.
+    Tokens,
+    /// The NER model over every sentence.
+    Ner,
+    /// Knowledge-base matching and clustering into entities.
+    Entities,
+    /// Time expressions (and the reference date read from the text).
+    Time,
+    /// Events and quotations.
+    Events,
+    /// The serde view.
+    Assembly,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 7] = [
+        Stage::Structure,
+        Stage::Tokens,
+        Stage::Ner,
+        Stage::Entities,
+        Stage::Time,
+        Stage::Events,
+        Stage::Assembly,
+    ];
+
+    /// A short name for tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Structure => "structure",
+            Stage::Tokens => "tokens",
+            Stage::Ner => "ner",
+            Stage::Entities => "entities",
+            Stage::Time => "time",
+            Stage::Events => "events",
+            Stage::Assembly => "assembly",
+        }
+    }
+}
 
 /// What is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

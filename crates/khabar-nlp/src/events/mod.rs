@@ -14,11 +14,12 @@
 mod lexicon;
 mod roles;
 
-use crate::Document;
+use crate::tsv;
+use std::sync::LazyLock;
+use crate::document::Document;
 use crate::entities::{Entity, EntityKind};
 use crate::span::Span;
-use crate::time::words::{self, Word};
-use crate::time::{TimeExpr, TimeType, interval};
+use crate::time::{TimeExpr, TimeType, Word, interval, word_view};
 use crate::token::TokenKind;
 use crate::work::{Work, count};
 use jiff::civil::Date;
@@ -63,13 +64,9 @@ pub struct QuoteSpan {
     pub speaker: Option<usize>,
 }
 
-/// Extracts events, in timeline order, with the reference date taken from the text (see
-/// [`extract_at`] to give it).
-pub fn extract(doc: &Document<'_>, entities: &[Entity], times: &[TimeExpr]) -> Vec<Event> {
-    extract_at(doc, entities, times, crate::time::reference_from_text(doc))
-}
-
 /// Extracts events, in timeline order, against a known reference (publication) date.
+// The analysis goes through `extract_with_quotes`; tests call this.
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn extract_at(
     doc: &Document<'_>,
     entities: &[Entity],
@@ -88,7 +85,7 @@ pub fn extract_with_quotes(
     reference: Option<Date>,
 ) -> (Vec<Event>, Vec<QuoteSpan>) {
     let lx = lexicon::get();
-    let w = words::words(doc.text, &doc.tokens);
+    let w = word_view(doc.text, &doc.tokens);
     let sentence_of = sentence_index(doc, &w);
     let quotes = quotes_in(doc, &w, entities);
     let located = Located::new(entities);
@@ -224,8 +221,9 @@ pub fn extract_with_quotes(
 /// Finds direct quotations («…», “…”, "…" within a paragraph) of three words or more, and their
 /// speakers: the person named with the nearest preceding speech verb (قال، أكد، أضاف …), else the
 /// nearest person before the quotation in its sentence, else the previous quotation's speaker.
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn quotes(doc: &Document<'_>, entities: &[Entity]) -> Vec<QuoteSpan> {
-    quotes_in(doc, &words::words(doc.text, &doc.tokens), entities)
+    quotes_in(doc, &word_view(doc.text, &doc.tokens), entities)
 }
 
 fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSpan> {
@@ -532,7 +530,7 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
     let has = |c: Cue| before.iter().any(|(x, _)| *x == c);
     let future_verb = (m.word.saturating_sub(4)..m.word)
         .filter(|&k| same(k))
-        .any(|k| crate::time::recognize::future_verb(&w[k].key));
+        .any(|k| crate::time::future_verb(&w[k].key));
     if has(Cue::Possible) {
         m.status = "possible";
         m.status_from_cue = true;
@@ -747,22 +745,8 @@ fn is_place(kind: EntityKind) -> bool {
     )
 }
 
-/// Words after which a «في» phrase is what an event was about, not where it happened.
-const TOPIC_WORDS: &[&str] = &[
-    "حيث",
-    "تناول",
-    "بحث",
-    "بحثا",
-    "حول",
-    "بشان",
-    "لبحث",
-    "لمناقشه",
-    "تطورات",
-    "الاوضاع",
-    "ناقش",
-    "استعراض",
-    "ملف",
-];
+/// Words after which a «في» phrase is what an event was about, not where it happened. (`data/events/topic_words.tsv`).
+static TOPIC_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::EVENTS_TOPIC_WORDS.words());
 
 /// Every entity mention, sorted by where it starts and by where it ends, so that a stage
 /// asking "which mentions lie here" does a binary search instead of a scan (issue 9).
