@@ -91,10 +91,12 @@ pub fn answer_reporting(
             ..WorkerResponse::default()
         },
         Task::Analyze => {
-            let total = khabar_nlp::STAGES.len() as u32;
+            let stages = khabar_nlp::Stage::ALL;
+            let total = stages.len() as u32;
             let reference_date = request.date.as_deref().and_then(|d| d.trim().parse().ok());
             let config = khabar_nlp::Config { reference_date };
-            let analysis = khabar_nlp::analyze_with_progress(&request.text, &config, &mut |done| {
+            let analysis = khabar_nlp::analyze_observed(&request.text, &config, &mut |stage| {
+                let done = stages.iter().position(|s| *s == stage).map_or(0, |i| i + 1);
                 report(WorkerResponse {
                     request: number,
                     progress: Some(Steps {

@@ -346,7 +346,7 @@ fn the_worker_reports_progress_by_stage() {
         .iter()
         .map(|r| r.progress.map(|s| (s.done, s.total)).unwrap())
         .collect();
-    let total = khabar_nlp::STAGES.len() as u32;
+    let total = khabar_nlp::Stage::ALL.len() as u32;
     assert_eq!(steps, (1..=total).map(|d| (d, total)).collect::<Vec<_>>());
     assert!(reports.iter().all(|r| !r.is_final()) && last.is_final());
 }

@@ -37,9 +37,9 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
                         span F1 and value accuracy of time expressions on the gold set
   eval-clitics [--verbose | --derive-lexicon]
                         clitic segmentation accuracy on the word list
-  bench [--wasm] [--debug] [--first-view [--no-build]]
-                        tokens per second and analysis time, native (and wasm); --first-view:
-                        page load and a 1 MB paste in headless Chromium
+  bench [--native | --wasm | --batch] [--quick] [--debug] [--first-view [--no-build]]
+                        scaling 10 KB-10 MB, stages, bundled article, batch CLI, wasm;
+                        --first-view: page load and a 1 MB paste in headless Chromium
   fonts                 regenerate the webfont subsets in assets/fonts (npm + PyPI fonttools)";
 
 fn main() -> ExitCode {

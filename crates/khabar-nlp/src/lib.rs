@@ -76,6 +76,10 @@ internal_modules! {
     token;
 }
 
+/// Work counters for the linear-time regression test (feature `work-counters`).
+#[doc(hidden)]
+pub mod work;
+
 pub use analysis::Analysis;
 pub use jiff::civil::Date;
 pub use span::CharIndex;
@@ -110,23 +114,29 @@ pub fn dateline_date(text: &str) -> Option<Date> {
     time::reference_from_text(&Document::new(&text[..end]))
 }
 
+#[doc(hidden)]
+pub use work::Stage;
+
 /// Analyses one article.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
-    analyze_with_progress(text, config, &mut |_| {})
+    analyze_observed(text, config, &mut |_| {})
 }
 
-/// The stages [`analyze_with_progress`] reports, in order.
-pub const STAGES: [&str; 5] = ["text", "entities", "times", "events", "assemble"];
-
-/// [`analyze`], calling `progress(n)` each time the first `n` of the [`STAGES`] are done (so a
-/// long analysis can show how far it has got; the app's worker reports it to the page).
-pub fn analyze_with_progress(
-    text: &str,
-    config: &Config,
-    progress: &mut dyn FnMut(usize),
-) -> Analysis {
-    let doc = Document::new(text);
-    progress(1);
+/// [`analyze`], calling `done` as each [`Stage`] ends, in order. The crate reads no clock: a
+/// benchmark times the calls, a test reads its work counters in them (issue 9).
+#[doc(hidden)]
+pub fn analyze_observed(text: &str, config: &Config, done: &mut dyn FnMut(Stage)) -> Analysis {
+    let blocks = structure::parse_plain(text);
+    done(Stage::Structure);
+    let tokens = token::tokenize(text);
+    let sentences = sentence::split(text, &tokens);
+    let doc = Document {
+        text,
+        blocks,
+        tokens,
+        sentences,
+    };
+    done(Stage::Tokens);
     let (reference, reference_source) = match config.reference_date {
         Some(d) => (Some(d), ReferenceSource::Given),
         None => match time::reference_from_text(&doc) {
@@ -134,13 +144,11 @@ pub fn analyze_with_progress(
             None => (None, ReferenceSource::None),
         },
     };
-    let entities = entities::find(&doc, reference);
-    progress(2);
+    let entities = entities::find_observed(&doc, reference, done);
     let times = time::find(&doc, reference);
-    progress(3);
-    let events = events::extract_at(&doc, &entities, &times.exprs, reference);
-    let quotes = events::quotes(&doc, &entities);
-    progress(4);
+    done(Stage::Time);
+    let (events, quotes) = events::extract_with_quotes(&doc, &entities, &times.exprs, reference);
+    done(Stage::Events);
     let analysis = assemble(
         &doc,
         reference,
@@ -150,7 +158,7 @@ pub fn analyze_with_progress(
         &events,
         &quotes,
     );
-    progress(5);
+    done(Stage::Assembly);
     analysis
 }
 
