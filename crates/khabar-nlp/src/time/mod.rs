@@ -12,9 +12,12 @@ mod calendar;
 pub mod eval;
 mod lexicon;
 pub(crate) mod recognize;
+pub mod value;
 pub(crate) mod words;
 
 pub use calendar::interval;
+pub use lexicon::Unit;
+pub use value::{Granularity, Relative, Value};
 
 use crate::Document;
 use crate::span::Span;
@@ -120,7 +123,7 @@ pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
         times.exprs.push(TimeExpr {
             span,
             kind: h.kind,
-            value: h.val.render(),
+            value: h.val.to_timex(),
             modifier: h.modifier,
         });
     }
