@@ -20,6 +20,7 @@ use months::*;
 use periods::*;
 use units::*;
 
+use super::value::Relative;
 pub(crate) use super::value::Value as Val;
 
 /// One recognised expression.
@@ -189,13 +190,28 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// A one-word part of the day at `i` («مساء», «صباح»).
+    fn is_day_part_word(&self, i: usize) -> bool {
+        let k = self.key(i);
+        self.lx
+            .day_parts
+            .entries
+            .iter()
+            .any(|(w, _)| w.len() == 1 && w[0] == k)
+    }
+
     fn number(&self, i: usize) -> Option<Number> {
         words::number(&self.w, i, self.lx)
     }
 
     /// A signal word (preposition, anchor, «شهر») right before word `i`.
     fn signal_before(&self, i: usize) -> bool {
-        i > 0 && self.alt_in(i - 1, SIGNALS).is_some()
+        i > 0
+            && (self.alt_in(i - 1, SIGNALS).is_some()
+                || self
+                    .key(i - 1)
+                    .strip_prefix('و')
+                    .is_some_and(|k| SIGNALS.contains(&k)))
     }
 
     /// Past or future for a bare expression over words `i..j`.
@@ -307,7 +323,8 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
         if !joined || n.value == 0 || n.value >= u64::from(d.day() as u8) {
             continue;
         }
-        if !(k >= 3 && matches!(c.key(k - 3), "بين" | "من")) && c.key(k - 1) == "و" {
+        if !(k >= 3 && matches!(c.key(k - 3), "بين" | "من" | "يومي")) && c.key(k - 1) == "و"
+        {
             continue;
         }
         let Ok(first) = Date::new(d.year(), d.month(), n.value as i8) else {
@@ -337,6 +354,12 @@ type Rule = fn(&Ctx<'_>, usize) -> Option<Hit>;
 
 fn best_at(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     const RULES: &[Rule] = &[
+        nth_weekday,
+        weekday_of_week,
+        part_of_period,
+        holiday,
+        generic_season,
+        decade_of_century,
         earlier_later,
         tonight,
         part_of_day,

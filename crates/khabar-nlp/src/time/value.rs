@@ -129,16 +129,12 @@ impl Value {
         })
     }
 
-    /// A calendar value (a period or a time on the calendar), as opposed to a reference word,
-    /// a duration, a set or an unresolved value.
+    /// A calendar value (a period or a time on the calendar, resolved or not), as opposed to a
+    /// reference word, a duration, a set or a season of no year.
     pub fn is_calendar(&self) -> bool {
         !matches!(
             self,
-            Value::Ref(_)
-                | Value::Duration(_)
-                | Value::Set(_)
-                | Value::AnySeason(_)
-                | Value::Relative(_)
+            Value::Ref(_) | Value::Duration(_) | Value::Set(_) | Value::AnySeason(_)
         )
     }
 

@@ -28,6 +28,37 @@ pub(super) fn month_name(c: &Ctx<'_>, i: usize) -> Option<(Month, usize, usize)>
     Some((month, j, at))
 }
 
+/// A month at `i`: a name («أبريل», «شهر نيسان») or «شهر» and a month number («شهر 11»,
+/// «شهر ستة», Levant and Iraq): (month, end word, start byte, numeric?).
+pub(super) fn month_ref(c: &Ctx<'_>, i: usize) -> Option<(Month, usize, usize, bool)> {
+    let Some(at) = c.alt(i, "شهر") else {
+        let (m, e, at) = month_name(c, i)?;
+        return Some((m, e, at, false));
+    };
+    if let Some((m, e, _)) = month_name(c, i + 1) {
+        return Some((m, e, at, false));
+    }
+    let n = c.number(i + 1)?;
+    if n.ordinal || !(1..=12).contains(&n.value) {
+        return None;
+    }
+    let month = Month {
+        calendar: Calendar::Gregorian,
+        number: n.value as u8,
+        ambiguous: false,
+    };
+    Some((month, n.end, at, true))
+}
+
+/// Day `day` of Hijri month `month` in the Hijri year whose such day falls in Gregorian `year`.
+pub(super) fn hijri_in_gregorian_year(year: i32, month: u8, day: u8) -> Option<Date> {
+    let mid = Date::new(i16::try_from(year).ok()?, 7, 1).ok()?;
+    let hy = calendar::hijri_year(mid)?;
+    (hy - 1..=hy + 1)
+        .filter_map(|h| calendar::hijri_to_gregorian(h, month, day))
+        .find(|d| i32::from(d.year()) == year)
+}
+
 /// What follows a month: a year, «الجاري», «من العام الماضي» …
 #[derive(Debug, Clone, Copy)]
 pub(super) enum YearSpec {
@@ -108,17 +139,22 @@ pub(super) fn hijri_from_year(hy: i32, hijri: bool) -> i32 {
 
 /// «يناير الماضي»، «شهر رمضان»، «أبريل 2021»، «مارس/آذار من العام الماضي».
 pub(super) fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (j0, start) = match c.alt(i, "شهر") {
-        Some(at) => (i + 1, Some(at)),
-        None => (i, None),
+    let (m, mut j, start, numeric) = month_ref(c, i)?;
+    let j0 = if c.alt(i, "شهر").is_some() {
+        i + 1
+    } else {
+        i
     };
-    let (m, mut j, at) = month_name(c, j0)?;
-    let start = start.unwrap_or(at);
     let spec = year_spec(c, j, m.calendar == Calendar::Hijri);
     if let Some((_, e)) = spec {
         j = e;
     }
     if m.ambiguous && spec.is_none() && j0 == i && !c.signal_before(i) {
+        return None;
+    }
+    // «شهر 3» alone needs a preposition or an anchor before it («في شهر 3», «منتصف شهر 3»).
+    let anchor_before = i > 0 && c.lx.anchors.contains_key(c.key(i - 1));
+    if numeric && spec.is_none() && !c.signal_before(i) && !anchor_before {
         return None;
     }
     // «لويجي دي مايو»: a bare month after a name particle is a surname.
@@ -127,9 +163,25 @@ pub(super) fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     }
     let val = match (m.calendar, spec) {
         (Calendar::Gregorian, Some((YearSpec::Absolute(y, _), _))) => Val::Month(y, m.number),
-        (Calendar::Hijri, Some((YearSpec::Absolute(y, _), _))) => hijri_month(y, m.number),
+        (Calendar::Hijri, Some((YearSpec::Absolute(y, true), _))) => hijri_month(y, m.number),
+        // «رمضان 2023»: the year decides the calendar; the Ramadan of Gregorian 2023.
+        (Calendar::Hijri, Some((YearSpec::Absolute(y, false), _))) => {
+            hijri_in_gregorian_year(y, m.number, 15).map_or(Val::Unknown, |d| {
+                Val::Month(i32::from(d.year()), d.month() as u8)
+            })
+        }
         (_, spec) => match c.reference {
-            None => Val::Unknown,
+            // «جوان المقبل» without a publication date: next June (issue 11).
+            None => match spec {
+                Some((YearSpec::MonthRelative(d), _)) if m.calendar == Calendar::Gregorian => {
+                    Val::Relative(Relative::Month(m.number, d))
+                }
+                _ if m.calendar == Calendar::Gregorian => {
+                    let d = if c.lean(i, j) == Lean::Future { 1 } else { 0 };
+                    Val::Relative(Relative::Month(m.number, d))
+                }
+                _ => Val::Unknown,
+            },
             Some(r) => {
                 let lean = match spec {
                     Some((YearSpec::MonthRelative(d), _)) => Lean::from_direction(d),
@@ -196,7 +248,21 @@ pub(super) fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
                 w.kind == TokenKind::Punct && !matches!(w.key.as_str(), "%" | "٪" | "-" | "/" | ".")
                     || w.key == "." && c.w.get(end + 1).is_none_or(|x| x.kind != TokenKind::Number)
             });
-        if !(1900..=2100).contains(&y) || !(c.signal_before(i) || closing) || next_is_word {
+        // «(1994)»: a year in brackets (issue 11).
+        let bracketed = c.is_punct(i.wrapping_sub(1), &["("]) && c.is_punct(end, &[")"]);
+        // «وفي 2003 عاد», «من 2015 إلى 2018»: a strong preposition, or a range, lets a word
+        // follow the year.
+        let before = if i > 0 { c.key(i - 1) } else { "" };
+        let strong = matches!(
+            before.strip_prefix('و').unwrap_or(before),
+            "في" | "منذ" | "حتي" | "خلال"
+        ) || matches!(before, "من" | "بين");
+        let range = matches!(c.key(end), "الي" | "حتي");
+        let word_ok = !next_is_word || strong || range;
+        if !(1900..=2100).contains(&y)
+            || !(c.signal_before(i) || closing || bracketed || strong)
+            || !word_ok
+        {
             return None;
         }
     }
@@ -293,6 +359,22 @@ pub(super) fn quarter(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         }
         _ => return None,
     };
+    // «النصف الأول من القرن العشرين»: the century with START or END (issue 11).
+    if half
+        && c.key(i + 2) == "من"
+        && c.key(i + 3) == "القرن"
+        && let Some((v, e)) = century_after(c, i + 4)
+    {
+        let mut h = c.hit(
+            i,
+            at,
+            e,
+            TimeType::Date,
+            v.map_or(Val::Unknown, Val::Century),
+        );
+        h.modifier = Some(if n == 1 { "START" } else { "END" });
+        return Some(h);
+    }
     let (y, end, _) = year_after(c, i + 2);
     let val = match y {
         Some(y) if half => Val::Half(y, n),
@@ -344,4 +426,29 @@ pub(super) fn season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         (None, None) => Val::Unknown,
     };
     Some(c.hit(i, start, end, TimeType::Date, val))
+}
+
+/// «صيفا»، «في فصل الشتاء» (issue 11): a season of no particular year, `XXXX-SU`; «فصل الصيف
+/// المقبل» with a year or a direction is resolved like «الصيف المقبل».
+pub(super) fn generic_season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
+    if let Some(at) = c.alt(i, "فصل") {
+        let inner = season(c, i + 1);
+        if let Some(mut h) = inner.filter(|h| h.end_word > i + 2 || !c.signal_before(i + 1)) {
+            h.start = at;
+            return Some(h);
+        }
+        let code = c
+            .key(i + 1)
+            .strip_prefix("ال")
+            .and_then(|k| c.lx.seasons.get(k))?;
+        return Some(c.hit(i, at, i + 2, TimeType::Date, Val::AnySeason(code)));
+    }
+    let w = c.w.get(i)?;
+    let (code, at) = w.alts.iter().find_map(|(k, at)| {
+        let stem = k.strip_suffix('ا')?;
+        (!stem.starts_with("ال"))
+            .then(|| c.lx.seasons.get(stem).map(|s| (*s, *at)))
+            .flatten()
+    })?;
+    Some(c.hit(i, at, i + 1, TimeType::Date, Val::AnySeason(code)))
 }

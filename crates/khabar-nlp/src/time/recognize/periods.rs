@@ -120,10 +120,12 @@ pub(super) fn anchored(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         season,
         decade,
         century,
+        set,
     ]
     .iter()
     .filter_map(|r| r(c, j))
-    .filter(|h| h.val.is_calendar())
+    // «مطلع كل شهر»: a set with a mod (issue 11).
+    .filter(|h| h.val.is_calendar() || matches!(h.val, Val::Set(_)) && c.key(j) == "كل")
     .max_by_key(|h| h.end_word);
     let mut h = match core {
         Some(h) => h,
@@ -139,4 +141,27 @@ pub(super) fn anchored(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     h.start = at;
     h.modifier = Some(m);
     Some(h)
+}
+
+/// «العقد الأول من القرن الحالي»، «العقد الأخير من القرن الماضي» (issue 11): the n-th decade of
+/// a century, counted from the century's year 00 (the first decade of the 21st century is the
+/// 2000s, `200X`).
+pub(super) fn decade_of_century(c: &Ctx<'_>, i: usize) -> Option<Hit> {
+    let at = c.alt(i, "العقد")?;
+    let n = match c.key(i + 1) {
+        "الاخير" => 10,
+        k => {
+            let n = c.number(i + 1).filter(|n| n.ordinal && n.end == i + 2)?;
+            if !k.starts_with("ال") || !(1..=10).contains(&n.value) {
+                return None;
+            }
+            n.value as i32
+        }
+    };
+    if c.key(i + 2) != "من" || c.key(i + 3) != "القرن" {
+        return None;
+    }
+    let (v, end) = century_after(c, i + 4)?;
+    let val = v.map_or(Val::Unknown, |cent| Val::Decade(cent * 10 + n - 1));
+    Some(c.hit(i, at, end, TimeType::Date, val))
 }

@@ -40,7 +40,7 @@ pub(super) fn unit_relative(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         return None;
     };
     let val = match c.reference {
-        None => Val::Unknown,
+        None => Val::Relative(Relative::Offset(unit, offset)),
         Some(r) => unit_offset(r, unit, offset),
     };
     Some(c.hit(i, start, end, TimeType::Date, val))
@@ -73,6 +73,17 @@ pub(super) fn count_unit(c: &Ctx<'_>, j: usize) -> Option<(u64, Unit, usize, usi
     // «الـ24 ساعة».
     if c.key(k) == "ال" && c.w.get(k + 1).is_some_and(|w| w.kind == TokenKind::Number) {
         k += 1;
+    }
+    // «الـ(10) سنوات» (issue 11).
+    if c.key(k) == "ال"
+        && c.is_punct(k + 1, &["("])
+        && c.w.get(k + 2).is_some_and(|w| w.kind == TokenKind::Number)
+        && c.is_punct(k + 3, &[")"])
+        && let Some(u) = c.lx.units.get(c.key(k + 4))
+        && let Ok(n) = c.key(k + 2).parse::<u64>()
+    {
+        let tail = usize::from(c.lx.relative.contains_key(c.key(k + 5)));
+        return Some((n, u.unit, k + 5 + tail, start, true));
     }
     if let Some(n) = c.number(k)
         && !n.ordinal
@@ -322,6 +333,17 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if lone_singular && !signal_for && modifier.is_none() && c.key(end) != "ونصف" {
         return None;
     }
+    // «من خلال عقد ورش عمل»: «عقد» is "holding" or "a contract" before a noun (issue 11).
+    if lone_singular
+        && unit == Unit::Decade
+        && c.w.get(end).is_some_and(|w| {
+            w.kind == TokenKind::Arabic
+                && !matches!(w.key.as_str(), "من" | "كامل" | "واحد" | "مضي" | "ونصف")
+                && !c.lx.relative.contains_key(&w.key)
+        })
+    {
+        return None;
+    }
     if lone_plural {
         // «لسنوات», «لساعات», «سنوات عدة».
         let has_l = c.w[j].alts.len() > 1 && c.w[j].key.starts_with('ل');
@@ -385,10 +407,21 @@ pub(super) fn set(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     };
     if k > 0
         && matches!(c.key(k), "في" | "كل")
-        && let Some((unit, _)) =
-            definite_unit(c, k + 1).or_else(|| c.lx.units.get(c.key(k + 1)).map(|u| (u.unit, 0)))
+        && let Some((unit, n)) = definite_unit(c, k + 1).map(|(u, _)| (u, 1)).or_else(|| {
+            c.lx.units
+                .get(c.key(k + 1))
+                .map(|u| (u.unit, u.count.max(1)))
+        })
     {
-        return Some(c.hit(i, at, k + 2, TimeType::Set, Val::Set(unit.duration("1"))));
+        // «مرة كل أسبوعين»: every two weeks.
+        let every = if c.key(k) == "كل" { n } else { 1 };
+        return Some(c.hit(
+            i,
+            at,
+            k + 2,
+            TimeType::Set,
+            Val::Set(unit.duration(&every.to_string())),
+        ));
     }
     if k > 0 && matches!(c.key(k), "يوميا" | "اسبوعيا" | "شهريا" | "سنويا") {
         let v = c.lx.sets.get(c.key(k))?;
