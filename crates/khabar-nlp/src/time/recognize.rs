@@ -8,12 +8,14 @@ use super::words::{self, Number, Word};
 use crate::token::TokenKind;
 use jiff::civil::Date;
 
+mod anaphora;
 mod clock;
 mod days;
 mod months;
 mod periods;
 mod units;
 
+use anaphora::*;
 use clock::*;
 use days::*;
 use months::*;
@@ -34,6 +36,19 @@ pub(crate) struct Hit {
     pub modifier: Option<&'static str>,
     /// An explicit weekday the date should fall on (ISO, 1 = Monday).
     pub weekday: Option<u8>,
+    /// «اليوم التالي», «العام نفسه»: to be anchored on the last date of the text.
+    pub anaphor: Option<Anaphor>,
+    /// The start byte of the expression it was anchored on.
+    pub anchor: Option<usize>,
+}
+
+/// An expression anchored on the previous date of the text (issue 11): `offset` units from it,
+/// with a part of the day for «صباح اليوم التالي».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Anaphor {
+    pub unit: Unit,
+    pub offset: i64,
+    pub part: Option<&'static str>,
 }
 
 /// The rule context.
@@ -239,6 +254,8 @@ impl<'a> Ctx<'a> {
             val,
             modifier: None,
             weekday: None,
+            anaphor: None,
+            anchor: None,
         }
     }
 }
@@ -301,6 +318,7 @@ pub(crate) fn scan(c: &Ctx<'_>) -> Vec<Hit> {
         }
     }
     range_starts(c, &mut hits);
+    anchor_anaphora(&mut hits);
     hits
 }
 
@@ -354,6 +372,7 @@ type Rule = fn(&Ctx<'_>, usize) -> Option<Hit>;
 
 fn best_at(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     const RULES: &[Rule] = &[
+        anaphoric,
         nth_weekday,
         weekday_of_week,
         part_of_period,

@@ -4,7 +4,7 @@ use super::*;
 
 /// A day at `j` for a clock time or a part of day: deictic, weekday or date.
 pub(super) fn day_at(c: &Ctx<'_>, j: usize) -> Option<Hit> {
-    [deictic, date, digit_date, weekday]
+    [anaphoric, deictic, date, digit_date, weekday]
         .iter()
         .filter_map(|r| r(c, j))
         .max_by_key(|h| h.end_word)
@@ -59,6 +59,10 @@ pub(super) fn part_of_day(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     };
     let mut h = c.hit(i, at, day.end_word, TimeType::Time, val);
     h.weekday = day.weekday;
+    h.anaphor = day.anaphor.map(|a| Anaphor {
+        part: Some(part),
+        ..a
+    });
     Some(h)
 }
 
