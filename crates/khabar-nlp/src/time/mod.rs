@@ -59,6 +59,17 @@ pub struct TimeExpr {
     pub value: Option<String>,
     /// Its TIMEX3 `mod`.
     pub modifier: Option<&'static str>,
+    /// Its typed value (issue 11); `value` is `typed.to_timex()`.
+    pub typed: Value,
+    /// For an anaphoric date («وفي اليوم التالي»), the expression it was anchored on.
+    pub anchor: Option<Span>,
+}
+
+impl TimeExpr {
+    /// The first and last day it covers, for calendar values.
+    pub fn interval(&self) -> Option<(Date, Date)> {
+        self.typed.interval()
+    }
 }
 
 /// A note about a time expression (code, English message, where).
@@ -104,7 +115,9 @@ pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
     let ctx = recognize::Ctx::new(doc, reference);
     let mut times = Times::default();
-    for h in recognize::scan(&ctx) {
+    let hits = recognize::scan(&ctx);
+    let hits_spans: Vec<Span> = hits.iter().map(|h| Span::new(h.start, h.end)).collect();
+    for h in hits {
         let span = Span::new(h.start, h.end);
         if let (Some(wd), Some(day)) = (h.weekday, day_of(&h.val)) {
             let actual = calendar::weekday(day);
@@ -120,11 +133,16 @@ pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
                 });
             }
         }
+        let anchor = h
+            .anchor
+            .and_then(|at| hits_spans.iter().copied().find(|s| s.start == at));
         times.exprs.push(TimeExpr {
             span,
             kind: h.kind,
             value: h.val.to_timex(),
             modifier: h.modifier,
+            typed: h.val,
+            anchor,
         });
     }
     times

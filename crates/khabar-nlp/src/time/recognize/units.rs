@@ -48,19 +48,7 @@ pub(super) fn unit_relative(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 
 /// The calendar unit containing the reference moved by `n`.
 pub(super) fn unit_offset(r: Date, unit: Unit, n: i64) -> Val {
-    let y = i32::from(r.year());
-    match unit {
-        Unit::Minute | Unit::Hour => Val::Day(r),
-        Unit::Day => Val::Day(calendar::add_days(r, n)),
-        Unit::Week => Val::Week(calendar::add_days(r, 7 * n)),
-        Unit::Month => {
-            let d = calendar::add_months(r.first_of_month(), n);
-            Val::Month(i32::from(d.year()), d.month() as u8)
-        }
-        Unit::Year => Val::Year(i32::from(calendar::add_years(r, n).year())),
-        Unit::Decade => Val::Decade(y.div_euclid(10) + n as i32),
-        Unit::Century => Val::Century(y.div_euclid(100) + n as i32),
-    }
+    super::super::value::unit_offset(r, unit, n)
 }
 
 // ---------------------------------------------------------------------------------------------
