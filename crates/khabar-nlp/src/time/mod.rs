@@ -93,7 +93,10 @@ pub struct Times {
 }
 
 /// A publication date found in the text itself (a dateline, a date near the top), if any: the
-/// first full calendar date in the first three sentences (or first 400 bytes).
+/// first full calendar date in the first three sentences (or first 400 bytes) that stands where
+/// a dateline does — in a dateline block, on a short line of its own, or at the start of a line
+/// followed by a dash or a bracket («القاهرة - الخميس 15 أبريل 2021 -»). A date inside a body
+/// sentence («وقعت الهجمات في 11 سبتمبر 2001») is history, not the publication date (issue 11).
 pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
     let limit = doc
         .sentences
@@ -104,11 +107,48 @@ pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
     recognize::scan(&ctx)
         .into_iter()
         .take_while(|h| h.start < limit)
+        .filter(|h| dateline_position(doc, h.start, h.end))
         .find_map(|h| match h.val {
             recognize::Val::Day(d) => Some(d),
             recognize::Val::Time(d, _) => Some(d),
             _ => None,
         })
+}
+
+/// Whether `[start, end)` stands where a dateline's date does.
+fn dateline_position(doc: &Document<'_>, start: usize, end: usize) -> bool {
+    let Some(block) = doc
+        .blocks
+        .iter()
+        .find(|b| b.span.start <= start && start < b.span.end)
+    else {
+        return true;
+    };
+    if block.kind == crate::structure::BlockKind::Dateline {
+        return true;
+    }
+    let in_block =
+        |t: &&crate::token::Token| t.span.start >= block.span.start && t.span.end <= block.span.end;
+    let words = |t: &&crate::token::Token| t.kind != crate::token::TokenKind::Punct;
+    let block_words = doc.tokens.iter().filter(in_block).filter(words).count();
+    if block_words <= 12 {
+        return true;
+    }
+    let before = doc
+        .tokens
+        .iter()
+        .filter(in_block)
+        .filter(words)
+        .filter(|t| t.span.end <= start)
+        .count();
+    let closes = doc
+        .tokens
+        .iter()
+        .filter(in_block)
+        .filter(|t| t.span.start >= end)
+        .take(2)
+        .any(|t| matches!(t.span.slice(doc.text), "-" | "–" | "—" | "(" | ":"));
+    before <= 3 && closes
 }
 
 /// Finds and resolves the time expressions of a document.
