@@ -131,6 +131,7 @@ pub fn fixture_analysis() -> Analysis {
             kind: "DATE".to_owned(),
             value: Some(value.to_owned()),
             modifier: None,
+            typed: Default::default(),
         }
     };
     analysis.times = vec![
@@ -166,6 +167,7 @@ pub fn fixture_analysis() -> Analysis {
             kind: kind.to_owned(),
             time: Some(time.to_owned()),
             value: Some(value.to_owned()),
+            typed: None,
             status: status.to_owned(),
             participants: participants.iter().map(|p| (*p).to_owned()).collect(),
             place: None,

@@ -133,6 +133,8 @@ pub(crate) struct Lexicon {
     pub future_cues: Phrases<()>,
     /// Number word → (value, ordinal?, teen marker?).
     pub numbers: HashMap<String, (u64, bool)>,
+    /// Closed word classes (`data/time/word_classes.tsv`): class → folded words.
+    pub classes: HashMap<String, Vec<String>>,
     /// Data rows whose value was not understood (file and line), kept out of the tables; a
     /// unit test requires it to be empty.
     pub skipped: Vec<String>,
@@ -174,6 +176,18 @@ fn known(s: &str) -> Option<&'static str> {
         "في" => "في",
         _ => return None,
     })
+}
+
+impl Lexicon {
+    /// Whether the folded `key` belongs to a word class of `word_classes.tsv`.
+    pub fn in_class(&self, class: &str, key: &str) -> bool {
+        self.class(class).iter().any(|w| w == key)
+    }
+
+    /// The folded words of a class (empty for an unknown class).
+    pub fn class(&self, class: &str) -> &[String] {
+        self.classes.get(class).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The lexicon, loaded on first use.
@@ -313,6 +327,14 @@ fn load() -> Lexicon {
             lx.future_cues.push(p, ());
         }
     }
+    for r in rows(include_str!("../../data/time/word_classes.tsv")) {
+        if let (Some(c), Some(w)) = (r.first(), r.get(1)) {
+            lx.classes
+                .entry((*c).to_owned())
+                .or_default()
+                .push(normalize::key(w));
+        }
+    }
     for r in rows(include_str!("../../data/time/numbers.tsv")) {
         if let (Some(p), Some(v), Some(k)) = (r.first(), r.get(1), r.get(2)) {
             lx.numbers
@@ -331,5 +353,16 @@ mod tests {
         assert!(lx.skipped.is_empty(), "{:?}", lx.skipped);
         assert_eq!(super::known("START"), Some("START"));
         assert_eq!(super::known("STRAT"), None);
+        for class in [
+            "signal",
+            "general_noun",
+            "not_after_today",
+            "name_particle",
+            "not_future_verb",
+            "duration_tail",
+            "count_word",
+        ] {
+            assert!(!lx.class(class).is_empty(), "{class}");
+        }
     }
 }

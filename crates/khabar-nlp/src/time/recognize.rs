@@ -61,82 +61,6 @@ pub(crate) struct Ctx<'a> {
     _text: &'a str,
 }
 
-/// Particles of European and Arabic family names («دي مايو», «دا سيلفا»).
-const NAME_PARTICLES: &[&str] = &["دي", "دو", "دا", "ديل", "فان", "فون", "لو", "دوس", "ديلا"];
-
-const SIGNALS: &[&str] = &[
-    "في",
-    "و",
-    "منذ",
-    "حتي",
-    "خلال",
-    "قبل",
-    "بعد",
-    "من",
-    "الي",
-    "مطلع",
-    "بدايه",
-    "اوائل",
-    "منتصف",
-    "اواسط",
-    "نهايه",
-    "اواخر",
-    "اخر",
-    "اول",
-    "مستهل",
-    "شهر",
-    "بين",
-    "عن",
-    "ختام",
-    "وسط",
-];
-
-/// Nouns that take «العام» as the adjective "general, public".
-const GENERAL: &[&str] = &[
-    "الامين",
-    "المدعي",
-    "النائب",
-    "الراي",
-    "القطاع",
-    "المال",
-    "الدين",
-    "المؤتمر",
-    "المدير",
-    "المفتش",
-    "المرشد",
-    "الاضراب",
-    "الامن",
-    "النظام",
-    "الصالح",
-    "الشان",
-    "العفو",
-    "الاتحاد",
-    "المجلس",
-    "القائد",
-    "المنسق",
-    "المراقب",
-    "الاستفتاء",
-    "الحشد",
-    "التعداد",
-    "السكرتير",
-];
-
-const DAY_EXCLUDED_AFTER: &[&str] = &[
-    "التالي",
-    "نفسه",
-    "ذاته",
-    "السابق",
-    "الاول",
-    "الثاني",
-    "الوطني",
-    "العالمي",
-    "الدولي",
-    "الذي",
-    "الاخير",
-    "الموعود",
-    "المشهود",
-];
-
 impl<'a> Ctx<'a> {
     /// Builds the context over a document's tokens and sentences.
     pub fn new(doc: &crate::Document<'a>, reference: Option<Date>) -> Ctx<'a> {
@@ -222,11 +146,13 @@ impl<'a> Ctx<'a> {
     /// A signal word (preposition, anchor, «شهر») right before word `i`.
     fn signal_before(&self, i: usize) -> bool {
         i > 0
-            && (self.alt_in(i - 1, SIGNALS).is_some()
-                || self
-                    .key(i - 1)
-                    .strip_prefix('و')
-                    .is_some_and(|k| SIGNALS.contains(&k)))
+            && self.w.get(i - 1).is_some_and(|w| {
+                w.alts
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .chain(w.key.strip_prefix('و'))
+                    .any(|k| self.lx.in_class("signal", k))
+            })
     }
 
     /// Past or future for a bare expression over words `i..j`.
@@ -270,38 +196,11 @@ pub(crate) fn future_verb(key: &str) -> bool {
     if chars.next() != Some('س') || !matches!(chars.next(), Some('ي' | 'ت' | 'ن')) {
         return false;
     }
-    const NOUNS: &[&str] = &[
-        "سياس",
-        "سيار",
-        "سيطر",
-        "سيد",
-        "سير",
-        "سيول",
-        "ستار",
-        "ستين",
-        "سته",
-        "ستون",
-        "سنو",
-        "سنه",
-        "سنين",
-        "سنت",
-        "سيناريو",
-        "سين",
-        "سيف",
-        "سيم",
-        "سيك",
-        "ستوكهولم",
-        "سنغافور",
-        "سيول",
-        "ستراتيج",
-        "سينا",
-        "سيبير",
-        "سنغال",
-        "سنا",
-        "سنة",
-        "ستاد",
-    ];
-    k.chars().count() >= 4 && !NOUNS.iter().any(|n| k.starts_with(n))
+    k.chars().count() >= 4
+        && !super::lexicon::get()
+            .class("not_future_verb")
+            .iter()
+            .any(|n| k.starts_with(n.as_str()))
 }
 
 /// Runs all rules over the context; hits are non-overlapping, in order.

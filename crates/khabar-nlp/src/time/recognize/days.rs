@@ -12,7 +12,7 @@ pub(super) fn deictic(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (offset, mut j, at) = c.phrase(&c.lx.deictic, j0)?;
     let start = if j0 == i { at } else { start };
     if c.w[j - 1].alt("اليوم").is_some() {
-        if DAY_EXCLUDED_AFTER.contains(&c.key(j))
+        if c.lx.in_class("not_after_today", c.key(j))
             || (i > 0 && matches!(c.key(i - 1), "هذا" | "ذلك"))
         {
             return None;

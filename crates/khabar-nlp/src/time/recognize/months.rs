@@ -158,7 +158,7 @@ pub(super) fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         return None;
     }
     // «لويجي دي مايو»: a bare month after a name particle is a surname.
-    if spec.is_none() && j0 == i && i > 0 && NAME_PARTICLES.contains(&c.key(i - 1)) {
+    if spec.is_none() && j0 == i && i > 0 && c.lx.in_class("name_particle", c.key(i - 1)) {
         return None;
     }
     let val = match (m.calendar, spec) {
@@ -243,7 +243,7 @@ pub(super) fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         // «انتخابات 2020.», «مونديال 2022،»: a year closing a name, not a count.
         let closing = i > 0
             && c.w[i - 1].kind == TokenKind::Arabic
-            && !(i.saturating_sub(3)..i).any(|k| COUNT_WORDS.contains(&c.key(k)))
+            && !(i.saturating_sub(3)..i).any(|k| c.lx.in_class("count_word", c.key(k)))
             && next.is_none_or(|w| {
                 w.kind == TokenKind::Punct && !matches!(w.key.as_str(), "%" | "٪" | "-" | "/" | ".")
                     || w.key == "." && c.w.get(end + 1).is_none_or(|x| x.kind != TokenKind::Number)
@@ -277,31 +277,6 @@ pub(super) fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let val = Val::Year(hijri_from_year(y, hijri));
     Some(c.hit(i, start, end, TimeType::Date, val))
 }
-
-/// Words before a number that make it a count, not a year.
-pub(super) const COUNT_WORDS: &[&str] = &[
-    "نحو",
-    "حوالي",
-    "قرابه",
-    "زهاء",
-    "بلغ",
-    "بلغت",
-    "عدد",
-    "قتل",
-    "مقتل",
-    "اصابه",
-    "رقم",
-    "يبلغ",
-    "تبلغ",
-    "اكثر",
-    "اقل",
-    "سجل",
-    "سجلت",
-    "مجموع",
-    "اجمالي",
-    "ارتفع",
-    "ارتفعت",
-];
 
 /// A reference year at `j` for quarters/halves/seasons: «من العام الماضي», «2020», «هذا العام».
 pub(super) fn year_after(c: &Ctx<'_>, j: usize) -> (Option<i32>, usize, bool) {

@@ -23,7 +23,7 @@ pub(super) fn unit_relative(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         && !this
         && c.key(j) == "العام"
         && j > 0
-        && GENERAL.contains(&c.key(j - 1))
+        && c.lx.in_class("general_noun", c.key(j - 1))
     {
         return None;
     }
@@ -155,21 +155,6 @@ pub(super) fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 
 /// «5 سنوات إضافية»، «عامين»، «لمدة عام»، «عدة أشهر»، «الأيام الثلاثة الماضية»، «الأيام المقبلة».
 pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    const TAILS: &[&str] = &[
-        "اضافيه",
-        "اضافي",
-        "اضافيين",
-        "اخري",
-        "اخرى",
-        "متتاليه",
-        "متتالي",
-        "متواصله",
-        "كامله",
-        "كاملا",
-        "كاملين",
-        "فقط",
-        "متتاليين",
-    ];
     // «عدة/بضعة أيام».
     if let Some(at) = c.alt_in(i, &["عده", "بضعه", "بضع"])
         && let Some(u) = c.lx.units.get(c.key(i + 1))
@@ -302,7 +287,7 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             i - 1
         };
         let mut e = end;
-        if TAILS.contains(&c.key(e)) {
+        if c.lx.in_class("duration_tail", c.key(e)) {
             e += 1;
         }
         let val = c
@@ -359,7 +344,7 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         };
         end += 1;
     }
-    if TAILS.contains(&c.key(end)) {
+    if c.lx.in_class("duration_tail", c.key(end)) {
         end += 1;
     }
     let mut h = c.hit(
