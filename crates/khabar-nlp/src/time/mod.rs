@@ -1,13 +1,16 @@
 //! Time expressions (TIMEX3) and their resolution against the reference date.
 //!
-//! Recognition is rule based over the tokens (`recognize`), with every word list in
-//! `data/time/*.tsv` (`lexicon`): five month systems with their «X/Y» and «X (Y)» double forms,
-//! Hijri dates (converted with `icu_calendar`'s Umm al-Qura calendar), weekdays, deictic days,
-//! this/last/next units, START/MID/END anchors, offsets («منذ ثلاثة أيام»), durations, sets,
-//! decades, centuries, reference words and clock times. Values are resolved while recognising,
-//! against the reference date, with a past bias unless a future cue is near; without a
-//! reference date, values that need one stay `None`. No clock is ever read.
-
+//! Recognition is rule based over the tokens (`recognize`, one file per family of rules under
+//! `recognize/`), with every word list in `data/time/*.tsv` (`lexicon`): five month systems with
+//! their «X/Y» and «X (Y)» double forms, «شهر» + a month number, Hijri dates and holidays
+//! (converted with `icu_calendar`'s Umm al-Qura calendar), weekdays (n-th of a month, of a
+//! relative week), deictic days in MSA and dialect, this/last/next units, START/MID/END anchors,
+//! offsets («منذ ثلاثة أيام»), durations, sets, decades, centuries, reference words and clock
+//! times with minutes in words. Each rule yields a typed [`Value`]; the contract's `value` is its
+//! `to_timex()`. Values that need the reference date are resolved against it with a past bias
+//! unless a future cue is near; without a reference date they stay [`Value::Relative`] (what the
+//! text said, `value` null). Anaphoric dates («في اليوم التالي») are anchored on the previous date
+//! of the text. No clock is ever read.
 mod calendar;
 pub mod eval;
 mod lexicon;
