@@ -11,8 +11,8 @@
 
 use crate::clitic::lexicon_count;
 use crate::kb;
-use crate::ner::NerType;
 use crate::ner::features::trigger_class;
+use crate::ner_type::NerType;
 
 /// The smallest margin (model score units) every token of a kept span must have. On the
 /// dev split (`cargo xtask eval-ner --margins`) 6 trades little F1 for precision: last 10%
