@@ -20,9 +20,13 @@ mod recognize;
 pub mod value;
 mod words;
 
+#[cfg(feature = "eval")]
 pub use calendar::interval;
+#[cfg(feature = "eval")]
 pub use lexicon::Unit;
-pub use value::{Granularity, Relative, Value};
+#[cfg(feature = "eval")]
+pub use value::Granularity;
+pub use value::{Relative, Value};
 // What the events stage reads from time besides `TimeExpr` (issue 14: events imports these, never
 // time's submodules): the word view of the tokens and the future-tense verb cue.
 pub(crate) use recognize::future_verb;
@@ -48,13 +52,6 @@ pub struct TimeExpr {
     pub typed: Value,
     /// For an anaphoric date («وفي اليوم التالي»), the expression it was anchored on.
     pub anchor: Option<Span>,
-}
-
-impl TimeExpr {
-    /// The first and last day it covers, for calendar values.
-    pub fn interval(&self) -> Option<(Date, Date)> {
-        self.typed.interval()
-    }
 }
 
 /// A note about a time expression (code, English message, where).
