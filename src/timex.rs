@@ -4,6 +4,7 @@
 use crate::i18n::t;
 use crate::state::Lang;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
+use khabar_nlp::analysis::TimeValue;
 
 /// How precise a resolved time is (drawn differently on the timeline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +134,79 @@ pub fn parse(value: &str) -> Option<Timex> {
         }
         (None, Some(_)) => None,
     }
+}
+
+/// The typed value of the analysis (issue 11) read for display: granularity and days come from
+/// it, not from parsing the TIMEX3 string; `value` is kept for the label. `None` for durations,
+/// sets and values that need an unknown publication date.
+pub fn from_typed(typed: &TimeValue, value: Option<&str>) -> Option<Timex> {
+    match typed.kind.as_str() {
+        "calendar" => {
+            let granularity = match typed.granularity.as_deref()? {
+                "minute" | "part_of_day" => Granularity::Time,
+                "day" => Granularity::Day,
+                "week" => Granularity::Week,
+                "month" => Granularity::Month,
+                "season" => Granularity::Season,
+                "quarter" | "half" => Granularity::Quarter,
+                _ => Granularity::Year,
+            };
+            let first: Date = typed.first.as_deref()?.parse().ok()?;
+            let last: Date = typed.last.as_deref()?.parse().ok()?;
+            Some(Timex {
+                value: value.unwrap_or_default().to_owned(),
+                granularity,
+                days: Some((first, last)),
+            })
+        }
+        "reference" => parse(value?),
+        _ => None,
+    }
+}
+
+/// The typed value when there is one, else the TIMEX3 string parsed (older analyses).
+pub fn of(typed: Option<&TimeValue>, value: Option<&str>) -> Option<Timex> {
+    match typed {
+        Some(tv) if !tv.kind.is_empty() => from_typed(tv, value),
+        _ => value.and_then(parse),
+    }
+}
+
+/// A label for a relative value of an undated article (issue 11): «جوان المقبل» is "next
+/// June", «أمس» "yesterday"; `None` when the value is not relative or has no label.
+pub fn relative_label(typed: &TimeValue, lang: Lang) -> Option<String> {
+    if typed.kind != "relative" {
+        return None;
+    }
+    let offset = typed.offset?;
+    if let Some(m) = typed.month {
+        let name = month_name(i8::try_from(m).ok()?, lang);
+        let word = match offset {
+            ..0 => t(lang, "rel.last"),
+            0 => return Some(name.to_owned()),
+            _ => t(lang, "rel.next"),
+        };
+        return Some(match lang {
+            Lang::Ar => format!("{name} {word}"),
+            Lang::En => format!("{word} {name}"),
+        });
+    }
+    let key = match (typed.unit.as_deref()?, offset) {
+        ("day", -1) => "rel.day.-1",
+        ("day", 0) => "rel.day.0",
+        ("day", 1) => "rel.day.1",
+        ("week", -1) => "rel.week.-1",
+        ("week", 0) => "rel.week.0",
+        ("week", 1) => "rel.week.1",
+        ("month", -1) => "rel.month.-1",
+        ("month", 0) => "rel.month.0",
+        ("month", 1) => "rel.month.1",
+        ("year", -1) => "rel.year.-1",
+        ("year", 0) => "rel.year.0",
+        ("year", 1) => "rel.year.1",
+        _ => return None,
+    };
+    Some(t(lang, key).to_owned())
 }
 
 /// A reader-facing label for a TIMEX3 value («أبريل 2021», "Week 15, 2021"); the value itself

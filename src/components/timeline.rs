@@ -108,7 +108,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let parsed: Vec<Option<timex::Timex>> = analysis
         .events
         .iter()
-        .map(|v| v.value.as_deref().and_then(timex::parse))
+        .map(|v| timex::of(v.typed.as_ref(), v.value.as_deref()))
         .collect();
     let publication = published(analysis);
     let axis = Axis::new(
@@ -212,10 +212,30 @@ fn event_item(
         }
         _ => None,
     };
-    let date = match v.value.as_deref() {
-        Some(value) => timex::label(value, lang),
-        None => t(lang, "timeline.undated").to_owned(),
+    let date = match (v.value.as_deref(), v.typed.as_ref()) {
+        (Some(value), _) => timex::label(value, lang),
+        // «جوان المقبل» in an undated article: "next June" (issue 11).
+        (None, Some(tv)) => timex::relative_label(tv, lang)
+            .unwrap_or_else(|| t(lang, "timeline.undated").to_owned()),
+        (None, None) => t(lang, "timeline.undated").to_owned(),
     };
+    // An anaphoric date («وفي اليوم التالي») shows the date it was counted from (issue 11).
+    let anchor = v
+        .typed
+        .as_ref()
+        .and_then(|tv| tv.anchor.as_deref())
+        .and_then(|id| props.analysis.times.iter().find(|x| x.id == id))
+        .map(|x| {
+            let shown = x
+                .value
+                .as_deref()
+                .map_or_else(|| x.text.clone(), |value| timex::label(value, lang));
+            html! {
+                <span class="timeline__anchor" data-time-id={x.id.clone()}>
+                    {" · "}{t(lang, "timeline.anchored")}{" "}<bdi>{shown}</bdi>
+                </span>
+            }
+        });
     let label = match lang {
         Lang::En if !v.label_en.is_empty() => html! { <span lang="en">{v.label_en.clone()}</span> },
         _ if !v.label.is_empty() => html! { <span lang="ar">{v.label.clone()}</span> },
@@ -237,7 +257,8 @@ fn event_item(
                 <span class="timeline__date"><span class="timeline__glyph" aria-hidden="true"></span><bdi>{date}</bdi>
                     if let Some(key) = gran_label {
                         <span class="timeline__granularity">{" · "}{t(lang, key)}</span>
-                    }</span>
+                    }
+                    { for anchor }</span>
                 <span class="timeline__label">{label}</span>
                 <span class="timeline__status" data-status={v.status.as_str()}>{t(lang, status_key(v.status))}</span>
             </button>

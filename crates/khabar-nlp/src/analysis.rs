@@ -300,6 +300,46 @@ pub struct Time {
     /// TIMEX3 `mod` (`START`, `MID`, `END`, `APPROX`, `MORE_THAN`, …).
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,
+    /// The typed value (issue 11): what `value` means, as data, so that readers need not parse
+    /// TIMEX3 strings; also says what a relative expression said when `value` is null, and which
+    /// expression an anaphoric date («اليوم التالي») was anchored on.
+    #[serde(default)]
+    pub typed: TimeValue,
+}
+
+/// The typed value of a time expression (issue 11).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeValue {
+    /// `calendar` (a period or a time of day on the calendar), `reference` (`PAST_REF` …),
+    /// `duration`, `set`, `season` (a season of no year), `relative` (needs the publication
+    /// date, which is unknown) or `unknown`.
+    pub kind: String,
+    /// For `calendar`: `century`, `decade`, `year`, `half`, `quarter`, `season`, `month`,
+    /// `week`, `day`, `part_of_day` or `minute`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<String>,
+    /// For `calendar`: the first day covered (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    /// For `calendar`: the last day covered, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
+    /// For `relative`: the unit of `offset` (`day`, `week`, `month`, `year` …), or `month` /
+    /// `weekday` when the text names one («جوان المقبل»: unit `month`, `month` 6, offset 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For `relative`: units from the article's "now" (−1 = the previous one, 1 = the next).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
+    /// For `relative`: the month named (1–12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    /// For `relative`: the weekday named (ISO, 1 = Monday).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<u8>,
+    /// For an anaphoric date: the id of the time expression it was anchored on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
 
 /// Something that happened, happens, or is planned, with who and when.
@@ -314,6 +354,9 @@ pub struct Event {
     pub time: Option<String>,
     /// The linked (or inherited) time's value.
     pub value: Option<String>,
+    /// The linked (or inherited) time's typed value (issue 11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed: Option<TimeValue>,
     /// `occurred`, `ongoing`, `planned`, `possible` or `reported`.
     pub status: EventStatus,
     /// Entity ids of the participants.

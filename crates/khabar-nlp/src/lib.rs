@@ -177,6 +177,13 @@ fn assemble(
         analysis::Range { start, end }
     };
     let entity_id = |i: usize| format!("e{}", i + 1);
+    let time_id = |span: Span| {
+        times
+            .exprs
+            .iter()
+            .position(|t| t.span == span)
+            .map(|k| format!("t{}", k + 1))
+    };
     Analysis {
         schema: analysis::SCHEMA.to_owned(),
         reference_date: reference.map(|d| d.to_string()),
@@ -236,6 +243,7 @@ fn assemble(
                     kind: t.kind,
                     value: t.value.clone(),
                     modifier: t.modifier.map(str::to_owned),
+                    typed: typed_value(&t.typed, t.anchor.and_then(&time_id)),
                 }
             })
             .collect(),
@@ -250,6 +258,10 @@ fn assemble(
                     kind: EventKind::from_name(v.kind).unwrap_or(EventKind::Other),
                     time: v.time.map(|t| format!("t{}", t + 1)),
                     value: v.value.clone(),
+                    typed: v
+                        .typed
+                        .as_ref()
+                        .map(|(value, anchor)| typed_value(value, anchor.and_then(&time_id))),
                     status: EventStatus::from_name(v.status).unwrap_or(EventStatus::Occurred),
                     participants: v.participants.iter().map(|&p| entity_id(p)).collect(),
                     place: v.place.map(entity_id),
@@ -295,4 +307,43 @@ fn assemble(
             })
             .collect(),
     }
+}
+
+/// The contract's form of a typed time value (issue 11).
+fn typed_value(v: &time::Value, anchor: Option<String>) -> analysis::TimeValue {
+    use time::{Relative, Value};
+    let mut out = analysis::TimeValue {
+        anchor,
+        ..analysis::TimeValue::default()
+    };
+    out.kind = match v {
+        Value::Ref(_) => "reference",
+        Value::Duration(_) => "duration",
+        Value::Set(_) => "set",
+        Value::AnySeason(_) => "season",
+        Value::Unknown => "unknown",
+        Value::Relative(r) => {
+            let (unit, offset, month, weekday) = match *r {
+                Relative::Offset(u, n) => (time::value::unit_name(u), n, None, None),
+                Relative::Month(m, d) => ("month", i64::from(d), Some(m), None),
+                Relative::Weekday(w, d) => ("weekday", i64::from(d), None, Some(w)),
+            };
+            out.unit = Some(unit.to_owned());
+            out.offset = Some(offset);
+            out.month = month;
+            out.weekday = weekday;
+            "relative"
+        }
+        _ => match v.interval() {
+            Some((first, last)) => {
+                out.first = Some(first.to_string());
+                out.last = Some(last.to_string());
+                out.granularity = v.granularity().map(|g| g.as_str().to_owned());
+                "calendar"
+            }
+            None => "unknown",
+        },
+    }
+    .to_owned();
+    out
 }

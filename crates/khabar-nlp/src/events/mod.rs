@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use crate::document::Document;
 use crate::entities::{Entity, EntityKind};
 use crate::span::Span;
-use crate::time::{TimeExpr, TimeType, Word, interval, word_view};
+use crate::time::{TimeExpr, TimeType, Value, Word, word_view};
 use crate::token::TokenKind;
 use crate::work::{Work, count};
 use jiff::civil::Date;
@@ -35,6 +35,8 @@ pub struct Event {
     pub time: Option<usize>,
     /// The linked or inherited TIMEX3 value.
     pub value: Option<String>,
+    /// The linked time's typed value and the expression it was anchored on (issue 11).
+    pub typed: Option<(Value, Option<Span>)>,
     /// `occurred`, `ongoing`, `planned`, `possible` or `reported`.
     pub status: &'static str,
     /// Indexes into the entity list.
@@ -203,6 +205,10 @@ pub fn extract_with_quotes(
                     .time
                     .and_then(|t| times.get(t))
                     .and_then(|t| t.value.clone()),
+                typed: e
+                    .time
+                    .and_then(|t| times.get(t))
+                    .map(|t| (t.typed.clone(), t.anchor)),
                 status: e.status,
                 participants: e.participants,
                 place: e.place,
@@ -337,6 +343,9 @@ struct Draft {
     trigger: Span,
     time: Option<usize>,
     time_value: Option<String>,
+    /// The typed value behind `time_value`, or the relative value when the time needs an
+    /// unknown publication date (issue 11).
+    time_typed: Option<Value>,
     participants: Vec<usize>,
     place: Option<usize>,
     actor: Option<usize>,
@@ -706,16 +715,17 @@ fn barrier_between(w: &[Word], m: &Mention, tw: usize, tw_end: usize) -> bool {
     }
 }
 
-/// Whether a time lies wholly before (or on) the reference date, or wholly after it.
+/// Whether a time lies wholly before (or on) the reference date, or wholly after it; without a
+/// reference date, a relative time says so itself («جوان المقبل» is ahead, issue 11).
 fn time_side(t: &TimeExpr, reference: Option<Date>) -> (bool, bool) {
-    match t.value.as_deref() {
-        Some("PAST_REF") => (true, false),
-        Some("FUTURE_REF") => (false, true),
-        Some(v) => match (interval(v), reference) {
+    match &t.typed {
+        Value::Ref("PAST_REF") => (true, false),
+        Value::Ref("FUTURE_REF") => (false, true),
+        Value::Relative(rel) => (rel.direction() < 0, rel.direction() > 0),
+        v => match (v.interval(), reference) {
             (Some((s, e)), Some(r)) => (e <= r, s > r),
             _ => (false, false),
         },
-        None => (false, false),
     }
 }
 
@@ -954,11 +964,11 @@ fn actor(doc: &Document<'_>, m: &Mention, located: &Located) -> Option<usize> {
 
 /// Whether two dated mentions may be one event: the same value, or one interval inside the other
 /// (a day of «هذا الأسبوع»), but not two different days.
-fn compatible_time(a: Option<&str>, b: Option<&str>) -> bool {
+fn compatible_time(a: Option<&Value>, b: Option<&Value>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
             a == b
-                || match (interval(a), interval(b)) {
+                || match (a.interval(), b.interval()) {
                     (Some((s1, e1)), Some((s2, e2))) => {
                         let inside = (s1 <= s2 && e2 <= e1) || (s2 <= s1 && e1 <= e2);
                         let days = s1 == e1 && s2 == e2;
@@ -980,6 +990,11 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr], entities: &[Entity]) -> Vec
             .and_then(|t| times.get(t))
             .and_then(|t| t.value.clone());
         let value = value.filter(|v| !v.starts_with('P'));
+        let typed = m
+            .time
+            .and_then(|t| times.get(t))
+            .map(|t| t.typed.clone())
+            .filter(|t| value.is_some() || matches!(t, Value::Relative(_)));
         let target = drafts.iter().enumerate().rev().find_map(|(k, d)| {
             if d.kind != m.kind {
                 return None;
@@ -991,7 +1006,7 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr], entities: &[Entity]) -> Vec
             let ok = same_sentence
                 || m.anaphoric
                 || ((!differ || shares)
-                    && compatible_time(d.time_value.as_deref(), value.as_deref())
+                    && compatible_time(d.time_typed.as_ref(), typed.as_ref())
                     && (d.status == m.status || d.status == "reported" || m.status == "reported")
                     && people_compatible(&d.participants, &m.participants, entities));
             ok.then_some(k)
@@ -1005,6 +1020,7 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr], entities: &[Entity]) -> Vec
                 if d.time.is_none() {
                     d.time = m.time;
                     d.time_value = value;
+                    d.time_typed = typed;
                 }
                 for p in m.participants {
                     if !d.participants.contains(&p) {
@@ -1029,6 +1045,7 @@ fn merge(mentions: Vec<Mention>, times: &[TimeExpr], entities: &[Entity]) -> Vec
                     trigger: m.trigger,
                     time: m.time,
                     time_value: value,
+                    time_typed: typed,
                     participants: m.participants,
                     place: m.place,
                     actor: m.actor,
@@ -1065,9 +1082,23 @@ fn people_compatible(a: &[usize], b: &[usize], entities: &[Entity]) -> bool {
 fn order(drafts: &mut Vec<Draft>, reference: Option<Date>) {
     let intervals: Vec<Option<(Date, Date)>> = drafts
         .iter()
-        .map(|d| d.time_value.as_deref().and_then(interval))
-        .collect();
+        .map(|d| d.time_typed.as_ref().and_then(Value::interval))
+        .collect::<Vec<_>>();
     let reference = reference.or_else(|| intervals.iter().flatten().map(|x| x.1).max());
+    // Without a publication date, relative times («الشهر المقبل», «أمس») are placed against the
+    // article's own "now": after everything dated, or a stand-in day when nothing is (issue 11).
+    let now = reference.unwrap_or(Date::constant(9000, 6, 15));
+    let intervals: Vec<Option<(Date, Date)>> = drafts
+        .iter()
+        .zip(intervals)
+        .map(|(d, iv)| {
+            iv.or_else(|| match d.time_typed {
+                Some(Value::Relative(rel)) => rel.resolve(now).interval(),
+                _ => None,
+            })
+        })
+        .collect();
+    let reference = reference.or(Some(now).filter(|_| intervals.iter().any(Option::is_some)));
     // Without any date, "the day of publication" is a virtual day after everything dated.
     let far = Date::constant(9999, 12, 30);
     let r = reference.unwrap_or(far);

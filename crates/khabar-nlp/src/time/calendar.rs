@@ -191,6 +191,7 @@ pub(crate) fn hijri_year(date: Date) -> Option<i32> {
 /// The first and last day (inclusive) a TIMEX3 date value covers, when it is a calendar value
 /// (`2023-08-02`, `2023-08`, `2023`, `2023-W31`, `2021-SU`, `2021-Q1`, `2021-H1`, `198X`, a
 /// `T…` time of a day).
+#[cfg(any(test, feature = "eval"))]
 pub fn interval(value: &str) -> Option<(Date, Date)> {
     let value = value.split('T').next().unwrap_or(value);
     let parts: Vec<&str> = value.split('-').collect();

@@ -161,10 +161,20 @@ impl Report {
         t
     }
 
-    /// A printable table.
+    /// A printable table, one row per category (gold file): span P/R/F1 (exact and overlapping),
+    /// value accuracy on overlapping matches, and `correct`, the share of gold expressions found
+    /// with the right type, value and mod.
     pub fn table(&self) -> String {
-        let mut out = String::from(
-            "category      gold  pred  exact P/R/F1          overlap P/R/F1        value acc\n",
+        let width = self
+            .categories
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .max()
+            .unwrap_or(8)
+            .max(8);
+        let mut out = format!(
+            "{:<width$}  gold  pred  exact P/R/F1          overlap P/R/F1        value acc  correct\n",
+            "category"
         );
         let total = self.total();
         let rows = self
@@ -175,8 +185,13 @@ impl Report {
         for (name, c) in rows {
             let (ep, er, ef) = c.prf(true);
             let (op, or, of) = c.prf(false);
+            let correct = if c.gold == 0 {
+                1.0
+            } else {
+                c.value_correct as f64 / c.gold as f64
+            };
             out.push_str(&format!(
-                "{name:<13} {:>4}  {:>4}  {ep:.3} {er:.3} {ef:.3}   {op:.3} {or:.3} {of:.3}   {:.3}\n",
+                "{name:<width$}  {:>4}  {:>4}  {ep:.3} {er:.3} {ef:.3}   {op:.3} {or:.3} {of:.3}   {:.3}      {correct:.3}\n",
                 c.gold,
                 c.predicted,
                 c.value_accuracy()

@@ -27,14 +27,22 @@ pub(crate) struct Month {
 
 /// A calendar unit of a duration or an offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Unit {
+pub enum Unit {
+    /// A minute.
     Minute,
+    /// An hour.
     Hour,
+    /// A day.
     Day,
+    /// A week.
     Week,
+    /// A month.
     Month,
+    /// A year.
     Year,
+    /// A decade.
     Decade,
+    /// A century.
     Century,
 }
 
@@ -106,6 +114,10 @@ impl<T: Copy> Phrases<T> {
 pub(crate) struct Lexicon {
     pub months: Phrases<Month>,
     pub weekdays: HashMap<String, (u8, bool)>,
+    /// «خميس» in «خميس الأسبوع المقبل»: only before a week or month.
+    pub weekdays_indefinite: HashMap<String, u8>,
+    /// Holiday phrase → (calendar, month, day).
+    pub holidays: Phrases<(Calendar, u8, u8)>,
     pub units: HashMap<String, UnitWord>,
     pub relative: HashMap<String, i8>,
     pub deictic: Phrases<i8>,
@@ -116,10 +128,16 @@ pub(crate) struct Lexicon {
     pub seasons: HashMap<String, &'static str>,
     pub sets: HashMap<String, &'static str>,
     pub decades: HashMap<String, u8>,
-    pub day_parts: Phrases<(&'static str, u8)>,
+    /// Phrase → (TIMEX3 part, hours to add, can follow a day directly).
+    pub day_parts: Phrases<(&'static str, u8, bool)>,
     pub future_cues: Phrases<()>,
     /// Number word → (value, ordinal?, teen marker?).
     pub numbers: HashMap<String, (u64, bool)>,
+    /// Closed word classes (`data/time/word_classes.tsv`): class → folded words.
+    pub classes: HashMap<String, Vec<String>>,
+    /// Data rows whose value was not understood (file and line), kept out of the tables; a
+    /// unit test requires it to be empty.
+    pub skipped: Vec<String>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -128,8 +146,9 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-fn leak(s: &str) -> &'static str {
-    match s {
+/// The one static copy of a value the data files may use; `None` for anything else.
+fn known(s: &str) -> Option<&'static str> {
+    Some(match s {
         "PRESENT_REF" => "PRESENT_REF",
         "PAST_REF" => "PAST_REF",
         "FUTURE_REF" => "FUTURE_REF",
@@ -155,7 +174,19 @@ fn leak(s: &str) -> &'static str {
         "P1Y" => "P1Y",
         "PT1H" => "PT1H",
         "في" => "في",
-        _ => "",
+        _ => return None,
+    })
+}
+
+impl Lexicon {
+    /// Whether the folded `key` belongs to a word class of `word_classes.tsv`.
+    pub fn in_class(&self, class: &str, key: &str) -> bool {
+        self.class(class).iter().any(|w| w == key)
+    }
+
+    /// The folded words of a class (empty for an unknown class).
+    pub fn class(&self, class: &str) -> &[String] {
+        self.classes.get(class).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -185,9 +216,29 @@ fn load() -> Lexicon {
     }
     for r in rows(include_str!("../../data/time/weekdays.tsv")) {
         if let (Some(p), Some(n)) = (r.first(), r.get(1)) {
-            let amb = r.get(2) == Some(&"ambiguous");
-            lx.weekdays
-                .insert(normalize::key(p), (n.parse().unwrap_or(1), amb));
+            let n = n.parse().unwrap_or(1);
+            match r.get(2) {
+                Some(&"indefinite") => {
+                    lx.weekdays_indefinite.insert(normalize::key(p), n);
+                }
+                flag => {
+                    let amb = flag == Some(&"ambiguous");
+                    lx.weekdays.insert(normalize::key(p), (n, amb));
+                }
+            }
+        }
+    }
+    for r in rows(include_str!("../../data/time/holidays.tsv")) {
+        if let (Some(p), Some(c), Some(m), Some(d)) = (r.first(), r.get(1), r.get(2), r.get(3)) {
+            let calendar = if *c == "h" {
+                Calendar::Hijri
+            } else {
+                Calendar::Gregorian
+            };
+            match (m.parse(), d.parse()) {
+                (Ok(m), Ok(d)) => lx.holidays.push(p, (calendar, m, d)),
+                _ => lx.skipped.push(format!("holidays.tsv: {p}")),
+            }
         }
     }
     for r in rows(include_str!("../../data/time/units.tsv")) {
@@ -211,28 +262,50 @@ fn load() -> Lexicon {
     }
     for r in rows(include_str!("../../data/time/refs.tsv")) {
         if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
-            let signal = r.get(2).filter(|s| **s != "-").map(|s| leak(s));
-            lx.refs.push(p, (leak(v), signal));
+            let signal = r.get(2).filter(|s| **s != "-").map(|s| known(s));
+            match (known(v), signal) {
+                (Some(v), None) => lx.refs.push(p, (v, None)),
+                (Some(v), Some(Some(s))) => lx.refs.push(p, (v, Some(s))),
+                _ => lx.skipped.push(format!("refs.tsv: {p}")),
+            }
         }
     }
     for r in rows(include_str!("../../data/time/anchors.tsv")) {
         if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
-            lx.anchors.insert(normalize::key(p), leak(v));
+            match known(v) {
+                Some(v) => {
+                    lx.anchors.insert(normalize::key(p), v);
+                }
+                None => lx.skipped.push(format!("anchors.tsv: {p}")),
+            }
         }
     }
     for r in rows(include_str!("../../data/time/approx.tsv")) {
         if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
-            lx.approx.push(p, leak(v));
+            match known(v) {
+                Some(v) => lx.approx.push(p, v),
+                None => lx.skipped.push(format!("approx.tsv: {p}")),
+            }
         }
     }
     for r in rows(include_str!("../../data/time/seasons.tsv")) {
         if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
-            lx.seasons.insert(normalize::key(p), leak(v));
+            match known(v) {
+                Some(v) => {
+                    lx.seasons.insert(normalize::key(p), v);
+                }
+                None => lx.skipped.push(format!("seasons.tsv: {p}")),
+            }
         }
     }
     for r in rows(include_str!("../../data/time/sets.tsv")) {
         if let (Some(p), Some(v)) = (r.first(), r.get(1)) {
-            lx.sets.insert(normalize::key(p), leak(v));
+            match known(v) {
+                Some(v) => {
+                    lx.sets.insert(normalize::key(p), v);
+                }
+                None => lx.skipped.push(format!("sets.tsv: {p}")),
+            }
         }
     }
     for r in rows(include_str!("../../data/time/decades.tsv")) {
@@ -242,12 +315,24 @@ fn load() -> Lexicon {
     }
     for r in rows(include_str!("../../data/time/day_parts.tsv")) {
         if let (Some(p), Some(v), Some(h)) = (r.first(), r.get(1), r.get(2)) {
-            lx.day_parts.push(p, (leak(v), h.parse().unwrap_or(0)));
+            let suffix = r.get(3) == Some(&"suffix");
+            match known(v) {
+                Some(v) => lx.day_parts.push(p, (v, h.parse().unwrap_or(0), suffix)),
+                None => lx.skipped.push(format!("day_parts.tsv: {p}")),
+            }
         }
     }
     for r in rows(include_str!("../../data/time/future_cues.tsv")) {
         if let Some(p) = r.first() {
             lx.future_cues.push(p, ());
+        }
+    }
+    for r in rows(include_str!("../../data/time/word_classes.tsv")) {
+        if let (Some(c), Some(w)) = (r.first(), r.get(1)) {
+            lx.classes
+                .entry((*c).to_owned())
+                .or_default()
+                .push(normalize::key(w));
         }
     }
     for r in rows(include_str!("../../data/time/numbers.tsv")) {
@@ -257,4 +342,27 @@ fn load() -> Lexicon {
         }
     }
     lx
+}
+
+#[cfg(test)]
+mod tests {
+    // Issue 11: a value the loader does not know is reported, not silently turned into "".
+    #[test]
+    fn every_data_row_is_understood() {
+        let lx = super::get();
+        assert!(lx.skipped.is_empty(), "{:?}", lx.skipped);
+        assert_eq!(super::known("START"), Some("START"));
+        assert_eq!(super::known("STRAT"), None);
+        for class in [
+            "signal",
+            "general_noun",
+            "not_after_today",
+            "name_particle",
+            "not_future_verb",
+            "duration_tail",
+            "count_word",
+        ] {
+            assert!(!lx.class(class).is_empty(), "{class}");
+        }
+    }
 }

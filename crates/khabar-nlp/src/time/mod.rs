@@ -1,21 +1,32 @@
 //! Time expressions (TIMEX3) and their resolution against the reference date.
 //!
-//! Recognition is rule based over the tokens (`recognize`), with every word list in
-//! `data/time/*.tsv` (`lexicon`): five month systems with their «X/Y» and «X (Y)» double forms,
-//! Hijri dates (converted with `icu_calendar`'s Umm al-Qura calendar), weekdays, deictic days,
-//! this/last/next units, START/MID/END anchors, offsets («منذ ثلاثة أيام»), durations, sets,
-//! decades, centuries, reference words and clock times. Values are resolved while recognising,
-//! against the reference date, with a past bias unless a future cue is near; without a
-//! reference date, values that need one stay `None`. No clock is ever read.
+//! Recognition is rule based over the tokens (`recognize`, one file per family of rules under
+//! `recognize/`), with every word list in `data/time/*.tsv` (`lexicon`): five month systems with
+//! their «X/Y» and «X (Y)» double forms, «شهر» + a month number, Hijri dates and holidays
+//! (converted with `icu_calendar`'s Umm al-Qura calendar), weekdays (n-th of a month, of a
+//! relative week), deictic days in MSA and dialect, this/last/next units, START/MID/END anchors,
+//! offsets («منذ ثلاثة أيام»), durations, sets, decades, centuries, reference words and clock
+//! times with minutes in words. Each rule yields a typed [`Value`]; the contract's `value` is its
+//! `to_timex()`. Values that need the reference date are resolved against it with a past bias
+//! unless a future cue is near; without a reference date they stay [`Value::Relative`] (what the
+//! text said, `value` null). Anaphoric dates («في اليوم التالي») are anchored on the previous date
+//! of the text. No clock is ever read.
 
 mod calendar;
 #[cfg(feature = "eval")]
 pub mod eval;
 mod lexicon;
 mod recognize;
+pub mod value;
 mod words;
 
+#[cfg(feature = "eval")]
 pub use calendar::interval;
+#[cfg(feature = "eval")]
+pub use lexicon::Unit;
+#[cfg(feature = "eval")]
+pub use value::Granularity;
+pub use value::{Relative, Value};
 // What the events stage reads from time besides `TimeExpr` (issue 14: events imports these, never
 // time's submodules): the word view of the tokens and the future-tense verb cue.
 pub(crate) use recognize::future_verb;
@@ -37,6 +48,10 @@ pub struct TimeExpr {
     pub value: Option<String>,
     /// Its TIMEX3 `mod`.
     pub modifier: Option<&'static str>,
+    /// Its typed value (issue 11); `value` is `typed.to_timex()`.
+    pub typed: Value,
+    /// For an anaphoric date («وفي اليوم التالي»), the expression it was anchored on.
+    pub anchor: Option<Span>,
 }
 
 /// A note about a time expression (code, English message, where).
@@ -60,7 +75,10 @@ pub struct Times {
 }
 
 /// A publication date found in the text itself (a dateline, a date near the top), if any: the
-/// first full calendar date in the first three sentences (or first 400 bytes).
+/// first full calendar date in the first three sentences (or first 400 bytes) that stands where
+/// a dateline does — in a dateline block, on a short line of its own, or at the start of a line
+/// followed by a dash or a bracket («القاهرة - الخميس 15 أبريل 2021 -»). A date inside a body
+/// sentence («وقعت الهجمات في 11 سبتمبر 2001») is history, not the publication date (issue 11).
 pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
     let limit = doc
         .sentences
@@ -71,6 +89,7 @@ pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
     recognize::scan(&ctx)
         .into_iter()
         .take_while(|h| h.start < limit)
+        .filter(|h| dateline_position(doc, h.start, h.end))
         .find_map(|h| match h.val {
             recognize::Val::Day(d) => Some(d),
             recognize::Val::Time(d, _) => Some(d),
@@ -78,11 +97,49 @@ pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
         })
 }
 
+/// Whether `[start, end)` stands where a dateline's date does.
+fn dateline_position(doc: &Document<'_>, start: usize, end: usize) -> bool {
+    let Some(block) = doc
+        .blocks
+        .iter()
+        .find(|b| b.span.start <= start && start < b.span.end)
+    else {
+        return true;
+    };
+    if block.kind == crate::structure::BlockKind::Dateline {
+        return true;
+    }
+    let in_block =
+        |t: &&crate::token::Token| t.span.start >= block.span.start && t.span.end <= block.span.end;
+    let words = |t: &&crate::token::Token| t.kind != crate::token::TokenKind::Punct;
+    let block_words = doc.tokens.iter().filter(in_block).filter(words).count();
+    if block_words <= 12 {
+        return true;
+    }
+    let before = doc
+        .tokens
+        .iter()
+        .filter(in_block)
+        .filter(words)
+        .filter(|t| t.span.end <= start)
+        .count();
+    let closes = doc
+        .tokens
+        .iter()
+        .filter(in_block)
+        .filter(|t| t.span.start >= end)
+        .take(2)
+        .any(|t| matches!(t.span.slice(doc.text), "-" | "–" | "—" | "(" | ":"));
+    before <= 3 && closes
+}
+
 /// Finds and resolves the time expressions of a document.
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
     let ctx = recognize::Ctx::new(doc, reference);
     let mut times = Times::default();
-    for h in recognize::scan(&ctx) {
+    let hits = recognize::scan(&ctx);
+    let hits_spans: Vec<Span> = hits.iter().map(|h| Span::new(h.start, h.end)).collect();
+    for h in hits {
         let span = Span::new(h.start, h.end);
         if let (Some(wd), Some(day)) = (h.weekday, day_of(&h.val)) {
             let actual = calendar::weekday(day);
@@ -98,11 +155,16 @@ pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
                 });
             }
         }
+        let anchor = h
+            .anchor
+            .and_then(|at| hits_spans.iter().copied().find(|s| s.start == at));
         times.exprs.push(TimeExpr {
             span,
             kind: h.kind,
-            value: h.val.render(),
+            value: h.val.to_timex(),
             modifier: h.modifier,
+            typed: h.val,
+            anchor,
         });
     }
     times
