@@ -7,9 +7,11 @@ mod bench;
 mod eval_clitics;
 mod eval_time;
 mod ner;
+mod ner_tables;
 mod serve;
 mod test;
 mod tools;
+mod wikifane;
 
 use anyhow::{Result, bail};
 
@@ -19,7 +21,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                  fmt, clippy (host + wasm32), native tests, wasm tests, release build, e2e
   dist [--public-url P] release build into dist/, working under the subpath P
   train-ner             retrain the NER model deterministically
-  eval-ner              entity-level P/R/F1 per type on the dev split
+  eval-ner              entity-level P/R/F1 per type on the two NER dev sets (--ablate: levers)
+  ner-clusters          recompute the NER word clusters from the training text
+  ner-gazetteer         convert the NERAr name lists into the NER gazetteer table
   eval-time             span F1 and value accuracy of time expressions on the gold set
   eval-clitics          clitic segmentation accuracy on the word list
   bench                 tokens per second and analysis time, native (and wasm)";
@@ -35,6 +39,8 @@ fn main() -> Result<()> {
         "test" => test::run(rest),
         "train-ner" => ner::train(rest),
         "eval-ner" => ner::eval(rest),
+        "ner-clusters" => ner_tables::clusters(rest),
+        "ner-gazetteer" => ner_tables::gazetteer(rest),
         "eval-time" => eval_time::run(rest),
         "eval-clitics" => eval_clitics::run(rest),
         "bench" => bench::run(rest),

@@ -6,10 +6,12 @@
 //! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) by
 //! `cargo xtask train-ner` ([`train`]); `cargo xtask eval-ner` scores it ([`eval`]).
 
+pub mod assets;
 pub mod decode;
 pub mod eval;
 pub mod features;
 pub mod model;
+pub mod tables;
 pub mod train;
 
 use std::sync::LazyLock;
@@ -46,7 +48,7 @@ pub const LABELS: usize = 9;
 const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType::Misc];
 
 /// The shipped model file.
-pub const MODEL_BYTES: &[u8] = include_bytes!("../../data/ner/model.bin");
+pub const MODEL_BYTES: &[u8] = assets::MODEL;
 
 static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).ok());
 
@@ -104,7 +106,19 @@ pub struct ScoredTag {
 
 /// Tags a sentence of words with `model`, with margins.
 pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
-    let feats = features::extract(words, features::FeatureSet(model.feature_set));
+    tag_scored_in(model, words, None)
+}
+
+/// Tags a sentence of words with `model`, adding the features specific to training corpus
+/// `domain` (if the model kept them) to the shared ones.
+pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<ScoredTag> {
+    let mut feats = features::extract(words, features::FeatureSet(model.feature_set));
+    if let Some(d) = domain {
+        for fs in &mut feats {
+            let copies: Vec<u32> = fs.iter().map(|&h| features::domain_copy(h, d)).collect();
+            fs.extend(copies);
+        }
+    }
     let emissions: Vec<[i64; LABELS]> = model
         .emissions(&feats)
         .into_iter()
