@@ -69,6 +69,7 @@ struct Options {
     wiki_fraction: f64,
     wiki_map: Option<PathBuf>,
     no_glue: bool,
+    write_model: bool,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -84,6 +85,7 @@ fn options(args: &[String]) -> Result<Options> {
         wiki_fraction: 1.0,
         wiki_map: None,
         no_glue: false,
+        write_model: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -111,11 +113,13 @@ fn options(args: &[String]) -> Result<Options> {
             "--wiki-map" => o.wiki_map = Some(PathBuf::from(value()?)),
             "--no-glue" => o.no_glue = true,
             "--no-domains" => o.config.domains = false,
-            "--keep-domains" => o.config.keep_domains = true,
+            "--shared-only" => o.config.keep_domains = false,
+            "--prune" => o.config.prune = value()?.parse()?,
+            "--write-model" => o.write_model = true,
             other => bail!(
                 "unknown flag {other} (--epochs N, --min-count N, --without g1,g2, --with g1,g2, \
                  --write-dev PREFIX, --ablate, --margins, --no-wikifane, --wiki-fraction F, \
-                 --wiki-map FILE, --no-glue, --no-domains, --keep-domains)"
+                 --wiki-map FILE, --no-glue, --no-domains, --shared-only, --prune N, --write-model)"
             ),
         }
     }
@@ -168,11 +172,28 @@ pub fn gzipped_len(bytes: &[u8]) -> Option<usize> {
     Some(out.stdout.len())
 }
 
-fn evaluate(model: &Model, dev: &[Sentence], domain: Option<u8>) -> (Scores, f64) {
+/// How the corpus-specific features are chosen when tagging a dev set.
+#[derive(Clone, Copy)]
+enum Domain {
+    /// Shared features only.
+    Shared,
+    /// Detected once over the whole dev set (as `khabar tag-conll` does over its input).
+    PerInput,
+    /// Detected for each sentence on its own.
+    PerSentence,
+}
+
+fn evaluate(model: &Model, dev: &[Sentence], mode: Domain) -> (Scores, f64) {
     let mut scores = Scores::default();
     let start = Instant::now();
+    let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
     for s in dev {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let domain = match mode {
+            Domain::Shared => None,
+            Domain::PerInput => Some(whole),
+            Domain::PerSentence => Some(ner::detect_domain(words.iter().copied())),
+        };
         let pred: Vec<usize> = ner::tag_scored_in(model, &words, domain)
             .into_iter()
             .map(|t| ner::label(t.tag))
@@ -190,8 +211,8 @@ fn train_and_score(c: &Corpora, config: &TrainConfig) -> Result<(Scores, Scores)
     let model = train::train(&c.train, config);
     let model = Model::from_bytes(&model.to_bytes())?;
     Ok((
-        evaluate(&model, &c.dev_news, None).0,
-        evaluate(&model, &c.dev_wiki, None).0,
+        evaluate(&model, &c.dev_news, Domain::PerInput).0,
+        evaluate(&model, &c.dev_wiki, Domain::PerInput).0,
     ))
 }
 
@@ -243,16 +264,30 @@ pub fn eval(args: &[String]) -> Result<()> {
         bytes.len(),
         gzipped_len(&bytes).map_or("?".to_owned(), |n| n.to_string()),
     );
-    for (name, dev, domain) in [
-        ("ANERcorp dev (last 10%)", &c.dev_news, 0u8),
-        ("WikiFANE dev (every 10th article)", &c.dev_wiki, 1),
+    if o.write_model {
+        let path = data("ner/model.bin");
+        std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
+        println!("wrote {}", path.display());
+    }
+    for (name, dev) in [
+        ("ANERcorp dev (last 10%)", &c.dev_news),
+        ("WikiFANE dev (every 10th article)", &c.dev_wiki),
     ] {
-        let (scores, speed) = evaluate(&model, dev, None);
-        println!("\n== {name}: tagging {speed:.0} tokens/s");
+        let detected =
+            ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
+        let (scores, speed) = evaluate(&model, dev, Domain::PerInput);
+        println!(
+            "\n== {name}: detected domain {} (0 news, 1 Wikipedia); tagging {speed:.0} tokens/s",
+            detected
+        );
         print!("{}", scores.table());
         if o.config.keep_domains {
-            let (s, _) = evaluate(&model, dev, Some(domain));
-            println!("with its own corpus's feature copies: F1 {:.2}", s.f1());
+            let shared = evaluate(&model, dev, Domain::Shared).0.f1();
+            let per_sentence = evaluate(&model, dev, Domain::PerSentence).0.f1();
+            println!(
+                "F1 with shared features only {shared:.2}; with the domain detected per sentence \
+                 {per_sentence:.2}"
+            );
         }
         if o.margins {
             margin_sweep(&model, dev);
@@ -318,7 +353,7 @@ fn margin_sweep(model: &Model, dev: &[Sentence]) {
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            ner::tag_scored_with(model, &words)
+            ner::tag_scored_in(model, &words, Some(0))
         })
         .collect();
     println!("{:>9} {:>7} {:>7} {:>7}", "min-margin", "P", "R", "F1");

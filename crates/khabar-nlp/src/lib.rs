@@ -94,8 +94,8 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
             None => (None, "none"),
         },
     };
-    let entities = entities::find(&doc, reference);
     let times = time::find(&doc, reference);
+    let entities = entities::find_with_times(&doc, reference, &times);
     let events = events::extract_at(&doc, &entities, &times.exprs, reference);
     let quotes = events::quotes(&doc, &entities);
     assemble(

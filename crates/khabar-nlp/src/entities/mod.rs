@@ -118,7 +118,19 @@ pub struct Entity {
 /// Finds the entities of a document; `reference` is the publication date (for offices).
 /// Entities come most salient first (more mentions, then earlier).
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Vec<Entity> {
+    let times = crate::time::find(doc, reference);
+    find_with_times(doc, reference, &times)
+}
+
+/// [`find`] with the document's time expressions already found: a span the time recogniser
+/// claims is never a name from the NER model («12 فيفري الجاري» is a date, not a person).
+pub fn find_with_times(
+    doc: &Document<'_>,
+    reference: Option<Date>,
+    times: &crate::time::Times,
+) -> Vec<Entity> {
     let cands = matcher::candidates(doc.text, &doc.tokens);
     let kb_cands = matcher::select(matcher::disambiguate(doc.text, &doc.tokens, cands));
-    resolve::resolve(doc, kb_cands, reference)
+    let time_spans: Vec<Span> = times.exprs.iter().map(|t| t.span).collect();
+    resolve::resolve(doc, kb_cands, reference, &time_spans)
 }

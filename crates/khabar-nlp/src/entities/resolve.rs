@@ -529,6 +529,8 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
     // (type, first token, end token, weakest margin)
     let mut runs: Vec<(NerType, usize, usize, f32)> = Vec::new();
     let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
+    // News or Wikipedia conventions, decided once for the document.
+    let domain = ner::detect_domain(doc.tokens.iter().map(|t| t.span.slice(doc.text)));
     for sentence in &doc.sentences {
         let idx: Vec<usize> = (0..doc.tokens.len())
             .filter(|&i| sentence.contains(doc.tokens[i].span))
@@ -537,7 +539,7 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
             .iter()
             .map(|&i| doc.tokens[i].span.slice(doc.text))
             .collect();
-        let tags = ner::tag_scored(&words);
+        let tags = ner::tag_scored_in_domain(&words, domain);
         let mut open: Option<(NerType, usize, usize, f32)> = None;
         for (k, scored) in tags.iter().enumerate() {
             tagged[idx[k]] = Some(scored.tag);
@@ -1088,6 +1090,7 @@ pub(super) fn resolve(
     doc: &Document<'_>,
     cands: Vec<Candidate>,
     date: Option<Date>,
+    time_spans: &[Span],
 ) -> Vec<Entity> {
     let mut st = State {
         doc,
@@ -1106,6 +1109,15 @@ pub(super) fn resolve(
         .filter(|c| !matches!(c.kind, CandKind::Name(_)))
     {
         for r in &mut reserved[c.first..c.end] {
+            *r = true;
+        }
+    }
+    // So do time expressions: a date is not a name (issue 10).
+    for (r, t) in reserved.iter_mut().zip(&doc.tokens) {
+        if time_spans
+            .iter()
+            .any(|s| s.start < t.span.end && t.span.start < s.end)
+        {
             *r = true;
         }
     }

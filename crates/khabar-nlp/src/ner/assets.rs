@@ -15,3 +15,6 @@ pub const GAZETTEER: &str = include_str!("../../data/ner/gazetteer.tsv");
 
 /// Trigger words before or after names: `CLASS<TAB>word`.
 pub const TRIGGERS: &str = include_str!("../../data/ner/triggers.tsv");
+
+/// Words telling Wikipedia text from news: `key<TAB>weight`.
+pub const DOMAINS: &str = include_str!("../../data/ner/domains.tsv");

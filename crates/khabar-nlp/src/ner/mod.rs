@@ -140,10 +140,30 @@ pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<S
         .collect()
 }
 
-/// Tags a sentence of words with the shipped model, with margins.
+/// The training corpus whose conventions a text follows: 0 news (ANERcorp), 1 Wikipedia
+/// (WikiFANE), chosen by the words that tell them apart (`data/ner/domains.tsv`). Decide once per
+/// document (or input file) and tag each of its sentences with [`tag_scored_in_domain`].
+pub fn detect_domain<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
+    let score: f32 = words
+        .into_iter()
+        .map(|w| tables::domain_weight(&crate::normalize::key(w)))
+        .sum();
+    u8::from(score > 0.0)
+}
+
+/// Tags a sentence of words with the shipped model and the features of corpus `domain`
+/// (see [`detect_domain`]), with margins.
+pub fn tag_scored_in_domain(words: &[&str], domain: u8) -> Vec<ScoredTag> {
+    match shipped_model() {
+        Some(m) => tag_scored_in(m, words, Some(domain)),
+        None => tag_scored(words),
+    }
+}
+
+/// Tags a sentence of words with the shipped model (news conventions), with margins.
 pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
     match shipped_model() {
-        Some(m) => tag_scored_with(m, words),
+        Some(m) => tag_scored_in(m, words, Some(0)),
         None => words
             .iter()
             .map(|_| ScoredTag {

@@ -74,3 +74,14 @@ pub fn mask_classes(mask: u8) -> impl Iterator<Item = &'static str> {
         .filter(move |(b, _)| mask & b != 0)
         .map(|(_, c)| c)
 }
+
+static DOMAINS: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
+    rows(assets::DOMAINS)
+        .filter_map(|(key, w)| Some((key, w.trim().parse().ok()?)))
+        .collect()
+});
+
+/// The domain weight of a normalised key (positive: Wikipedia-like, negative: news-like).
+pub fn domain_weight(key: &str) -> f32 {
+    DOMAINS.get(key).copied().unwrap_or(0.0)
+}

@@ -41,6 +41,8 @@ pub struct TrainConfig {
     /// Whether the model keeps the corpus-specific copies (otherwise only the shared weights are
     /// written, and tagging uses those).
     pub keep_domains: bool,
+    /// Quantised weights of at most this magnitude are dropped (a smaller model).
+    pub prune: i8,
 }
 
 impl Default for TrainConfig {
@@ -52,7 +54,8 @@ impl Default for TrainConfig {
             min_count: 2,
             notice: String::new(),
             domains: true,
-            keep_domains: false,
+            keep_domains: true,
+            prune: 1,
         }
     }
 }
@@ -269,7 +272,7 @@ fn quantise(
             let v = (emis[id * LABELS + label] / scale)
                 .round()
                 .clamp(-127.0, 127.0) as i8;
-            if v != 0 {
+            if v.unsigned_abs() > config.prune.unsigned_abs() {
                 entries.push((h << 4 | label as u32, v));
             }
         }
