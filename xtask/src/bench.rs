@@ -10,10 +10,19 @@ use std::time::{Duration, Instant};
 
 /// Runs the subcommand.
 pub fn run(args: &[String]) -> Result<()> {
-    if args.iter().any(|a| a == "--wasm") {
+    let (mut wasm_too, mut debug) = (false, false);
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Long("wasm") => wasm_too = true,
+            lexopt::Arg::Long("debug") => debug = true,
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    if wasm_too {
         return wasm();
     }
-    if cfg!(debug_assertions) && !args.iter().any(|a| a == "--debug") {
+    if cfg!(debug_assertions) && !debug {
         let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(crate::root())
             .args(["run", "--quiet", "--release", "-p", "xtask", "--", "bench"])
@@ -25,8 +34,11 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         return Ok(());
     }
-    let corpus_path = crate::eval_clitics::anercorp_train()?;
-    let corpus = corpus_text(&std::fs::read_to_string(&corpus_path)?);
+    let corpus_path = crate::eval_clitics::anercorp_train();
+    let corpus = corpus_text(
+        &std::fs::read_to_string(&corpus_path)
+            .with_context(|| format!("{}", corpus_path.display()))?,
+    );
     let article_path = crate::root().join("articles/biden-putin-summit.txt");
     let article = std::fs::read_to_string(&article_path)?;
 

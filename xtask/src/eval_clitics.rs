@@ -10,26 +10,25 @@ use std::path::PathBuf;
 
 /// Runs the subcommand.
 pub fn run(args: &[String]) -> Result<()> {
-    match args.first().map(String::as_str) {
-        Some("--derive-lexicon") => derive_lexicon(),
-        None | Some("--verbose") => evaluate(!args.is_empty()),
-        Some(other) => bail!("unknown flag '{other}' (use --derive-lexicon or --verbose)"),
+    let (mut verbose, mut derive) = (false, false);
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Long("verbose") => verbose = true,
+            lexopt::Arg::Long("derive-lexicon") => derive = true,
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    if derive {
+        derive_lexicon()
+    } else {
+        evaluate(verbose)
     }
 }
 
-/// The ANERcorp training text: the repository copy first, then the shared one.
-pub fn anercorp_train() -> Result<PathBuf> {
-    let root = crate::root();
-    let candidates = [
-        root.join("crates/khabar-nlp/data/anercorp/train.txt"),
-        root.join("../shared/data/anercorp/train.txt"),
-        root.join("../../shared/data/anercorp/train.txt"),
-        PathBuf::from("/work/shared/data/anercorp/train.txt"),
-    ];
-    candidates
-        .into_iter()
-        .find(|p| p.exists())
-        .context("ANERcorp train.txt not found (crates/khabar-nlp/data/anercorp/ or ../shared)")
+/// The ANERcorp training text: the repository's copy (see its README for the licence).
+pub fn anercorp_train() -> PathBuf {
+    crate::root().join("crates/khabar-nlp/data/anercorp/train.txt")
 }
 
 fn evaluate(verbose: bool) -> Result<()> {
@@ -91,8 +90,8 @@ fn explain_factor(split: &clitic::Split) -> f32 {
 }
 
 fn derive_lexicon() -> Result<()> {
-    let path = anercorp_train()?;
-    let text = std::fs::read_to_string(&path)?;
+    let path = anercorp_train();
+    let text = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut entity: HashMap<String, u32> = HashMap::new();
     let mut hamza: HashMap<String, u32> = HashMap::new();

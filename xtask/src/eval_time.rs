@@ -6,12 +6,20 @@ use khabar_nlp::time::eval;
 
 /// Runs the subcommand; `--failures` also lists every miss.
 pub fn run(args: &[String]) -> Result<()> {
+    let mut failures = false;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Long("failures") => failures = true,
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
     let dir = crate::root().join("crates/khabar-nlp/test_data/time");
     let cases = read_gold_dir(&dir).map_err(|e| anyhow!(e))?;
     let report = eval::evaluate(&cases);
     println!("{} sentences, gold set {}", cases.len(), dir.display());
     print!("{}", report.table());
-    if args.iter().any(|a| a == "--failures") {
+    if failures {
         for f in &report.failures {
             println!("  {f}");
         }

@@ -1,7 +1,10 @@
-//! Project automation: `cargo xtask serve | test | dist | train-ner | eval-ner | eval-time |
-//! eval-clitics | bench`.
+//! Project automation: `cargo xtask serve | test | dist | train-ner | eval-ner | ner-clusters |
+//! ner-gazetteer | eval-time | eval-clitics | bench`.
 //!
-//! Each subcommand lives in its own module with a `run(args)` entry point.
+//! Each subcommand lives in its own module with a `run(args)` entry point that reads its flags
+//! with [`lexopt`] (the one argument parser of xtask). A flag a subcommand does not know, a
+//! missing or malformed value, or an unknown subcommand is a usage error: xtask prints the error
+//! and the subcommand's usage line on stderr and exits with code 2.
 
 mod bench;
 mod eval_clitics;
@@ -13,25 +16,52 @@ mod test;
 mod tools;
 mod wikifane;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <command>
+/// One line per subcommand: `name [flags]` and what it does. A usage error prints the line of
+/// the subcommand it was about.
+const USAGE: &str = "usage: cargo xtask <command> [flags]
 
-  serve                 build the explorer (release) and serve it on localhost
-  test                  fmt, clippy (host + wasm32), native tests, wasm tests, release build, e2e
+  serve [--port N] [--address A]
+                        build the explorer (release) and serve it on localhost
+  test [STEP…]          fmt, clippy (host + wasm32), native tests, wasm tests, release build, e2e
   dist [--public-url P] release build into dist/, working under the subpath P
-  train-ner             retrain the NER model deterministically
-  eval-ner              entity-level P/R/F1 per type on the two NER dev sets (--ablate: levers)
-  ner-clusters          recompute the NER word clusters from the training text
+  train-ner [--epochs N] [--min-count N] [--without G,…] [--with G,…] [--no-wikifane]
+            [--wiki-fraction F] [--wiki-map FILE] [--no-glue] [--no-domains] [--shared-only]
+            [--prune N]
+                        retrain the NER model deterministically (ANERcorp + WikiFANE)
+  eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate] [--margins] [--write-model]
+                        entity-level P/R/F1 per type on the two NER dev sets (news, Wikipedia)
+  ner-clusters          recompute the NER word clusters and domain words from the training text
   ner-gazetteer         convert the NERAr name lists into the NER gazetteer table
-  eval-time             span F1 and value accuracy of time expressions on the gold set
-  eval-clitics          clitic segmentation accuracy on the word list
-  bench                 tokens per second and analysis time, native (and wasm)";
+  eval-time [--failures]
+                        span F1 and value accuracy of time expressions on the gold set
+  eval-clitics [--verbose | --derive-lexicon]
+                        clitic segmentation accuracy on the word list
+  bench [--wasm] [--debug]
+                        tokens per second and analysis time, native (and wasm)";
 
-fn main() -> Result<()> {
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map_or("", String::as_str);
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<lexopt::Error>().is_some() => {
+            eprintln!("error: {e}");
+            eprintln!("{}", usage_of(command));
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<()> {
     let Some((command, rest)) = args.split_first() else {
-        bail!("{USAGE}");
+        return Err(lexopt::Error::from("a command is needed").into());
     };
     match command.as_str() {
         "serve" => serve::run(rest),
@@ -48,12 +78,85 @@ fn main() -> Result<()> {
             println!("{USAGE}");
             Ok(())
         }
-        other => bail!("unknown command '{other}'\n{USAGE}"),
+        other => Err(lexopt::Error::from(format!("unknown command '{other}'")).into()),
     }
+}
+
+/// The usage line(s) of `command` (with the lines that continue it), or all of [`USAGE`].
+fn usage_of(command: &str) -> String {
+    let mut lines = USAGE.lines().skip(1);
+    let prefix = format!("  {command} ");
+    let exact = format!("  {command}");
+    let Some(first) =
+        lines.find(|l| !command.is_empty() && (l.starts_with(&prefix) || *l == exact))
+    else {
+        return USAGE.to_owned();
+    };
+    let continued = lines.take_while(|l| l.starts_with("    "));
+    let mut out = format!("usage: cargo xtask {}", first.trim_start());
+    for line in continued {
+        out.push('\n');
+        out.push_str(line);
+    }
+    out
 }
 
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> std::path::PathBuf {
     let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 14: every subcommand has a usage line, and unknown flags are usage errors.
+    #[test]
+    fn every_command_has_a_usage_line() {
+        for command in [
+            "serve",
+            "test",
+            "dist",
+            "train-ner",
+            "eval-ner",
+            "ner-clusters",
+            "ner-gazetteer",
+            "eval-time",
+            "eval-clitics",
+            "bench",
+        ] {
+            let usage = usage_of(command);
+            assert!(
+                usage.starts_with(&format!("usage: cargo xtask {command}")),
+                "{command}: {usage}"
+            );
+        }
+        assert_eq!(usage_of("nonsense"), USAGE);
+    }
+
+    #[test]
+    fn unknown_flags_are_usage_errors() {
+        let flag = |command: &str| {
+            let args = [command.to_owned(), "--no-such-flag".to_owned()];
+            run(&args)
+                .err()
+                .map(|e| e.downcast_ref::<lexopt::Error>().is_some())
+        };
+        for command in [
+            "serve",
+            "test",
+            "dist",
+            "train-ner",
+            "eval-ner",
+            "ner-clusters",
+            "ner-gazetteer",
+            "eval-time",
+            "eval-clitics",
+            "bench",
+            "no-such-command",
+        ] {
+            assert_eq!(flag(command), Some(true), "{command}");
+        }
+    }
 }

@@ -13,12 +13,13 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use khabar_nlp::ner::eval::Scores;
 use khabar_nlp::ner::features::Group;
 use khabar_nlp::ner::model::Model;
 use khabar_nlp::ner::train::{self, Sentence, TrainConfig};
 use khabar_nlp::ner::{self, tag_name, tag_of_label};
+use lexopt::prelude::*;
 
 const NOTICE: &str = "khabar NER model. Trained on ANERcorp (Benajiba, Rosso and Benedi 2007), \
 training portion of the CAMeL Lab re-release (Obeid et al. 2020), licensed CC BY-SA 4.0, and on \
@@ -87,40 +88,36 @@ fn options(args: &[String]) -> Result<Options> {
         no_glue: false,
         write_model: false,
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = || it.next().context(format!("{a} needs a value"));
-        match a.as_str() {
-            "--epochs" => o.config.epochs = value()?.parse()?,
-            "--min-count" => o.config.min_count = value()?.parse()?,
-            "--without" => {
-                for name in value()?.split(',') {
-                    let g = Group::from_name(name).context(format!("no group {name}"))?;
+    let mut parser = lexopt::Parser::from_args(args);
+    let group = |name: &str| Group::from_name(name).ok_or(format!("no feature group '{name}'"));
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("epochs") => o.config.epochs = parser.value()?.parse()?,
+            Long("min-count") => o.config.min_count = parser.value()?.parse()?,
+            Long("without") => {
+                for name in parser.value()?.string()?.split(',') {
+                    let g = group(name).map_err(lexopt::Error::from)?;
                     o.config.features = o.config.features.without(g);
                 }
             }
-            "--with" => {
-                for name in value()?.split(',') {
-                    let g = Group::from_name(name).context(format!("no group {name}"))?;
+            Long("with") => {
+                for name in parser.value()?.string()?.split(',') {
+                    let g = group(name).map_err(lexopt::Error::from)?;
                     o.config.features = o.config.features.with(g);
                 }
             }
-            "--write-dev" => o.write_dev = Some(value()?.clone()),
-            "--ablate" => o.ablate = true,
-            "--margins" => o.margins = true,
-            "--no-wikifane" => o.use_wiki = false,
-            "--wiki-fraction" => o.wiki_fraction = value()?.parse()?,
-            "--wiki-map" => o.wiki_map = Some(PathBuf::from(value()?)),
-            "--no-glue" => o.no_glue = true,
-            "--no-domains" => o.config.domains = false,
-            "--shared-only" => o.config.keep_domains = false,
-            "--prune" => o.config.prune = value()?.parse()?,
-            "--write-model" => o.write_model = true,
-            other => bail!(
-                "unknown flag {other} (--epochs N, --min-count N, --without g1,g2, --with g1,g2, \
-                 --write-dev PREFIX, --ablate, --margins, --no-wikifane, --wiki-fraction F, \
-                 --wiki-map FILE, --no-glue, --no-domains, --shared-only, --prune N, --write-model)"
-            ),
+            Long("write-dev") => o.write_dev = Some(parser.value()?.string()?),
+            Long("ablate") => o.ablate = true,
+            Long("margins") => o.margins = true,
+            Long("no-wikifane") => o.use_wiki = false,
+            Long("wiki-fraction") => o.wiki_fraction = parser.value()?.parse()?,
+            Long("wiki-map") => o.wiki_map = Some(PathBuf::from(parser.value()?)),
+            Long("no-glue") => o.no_glue = true,
+            Long("no-domains") => o.config.domains = false,
+            Long("shared-only") => o.config.keep_domains = false,
+            Long("prune") => o.config.prune = parser.value()?.parse()?,
+            Long("write-model") => o.write_model = true,
+            _ => return Err(arg.unexpected().into()),
         }
     }
     Ok(o)

@@ -3,22 +3,24 @@
 
 use crate::tools::{self, Needs, Tools};
 use anyhow::{Context, Result, bail};
+use lexopt::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Builds and serves the explorer: `cargo xtask serve [--port N] [--address A]`.
 pub fn run(args: &[String]) -> Result<()> {
-    let mut port = "8080".to_owned();
+    let mut port: u16 = 8080;
     let mut address = "127.0.0.1".to_owned();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--port" => port = it.next().context("--port needs a value")?.clone(),
-            "--address" => address = it.next().context("--address needs a value")?.clone(),
-            other => bail!("unknown option '{other}' (serve takes --port N and --address A)"),
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("port") => port = parser.value()?.parse()?,
+            Long("address") => address = parser.value()?.string()?,
+            _ => return Err(arg.unexpected().into()),
         }
     }
+    let port = port.to_string();
     let tools = tools::ensure(Needs {
         trunk: true,
         browser: false,
@@ -49,14 +51,11 @@ pub fn run(args: &[String]) -> Result<()> {
 /// A release build into `dist/`: `cargo xtask dist [--public-url /sub/]`.
 pub fn dist(args: &[String]) -> Result<()> {
     let mut public_url = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.split_once('=') {
-            Some(("--public-url", v)) => public_url = Some(v.to_owned()),
-            _ if arg == "--public-url" => {
-                public_url = Some(it.next().context("--public-url needs a value")?.clone());
-            }
-            _ => bail!("unknown option '{arg}' (dist takes --public-url /sub/)"),
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("public-url") => public_url = Some(parser.value()?.string()?),
+            _ => return Err(arg.unexpected().into()),
         }
     }
     let tools = tools::ensure(Needs {

@@ -7,6 +7,7 @@
 
 use crate::tools::{self, Needs, Tools};
 use anyhow::{Context, Result, bail};
+use lexopt::ValueExt;
 use std::process::Command;
 use std::time::Instant;
 
@@ -24,15 +25,25 @@ const STEPS: &[&str] = &[
 
 /// Runs the steps (all, or those named in `args`).
 pub fn run(args: &[String]) -> Result<()> {
-    for arg in args {
-        if !STEPS.contains(&arg.as_str()) {
-            bail!("unknown step '{arg}' (steps: {})", STEPS.join(", "));
+    let mut named = Vec::new();
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            lexopt::Arg::Value(step) => {
+                let step = step.string()?;
+                if !STEPS.contains(&step.as_str()) {
+                    let message = format!("unknown step '{step}' (steps: {})", STEPS.join(", "));
+                    return Err(lexopt::Error::from(message).into());
+                }
+                named.push(step);
+            }
+            _ => return Err(arg.unexpected().into()),
         }
     }
     let selected: Vec<&str> = STEPS
         .iter()
         .copied()
-        .filter(|s| args.is_empty() || args.iter().any(|a| a == s))
+        .filter(|s| named.is_empty() || named.iter().any(|a| a == s))
         .collect();
     let start = Instant::now();
     let mut tools: Option<Tools> = None;

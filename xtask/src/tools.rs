@@ -12,12 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-/// The Trunk version (0.22 needs a newer rustc than the machine's).
+/// The Trunk version (0.22 needs a newer rustc than the machine's). Trunk is pinned only here.
 pub const TRUNK_VERSION: &str = "0.21.14";
-/// Must equal the pinned `wasm-bindgen` crate (root Cargo.toml) and `[tools]` in Trunk.toml.
-pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
-/// npm's binaryen major version; must match `[tools] wasm_opt` in Trunk.toml.
-pub const BINARYEN_VERSION: &str = "132";
 /// The rustc target of the web app.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -53,6 +49,7 @@ impl Tools {
 /// Makes sure every tool in `needs` is there (plus the wasm32 target), installing what is missing.
 pub fn ensure(needs: Needs) -> Result<Tools> {
     let root = crate::root();
+    let pins = Pins::read(&root)?;
     let local_bin = root.join(".tools/node_modules/.bin");
     let cargo_bin = cargo_home().join("bin");
     let mut dirs = vec![local_bin.clone(), cargo_bin.clone()];
@@ -87,12 +84,12 @@ pub fn ensure(needs: Needs) -> Result<Tools> {
                 name: "wasm-bindgen-cli",
                 crate_name: "wasm-bindgen-cli",
                 binary: "wasm-bindgen",
-                version: WASM_BINDGEN_VERSION,
+                version: &pins.wasm_bindgen,
                 locked: false,
                 minutes: "about 5 min on 2 cores",
             },
         )?;
-        ensure_wasm_opt(&tools, &root)?;
+        ensure_wasm_opt(&tools, &root, &pins.binaryen)?;
     }
     if needs.browser {
         let (chromium, chromedriver) = ensure_browser(&tools)?;
@@ -100,6 +97,68 @@ pub fn ensure(needs: Needs) -> Result<Tools> {
         tools.chromedriver = Some(chromedriver);
     }
     Ok(tools)
+}
+
+/// The tool versions pinned in the project's own files, each in one place:
+///
+/// - wasm-bindgen: the root crate pins the `wasm-bindgen` crate with `=` in Cargo.toml, and the
+///   CLI must be that version; xtask reads it from Cargo.lock. Trunk.toml's `[tools]
+///   wasm_bindgen` repeats it because Trunk reads it there; `pinned_versions_agree` checks that
+///   the three agree.
+/// - wasm-opt: `[tools] wasm_opt = "version_N"` in Trunk.toml (Trunk checks the binary against
+///   it); xtask installs npm `binaryen@N`.
+/// - Trunk: [`TRUNK_VERSION`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pins {
+    /// The wasm-bindgen crate and CLI version, e.g. `0.2.130`.
+    pub wasm_bindgen: String,
+    /// binaryen's version number (wasm-opt), e.g. `132`.
+    pub binaryen: String,
+}
+
+impl Pins {
+    /// Reads the pins from Cargo.lock and Trunk.toml under `root`.
+    pub fn read(root: &Path) -> Result<Pins> {
+        let read = |name: &str| {
+            std::fs::read_to_string(root.join(name))
+                .with_context(|| format!("reading {}", root.join(name).display()))
+        };
+        let lock = read("Cargo.lock")?;
+        let wasm_bindgen = locked_version(&lock, "wasm-bindgen")
+            .context("Cargo.lock has no wasm-bindgen package")?;
+        let trunk = read("Trunk.toml")?;
+        let wasm_opt = toml_string(&trunk, "tools", "wasm_opt")
+            .context("Trunk.toml has no [tools] wasm_opt")?;
+        let binaryen = wasm_opt
+            .strip_prefix("version_")
+            .context("Trunk.toml's wasm_opt is not \"version_N\"")?
+            .to_owned();
+        Ok(Pins {
+            wasm_bindgen,
+            binaryen,
+        })
+    }
+}
+
+/// The version of the one package called `name` in a Cargo.lock.
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let header = format!("name = \"{name}\"");
+    let mut lines = lock.lines().skip_while(|l| *l != header).skip(1);
+    let version = lines.next()?.strip_prefix("version = \"")?;
+    Some(version.strip_suffix('"')?.to_owned())
+}
+
+/// The string value of `key = "…"` in the `[section]` of a simple TOML file.
+fn toml_string(toml: &str, section: &str, key: &str) -> Option<String> {
+    let header = format!("[{section}]");
+    toml.lines()
+        .skip_while(|l| l.trim() != header)
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .find_map(|l| {
+            let (k, v) = l.split_once('=')?;
+            (k.trim() == key).then(|| v.trim().trim_matches('"').to_owned())
+        })
 }
 
 /// `$CARGO_HOME`, or `~/.cargo`.
@@ -153,16 +212,16 @@ fn ensure_wasm_target(tools: &Tools) -> Result<()> {
 
 /// A tool installed with `cargo install`.
 #[derive(Debug, Clone, Copy)]
-struct CargoTool {
+struct CargoTool<'v> {
     name: &'static str,
     crate_name: &'static str,
     binary: &'static str,
-    version: &'static str,
+    version: &'v str,
     locked: bool,
     minutes: &'static str,
 }
 
-fn ensure_cargo_tool(tools: &Tools, tool: CargoTool) -> Result<()> {
+fn ensure_cargo_tool(tools: &Tools, tool: CargoTool<'_>) -> Result<()> {
     if let Some(found) = version_of(tools, tool.binary) {
         if found.split_whitespace().any(|w| w == tool.version) {
             return Ok(());
@@ -201,15 +260,15 @@ fn ensure_cargo_tool(tools: &Tools, tool: CargoTool) -> Result<()> {
     Ok(())
 }
 
-fn ensure_wasm_opt(tools: &Tools, root: &Path) -> Result<()> {
+fn ensure_wasm_opt(tools: &Tools, root: &Path, binaryen: &str) -> Result<()> {
     if let Some(found) = version_of(tools, "wasm-opt")
-        && found.contains(&format!("version {BINARYEN_VERSION}"))
+        && found.contains(&format!("version {binaryen}"))
     {
         return Ok(());
     }
     let dir = root.join(".tools");
     progress(&format!(
-        "installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into {} (about 1 min)…",
+        "installing wasm-opt (npm binaryen@{binaryen}) into {} (about 1 min)…",
         dir.display()
     ));
     let start = Instant::now();
@@ -221,12 +280,12 @@ fn ensure_wasm_opt(tools: &Tools, root: &Path) -> Result<()> {
             "--no-fund",
             "--prefix",
             &dir.to_string_lossy(),
-            &format!("binaryen@{BINARYEN_VERSION}"),
+            &format!("binaryen@{binaryen}"),
         ]),
         "npm install binaryen (is Node.js with npm installed?)",
     )?;
     match version_of(tools, "wasm-opt") {
-        Some(v) if v.contains(&format!("version {BINARYEN_VERSION}")) => {}
+        Some(v) if v.contains(&format!("version {binaryen}")) => {}
         other => bail!("wasm-opt after npm install reports {other:?}"),
     }
     progress(&format!("wasm-opt installed in {}", elapsed(start)));
@@ -311,4 +370,43 @@ fn run_quiet(cmd: &mut Command, what: &str) -> Result<()> {
     let tail: Vec<&str> = log.lines().rev().take(30).collect();
     let tail: Vec<&str> = tail.into_iter().rev().collect();
     bail!("{what} failed ({}):\n{}", out.status, tail.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 14: the wasm-bindgen pin in Cargo.toml, the version in Cargo.lock and Trunk.toml's
+    // `[tools]` agree, so the CLI xtask installs is the one the crate and Trunk expect.
+    #[test]
+    fn pinned_versions_agree() {
+        let root = crate::root();
+        let pins = Pins::read(&root).unwrap();
+        let trunk = std::fs::read_to_string(root.join("Trunk.toml")).unwrap();
+        assert_eq!(
+            toml_string(&trunk, "tools", "wasm_bindgen").as_deref(),
+            Some(pins.wasm_bindgen.as_str()),
+            "Trunk.toml [tools] wasm_bindgen"
+        );
+        let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+        let pin = format!("wasm-bindgen = \"={}\"", pins.wasm_bindgen);
+        assert!(
+            manifest.lines().any(|l| l.trim() == pin),
+            "Cargo.toml must pin {pin}"
+        );
+        assert!(pins.binaryen.parse::<u32>().is_ok(), "{pins:?}");
+    }
+
+    #[test]
+    fn reads_simple_toml_and_lock_files() {
+        let lock = "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n\n[[package]]\nname = \"b\"\nversion = \"2.1.0\"\n";
+        assert_eq!(locked_version(lock, "b").as_deref(), Some("2.1.0"));
+        assert_eq!(locked_version(lock, "c"), None);
+        let toml = "[build]\nwasm_opt = \"no\"\n[tools]\nwasm_opt = \"version_9\"\n";
+        assert_eq!(
+            toml_string(toml, "tools", "wasm_opt").as_deref(),
+            Some("version_9")
+        );
+        assert_eq!(toml_string(toml, "build", "target"), None);
+    }
 }

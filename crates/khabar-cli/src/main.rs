@@ -1,5 +1,5 @@
 //! The `khabar` command: `analyze` an article to JSON, TimeML or brat; `tag-conll` for ANERcorp-style
-//! evaluation. The interface is a public contract (`shared/docs/contracts.md`); keep it stable.
+//! evaluation. The interface is a public contract (`docs/contracts.md`); keep it stable.
 
 use anyhow::{Context, Result, anyhow, bail};
 use khabar_nlp::{Config, Date};

@@ -1,4 +1,4 @@
-//! The `khabar` command's public contract (shared/docs/contracts.md): output shape and exit codes.
+//! The `khabar` command's public contract (docs/contracts.md): output shape and exit codes.
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,4 +1,4 @@
-//! The analysis as other programs see it: schema `khabar.analysis/1` (`shared/docs/contracts.md`).
+//! The analysis as other programs see it: schema `khabar.analysis/1` (`docs/contracts.md`).
 //!
 //! Every offset here is a **Unicode code-point offset** into the text as given, half-open.
 //! Field names are a public contract: add fields, never rename or remove them.

@@ -1,6 +1,6 @@
 //! Clitic analysis: which part of a word is the stem («وبوتين» → «بوتين»).
 //!
-//! A word is split as `[و|ف] [ب|ل|ك|س] [ال] stem [pronoun]` (`shared/docs/arabic.md`, "Clitics").
+//! A word is split as `[و|ف] [ب|ل|ك|س] [ال] stem [pronoun]` (`docs/arabic.md`, "Clitics").
 //! Every split the letters allow is a candidate; candidates are ranked by a lexicon of words
 //! attested *unprefixed* in the ANERcorp training text (`data/text/lexicon.tsv`, with counts,
 //! derived by `cargo xtask eval-clitics --derive-lexicon`) and by [`crate::kb::is_known_name`]:

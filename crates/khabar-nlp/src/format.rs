@@ -1,4 +1,4 @@
-//! Output formats other than JSON: TimeML and brat standoff (`shared/docs/contracts.md`).
+//! Output formats other than JSON: TimeML and brat standoff (`docs/contracts.md`).
 
 use crate::analysis::Analysis;
 use std::fmt::Write;

@@ -1,4 +1,4 @@
-//! Spelling-tolerant matching keys for Arabic (`shared/docs/arabic.md`, "Spelling variation").
+//! Spelling-tolerant matching keys for Arabic (`docs/arabic.md`, "Spelling variation").
 //!
 //! Normalisation never changes what is displayed: it produces keys, and [`Normalized`] keeps a map
 //! from every byte of the key back to the original text.
