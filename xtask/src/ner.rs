@@ -71,6 +71,7 @@ struct Options {
     wiki_map: Option<PathBuf>,
     no_glue: bool,
     write_model: bool,
+    shipped: bool,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -87,6 +88,7 @@ fn options(args: &[String]) -> Result<Options> {
         wiki_map: None,
         no_glue: false,
         write_model: false,
+        shipped: false,
     };
     let mut parser = lexopt::Parser::from_args(args);
     let group = |name: &str| Group::from_name(name).ok_or(format!("no feature group '{name}'"));
@@ -117,6 +119,7 @@ fn options(args: &[String]) -> Result<Options> {
             Long("shared-only") => o.config.keep_domains = false,
             Long("prune") => o.config.prune = parser.value()?.parse()?,
             Long("write-model") => o.write_model = true,
+            Long("shipped") => o.shipped = true,
             _ => return Err(arg.unexpected().into()),
         }
     }
@@ -249,17 +252,38 @@ pub fn eval(args: &[String]) -> Result<()> {
     if o.ablate {
         return ablate(&o, &c);
     }
-    let start = Instant::now();
-    let model = train::train(&c.train, &o.config);
-    let trained = start.elapsed().as_secs_f64();
+    let bytes = if o.shipped {
+        // Score the model in the repository as it is, without training.
+        std::fs::read(data("ner/model.bin"))?
+    } else {
+        let start = Instant::now();
+        let model = train::train(&c.train, &o.config);
+        let trained = start.elapsed().as_secs_f64();
+        let bytes = model.to_bytes();
+        println!(
+            "trained in {trained:.1}s ({} epochs, feature set {:#x})",
+            o.config.epochs, o.config.features.0,
+        );
+        bytes
+    };
+    let mut model = Model::from_bytes(&bytes)?;
+    if o.shipped {
+        // The same as training with `--prune N`: pruning comes after quantisation.
+        let keep: Vec<bool> = model
+            .weights
+            .iter()
+            .map(|w| w.unsigned_abs() > o.config.prune.unsigned_abs())
+            .collect();
+        let mut k = keep.iter();
+        model.keys.retain(|_| k.next().copied().unwrap_or(false));
+        model.weights.retain(|w| w.unsigned_abs() > o.config.prune.unsigned_abs());
+    }
     let bytes = model.to_bytes();
-    let model = Model::from_bytes(&bytes)?;
     println!(
-        "trained in {trained:.1}s ({} epochs, feature set {:#x}), model {} bytes ({} gzipped)",
-        o.config.epochs,
-        o.config.features.0,
+        "model {} bytes ({} gzipped), {} weights",
         bytes.len(),
         gzipped_len(&bytes).map_or("?".to_owned(), |n| n.to_string()),
+        model.keys.len()
     );
     if o.write_model {
         let path = data("ner/model.bin");

@@ -55,7 +55,7 @@ impl Default for TrainConfig {
             notice: String::new(),
             domains: true,
             keep_domains: true,
-            prune: 1,
+            prune: 2,
         }
     }
 }
