@@ -378,7 +378,7 @@ fn margin_sweep(model: &Model, dev: &[Sentence]) {
         })
         .collect();
     println!("{:>9} {:>7} {:>7} {:>7}", "min-margin", "P", "R", "F1");
-    for t in [0.0f32, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0, 20.0] {
+    for t in [0.0f32, 6.0, 12.0, 20.0, 30.0, 40.0, 60.0, 80.0, 120.0] {
         let mut scores = Scores::default();
         for (s, tags) in dev.iter().zip(&tagged) {
             let mut pred: Vec<usize> = tags.iter().map(|t| ner::label(t.tag)).collect();
