@@ -65,6 +65,19 @@ fn bench_text_core_and_analysis() {
             .sum::<usize>()
     });
     let (r3, an) = time(|| khabar_nlp::analyze(ARTICLE, &config).entities.len());
+    // The NER tagger (issue 10) over the corpus's first 300 lines (sentences).
+    let sentences: Vec<Vec<&str>> = corpus
+        .lines()
+        .take(300)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let n_words: usize = sentences.iter().map(Vec::len).sum();
+    let (r4, ner) = time(|| {
+        sentences
+            .iter()
+            .map(|s| khabar_nlp::ner::tag(s).len())
+            .sum::<usize>()
+    });
     console_log!("khabar text-core bench (wasm32, headless Chromium)");
     console_log!(
         "{:<28} {:>10} {:>10} {:>16}",
@@ -88,5 +101,10 @@ fn bench_text_core_and_analysis() {
         "{:<28} {r3:>10} {an:>10.2} {:>16}",
         "analyze (bundled article)",
         rate(1.0, an, "articles/s")
+    );
+    console_log!(
+        "{:<28} {r4:>10} {ner:>10.2} {:>16}",
+        "ner::tag",
+        rate(n_words as f64, ner, "tokens/s")
     );
 }

@@ -92,6 +92,26 @@ pub fn run(args: &[String]) -> Result<()> {
         words.len() as f64,
         "words/s",
     );
+    // The NER tagger (issue 10) over the corpus's first 300 lines (sentences), news features.
+    let sentences: Vec<Vec<&str>> = corpus
+        .lines()
+        .take(300)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let n_words: usize = sentences.iter().map(Vec::len).sum();
+    let t = time(|| {
+        sentences
+            .iter()
+            .map(|s| khabar_nlp::ner::tag(s).len())
+            .sum::<usize>()
+    });
+    row(
+        "ner::tag",
+        &format!("{n_words} tok"),
+        t,
+        n_words as f64,
+        "tokens/s",
+    );
     let t = time(|| structure::parse_plain(&corpus).len());
     row(
         "structure::parse_plain",
