@@ -47,8 +47,7 @@ fn corpora(o: &Options) -> Result<Corpora> {
         .clone()
         .unwrap_or_else(|| data("wikifane/map.tsv"));
     let map = crate::wikifane::read_map(&map_path)?;
-    let (wiki, dev_wiki) =
-        crate::wikifane::load(&data("wikifane/train.txt"), &map, !o.no_glue)?;
+    let (wiki, dev_wiki) = crate::wikifane::load(&data("wikifane/train.txt"), &map, !o.no_glue)?;
     let mut train = news;
     if o.use_wiki {
         let take = (wiki.len() as f64 * o.wiki_fraction) as usize;
@@ -151,7 +150,10 @@ pub fn train(args: &[String]) -> Result<()> {
         total = (total.0 + bytes.len(), total.1 + gz);
         println!("  {name:<14} {:>9} bytes {gz:>9} gzipped", bytes.len());
     }
-    println!("  {:<14} {:>9} bytes {:>9} gzipped", "total", total.0, total.1);
+    println!(
+        "  {:<14} {:>9} bytes {:>9} gzipped",
+        "total", total.0, total.1
+    );
     Ok(())
 }
 
@@ -276,7 +278,9 @@ pub fn eval(args: &[String]) -> Result<()> {
             .collect();
         let mut k = keep.iter();
         model.keys.retain(|_| k.next().copied().unwrap_or(false));
-        model.weights.retain(|w| w.unsigned_abs() > o.config.prune.unsigned_abs());
+        model
+            .weights
+            .retain(|w| w.unsigned_abs() > o.config.prune.unsigned_abs());
     }
     let bytes = model.to_bytes();
     println!(
@@ -325,7 +329,10 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
         "{:<24} {:>8} {:>7} {:>8} {:>7}",
         "variant", "F1 news", "delta", "F1 wiki", "delta"
     );
-    println!("{:<24} {bn:>8.2} {:>7} {bw:>8.2} {:>7}", "all levers", "", "");
+    println!(
+        "{:<24} {bn:>8.2} {:>7} {bw:>8.2} {:>7}",
+        "all levers", "", ""
+    );
     let mut variants: Vec<(String, TrainConfig, bool)> = Vec::new();
     for g in Group::ALL {
         let set = o.config.features;

@@ -67,7 +67,10 @@ fn kmeans(vecs: &[Sparse], members: &[usize], k: usize, dim: usize, seed: u64) -
         .map(|&m| dot(&vecs[m], &centroids[0]))
         .collect();
     while centroids.len() < k {
-        let weights: Vec<f64> = best_sim.iter().map(|&s| f64::from((1.0 - s).max(0.0))).collect();
+        let weights: Vec<f64> = best_sim
+            .iter()
+            .map(|&s| f64::from((1.0 - s).max(0.0)))
+            .collect();
         let total: f64 = weights.iter().sum();
         let mut target = (rng.next() as f64 / (1u64 << 31) as f64) * total;
         let mut pick = members.len() - 1;
@@ -159,8 +162,11 @@ pub fn clusters(_args: &[String]) -> Result<()> {
         .map(|(i, (w, _))| (*w, i as u32))
         .collect();
     vocab.retain(|&(w, c)| c >= MIN_COUNT && w.chars().any(khabar_nlp::token::is_arabic_letter));
-    let word_index: HashMap<&str, usize> =
-        vocab.iter().enumerate().map(|(i, (w, _))| (*w, i)).collect();
+    let word_index: HashMap<&str, usize> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, (w, _))| (*w, i))
+        .collect();
     let dim = 2 * CONTEXTS;
     let mut cooc: Vec<BTreeMap<u32, f32>> = vec![BTreeMap::new(); vocab.len()];
     let mut ctx_total = vec![0f64; dim];

@@ -118,10 +118,8 @@ fn tag_conll(args: &[String]) -> Result<()> {
     let mut out = String::with_capacity(text.len() * 2);
     let mut sentence: Vec<&str> = Vec::new();
     // News or Wikipedia conventions, decided once over the whole input.
-    let domain = khabar_nlp::ner::detect_domain(
-        text.lines()
-            .filter_map(|l| l.split_whitespace().next()),
-    );
+    let domain =
+        khabar_nlp::ner::detect_domain(text.lines().filter_map(|l| l.split_whitespace().next()));
     let flush = |sentence: &mut Vec<&str>, out: &mut String| {
         if sentence.is_empty() {
             return;

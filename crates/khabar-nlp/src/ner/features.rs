@@ -609,7 +609,10 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
             let g = tables::gazetteer();
             for (d, tag) in [(0isize, "0"), (-1, "-1"), (1, "+1")] {
                 if let Some(x) = at(i + d) {
-                    let mask = g.words.get(x.key.as_str()).or_else(|| g.words.get(x.light.as_str()));
+                    let mask = g
+                        .words
+                        .get(x.key.as_str())
+                        .or_else(|| g.words.get(x.light.as_str()));
                     for class in tables::mask_classes(mask.copied().unwrap_or(0)) {
                         f.push(hash("ngw", &[tag, class]));
                     }

@@ -151,7 +151,10 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
             })
             .flatten()
             .collect();
-        counts_keys(&extracted).difference(&shared).copied().collect()
+        counts_keys(&extracted)
+            .difference(&shared)
+            .copied()
+            .collect()
     } else {
         Default::default()
     };
