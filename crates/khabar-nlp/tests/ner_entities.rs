@@ -6,7 +6,6 @@ use khabar_nlp::{Config, Date, analyze};
 fn config() -> Config {
     Config {
         reference_date: Some(Date::new(2023, 2, 20).unwrap()),
-        ..Config::default()
     }
 }
 
