@@ -31,8 +31,8 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
             [--wiki-fraction F] [--wiki-map FILE] [--no-glue] [--no-domains] [--shared-only]
             [--prune N]
                         retrain the NER model deterministically (ANERcorp + WikiFANE)
-  eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate] [--margins] [--write-model]
-           [--shipped]
+  eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate] [--levers G,…] [--margins]
+           [--write-model] [--shipped]
                         entity-level P/R/F1 per type on the two NER dev sets (news, Wikipedia)
   ner-clusters          recompute the NER word clusters and domain words from the training text
   ner-gazetteer         convert the NERAr name lists into the NER gazetteer table

@@ -71,6 +71,7 @@ struct Options {
     no_glue: bool,
     write_model: bool,
     shipped: bool,
+    levers: Option<Vec<Group>>,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -88,6 +89,7 @@ fn options(args: &[String]) -> Result<Options> {
         no_glue: false,
         write_model: false,
         shipped: false,
+        levers: None,
     };
     let mut parser = lexopt::Parser::from_args(args);
     let group = |name: &str| Group::from_name(name).ok_or(format!("no feature group '{name}'"));
@@ -119,6 +121,13 @@ fn options(args: &[String]) -> Result<Options> {
             Long("prune") => o.config.prune = parser.value()?.parse()?,
             Long("write-model") => o.write_model = true,
             Long("shipped") => o.shipped = true,
+            Long("levers") => {
+                let mut levers = Vec::new();
+                for name in parser.value()?.string()?.split(',') {
+                    levers.push(group(name).map_err(lexopt::Error::from)?);
+                }
+                o.levers = Some(levers);
+            }
             _ => return Err(arg.unexpected().into()),
         }
     }
@@ -334,7 +343,7 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
         "all levers", "", ""
     );
     let mut variants: Vec<(String, TrainConfig, bool)> = Vec::new();
-    for g in Group::ALL {
+    for g in o.levers.clone().unwrap_or(Group::ALL.to_vec()) {
         let set = o.config.features;
         if set.has(g) {
             let config = TrainConfig {
