@@ -1,24 +1,24 @@
 //! The article text cut into a tree of marked ranges (sentences ⊃ time expressions ⊃ mentions),
 //! in code points, ready to render as nested inline elements. Pure: no DOM, no Yew.
 
-use khabar_nlp::Analysis;
+use khabar_nlp::analysis::BlockKind;
+use khabar_nlp::{Analysis, CharIndex};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 /// The text between code-point offsets `start` and `end` (clamped).
 pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
-    CharOffsets::new(text).slice(text, start, end)
+    CharIndex::new(text).slice(text, start, end)
 }
 
 /// The headline's text, as the analysis found it in `text`.
 pub fn headline<'t>(text: &'t str, analysis: &Analysis) -> Option<&'t str> {
-    let block = analysis.structure.iter().find(|b| b.kind == "headline")?;
+    let block = analysis
+        .structure
+        .iter()
+        .find(|b| b.kind == BlockKind::Headline)?;
     Some(char_slice(text, block.start, block.end))
 }
-
-/// Code-point → byte offsets of one text, computed once (slicing is then O(1)): the analysis
-/// crate's converter, so that the app and the analysis agree on offsets.
-pub use khabar_nlp::span::CharIndex as CharOffsets;
 
 /// What a range of the article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -7,7 +7,6 @@
 
 pub mod article;
 pub mod components;
-pub mod fixture;
 pub mod hooks;
 pub mod i18n;
 pub mod js_api;

@@ -2,7 +2,7 @@
 //! only through [`Action`]s. No DOM code here: hooks translate browser events into actions.
 
 use khabar_nlp::Analysis;
-use khabar_nlp::analysis::Entity;
+use khabar_nlp::analysis::{Entity, EntityKind, ReferenceSource};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -113,13 +113,13 @@ impl KindGroup {
     ];
 
     /// The group of an entity kind of the contract.
-    pub fn of(kind: &str) -> KindGroup {
+    pub fn of(kind: EntityKind) -> KindGroup {
         match kind {
-            "person" => KindGroup::People,
-            "country" => KindGroup::Countries,
-            "organization" => KindGroup::Organisations,
-            "city" | "location" => KindGroup::Places,
-            _ => KindGroup::Other,
+            EntityKind::Person => KindGroup::People,
+            EntityKind::Country => KindGroup::Countries,
+            EntityKind::Organization => KindGroup::Organisations,
+            EntityKind::City | EntityKind::Location => KindGroup::Places,
+            EntityKind::Nationality | EntityKind::Work | EntityKind::Other => KindGroup::Other,
         }
     }
 
@@ -207,7 +207,7 @@ pub struct Filters {
 impl Filters {
     /// Whether `entity` passes the filters.
     pub fn accepts(&self, entity: &Entity) -> bool {
-        if self.group.is_some_and(|g| g != KindGroup::of(&entity.kind)) {
+        if self.group.is_some_and(|g| g != KindGroup::of(entity.kind)) {
             return false;
         }
         let needle = self.search.trim().to_lowercase();
@@ -247,8 +247,10 @@ pub enum Progress {
 pub struct AppState {
     /// The article text the analysis points into.
     pub text: Rc<str>,
-    /// The article's publication date, `YYYY-MM-DD`, if known.
-    pub published: Option<String>,
+    /// The analysis's reference date, `YYYY-MM-DD`, if known: the publication date given with
+    /// the article, or the date the analysis read from its text (issue 14: it used to be called
+    /// `published`, which it is not always).
+    pub reference_date: Option<String>,
     /// The analysis of `text`.
     pub analysis: Rc<Analysis>,
     /// What is selected.
@@ -313,8 +315,8 @@ pub enum Action {
         request: u32,
         /// The analysed text.
         text: Rc<str>,
-        /// The publication date used.
-        published: Option<String>,
+        /// The reference date the analysis used.
+        reference_date: Option<String>,
         /// The analysis.
         analysis: Rc<Analysis>,
     },
@@ -329,10 +331,10 @@ pub enum Action {
 
 impl AppState {
     /// A state showing `text` with its `analysis`.
-    pub fn new(text: Rc<str>, published: Option<String>, analysis: Rc<Analysis>) -> AppState {
+    pub fn new(text: Rc<str>, reference_date: Option<String>, analysis: Rc<Analysis>) -> AppState {
         AppState {
             text,
-            published,
+            reference_date,
             analysis,
             selection: Selection::None,
             filters: Filters::default(),
@@ -440,17 +442,18 @@ impl Reducible for AppState {
             Action::AnalysisFinished {
                 request,
                 text,
-                published,
+                reference_date,
                 analysis,
             } => {
                 if request != self.request {
                     return self;
                 }
-                if next.draft.date.is_empty() && analysis.reference_source == "text" {
+                if next.draft.date.is_empty() && analysis.reference_source == ReferenceSource::Text
+                {
                     next.draft.date = analysis.reference_date.clone().unwrap_or_default();
                 }
                 next.text = text;
-                next.published = published;
+                next.reference_date = reference_date;
                 next.analysis = analysis;
                 next.selection = Selection::None;
                 next.progress = Progress::Idle;
@@ -467,17 +470,10 @@ impl Reducible for AppState {
     }
 }
 
-/// How much of a draft's beginning is searched for a dateline.
-const DATELINE_CHARS: usize = 2000;
-
-/// The date of a dateline near the beginning of `text` (`YYYY-MM-DD`), if the analysis finds one.
+/// The date of a dateline near the beginning of `text` (`YYYY-MM-DD`), if the analysis finds one
+/// (it reads only the beginning: cheap enough for every keystroke).
 pub fn dateline_date(text: &str) -> Option<String> {
-    let end = text
-        .char_indices()
-        .nth(DATELINE_CHARS)
-        .map_or(text.len(), |(i, _)| i);
-    let doc = khabar_nlp::Document::new(&text[..end]);
-    khabar_nlp::time::reference_from_text(&doc).map(|d| d.to_string())
+    khabar_nlp::dateline_date(text).map(|d| d.to_string())
 }
 
 /// Whether `text` looks like HTML markup rather than an article (a document or block tag near
@@ -500,7 +496,7 @@ pub fn looks_like_html(text: &str) -> bool {
 /// is kept as it is.
 pub fn article_text(text: &str) -> String {
     if looks_like_html(text) {
-        khabar_nlp::structure::html_to_text(text)
+        khabar_nlp::html_to_text(text)
     } else {
         text.to_owned()
     }

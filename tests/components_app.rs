@@ -1,14 +1,16 @@
 //! Snapshots of the whole page, the header, the legend and the new-article view (issue 6).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixture;
+
 mod components_support;
 
 use components_support::{count, lines, render};
 use expect_test::expect;
+use fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::components::header::{Header, HeaderProps};
 use khabar::components::legend::{Legend, LegendProps};
 use khabar::components::new_article::{NewArticle, NewArticleProps};
-use khabar::fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::state::{Draft, Lang, Progress, Theme, View};
 use khabar::{App, AppProps};
 use std::rc::Rc;

@@ -2,12 +2,14 @@
 //! follow the selection.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixture;
+
 mod components_support;
 
 use components_support::{count, lines, render};
 use expect_test::expect;
+use fixture::{FIXTURE_TEXT, fixture_analysis};
 use khabar::components::article_view::{ArticleView, ArticleViewProps};
-use khabar::fixture::{FIXTURE_TEXT, fixture_analysis};
 use khabar::state::{Lang, Selection};
 use std::rc::Rc;
 

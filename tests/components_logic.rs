@@ -2,9 +2,11 @@
 //! reduction, draft checks, keyboard mapping.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixture;
+
 use expect_test::expect;
+use fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::article::{Mark, mark_tree, marks};
-use khabar::fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use khabar::hooks::use_analysis_worker::draft_request;
 use khabar::hooks::use_keyboard_shortcuts::action_for_key;
 use khabar::state::{Action, AppState, Lang, Selection, article_text};
@@ -100,7 +102,7 @@ fn stale_analysis_results_are_dropped_and_failures_keep_the_article() {
     let s = s.reduce(Action::AnalysisFinished {
         request: 1,
         text: "نص".into(),
-        published: None,
+        reference_date: None,
         analysis: other,
     });
     assert!(Rc::ptr_eq(&before, &s.analysis));

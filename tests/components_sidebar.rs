@@ -1,14 +1,16 @@
 //! Snapshots of the entity sidebar, the mention navigation and the entity card (issue 6).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixture;
+
 mod components_support;
 
 use components_support::{count, lines, render};
 use expect_test::expect;
+use fixture::fixture_analysis;
 use khabar::components::entity_card::{EntityCard, EntityCardProps, surface_forms};
 use khabar::components::entity_sidebar::{EntitySidebar, EntitySidebarProps};
 use khabar::components::mention_nav::{MentionNav, MentionNavProps};
-use khabar::fixture::fixture_analysis;
 use khabar::state::{Filters, KindGroup, Lang, Selection};
 use std::rc::Rc;
 
@@ -154,5 +156,12 @@ async fn entity_card_shows_office_forms_and_events() {
         <li>
         <button type="button" data-event-id="v3" class="card__event"><span lang="en">Macron's visit to Egypt</span></button></li></ul></section>"#]].assert_eq(&lines(&html));
     let forms = surface_forms(&analysis.entities[0]);
-    assert_eq!(forms[0], ("ماكرون".to_owned(), "name".to_owned(), 2));
+    assert_eq!(
+        forms[0],
+        (
+            "ماكرون".to_owned(),
+            khabar_nlp::analysis::MentionForm::Name,
+            2
+        )
+    );
 }

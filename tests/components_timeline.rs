@@ -2,12 +2,14 @@
 //! the card of a selected event.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixture;
+
 mod components_support;
 
 use components_support::{count, lines, render};
 use expect_test::expect;
+use fixture::fixture_analysis;
 use khabar::components::timeline::{Timeline, TimelineProps};
-use khabar::fixture::fixture_analysis;
 use khabar::state::{Lang, Selection};
 use std::rc::Rc;
 

@@ -2,7 +2,9 @@
 //! in the sidebar, walk its mentions, click a name in the text, choose an event.
 #![cfg(target_arch = "wasm32")]
 
-use khabar::fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
+mod fixture;
+
+use fixture::{FIXTURE_PUBLISHED, FIXTURE_TEXT, fixture_analysis};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -4,11 +4,12 @@
 //! font, so a name inside a clitic-attached word («وبوتين») keeps its Arabic letter joining
 //! (checked in a browser by `tests/wasm_joining.rs`).
 
-use crate::article::{CharOffsets, Mark, MarkNode, Piece, mark_tree, marks};
+use crate::article::{Mark, MarkNode, Piece, mark_tree, marks};
 use crate::i18n::t;
 use crate::state::{KindGroup, Lang, Selection};
 use crate::timex;
-use khabar_nlp::Analysis;
+use khabar_nlp::analysis::BlockKind;
+use khabar_nlp::{Analysis, CharIndex};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -72,7 +73,7 @@ impl Lit {
 
 struct Ctx<'a> {
     text: &'a str,
-    offsets: &'a CharOffsets,
+    offsets: &'a CharIndex,
     analysis: &'a Analysis,
     lit: &'a Lit,
     lang: Lang,
@@ -81,7 +82,7 @@ struct Ctx<'a> {
 /// The article.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let offsets = use_memo(props.text.clone(), |text| CharOffsets::new(text));
+    let offsets = use_memo(props.text.clone(), |text| CharIndex::new(text));
     let all_marks = use_memo(props.analysis.clone(), |analysis| marks(analysis));
     let lit = Lit::new(&props.analysis, &props.selection);
     let ctx = Ctx {
@@ -102,12 +103,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let blocks = props.analysis.structure.iter().map(|b| {
         let tree = mark_tree(&all_marks, b.start, b.end);
         let content = render_pieces(&ctx, &tree);
-        match b.kind.as_str() {
-            "kicker" => html! { <p class="article__kicker">{content}</p> },
-            "headline" => html! { <h1 class="article__headline">{content}</h1> },
-            "subheading" => html! { <h2 class="article__subheading">{content}</h2> },
-            "dateline" => html! { <p class="article__dateline">{content}</p> },
-            _ => html! { <p class="article__paragraph">{content}</p> },
+        match b.kind {
+            BlockKind::Kicker => html! { <p class="article__kicker">{content}</p> },
+            BlockKind::Headline => html! { <h1 class="article__headline">{content}</h1> },
+            BlockKind::Subheading => html! { <h2 class="article__subheading">{content}</h2> },
+            BlockKind::Dateline => html! { <p class="article__dateline">{content}</p> },
+            BlockKind::Paragraph => html! { <p class="article__paragraph">{content}</p> },
         }
     });
     html! {
@@ -157,7 +158,7 @@ fn render_node(ctx: &Ctx<'_>, node: &MarkNode) -> Html {
             let time = &ctx.analysis.times[i];
             let value = time.value.clone().unwrap_or_default();
             let label = if value.is_empty() {
-                time.kind.clone()
+                time.kind.as_str().to_owned()
             } else {
                 timex::label(&value, ctx.lang)
             };
@@ -182,7 +183,7 @@ fn render_mention(
 ) -> Html {
     let e = &ctx.analysis.entities[entity];
     let m = &e.mentions[mention];
-    let group = KindGroup::of(&e.kind).as_str();
+    let group = KindGroup::of(e.kind).as_str();
     let selected = ctx.lit.entity == Some(entity);
     let current = selected && ctx.lit.current == Some(mention);
     let participant = ctx.lit.participants.contains(&entity);
@@ -196,7 +197,7 @@ fn render_mention(
     html! {
         <span {class} data-entity-id={e.id.clone()} data-mention-index={mention.to_string()}
             data-mention-start={m.start.to_string()} data-mention-end={m.end.to_string()}
-            data-piece-start={node.start.to_string()} data-form={m.form.clone()}
-            data-kind={e.kind.clone()}>{inner}</span>
+            data-piece-start={node.start.to_string()} data-form={m.form.as_str()}
+            data-kind={e.kind.as_str()}>{inner}</span>
     }
 }

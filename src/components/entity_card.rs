@@ -3,7 +3,7 @@
 use crate::i18n::t;
 use crate::state::Lang;
 use khabar_nlp::Analysis;
-use khabar_nlp::analysis::Entity;
+use khabar_nlp::analysis::{Entity, EntityKind, MentionForm};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,12 +24,12 @@ pub struct EntityCardProps {
 
 /// Every surface form of the entity's mentions with its count, most frequent first, then in
 /// order of first appearance.
-pub fn surface_forms(entity: &Entity) -> Vec<(String, String, usize)> {
-    let mut forms: Vec<(String, String, usize)> = Vec::new();
+pub fn surface_forms(entity: &Entity) -> Vec<(String, MentionForm, usize)> {
+    let mut forms: Vec<(String, MentionForm, usize)> = Vec::new();
     for m in &entity.mentions {
         match forms.iter_mut().find(|(text, _, _)| *text == m.text) {
             Some(f) => f.2 += 1,
-            None => forms.push((m.text.clone(), m.form.clone(), 1)),
+            None => forms.push((m.text.clone(), m.form, 1)),
         }
     }
     forms.sort_by_key(|f| std::cmp::Reverse(f.2));
@@ -37,16 +37,16 @@ pub fn surface_forms(entity: &Entity) -> Vec<(String, String, usize)> {
 }
 
 /// The kind's i18n key.
-pub fn kind_key(kind: &str) -> &'static str {
+pub fn kind_key(kind: EntityKind) -> &'static str {
     match kind {
-        "person" => "kind.person",
-        "country" => "kind.country",
-        "city" => "kind.city",
-        "location" => "kind.location",
-        "organization" => "kind.organization",
-        "nationality" => "kind.nationality",
-        "work" => "kind.work",
-        _ => "kind.other",
+        EntityKind::Person => "kind.person",
+        EntityKind::Country => "kind.country",
+        EntityKind::City => "kind.city",
+        EntityKind::Location => "kind.location",
+        EntityKind::Organization => "kind.organization",
+        EntityKind::Nationality => "kind.nationality",
+        EntityKind::Work => "kind.work",
+        EntityKind::Other => "kind.other",
     }
 }
 
@@ -63,7 +63,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         html! { <><dt>{t(lang, "card.office")}</dt><dd class="card__office">{label}</dd></> }
     });
     let forms = surface_forms(e).into_iter().map(|(text, form, count)| html! {
-        <li class="card__form" data-form={form}>
+        <li class="card__form" data-form={form.as_str()}>
             <span lang="ar">{text}</span>{" "}<span class="card__form-count"><bdi>{"×"}{count}</bdi></span>
         </li>
     });
@@ -97,7 +97,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             <h2 class="card__title" id="card-title"><bdi lang="ar">{e.name.clone()}</bdi></h2>
             { for english }
             <dl class="card__facts">
-                <dt>{t(lang, "card.kind")}</dt><dd class="card__kind" data-kind={e.kind.clone()}>{t(lang, kind_key(&e.kind))}</dd>
+                <dt>{t(lang, "card.kind")}</dt><dd class="card__kind" data-kind={e.kind.as_str()}>{t(lang, kind_key(e.kind))}</dd>
                 { for office }
             </dl>
             <h3 class="card__subtitle">{t(lang, "card.forms")}</h3>

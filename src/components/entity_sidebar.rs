@@ -63,7 +63,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         .filter(|e| props.filters.accepts(e))
         .collect();
     let groups = KindGroup::ALL.into_iter().filter_map(|group| {
-        let members = by_salience(visible.iter().copied().filter(|e| KindGroup::of(&e.kind) == group));
+        let members = by_salience(visible.iter().copied().filter(|e| KindGroup::of(e.kind) == group));
         (!members.is_empty()).then(|| {
             let items = members.into_iter().map(|e| entity_item(e, selected, lang, &props.on_select_entity));
             let heading = format!("sidebar-group-{}", group.as_str());
@@ -149,7 +149,7 @@ fn entity_item(
         let id = id.clone();
         move |_| on_select.emit(id.clone())
     };
-    let group = KindGroup::of(&entity.kind).as_str();
+    let group = KindGroup::of(entity.kind).as_str();
     let count = entity.mentions.len();
     let english = entity.name_en.clone().map(|en| {
         html! {
@@ -168,7 +168,7 @@ fn entity_item(
     html! {
         <li class="sidebar__item">
             <button type="button" class={classes!("sidebar__entity", is_selected.then_some("is-selected"))}
-                data-entity-id={id} data-kind={entity.kind.clone()} aria-pressed={is_selected.to_string()}
+                data-entity-id={id} data-kind={entity.kind.as_str()} aria-pressed={is_selected.to_string()}
                 {onclick}>
                 <span class={classes!("sidebar__swatch", format!("mention--{group}"))} aria-hidden="true"></span>
                 <span class="sidebar__name">{entity_name(entity, Lang::Ar)}</span>

@@ -61,7 +61,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             <h2 class="card__title" id="event-card-title">{label}</h2>
             <dl class="card__facts">
                 <dt>{t(lang, "event.date")}</dt><dd><bdi>{date}</bdi></dd>
-                <dt>{t(lang, "event.status")}</dt><dd data-status={v.status.clone()}>{t(lang, status_key(&v.status))}</dd>
+                <dt>{t(lang, "event.status")}</dt><dd data-status={v.status.as_str()}>{t(lang, status_key(v.status))}</dd>
             </dl>
             if !v.participants.is_empty() {
                 <h3 class="card__subtitle">{t(lang, "timeline.participants")}</h3>

@@ -6,7 +6,7 @@ use crate::state::{Lang, Selection};
 use crate::timex::{self, Granularity};
 use jiff::civil::Date;
 use khabar_nlp::Analysis;
-use khabar_nlp::analysis::Event;
+use khabar_nlp::analysis::{Event, EventStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -147,7 +147,7 @@ fn axis_view(
             let p = p.as_ref()?;
             let (first, last) = p.days?;
             let place = axis.place(first, last);
-            let open = v.status == "ongoing";
+            let open = v.status == EventStatus::Ongoing;
             let style = format!("--start: {:.2}%; --size: {:.2}%;", place.start, place.size);
             Some(html! {
                 <li class={classes!("axis__mark", format!("axis__mark--{}", p.granularity.as_str()),
@@ -210,7 +210,7 @@ fn event_item(
     let id = v.id.clone();
     html! {
         <li class={classes!("timeline__event", dimmed.then_some("is-dimmed"), selected.then_some("is-selected"))}
-            data-event-id={v.id.clone()} data-status={v.status.clone()} data-granularity={granularity.as_str()}
+            data-event-id={v.id.clone()} data-status={v.status.as_str()} data-granularity={granularity.as_str()}
             data-value={v.value.clone().unwrap_or_default()}>
             <button type="button" class="timeline__button" aria-pressed={selected.to_string()}
                 onclick={move |_| on_select.emit(id.clone())}>
@@ -220,7 +220,7 @@ fn event_item(
                         <span class="timeline__granularity">{" · "}{t(lang, key)}</span>
                     }</span>
                 <span class="timeline__label">{label}</span>
-                <span class="timeline__status" data-status={v.status.clone()}>{t(lang, status_key(&v.status))}</span>
+                <span class="timeline__status" data-status={v.status.as_str()}>{t(lang, status_key(v.status))}</span>
             </button>
             if v.participants.is_empty() { } else {
                 <ul class="timeline__participants" aria-label={t(lang, "timeline.participants")}>{ for participants }</ul>
@@ -243,12 +243,12 @@ fn gran_key(g: Granularity) -> &'static str {
 }
 
 /// The i18n key of an event status.
-pub fn status_key(status: &str) -> &'static str {
+pub fn status_key(status: EventStatus) -> &'static str {
     match status {
-        "ongoing" => "status.ongoing",
-        "planned" => "status.planned",
-        "possible" => "status.possible",
-        "reported" => "status.reported",
-        _ => "status.occurred",
+        EventStatus::Occurred => "status.occurred",
+        EventStatus::Ongoing => "status.ongoing",
+        EventStatus::Planned => "status.planned",
+        EventStatus::Possible => "status.possible",
+        EventStatus::Reported => "status.reported",
     }
 }

@@ -58,7 +58,7 @@ fn finish(state: &AppContext, request: WorkerRequest, response: WorkerResponse) 
         Some(analysis) => state.dispatch(Action::AnalysisFinished {
             request: request.request,
             text: request.text.into(),
-            published: analysis.reference_date.clone(),
+            reference_date: analysis.reference_date.clone(),
             analysis: Rc::new(analysis),
         }),
         None => state.dispatch(Action::AnalysisFailed {

@@ -1,7 +1,7 @@
 //! Reads a dropped or opened `.txt`/`.html` file as UTF-8 text (HTML reduced to text).
 
 use crate::state::looks_like_html;
-use khabar_nlp::structure::html_to_text;
+use khabar_nlp::html_to_text;
 use yew::prelude::*;
 
 /// A callback that reads a file and emits its text through `on_text`, or an i18n error key

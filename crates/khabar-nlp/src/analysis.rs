@@ -5,6 +5,187 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Declares a closed vocabulary of the contract: an enum serialised as its JSON name, with the
+/// list of its values and the name of each.
+macro_rules! vocabulary {
+    ($(#[$attr:meta])* $name:ident { $($(#[$vattr:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vattr])* #[serde(rename = $text)] $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &[$name] = &[$($name::$variant),*];
+
+            /// The name used in the JSON contract.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            /// The value with the JSON name `name`.
+            pub fn from_name(name: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == name)
+            }
+        }
+
+        /// Compares with a JSON name (`kind == "call"`), for tests and tables.
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Where the reference date came from.
+    ReferenceSource {
+        /// Given by the caller (`Config::reference_date`, the CLI's `--date`).
+        Given = "given",
+        /// Read from the text: a dateline or a full date near the top.
+        Text = "text",
+        /// Unknown: relative dates stay unresolved.
+        None = "none",
+    }
+}
+
+impl Default for ReferenceSource {
+    /// Analyses written before the field existed had no reference date source.
+    fn default() -> ReferenceSource {
+        ReferenceSource::None
+    }
+}
+
+vocabulary! {
+    /// What a block of the article's structure is.
+    BlockKind {
+        /// The short line above the headline.
+        Kicker = "kicker",
+        /// The headline.
+        Headline = "headline",
+        /// A subheading inside the body.
+        Subheading = "subheading",
+        /// A body paragraph.
+        Paragraph = "paragraph",
+        /// The place (and agency, date) opening the first paragraph: «القاهرة - (رويترز) -».
+        Dateline = "dateline",
+    }
+}
+
+vocabulary! {
+    /// What an entity is.
+    EntityKind {
+        /// A person.
+        Person = "person",
+        /// A country (or its government).
+        Country = "country",
+        /// A city.
+        City = "city",
+        /// A region, continent, border …
+        Location = "location",
+        /// An organisation or government body.
+        Organization = "organization",
+        /// A people («الروس»).
+        Nationality = "nationality",
+        /// A treaty, law, agreement.
+        Work = "work",
+        /// Anything else (the analysis does not produce it today).
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// How a mention refers to its entity.
+    MentionForm {
+        /// A full or partial name.
+        Name = "name",
+        /// A title («الرئيس الفرنسي»).
+        Title = "title",
+        /// A relational mention («نظيره الفرنسي»).
+        Relational = "relational",
+        /// A nisba adjective standing for a country («الروسية»).
+        Adjective = "adjective",
+        /// A capital standing for a government («واشنطن»).
+        Metonym = "metonym",
+        /// A pronoun (the analysis does not produce it today).
+        Pronoun = "pronoun",
+    }
+}
+
+vocabulary! {
+    /// The TIMEX3 type of a time expression.
+    TimeType {
+        /// A calendar date or period.
+        Date = "DATE",
+        /// A time of day.
+        Time = "TIME",
+        /// A length of time.
+        Duration = "DURATION",
+        /// A recurring time.
+        Set = "SET",
+    }
+}
+
+vocabulary! {
+    /// What kind of event it is.
+    EventKind {
+        /// A phone or video call.
+        Call = "call",
+        /// A meeting.
+        Meeting = "meeting",
+        /// A summit.
+        Summit = "summit",
+        /// Talks, negotiations.
+        Talks = "talks",
+        /// A visit.
+        Visit = "visit",
+        /// A statement.
+        Statement = "statement",
+        /// Sanctions.
+        Sanctions = "sanctions",
+        /// An agreement.
+        Agreement = "agreement",
+        /// Military action.
+        Military = "military",
+        /// An attack.
+        Attack = "attack",
+        /// An election.
+        Election = "election",
+        /// Interference.
+        Interference = "interference",
+        /// A protest.
+        Protest = "protest",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// Whether an event happened.
+    EventStatus {
+        /// It happened.
+        Occurred = "occurred",
+        /// It is going on.
+        Ongoing = "ongoing",
+        /// It is planned.
+        Planned = "planned",
+        /// It may happen.
+        Possible = "possible",
+        /// Someone says it happened.
+        Reported = "reported",
+    }
+}
+
 /// The schema tag written in every analysis.
 pub const SCHEMA: &str = "khabar.analysis/1";
 
@@ -17,7 +198,7 @@ pub struct Analysis {
     pub reference_date: Option<String>,
     /// Where the reference date came from: `given`, `text` (a dateline or date in the text) or `none`.
     #[serde(default)]
-    pub reference_source: String,
+    pub reference_source: ReferenceSource,
     /// Kicker, headline, subheadings and paragraphs, in text order.
     #[serde(default)]
     pub structure: Vec<Block>,
@@ -50,7 +231,7 @@ pub struct Range {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// `kicker`, `headline`, `subheading`, `paragraph` or `dateline`.
-    pub kind: String,
+    pub kind: BlockKind,
     /// First code point of the block's text (without a subheading's «- » bullet).
     pub start: usize,
     /// One past the last code point.
@@ -63,7 +244,7 @@ pub struct Entity {
     /// `e1`, `e2`, … in the order of the list.
     pub id: String,
     /// `person`, `country`, `city`, `location`, `organization`, `nationality`, `work`, `other`.
-    pub kind: String,
+    pub kind: EntityKind,
     /// Arabic display name.
     pub name: String,
     /// English name when known.
@@ -96,7 +277,7 @@ pub struct Mention {
     /// The original text at `[start, end)`.
     pub text: String,
     /// `name`, `title`, `relational`, `adjective`, `metonym` or `pronoun`.
-    pub form: String,
+    pub form: MentionForm,
 }
 
 /// A TIMEX3 time expression.
@@ -112,7 +293,7 @@ pub struct Time {
     pub text: String,
     /// `DATE`, `TIME`, `DURATION` or `SET`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: TimeType,
     /// TIMEX3 value (`2021-01`, `2021-W15`, `P5Y`, `PAST_REF`), or null when it needs an unknown
     /// reference date.
     pub value: Option<String>,
@@ -128,13 +309,13 @@ pub struct Event {
     pub id: String,
     /// `call`, `meeting`, `summit`, `talks`, `visit`, `statement`, `sanctions`, `agreement`,
     /// `military`, `attack`, `election`, `interference`, `protest`, `other`.
-    pub kind: String,
+    pub kind: EventKind,
     /// Id of the linked time expression, if any.
     pub time: Option<String>,
     /// The linked (or inherited) time's value.
     pub value: Option<String>,
     /// `occurred`, `ongoing`, `planned`, `possible` or `reported`.
-    pub status: String,
+    pub status: EventStatus,
     /// Entity ids of the participants.
     pub participants: Vec<String>,
     /// Entity id of the place, if any.

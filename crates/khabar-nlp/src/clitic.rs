@@ -16,6 +16,7 @@
 //! Prepositions of one letter with a pronoun (له، بها) stay whole: the core must have two letters.
 
 use crate::normalize;
+use crate::tsv;
 use crate::span::Span;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -33,7 +34,9 @@ pub struct Segmentation {
 
 impl Segmentation {
     /// The stem together with its article, if any, in `word` (the word this segmentation is of):
-    /// «والرئيس» → «الرئيس», «للرئيس» → «لرئيس». What a name highlight should cover.
+    /// «والرئيس» → «الرئيس», «للرئيس» → «لرئيس». What a name highlight should cover. (Used by
+    /// the tests and the clitic evaluation only, hence the feature.)
+    #[cfg(feature = "eval")]
     pub fn stem_with_article(&self, word: &str) -> Span {
         if self.proclitics.last() != Some(&"ال") {
             return self.stem;
@@ -56,6 +59,7 @@ impl Segmentation {
     }
 
     /// The segmentation as `و+ب+ال+stem+ه` (the gold format of the clitic evaluation).
+    #[cfg(feature = "eval")]
     pub fn render(&self, word: &str) -> String {
         let mut parts: Vec<String> = self.proclitics.iter().map(|p| (*p).to_owned()).collect();
         parts.push(normalize::key(self.stem.slice(word)));
@@ -388,14 +392,12 @@ struct Entry {
 fn lexicon() -> &'static HashMap<&'static str, Entry> {
     static LEXICON: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        include_str!("../data/text/lexicon.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let key = cols.next()?;
-                let count = cols.next()?.parse().ok()?;
-                let hamza = cols.next() == Some("h");
+        tsv::TEXT_LEXICON
+            .rows()
+            .filter_map(|cols| {
+                let key = cols[0];
+                let count = cols[1].parse().ok()?;
+                let hamza = cols[2] == "h";
                 Some((key, Entry { count, hamza }))
             })
             .collect()

@@ -1,6 +1,6 @@
 //! Output formats other than JSON: TimeML and brat standoff (`docs/contracts.md`).
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, EntityKind};
 use std::fmt::Write;
 
 /// The text unchanged with each time expression wrapped in `<TIMEX3>`, inside `<TimeML>`, with a
@@ -63,7 +63,7 @@ pub fn brat(analysis: &Analysis) -> String {
     let mut out = String::new();
     let mut n = 0;
     for e in &analysis.entities {
-        let label = brat_label(&e.kind);
+        let label = brat_label(e.kind);
         for m in &e.mentions {
             n += 1;
             let text = m.text.replace(['\n', '\t'], " ");
@@ -84,11 +84,11 @@ pub fn brat(analysis: &Analysis) -> String {
 }
 
 /// The ANERcorp-style brat label of an entity kind.
-pub fn brat_label(kind: &str) -> &'static str {
+pub fn brat_label(kind: EntityKind) -> &'static str {
     match kind {
-        "person" => "PERS",
-        "country" | "city" | "location" => "LOC",
-        "organization" => "ORG",
-        _ => "MISC",
+        EntityKind::Person => "PERS",
+        EntityKind::Country | EntityKind::City | EntityKind::Location => "LOC",
+        EntityKind::Organization => "ORG",
+        EntityKind::Nationality | EntityKind::Work | EntityKind::Other => "MISC",
     }
 }

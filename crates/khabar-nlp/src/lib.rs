@@ -1,26 +1,38 @@
 //! Pure analysis of Arabic news articles: text in, [`Analysis`] out.
 //!
+//! # The public API
+//!
+//! [`analyze`] with a [`Config`] gives an [`Analysis`] (the types of the JSON contract, schema
+//! `khabar.analysis/1`, in [`analysis`]); [`format`](mod@format) writes it as TimeML or brat standoff.
+//! [`html_to_text`] reduces pasted HTML to the plain-text convention `analyze` reads,
+//! [`dateline_date`] reads a publication date from the top of a text (cheaply, for a form that
+//! asks for one), and [`CharIndex`] turns the contract's code-point offsets back into text.
+//! Everything else is crate-private; with the `eval` feature the stage modules are public too,
+//! for the training and evaluation commands (`cargo xtask train-ner | eval-ner | eval-time |
+//! eval-clitics | bench`), the CLI's `tag-conll` and this crate's own tests.
+//!
 //! # The pipeline
 //!
 //! One pass, each stage reading only what earlier stages produced:
 //!
-//! 1. [`structure`]: kicker, headline, subheadings, paragraphs from plain text (or HTML reduced to
+//! 1. `structure`: kicker, headline, subheadings, paragraphs from plain text (or HTML reduced to
 //!    text).
-//! 2. [`token`]: tokens with spans and normalised keys ([`normalize`]); [`clitic`] analyses tell
-//!    which part of a word is the stem; [`sentence`] splits sentences; [`numbers`] reads number
-//!    words.
-//! 3. [`entities`]: mentions from the statistical tagger ([`ner`]) and the knowledge base
-//!    ([`kb`]), clustered into entities (names, titles, relational mentions, adjectives,
-//!    metonyms) and linked.
-//! 4. [`time`]: TIMEX3 expressions resolved against the reference (publication) date.
-//! 5. [`events`]: event kind, participants, time and status per sentence, merged across
-//!    sentences.
+//! 2. `token`: tokens with spans and normalised keys (`normalize`); `clitic` analyses tell which
+//!    part of a word is the stem; `sentence` splits sentences; `numbers` reads number words.
+//! 3. `entities`: mentions from the statistical tagger (`ner`) and the knowledge base (`kb`),
+//!    clustered into entities (names, titles, relational mentions, adjectives, metonyms) and
+//!    linked.
+//! 4. `time`: TIMEX3 expressions resolved against the reference (publication) date.
+//! 5. `events`: event kind, participants, time and status per sentence, merged across sentences.
 //! 6. [`analysis`]: the serde view of it all, schema `khabar.analysis/1`.
+//!
+//! The modules form layers (ARCHITECTURE.md lists them; a test checks every import against the
+//! list): each imports only from layers below its own.
 //!
 //! # Design decisions
 //!
 //! A key design decision made in this crate is that **the original text is never modified**:
-//! every stage points into it with one [`Span`] type (UTF-8 byte offsets), normalised forms are
+//! every stage points into it with one `Span` type (UTF-8 byte offsets), normalised forms are
 //! only matching keys, and code-point offsets (the JSON contract) are computed once, when the
 //! [`Analysis`] is assembled. Another is that **analysis does not fail**: odd input gives fewer
 //! findings and [`analysis::Diagnostic`]s, never an error or a panic. The crate reads no clock,
@@ -28,25 +40,53 @@
 //! analysis, natively and in WebAssembly.
 
 pub mod analysis;
-pub mod clitic;
-pub mod entities;
-pub mod events;
+mod document;
 pub mod format;
-pub mod kb;
-pub mod ner;
-pub mod normalize;
-pub mod numbers;
-pub mod sentence;
-pub mod span;
-pub mod structure;
-pub mod time;
-pub mod token;
+mod ner_type;
+mod tsv;
+
+/// Declares modules that are crate-private, or public with the `eval` feature (for xtask's
+/// training and evaluation commands, the CLI's `tag-conll` and this crate's integration tests).
+macro_rules! internal_modules {
+    ($($(#[$attr:meta])* $name:ident;)*) => {$(
+        $(#[$attr])*
+        #[cfg(feature = "eval")]
+        pub mod $name;
+        $(#[$attr])*
+        #[cfg(not(feature = "eval"))]
+        mod $name;
+    )*};
+}
+
+internal_modules! {
+    clitic;
+    entities;
+    events;
+    kb;
+    // The tagger's label names and feature-template helpers serve training and evaluation
+    // (`eval` feature); the analysis uses only part of them.
+    #[cfg_attr(not(feature = "eval"), allow(dead_code))]
+    ner;
+    normalize;
+    numbers;
+    sentence;
+    span;
+    structure;
+    time;
+    token;
+}
 
 pub use analysis::Analysis;
 pub use jiff::civil::Date;
-pub use span::Span;
+pub use span::CharIndex;
+pub use structure::html_to_text;
 
-use span::CharIndex;
+use analysis::{EventKind, EventStatus, ReferenceSource};
+#[cfg(feature = "eval")]
+pub use document::Document;
+#[cfg(not(feature = "eval"))]
+use document::Document;
+use span::Span;
 
 /// Options of one analysis.
 #[derive(Debug, Clone, Default)]
@@ -56,42 +96,28 @@ pub struct Config {
     pub reference_date: Option<Date>,
 }
 
-/// The text with what the early stages found, handed to the later stages.
-#[derive(Debug)]
-pub struct Document<'t> {
-    /// The original text, never modified.
-    pub text: &'t str,
-    /// Kicker, headline, subheadings, paragraphs.
-    pub blocks: Vec<structure::Block>,
-    /// Tokens in order.
-    pub tokens: Vec<token::Token>,
-    /// Sentence spans in order.
-    pub sentences: Vec<Span>,
-}
+/// How much of a text's beginning [`dateline_date`] reads.
+const DATELINE_CHARS: usize = 2000;
 
-impl<'t> Document<'t> {
-    /// Runs the text stages (structure, tokens, sentences) over `text`.
-    pub fn new(text: &'t str) -> Document<'t> {
-        let blocks = structure::parse_plain(text);
-        let tokens = token::tokenize(text);
-        let sentences = sentence::split(text, &tokens);
-        Document {
-            text,
-            blocks,
-            tokens,
-            sentences,
-        }
-    }
+/// The publication date that a dateline or a full date near the top of `text` gives: what
+/// [`analyze`] takes as the reference date when [`Config::reference_date`] is `None`. It reads
+/// only the first 2000 characters, so a form may call it on every change.
+pub fn dateline_date(text: &str) -> Option<Date> {
+    let end = text
+        .char_indices()
+        .nth(DATELINE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    time::reference_from_text(&Document::new(&text[..end]))
 }
 
 /// Analyses one article.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
     let doc = Document::new(text);
     let (reference, reference_source) = match config.reference_date {
-        Some(d) => (Some(d), "given"),
+        Some(d) => (Some(d), ReferenceSource::Given),
         None => match time::reference_from_text(&doc) {
-            Some(d) => (Some(d), "text"),
-            None => (None, "none"),
+            Some(d) => (Some(d), ReferenceSource::Text),
+            None => (None, ReferenceSource::None),
         },
     };
     let times = time::find(&doc, reference);
@@ -112,7 +138,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 fn assemble(
     doc: &Document<'_>,
     reference: Option<Date>,
-    reference_source: &str,
+    reference_source: ReferenceSource,
     entities: &[entities::Entity],
     times: &time::Times,
     events: &[events::Event],
@@ -127,14 +153,14 @@ fn assemble(
     Analysis {
         schema: analysis::SCHEMA.to_owned(),
         reference_date: reference.map(|d| d.to_string()),
-        reference_source: reference_source.to_owned(),
+        reference_source,
         structure: doc
             .blocks
             .iter()
             .map(|b| {
                 let r = range(b.span);
                 analysis::Block {
-                    kind: b.kind.as_str().to_owned(),
+                    kind: b.kind,
                     start: r.start,
                     end: r.end,
                 }
@@ -146,7 +172,7 @@ fn assemble(
             .enumerate()
             .map(|(i, e)| analysis::Entity {
                 id: entity_id(i),
-                kind: e.kind.as_str().to_owned(),
+                kind: e.kind,
                 name: e.name.clone(),
                 name_en: e.name_en.clone(),
                 wikidata: e.wikidata.clone(),
@@ -163,7 +189,7 @@ fn assemble(
                             start: r.start,
                             end: r.end,
                             text: m.span.slice(doc.text).to_owned(),
-                            form: m.form.as_str().to_owned(),
+                            form: m.form,
                         }
                     })
                     .collect(),
@@ -180,7 +206,7 @@ fn assemble(
                     start: r.start,
                     end: r.end,
                     text: t.span.slice(doc.text).to_owned(),
-                    kind: t.kind.as_str().to_owned(),
+                    kind: t.kind,
                     value: t.value.clone(),
                     modifier: t.modifier.map(str::to_owned),
                 }
@@ -193,10 +219,11 @@ fn assemble(
                 let tr = range(v.trigger);
                 analysis::Event {
                     id: format!("v{}", i + 1),
-                    kind: v.kind.to_owned(),
+                    // The events stage keeps kinds and statuses as their contract names.
+                    kind: EventKind::from_name(v.kind).unwrap_or(EventKind::Other),
                     time: v.time.map(|t| format!("t{}", t + 1)),
                     value: v.value.clone(),
-                    status: v.status.to_owned(),
+                    status: EventStatus::from_name(v.status).unwrap_or(EventStatus::Occurred),
                     participants: v.participants.iter().map(|&p| entity_id(p)).collect(),
                     place: v.place.map(entity_id),
                     agent: v.agent.map(entity_id),

@@ -9,13 +9,9 @@
 //! («5 ملايين»).
 
 use crate::normalize;
+use crate::tsv;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-/// The value of a number word or digit string: «ثلاثة» → 3, «عامين» → 2 (dual).
-pub fn value(word: &str) -> Option<u64> {
-    parse_phrase(&[word]).map(|p| p.value)
-}
 
 /// A number written in one or more words («خمسة وعشرون», «الحادي عشر», «25»).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,14 +190,12 @@ fn digits(key: &str) -> Option<f64> {
 fn words() -> &'static HashMap<String, (u64, Kind)> {
     static WORDS: OnceLock<HashMap<String, (u64, Kind)>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../data/text/numbers.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let word = cols.next()?;
-                let value = cols.next()?.parse().ok()?;
-                let kind = match cols.next()? {
+        tsv::TEXT_NUMBERS
+            .rows()
+            .filter_map(|cols| {
+                let word = cols[0];
+                let value = cols[1].parse().ok()?;
+                let kind = match cols[2] {
                     "unit" => Kind::Unit,
                     "ten" => Kind::Ten,
                     "hundred" => Kind::Hundred,

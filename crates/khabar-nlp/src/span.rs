@@ -30,6 +30,7 @@ impl Span {
     }
 
     /// Whether the span covers nothing.
+    #[cfg_attr(not(feature = "eval"), allow(dead_code))] // tests and evaluations use it
     pub const fn is_empty(self) -> bool {
         self.start >= self.end
     }
@@ -45,11 +46,13 @@ impl Span {
     }
 
     /// Whether the two spans share at least one byte.
+    #[cfg_attr(not(feature = "eval"), allow(dead_code))] // tests and evaluations use it
     pub const fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// The smallest span covering both.
+    #[cfg_attr(not(feature = "eval"), allow(dead_code))] // tests and evaluations use it
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
@@ -98,7 +101,7 @@ impl CharIndex {
     }
 
     /// `(start, end)` in code points.
-    pub fn chars(&self, span: Span) -> (usize, usize) {
+    pub(crate) fn chars(&self, span: Span) -> (usize, usize) {
         (self.char_offset(span.start), self.char_offset(span.end))
     }
 }

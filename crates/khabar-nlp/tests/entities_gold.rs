@@ -72,13 +72,13 @@ fn check(path: &Path) -> Result<(usize, usize), String> {
         .iter()
         .map(|e| Sig {
             name: e.name.clone(),
-            kind: e.kind.clone(),
+            kind: e.kind.to_string(),
             wikidata: e.wikidata.clone(),
             office: None,
             mentions: e
                 .mentions
                 .iter()
-                .map(|m| (m.text.clone(), m.form.clone()))
+                .map(|m| (m.text.clone(), m.form.to_string()))
                 .collect(),
         })
         .collect();

@@ -61,7 +61,7 @@ fn score(text: &str, date: &str, tsv: &str) -> (Score, Vec<String>) {
     let mut used = vec![false; a.events.len()];
     for g in &gold {
         let hit = a.events.iter().enumerate().position(|(k, e)| {
-            !used[k] && e.kind == g.kind && e.trigger.text.ends_with(g.trigger.as_str())
+            !used[k] && e.kind.as_str() == g.kind && e.trigger.text.ends_with(g.trigger.as_str())
         });
         let Some(k) = hit else {
             notes.push(format!("missed {} «{}»", g.kind, g.trigger));
@@ -78,7 +78,7 @@ fn score(text: &str, date: &str, tsv: &str) -> (Score, Vec<String>) {
                 g.kind, g.trigger, e.value, g.value
             ));
         }
-        if e.status == g.status {
+        if e.status.as_str() == g.status {
             s.status += 1;
         } else {
             notes.push(format!(

@@ -46,7 +46,7 @@ fn reference_from_dateline() {
         &Config::default(),
     );
     assert_eq!(a.reference_date.as_deref(), Some("2021-04-15"));
-    assert_eq!(a.reference_source, "text");
+    assert_eq!(a.reference_source.as_str(), "text");
     let yesterday = a.times.iter().find(|t| t.text == "أمس").unwrap();
     assert_eq!(yesterday.value.as_deref(), Some("2021-04-14"));
 }

@@ -17,77 +17,10 @@ mod matcher;
 mod ner_filter;
 mod resolve;
 
-use crate::Document;
+pub use crate::analysis::{EntityKind, MentionForm};
+use crate::document::Document;
 use crate::span::Span;
 use jiff::civil::Date;
-
-/// What an entity is (the JSON contract's `kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EntityKind {
-    /// A person.
-    Person,
-    /// A country (or its government).
-    Country,
-    /// A city.
-    City,
-    /// A region, continent, border …
-    Location,
-    /// An organisation or government body.
-    Organization,
-    /// A people («الروس»).
-    Nationality,
-    /// A treaty, law, agreement.
-    Work,
-    /// Anything else.
-    Other,
-}
-
-impl EntityKind {
-    /// The name used in the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Country => "country",
-            EntityKind::City => "city",
-            EntityKind::Location => "location",
-            EntityKind::Organization => "organization",
-            EntityKind::Nationality => "nationality",
-            EntityKind::Work => "work",
-            EntityKind::Other => "other",
-        }
-    }
-}
-
-/// How a mention refers to its entity (the JSON contract's `form`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MentionForm {
-    /// A full or partial name.
-    Name,
-    /// A title («الرئيس الفرنسي»).
-    Title,
-    /// A relational mention («نظيره الفرنسي»).
-    Relational,
-    /// A nisba adjective standing for a country («الروسية»).
-    Adjective,
-    /// A capital standing for a government («واشنطن»).
-    Metonym,
-    /// A pronoun.
-    Pronoun,
-}
-
-impl MentionForm {
-    /// The name used in the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MentionForm::Name => "name",
-            MentionForm::Title => "title",
-            MentionForm::Relational => "relational",
-            MentionForm::Adjective => "adjective",
-            MentionForm::Metonym => "metonym",
-            MentionForm::Pronoun => "pronoun",
-        }
-    }
-}
 
 /// One mention of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

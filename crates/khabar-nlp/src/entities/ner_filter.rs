@@ -11,8 +11,8 @@
 
 use crate::clitic::lexicon_count;
 use crate::kb;
-use crate::ner::NerType;
 use crate::ner::features::trigger_class;
+use crate::ner_type::NerType;
 
 /// The smallest margin (model score units) every token of a kept span must have. On the
 /// ANERcorp dev split (`cargo xtask eval-ner --shipped --margins`, issue 10 model) 20 trades

@@ -1,11 +1,14 @@
 //! Clustering and linking: candidate mentions become entities (see the module doc of
 //! [`super`] for the rules).
 
+use crate::tsv;
+use std::sync::LazyLock;
 use super::matcher::{CandKind, Candidate, Holder, offset_after_key_chars, readings};
 use super::{Entity, EntityKind, EntityMention, MentionForm, ner_filter};
-use crate::Document;
+use crate::document::Document;
 use crate::kb::{self, Kb, OfficeRank, RecordKind, Target};
-use crate::ner::{self, NerType, Tag};
+use crate::ner::{self, Tag};
+use crate::ner_type::NerType;
 use crate::normalize::key;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
@@ -34,235 +37,35 @@ struct Builder {
 }
 
 /// Words after a title that make it refer to someone else than the holder on the reference
-/// date («الرئيس الأمريكي السابق»).
-const FORMER: &[&str] = &[
-    "السابق",
-    "السابقه",
-    "الاسبق",
-    "الاسبقه",
-    "الراحل",
-    "الراحله",
-    "المخلوع",
-    "المعزول",
-];
+/// date («الرئيس الأمريكي السابق»). (`data/entities/former.tsv`).
+static FORMER: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_FORMER.words());
 
 /// Words after a title that name the office's next holder; the title then belongs to the
-/// name that follows, if any («رئيس الوزراء المكلف نجيب ميقاتي»).
-const DESIGNATE: &[&str] = &[
-    "المكلف",
-    "المكلفه",
-    "المنتخب",
-    "المنتخبه",
-    "المقبل",
-    "المقبله",
-    "الجديد",
-    "الجديده",
-];
+/// name that follows, if any («رئيس الوزراء المكلف نجيب ميقاتي»). (`data/entities/designate.tsv`).
+static DESIGNATE: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_DESIGNATE.words());
 
 /// Honorifics between a title and a name («ولي العهد السعودي الأمير محمد بن سلمان»); also the
-/// bare titles before which an ordinary word may still be a surname («الرئيس عون»).
-const HONORIFICS: &[&str] = &[
-    "الامير",
-    "الاميره",
-    "الشيخ",
-    "الشيخه",
-    "الملك",
-    "الملكه",
-    "السلطان",
-    "السيد",
-    "السيده",
-    "الدكتور",
-    "الدكتوره",
-    "المشير",
-    "الفريق",
-    "الرئيس",
-    "الرئيسه",
-    "المستشار",
-    "المستشاره",
-    "الوزير",
-    "الوزيره",
-    "العاهل",
-];
+/// bare titles before which an ordinary word may still be a surname («الرئيس عون»). (`data/entities/honorifics.tsv`).
+static HONORIFICS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_HONORIFICS.words());
 
-/// Roots of asking, before «من» and a capital («طلبت من مسقط»).
-const ASKING: &[&str] = &["طلب", "طالب", "ناشد", "التمس"];
+/// Roots of asking, before «من» and a capital («طلبت من مسقط»). (`data/entities/asking.tsv`).
+static ASKING: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_ASKING.words());
 
-/// Geographic features named after a country («مضيق جبل طارق», «بحر الصين»).
-const FEATURES: &[&str] = &["مضيق", "بحر", "خليج", "قناه", "جزر", "جزيره"];
+/// Geographic features named after a country («مضيق جبل طارق», «بحر الصين»). (`data/entities/features.tsv`).
+static FEATURES: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_FEATURES.words());
 
-/// Counting words before an indefinite nisba that make it people («مليون سوداني»).
-const COUNTED: &[&str] = &[
-    "الف",
-    "الاف",
-    "مليون",
-    "ملايين",
-    "مئات",
-    "عشرات",
-    "الفا",
-    "مليونا",
-    "نحو",
-    "اف",
-];
+/// Counting words before an indefinite nisba that make it people («مليون سوداني»). (`data/entities/counted.tsv`).
+static COUNTED: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_COUNTED.words());
 
-/// Verbs of saying and acting after which a definite ordinary word is a surname («قال الأسد»).
-const SPEECH_VERBS: &[&str] = &[
-    "قال",
-    "اكد",
-    "اعلن",
-    "اعتبر",
-    "دعا",
-    "وصف",
-    "التقي",
-    "استقبل",
-    "بحث",
-    "اوضح",
-    "اشار",
-    "شدد",
-    "حذر",
-    "طالب",
-    "رحب",
-    "اتهم",
-    "هدد",
-    "امر",
-    "اصدر",
-    "ابلغ",
-    "زار",
-    "يقول",
-    "اضاف",
-    "تابع",
-    "ختم",
-    "اجري",
-    "وقع",
-    "عين",
-    "اقال",
-];
+/// Verbs of saying and acting after which a definite ordinary word is a surname («قال الأسد»). (`data/entities/surname_verbs.tsv`).
+static SURNAME_VERBS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_SURNAME_VERBS.words());
 
 /// Words before a capital that make it stand for its government («إن واشنطن», «بين واشنطن
-/// وموسكو», «عقوبات على موسكو»).
-const METONYM_CUES: &[&str] = &[
-    "ان",
-    "لان",
-    "كما",
-    "بينما",
-    "فيما",
-    "بين",
-    "علي",
-    "ضد",
-    "مع",
-    "تجاه",
-    // A noun whose possessor the capital is («مطالب واشنطن», «قبول بغداد»).
-    "مطالب",
-    "موقف",
-    "مواقف",
-    "قرار",
-    "قرارات",
-    "رد",
-    "ردود",
-    "رفض",
-    "قبول",
-    "موافقه",
-    "دعوه",
-    "دعوات",
-    "تصريحات",
-    "سياسه",
-    "سياسات",
-    "اتهامات",
-    "شروط",
-    "جهود",
-    "مساعي",
-    "عرض",
-    "مقترح",
-    "مقترحات",
-    "طلب",
-    "تهديدات",
-    "ضغوط",
-    "اعلان",
-    "استعداد",
-    "التزام",
-    "تعهد",
-    "تعهدات",
-    "رغبه",
-    "مخاوف",
-    "قلق",
-    "علاقات",
-    "اعتراف",
-    "تحذير",
-    "تحذيرات",
-    "ادانه",
-    "مبادره",
-    "اصرار",
-    "تمسك",
-    "حكومه",
-    "سلطات",
-    "اجراءات",
-    "خطوه",
-    "خطط",
-    "نيه",
-    "محاولات",
-    "دعم",
-    "حلفاء",
-    "حليفه",
-    "وساطه",
-    "تدخل",
-    "اتفاق",
-    "مفاوضات",
-    "غضب",
-    "استياء",
-    "انتقاد",
-    "انتقادات",
-    "احتجاج",
-    // Verbs whose object the capital is as a government («ما دفع الرباط إلى»).
-    "دفع",
-    "حث",
-    "ناشد",
-    "طالب",
-    "اتهم",
-    "دعا",
-    "حذر",
-    "ابلغ",
-];
+/// وموسكو», «عقوبات على موسكو»). (`data/entities/metonym_cues.tsv`).
+static METONYM_CUES: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_METONYM_CUES.words());
 
-/// Words before a capital that make it a place («في موسكو»), not a government.
-const PLACE_CUES: &[&str] = &[
-    "في",
-    "الي",
-    "من",
-    "عبر",
-    "داخل",
-    "خارج",
-    "قرب",
-    "نحو",
-    "حتي",
-    "العاصمه",
-    "مدينه",
-    "زياره",
-    "زيارته",
-    "زيارتها",
-    "سفاره",
-    "سفارتها",
-    "سفارات",
-    "مطار",
-    "شوارع",
-    "ضواحي",
-    "وسط",
-    "جنوب",
-    "شمال",
-    "شرق",
-    "غرب",
-    "وصل",
-    "وصلت",
-    "غادر",
-    "غادرت",
-    "يزور",
-    "تزور",
-    "زار",
-    "زارت",
-    "قصف",
-    "بلديه",
-    "سكان",
-    "اهالي",
-    "فندق",
-];
+/// Words before a capital that make it a place («في موسكو»), not a government. (`data/entities/place_cues.tsv`).
+static PLACE_CUES: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::ENTITIES_PLACE_CUES.words());
 
 struct State<'d, 't> {
     doc: &'d Document<'t>,
@@ -372,7 +175,7 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
     {
         return false;
     }
-    if cue(PLACE_CUES) {
+    if cue(&PLACE_CUES) {
         return true;
     }
     // «العاصمة الأردنية عمان»: a nisba adjective between «العاصمة» and the name.
@@ -386,7 +189,7 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
             return true;
         }
     }
-    if cue(METONYM_CUES) {
+    if cue(&METONYM_CUES) {
         return false;
     }
     // An accusative participle governing it («مطالبا بغداد», «متهما طهران»).
@@ -792,7 +595,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
         let after_speech = i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
             readings(&p.key)
                 .iter()
-                .any(|(k, _)| SPEECH_VERBS.contains(&k.as_str()))
+                .any(|(k, _)| SURNAME_VERBS.contains(&k.as_str()))
         });
         let found = found.filter(|&(_, n)| {
             let stem: String = t.key.chars().skip(n).collect();

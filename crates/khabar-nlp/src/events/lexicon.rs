@@ -1,7 +1,9 @@
 //! The event vocabulary, read once from `data/events/*.tsv`: trigger forms with their kind,
 //! status cues, label nouns, target prepositions, demonyms and speech verbs.
 
+use crate::analysis::{EventKind, EventStatus};
 use crate::normalize;
+use crate::tsv;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -63,33 +65,20 @@ pub(crate) struct Lexicon {
     pub demonyms: HashMap<String, String>,
 }
 
-const KINDS: &[&str] = &[
-    "call",
-    "meeting",
-    "summit",
-    "talks",
-    "visit",
-    "statement",
-    "sanctions",
-    "agreement",
-    "military",
-    "attack",
-    "election",
-    "interference",
-    "protest",
-    "other",
-];
-const STATUSES: &[&str] = &["occurred", "ongoing", "planned", "possible", "reported"];
 const FORMS: &[&str] = &["noun", "past", "present"];
+
+/// The contract name of the event kind `s` (the lexicon keeps kinds as these names).
+fn kind_name(s: &str) -> Option<&'static str> {
+    EventKind::from_name(s).map(EventKind::as_str)
+}
+
+/// The contract name of the event status `s`.
+fn status_name(s: &str) -> Option<&'static str> {
+    EventStatus::from_name(s).map(EventStatus::as_str)
+}
 
 fn intern(set: &[&'static str], s: &str) -> Option<&'static str> {
     set.iter().copied().find(|x| *x == s)
-}
-
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
 }
 
 fn words(phrase: &str) -> Vec<String> {
@@ -104,12 +93,12 @@ pub(crate) fn get() -> &'static Lexicon {
 
 fn load() -> Lexicon {
     let mut lx = Lexicon::default();
-    for r in rows(include_str!("../../data/events/triggers.tsv")) {
+    for r in tsv::EVENTS_TRIGGERS.rows() {
         let (Some(p), Some(k), Some(f), Some(s)) = (r.first(), r.get(1), r.get(2), r.get(3)) else {
             continue;
         };
         let (Some(kind), Some(form), Some(status)) =
-            (intern(KINDS, k), intern(FORMS, f), intern(STATUSES, s))
+            (kind_name(k), intern(FORMS, f), status_name(s))
         else {
             continue;
         };
@@ -145,7 +134,7 @@ fn load() -> Lexicon {
         ));
     }
     lx.triggers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    for r in rows(include_str!("../../data/events/cues.tsv")) {
+    for r in tsv::EVENTS_CUES.rows() {
         if let (Some(p), Some(c)) = (r.first(), r.get(1)) {
             let cue = match *c {
                 "possible" => Cue::Possible,
@@ -160,7 +149,7 @@ fn load() -> Lexicon {
         }
     }
     lx.cues.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    for r in rows(include_str!("../../data/events/labels.tsv")) {
+    for r in tsv::EVENTS_LABELS.rows() {
         if let (Some(k), Some(ar), Some(en), Some(p)) = (r.first(), r.get(1), r.get(2), r.get(3)) {
             lx.labels.insert(
                 (*k).to_owned(),
@@ -173,25 +162,25 @@ fn load() -> Lexicon {
             );
         }
     }
-    for r in rows(include_str!("../../data/events/roles.tsv")) {
+    for r in tsv::EVENTS_ROLES.rows() {
         let (Some(k), Some(ar), Some(en)) = (r.first(), r.get(1), r.get(2)) else {
             continue;
         };
         if *k == "noun" {
             lx.role_nouns.insert(normalize::key(ar), (*en).to_owned());
-        } else if let Some(kind) = intern(KINDS, k) {
+        } else if let Some(kind) = kind_name(k) {
             lx.preps
                 .entry(kind)
                 .or_default()
                 .push((normalize::key(ar), (*en).to_owned()));
         }
     }
-    for r in rows(include_str!("../../data/events/demonyms.tsv")) {
+    for r in tsv::EVENTS_DEMONYMS.rows() {
         if let (Some(name), Some(adj)) = (r.first(), r.get(1)) {
             lx.demonyms.insert((*name).to_owned(), (*adj).to_owned());
         }
     }
-    for r in rows(include_str!("../../data/events/speech_verbs.tsv")) {
+    for r in tsv::EVENTS_SPEECH_VERBS.rows() {
         if let Some(v) = r.first() {
             lx.speech.insert(normalize::key(v));
         }

@@ -14,11 +14,12 @@
 mod lexicon;
 mod roles;
 
-use crate::Document;
+use crate::tsv;
+use std::sync::LazyLock;
+use crate::document::Document;
 use crate::entities::{Entity, EntityKind};
 use crate::span::Span;
-use crate::time::words::{self, Word};
-use crate::time::{TimeExpr, TimeType, interval};
+use crate::time::{TimeExpr, TimeType, Word, interval, word_view};
 use crate::token::TokenKind;
 use jiff::civil::Date;
 use lexicon::Cue;
@@ -61,12 +62,6 @@ pub struct QuoteSpan {
     pub speaker: Option<usize>,
 }
 
-/// Extracts events, in timeline order, with the reference date taken from the text (see
-/// [`extract_at`] to give it).
-pub fn extract(doc: &Document<'_>, entities: &[Entity], times: &[TimeExpr]) -> Vec<Event> {
-    extract_at(doc, entities, times, crate::time::reference_from_text(doc))
-}
-
 /// Extracts events, in timeline order, against a known reference (publication) date.
 pub fn extract_at(
     doc: &Document<'_>,
@@ -75,7 +70,7 @@ pub fn extract_at(
     reference: Option<Date>,
 ) -> Vec<Event> {
     let lx = lexicon::get();
-    let w = words::words(doc.text, &doc.tokens);
+    let w = word_view(doc.text, &doc.tokens);
     let sentence_of = sentence_index(doc, &w);
     let quotes = quotes(doc, entities);
     let index = roles::MentionIndex::new(entities);
@@ -239,7 +234,7 @@ pub fn quotes(doc: &Document<'_>, entities: &[Entity]) -> Vec<QuoteSpan> {
     spans.sort();
     spans.dedup();
     let persons: Vec<(Span, usize)> = person_mentions(entities);
-    let w = words::words(text, &doc.tokens);
+    let w = word_view(text, &doc.tokens);
     let mut out: Vec<QuoteSpan> = Vec::new();
     for s in spans {
         let sentence = doc
@@ -470,7 +465,7 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
     let has = |c: Cue| before.iter().any(|(x, _)| *x == c);
     let future_verb = (m.word.saturating_sub(4)..m.word)
         .filter(|&k| same(k))
-        .any(|k| crate::time::recognize::future_verb(&w[k].key));
+        .any(|k| crate::time::future_verb(&w[k].key));
     if has(Cue::Possible) {
         m.status = "possible";
         m.status_from_cue = true;
@@ -664,22 +659,8 @@ fn is_place(kind: EntityKind) -> bool {
     )
 }
 
-/// Words after which a «في» phrase is what an event was about, not where it happened.
-const TOPIC_WORDS: &[&str] = &[
-    "حيث",
-    "تناول",
-    "بحث",
-    "بحثا",
-    "حول",
-    "بشان",
-    "لبحث",
-    "لمناقشه",
-    "تطورات",
-    "الاوضاع",
-    "ناقش",
-    "استعراض",
-    "ملف",
-];
+/// Words after which a «في» phrase is what an event was about, not where it happened. (`data/events/topic_words.tsv`).
+static TOPIC_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::EVENTS_TOPIC_WORDS.words());
 
 fn find_place(
     doc: &Document<'_>,

@@ -9,21 +9,19 @@
 //! the kind's prepositions (`data/events/roles.tsv`) after the trigger: a name («على روسيا»),
 //! «الحدود مع» + a name, or a noun + a nisba adjective («في الانتخابات الأمريكية»).
 
+use crate::tsv;
+use std::sync::LazyLock;
 use super::lexicon::Lexicon;
 use crate::entities::{Entity, EntityKind, MentionForm};
 use crate::span::Span;
-use crate::time::words::Word;
+use crate::time::Word;
 use crate::token::TokenKind;
 
-/// Prepositions that make the following name an object rather than an agent.
-const PREPOSITIONS: &[&str] = &[
-    "في", "علي", "مع", "الي", "من", "عن", "ضد", "بين", "حول", "لدي", "نحو", "عبر", "بحق",
-];
+/// Prepositions that make the following name an object rather than an agent. (`data/events/prepositions.tsv`).
+static PREPOSITIONS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::EVENTS_PREPOSITIONS.words());
 
-/// Words that close the search for an agent before a trigger (a reported clause starts).
-const BARRIERS: &[&str] = &[
-    "ان", "انه", "انها", "قال", "قالت", "اكد", "اكدت", "بعد", "قبل",
-];
+/// Words that close the search for an agent before a trigger (a reported clause starts). (`data/events/barriers.tsv`).
+static BARRIERS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::EVENTS_BARRIERS.words());
 
 /// The entity mentions of a document, in text order.
 pub(super) struct MentionIndex {

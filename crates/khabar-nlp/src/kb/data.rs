@@ -1,5 +1,6 @@
 //! The records of the knowledge base, parsed from the TSV files under `data/kb/`.
 
+use crate::tsv;
 use jiff::civil::Date;
 
 /// A country (names from CLDR, the rest from `tools/countries_extra.tsv`).
@@ -137,31 +138,12 @@ pub struct Record {
     pub variants: Vec<String>,
 }
 
-const COUNTRIES: &str = include_str!("../../data/kb/countries.tsv");
-const PEOPLE: &str = include_str!("../../data/kb/people.tsv");
-const TITLES: &str = include_str!("../../data/kb/titles.tsv");
-const OFFICES: &str = include_str!("../../data/kb/offices.tsv");
-const ORGS: &str = include_str!("../../data/kb/orgs.tsv");
-const PLACES: &str = include_str!("../../data/kb/places.tsv");
-const WORKS: &str = include_str!("../../data/kb/works.tsv");
-const PARLIAMENTARY: &str = include_str!("../../data/kb/parliamentary.tsv");
-const STOPWORDS: &str = include_str!("../../data/kb/stopwords.tsv");
 
 /// Keys never matched as a one-word name nor used as an in-text alias (`stopwords.tsv`).
 pub(super) fn stopwords() -> impl Iterator<Item = String> {
-    rows(STOPWORDS, 1).map(|f| crate::normalize::key(f[0]))
+    tsv::KB_STOPWORDS.rows().map(|f| crate::normalize::key(f[0]))
 }
 
-/// Data rows of a TSV file: comments (`#`) and blank lines skipped, missing fields empty.
-fn rows(text: &str, width: usize) -> impl Iterator<Item = Vec<&str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(move |l| {
-            let mut f: Vec<&str> = l.split('\t').map(str::trim).collect();
-            f.resize(width.max(f.len()), "");
-            f
-        })
-}
 
 fn list(field: &str) -> Vec<String> {
     field
@@ -191,7 +173,7 @@ fn rank(s: &str) -> OfficeRank {
 /// Parses every file. Rows that refer to unknown ids are skipped (a unit test checks there are
 /// none).
 pub(super) fn load() -> super::Kb {
-    let countries: Vec<Country> = rows(COUNTRIES, 11)
+    let countries: Vec<Country> = tsv::KB_COUNTRIES.rows()
         .map(|f| Country {
             iso: f[0].to_owned(),
             wikidata: opt(f[1]),
@@ -206,7 +188,7 @@ pub(super) fn load() -> super::Kb {
             capital_wikidata: opt(f[10]),
         })
         .collect();
-    let people: Vec<Person> = rows(PEOPLE, 6)
+    let people: Vec<Person> = tsv::KB_PEOPLE.rows()
         .map(|f| Person {
             id: f[0].to_owned(),
             wikidata: opt(f[1]),
@@ -216,7 +198,7 @@ pub(super) fn load() -> super::Kb {
             short: list(f[5]),
         })
         .collect();
-    let offices: Vec<Office> = rows(TITLES, 6)
+    let offices: Vec<Office> = tsv::KB_TITLES.rows()
         .map(|f| Office {
             id: f[0].to_owned(),
             rank: rank(f[1]),
@@ -226,7 +208,7 @@ pub(super) fn load() -> super::Kb {
             label_en: f[5].to_owned(),
         })
         .collect();
-    let terms: Vec<Term> = rows(OFFICES, 5)
+    let terms: Vec<Term> = tsv::KB_OFFICES.rows()
         .filter_map(|f| {
             Some(Term {
                 holder: f[0].to_owned(),
@@ -238,7 +220,7 @@ pub(super) fn load() -> super::Kb {
         })
         .collect();
     let mut records = Vec::new();
-    for f in rows(ORGS, 6).chain(rows(PLACES, 6)) {
+    for f in tsv::KB_ORGS.rows().chain(tsv::KB_PLACES.rows()) {
         records.push(Record {
             id: f[0].to_owned(),
             wikidata: opt(f[1]),
@@ -253,7 +235,7 @@ pub(super) fn load() -> super::Kb {
             variants: list(f[5]),
         });
     }
-    for f in rows(WORKS, 5) {
+    for f in tsv::KB_WORKS.rows() {
         records.push(Record {
             id: f[0].to_owned(),
             wikidata: opt(f[1]),
@@ -263,7 +245,7 @@ pub(super) fn load() -> super::Kb {
             variants: list(f[4]),
         });
     }
-    let parliamentary = rows(PARLIAMENTARY, 1).map(|f| f[0].to_owned()).collect();
+    let parliamentary = tsv::KB_PARLIAMENTARY.rows().map(|f| f[0].to_owned()).collect();
     super::Kb {
         countries,
         people,
@@ -285,7 +267,7 @@ mod tests {
 
     #[test]
     fn every_term_refers_to_known_rows() {
-        let n = rows(OFFICES, 5).count();
+        let n = tsv::KB_OFFICES.rows().count();
         assert_eq!(
             load().terms.len(),
             n,

@@ -1,7 +1,9 @@
 //! Indexes over the knowledge base's names: by the key of the first word, for token matching.
 
+use crate::tsv;
+use std::sync::LazyLock;
 use super::{Kb, RecordKind};
-use crate::ner::NerType;
+use crate::ner_type::NerType;
 use crate::normalize::key;
 use std::collections::{HashMap, HashSet};
 
@@ -57,8 +59,8 @@ fn definite(text: &str) -> String {
         .join(" ")
 }
 
-/// Particles inside person names that are no name on their own.
-const NAME_PARTICLES: &[&str] = &["بن", "بنت", "عبد", "ابو", "ال", "دا", "دي", "فون", "دير"];
+/// Particles inside person names that are no name on their own. (`data/kb/name_particles.tsv`).
+static NAME_PARTICLES: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::KB_NAME_PARTICLES.words());
 
 /// Whether two targets of one name are a country and another country's capital.
 pub fn ambiguous_pair(a: Target, b: Target) -> bool {

@@ -12,7 +12,7 @@ mod index;
 pub use data::{Country, Office, OfficeRank, Person, Record, RecordKind, Term};
 pub use index::{NameEntry, Target, TitleEntry, ambiguous_pair};
 
-use crate::ner::NerType;
+use crate::ner_type::NerType;
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;

@@ -3,33 +3,25 @@
 //! A structured averaged perceptron over hashed features ([`features`]), decoded by a
 //! BIO-constrained Viterbi ([`decode`]), so every output is a valid BIO sequence. The model file
 //! `data/ner/model.bin` ([`model`] describes the format) is compiled in and parsed once. It was
-//! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) by
-//! `cargo xtask train-ner` ([`train`]); `cargo xtask eval-ner` scores it ([`eval`]).
+//! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) and
+//! WikiFANE Gold (Alotaibi and Lee 2014, CC BY-SA 3.0) by `cargo xtask train-ner` (`train`); `cargo xtask eval-ner` scores it (`eval`). Both modules,
+//! and the label and feature-template helpers only they use, exist with the `eval` feature.
 
 pub mod assets;
 pub mod decode;
+#[cfg(feature = "eval")]
 pub mod eval;
 pub mod features;
 pub mod model;
 pub mod tables;
+#[cfg(feature = "eval")]
 pub mod train;
 
 use std::sync::LazyLock;
 
 use model::Model;
 
-/// An entity type of the ANERcorp tag set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NerType {
-    /// A person.
-    Pers,
-    /// A location (countries and cities too).
-    Loc,
-    /// An organisation.
-    Org,
-    /// Nationalities, events, treaties, …
-    Misc,
-}
+pub use crate::ner_type::NerType;
 
 /// A BIO tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -177,15 +169,6 @@ pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
 /// Tags a sentence of words.
 pub fn tag(words: &[&str]) -> Vec<Tag> {
     tag_scored(words).into_iter().map(|s| s.tag).collect()
-}
-
-/// Tags the tokens of one sentence of a [`crate::Document`] (by their text).
-pub fn tag_tokens(text: &str, tokens: &[crate::token::Token]) -> Vec<ScoredTag> {
-    let words: Vec<&str> = tokens
-        .iter()
-        .map(|t| text.get(t.span.start..t.span.end).unwrap_or(""))
-        .collect();
-    tag_scored(&words)
 }
 
 /// The ANERcorp name of a type (`PERS`, `LOC`, `ORG`, `MISC`).

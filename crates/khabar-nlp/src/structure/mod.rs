@@ -9,39 +9,12 @@
 //!
 //! Pasted HTML is first reduced to that convention by [`html_to_text`] (module [`html`]).
 
+pub use crate::analysis::BlockKind;
 use crate::span::Span;
 
 pub mod html;
 
 pub use html::html_to_text;
-
-/// What a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BlockKind {
-    /// The short line above the headline.
-    Kicker,
-    /// The headline.
-    Headline,
-    /// A subheading inside the body.
-    Subheading,
-    /// A body paragraph.
-    Paragraph,
-    /// The place (and agency, date) opening the first paragraph: «القاهرة - (رويترز) -».
-    Dateline,
-}
-
-impl BlockKind {
-    /// The name used in the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BlockKind::Kicker => "kicker",
-            BlockKind::Headline => "headline",
-            BlockKind::Subheading => "subheading",
-            BlockKind::Paragraph => "paragraph",
-            BlockKind::Dateline => "dateline",
-        }
-    }
-}
 
 /// One block: its kind and the span of its text (a subheading's bullet excluded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

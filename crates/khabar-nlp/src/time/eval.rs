@@ -6,7 +6,7 @@
 //! expected is `text|TYPE|value|mod` items separated by ` ;; ` (value `-` = unresolved, mod
 //! optional). `#` lines are comments.
 
-use crate::Document;
+use crate::document::Document;
 use crate::span::Span;
 use jiff::civil::Date;
 

@@ -9,41 +9,22 @@
 //! reference date, values that need one stay `None`. No clock is ever read.
 
 mod calendar;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod lexicon;
-pub(crate) mod recognize;
-pub(crate) mod words;
+mod recognize;
+mod words;
 
 pub use calendar::interval;
+// What the events stage reads from time besides `TimeExpr` (issue 14: events imports these, never
+// time's submodules): the word view of the tokens and the future-tense verb cue.
+pub(crate) use recognize::future_verb;
+pub(crate) use words::{Word, words as word_view};
 
-use crate::Document;
+pub use crate::analysis::TimeType;
+use crate::document::Document;
 use crate::span::Span;
 use jiff::civil::Date;
-
-/// TIMEX3 type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TimeType {
-    /// A calendar date or period.
-    Date,
-    /// A time of day.
-    Time,
-    /// A length of time.
-    Duration,
-    /// A recurring time.
-    Set,
-}
-
-impl TimeType {
-    /// The TIMEX3 name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeType::Date => "DATE",
-            TimeType::Time => "TIME",
-            TimeType::Duration => "DURATION",
-            TimeType::Set => "SET",
-        }
-    }
-}
 
 /// One time expression.
 #[derive(Debug, Clone, PartialEq, Eq)]

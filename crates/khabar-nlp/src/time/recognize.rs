@@ -154,7 +154,7 @@ const DAY_EXCLUDED_AFTER: &[&str] = &[
 
 impl<'a> Ctx<'a> {
     /// Builds the context over a document's tokens and sentences.
-    pub fn new(doc: &crate::Document<'a>, reference: Option<Date>) -> Ctx<'a> {
+    pub fn new(doc: &crate::document::Document<'a>, reference: Option<Date>) -> Ctx<'a> {
         let w = words::words(doc.text, &doc.tokens);
         let mut sentence = vec![(0, w.len()); w.len()];
         let mut at = 0;
