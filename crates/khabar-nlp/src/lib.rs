@@ -121,7 +121,8 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         },
     };
     let times = time::find(&doc, reference);
-    let entities = entities::find_with_times(&doc, reference, &times);
+    let time_spans: Vec<Span> = times.exprs.iter().map(|t| t.span).collect();
+    let entities = entities::find(&doc, reference, &time_spans);
     let events = events::extract_at(&doc, &entities, &times.exprs, reference);
     let quotes = events::quotes(&doc, &entities);
     assemble(

@@ -49,21 +49,11 @@ pub struct Entity {
 }
 
 /// Finds the entities of a document; `reference` is the publication date (for offices).
-/// Entities come most salient first (more mentions, then earlier).
-pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Vec<Entity> {
-    let times = crate::time::find(doc, reference);
-    find_with_times(doc, reference, &times)
-}
-
-/// [`find`] with the document's time expressions already found: a span the time recogniser
-/// claims is never a name from the NER model («12 فيفري الجاري» is a date, not a person).
-pub fn find_with_times(
-    doc: &Document<'_>,
-    reference: Option<Date>,
-    times: &crate::time::Times,
-) -> Vec<Entity> {
+/// Entities come most salient first (more mentions, then earlier). `time_spans` are the spans
+/// of the document's time expressions: a span the time recogniser claims is never a name from
+/// the NER model («12 فيفري الجاري» is a date, not a person; issue 10).
+pub fn find(doc: &Document<'_>, reference: Option<Date>, time_spans: &[Span]) -> Vec<Entity> {
     let cands = matcher::candidates(doc.text, &doc.tokens);
     let kb_cands = matcher::select(matcher::disambiguate(doc.text, &doc.tokens, cands));
-    let time_spans: Vec<Span> = times.exprs.iter().map(|t| t.span).collect();
-    resolve::resolve(doc, kb_cands, reference, &time_spans)
+    resolve::resolve(doc, kb_cands, reference, time_spans)
 }
