@@ -40,8 +40,8 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
                         span F1 and value accuracy of time expressions on the gold set
   eval-clitics [--verbose | --derive-lexicon]
                         clitic segmentation accuracy on the word list
-  bench [--wasm] [--debug]
-                        tokens per second and analysis time, native (and wasm)";
+  bench [--native | --wasm | --batch] [--quick] [--debug]
+                        scaling 10 KB-10 MB, stages, bundled article, batch CLI, wasm";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -88,3 +88,148 @@ fn bad_arguments_exit_2() {
     assert_one_line_error(&khabar(&[], b""));
     assert_one_line_error(&khabar(&["analyze", "/no/such/file.txt"], b""));
 }
+
+/// An empty directory of its own under the temp dir.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("khabar-cli-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+const SENTENCE: &str = "قال الرئيس الفرنسي في باريس أمس إن المحادثات مع ألمانيا ستستمر.\n";
+
+#[test]
+fn batch_mode_reports_each_bad_file_and_analyses_the_others() {
+    // Issue 9 (batch CLI) and issue 15 (CLI robustness): a binary file, an empty file and a
+    // non-UTF-8 file each give one line on stderr; the good files (one of 10 MB) come out as
+    // JSON Lines in path order; the exit status is 2.
+    let dir = temp_dir("batch");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(inputs.join("sub")).expect("input dirs");
+    std::fs::write(inputs.join("a.txt"), SENTENCE).expect("a");
+    std::fs::write(inputs.join("b.bin"), b"\x7fELF\x02\x01\x00\x00binary").expect("b");
+    std::fs::write(inputs.join("c.txt"), b"").expect("c");
+    std::fs::write(inputs.join("d.txt"), b"caf\xe9 au lait\n").expect("d");
+    // 10 MB: a sentence, then a line of spaces (cheap to analyse in a debug build).
+    let mut large = SENTENCE.repeat(3);
+    large.push_str(&" ".repeat(10_000_000));
+    large.push('\n');
+    std::fs::write(inputs.join("sub/e.txt"), &large).expect("e");
+    let output = dir.join("out.jsonl");
+    let out = khabar(
+        &[
+            "analyze",
+            "--date",
+            "2020-03-02",
+            inputs.to_str().expect("UTF-8 path"),
+            "--output",
+            output.to_str().expect("UTF-8 path"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "the result goes to --output");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().collect();
+    assert_eq!(errors.len(), 4, "three files and a summary: {stderr}");
+    assert!(
+        errors[0].contains("b.bin") && errors[0].contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        errors[1].contains("c.txt") && errors[1].contains("empty"),
+        "{stderr}"
+    );
+    assert!(
+        errors[2].contains("d.txt") && errors[2].contains("UTF-8"),
+        "{stderr}"
+    );
+    assert!(errors[3].contains("3 of 5"), "{stderr}");
+    let jsonl = std::fs::read_to_string(&output).expect("output written");
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{jsonl:.200}");
+    assert!(
+        lines[0]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("a.txt"))
+    );
+    assert!(
+        lines[1]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("e.txt"))
+    );
+    for line in &lines {
+        assert_eq!(line["analysis"]["schema"], "khabar.analysis/1");
+        assert_eq!(line["analysis"]["reference_date"], "2020-03-02");
+        assert!(
+            !line["analysis"]["entities"]
+                .as_array()
+                .expect("list")
+                .is_empty()
+        );
+    }
+    // Nothing half-written is left next to the output.
+    let left: Vec<_> = std::fs::read_dir(&dir).expect("dir").collect();
+    assert_eq!(left.len(), 2, "only the inputs and the output: {left:?}");
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}
+
+#[test]
+fn several_files_give_json_lines_and_one_file_stays_pretty_json() {
+    // Issue 9: batch mode on stdout, in the order given; a single FILE keeps the exact output
+    // it always had, also when written with --output.
+    let dir = temp_dir("lines");
+    let a = dir.join("a.txt");
+    let b = dir.join("b.txt");
+    std::fs::write(&a, SENTENCE).expect("a");
+    std::fs::write(&b, "زار وزير الخارجية الروسي القاهرة.\n").expect("b");
+    let (a, b) = (a.to_str().expect("path"), b.to_str().expect("path"));
+    let out = khabar(&["analyze", b, a], b"");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let files: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+            v["file"].as_str().expect("file").to_owned()
+        })
+        .collect();
+    assert_eq!(files, [b, a]);
+    let single = khabar(&["analyze", a], b"");
+    assert!(single.status.success(), "{single:?}");
+    let pretty: serde_json::Value = serde_json::from_slice(&single.stdout).expect("JSON");
+    assert!(String::from_utf8_lossy(&single.stdout).starts_with("{\n"));
+    let line: serde_json::Value =
+        serde_json::from_str(text.lines().nth(1).expect("a's line")).expect("JSON line");
+    assert_eq!(line["analysis"], pretty, "the same analysis either way");
+    let output = dir.join("a.json");
+    let written = khabar(
+        &["analyze", a, "--output", output.to_str().expect("path")],
+        b"",
+    );
+    assert!(
+        written.status.success() && written.stdout.is_empty(),
+        "{written:?}"
+    );
+    assert_eq!(std::fs::read(&output).expect("written"), single.stdout);
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}
+
+#[test]
+fn batch_mode_refuses_timeml_and_brat() {
+    // Issue 9: TimeML and brat describe one document; several inputs are a usage error.
+    let dir = temp_dir("formats");
+    let a = dir.join("a.txt");
+    std::fs::write(&a, SENTENCE).expect("a");
+    let a = a.to_str().expect("path");
+    for format in ["timeml", "brat"] {
+        let out = khabar(&["analyze", "--format", format, a, a], b"");
+        assert_one_line_error(&out);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("JSON Lines"));
+    }
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}

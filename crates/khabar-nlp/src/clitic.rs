@@ -403,3 +403,131 @@ fn lexicon() -> &'static HashMap<&'static str, Entry> {
             .collect()
     })
 }
+
+/// One reading of a word's key with its proclitics stripped (see [`proclitic_readings`]): the
+/// key of the stem, borrowed from the word's key, with an alif put back in front when the
+/// preposition ل took the article's (للولايات → الولايات).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reading<'k> {
+    /// The key after the stripped letters.
+    rest: &'k str,
+    /// Whether the stem's key is «ا» + `rest`.
+    alif: bool,
+    /// The number of key chars stripped.
+    pub stripped: usize,
+}
+
+impl<'k> Reading<'k> {
+    /// Whether the stem's key is `key` (no allocation).
+    pub fn is(&self, key: &str) -> bool {
+        if self.alif {
+            key.strip_prefix('ا') == Some(self.rest)
+        } else {
+            key == self.rest
+        }
+    }
+
+    /// The stem's key (borrowed unless an alif is put back).
+    pub fn key(&self) -> std::borrow::Cow<'k, str> {
+        if self.alif {
+            let mut key = String::with_capacity(self.rest.len() + 2);
+            key.push('ا');
+            key.push_str(self.rest);
+            std::borrow::Cow::Owned(key)
+        } else {
+            std::borrow::Cow::Borrowed(self.rest)
+        }
+    }
+}
+
+/// The readings of one key, whole first (at most four: whole, و/ف, و/ف + ب/ل/ك and its alif
+/// variant; or whole, ب/ل/ك and its alif variant).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Readings<'k> {
+    items: [Reading<'k>; 4],
+    len: usize,
+}
+
+impl<'k> Readings<'k> {
+    /// The readings in order, whole first.
+    pub fn iter(&self) -> impl Iterator<Item = Reading<'k>> + '_ {
+        self.items[..self.len].iter().copied()
+    }
+
+    /// Whether some reading's key is `key`.
+    pub fn any_is(&self, key: &str) -> bool {
+        self.iter().any(|r| r.is(key))
+    }
+
+    /// Whether some reading's key is in `list`.
+    pub fn any_in(&self, list: &[&str]) -> bool {
+        self.iter().any(|r| list.iter().any(|k| r.is(k)))
+    }
+
+    fn push(&mut self, r: Reading<'k>) {
+        if self.len < self.items.len() {
+            self.items[self.len] = r;
+            self.len += 1;
+        }
+    }
+}
+
+/// The ways to read a word's folded key for matching: whole, or with a conjunction (و ف) and/or
+/// a preposition (ب ل ك) stripped when at least two letters remain; after ل, a stem starting
+/// with ل is also read with the article's alif back. The one proclitic reader of the matcher
+/// and the entity resolver; it allocates nothing (issue 9).
+pub(crate) fn proclitic_readings(key: &str) -> Readings<'_> {
+    crate::work::count(crate::work::Work::Readings, 1);
+    let whole = Reading {
+        rest: key,
+        alif: false,
+        stripped: 0,
+    };
+    let mut out = Readings {
+        items: [whole; 4],
+        len: 1,
+    };
+    let count = key.chars().count();
+    let mut chars = key.chars();
+    let first = chars.next();
+    let after_first = chars.as_str();
+    let second = chars.next();
+    let after_second = chars.as_str();
+    if first.is_some_and(|c| matches!(c, 'و' | 'ف')) {
+        if count >= 3 {
+            out.push(Reading {
+                rest: after_first,
+                alif: false,
+                stripped: 1,
+            });
+        }
+        push_preposition(&mut out, second, after_second, 2, count);
+    } else {
+        push_preposition(&mut out, first, after_first, 1, count);
+    }
+    out
+}
+
+/// The readings with the preposition `letter` stripped (`n` key chars in all), if it is one.
+fn push_preposition<'k>(
+    out: &mut Readings<'k>,
+    letter: Option<char>,
+    rest: &'k str,
+    n: usize,
+    count: usize,
+) {
+    if letter.is_some_and(|p| matches!(p, 'ب' | 'ل' | 'ك')) && count >= n + 2 {
+        if letter == Some('ل') && rest.starts_with('ل') {
+            out.push(Reading {
+                rest,
+                alif: true,
+                stripped: n,
+            });
+        }
+        out.push(Reading {
+            rest,
+            alif: false,
+            stripped: n,
+        });
+    }
+}

@@ -44,6 +44,7 @@ pub fn key(text: &str) -> String {
 
 /// The matching key of a word or phrase under `config`.
 pub fn key_with(text: &str, config: &Config) -> String {
+    crate::work::count(crate::work::Work::Keys, 1);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         fold_into(c, config, &mut |f| out.push(f));

@@ -7,10 +7,13 @@
 //! span starts at the stem: «وبوتين» → «بوتين», «للولايات المتحدة» → «لولايات المتحدة» (the
 //! article's ل stays with the name).
 
+use crate::clitic::proclitic_readings;
 use crate::kb::{self, Kb, Target};
 use crate::normalize::fold_char;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
+use crate::work::{Work, count};
+use std::collections::HashMap;
 
 /// Who holds an office: a country or an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,31 +75,6 @@ pub(crate) fn offset_after_key_chars(original: &str, n: usize) -> usize {
         }
     }
     original.len()
-}
-
-/// The ways to read a word's key: whole, or with proclitics stripped. Each item is the key of
-/// the stem, the number of key chars stripped, and the stripped letters.
-pub(crate) fn readings(key: &str) -> Vec<(String, usize)> {
-    let mut out = vec![(key.to_owned(), 0)];
-    let chars: Vec<char> = key.chars().collect();
-    for conj in ["", "و", "ف"] {
-        for prep in ["", "ب", "ل", "ك"] {
-            let n = conj.chars().count() + prep.chars().count();
-            if n == 0 || chars.len() < n + 2 {
-                continue;
-            }
-            let head: String = chars[..n].iter().collect();
-            if head != format!("{conj}{prep}") {
-                continue;
-            }
-            let rest: String = chars[n..].iter().collect();
-            if prep == "ل" && rest.starts_with('ل') {
-                out.push((format!("ا{rest}"), n));
-            }
-            out.push((rest, n));
-        }
-    }
-    out
 }
 
 fn is_word(t: &Token) -> bool {
@@ -181,7 +159,9 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
             continue;
         }
         let word = tok.span.slice(text);
-        for (stem, stripped) in readings(&tok.key) {
+        for reading in proclitic_readings(&tok.key).iter() {
+            let stem = reading.key();
+            let stripped = reading.stripped;
             let start = tok.span.start + offset_after_key_chars(word, stripped);
             let cand = |end: usize, kind: CandKind| Candidate {
                 span: Span::new(start, tokens[end - 1].span.end),
@@ -190,6 +170,7 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                 prefix_len: stripped,
                 kind,
             };
+            count(Work::KbLookups, 2);
             for e in kb.names_starting(&stem) {
                 if words_match(tokens, i + 1, &e.words[1..])
                     || words_match_with_typo(tokens, i + 1, &e.words)
@@ -210,8 +191,8 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                 let found = found.or_else(|| {
                     // «الأمين العام للأمم المتحدة»: an organisation after the title.
                     let t = tokens.get(next).filter(|t| is_word(t))?;
-                    readings(&t.key).into_iter().find_map(|(k, _)| {
-                        kb.names_starting(&k)
+                    proclitic_readings(&t.key).iter().find_map(|r| {
+                        kb.names_starting(&r.key())
                             .iter()
                             .filter(|e| {
                                 kb::get().terms.iter().any(|term| {
@@ -240,7 +221,7 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                     ));
                 }
             }
-            if RELATIONAL.contains(&stem.as_str())
+            if RELATIONAL.contains(&stem.as_ref())
                 && let Some((Target::Adjective(c), n)) =
                     plain_name(kb, tokens, i + 1, |x| matches!(x, Target::Adjective(_)))
             {
@@ -283,11 +264,31 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
             && a.prefix_len == b.prefix_len
             && matches!((a.kind, b.kind), (CandKind::Name(x), CandKind::Name(y)) if kb::ambiguous_pair(x, y))
     };
+    // Readings of the same tokens, by (first, end, prefix): only those can be the same mention
+    // (issue 9: no comparison of every pair).
+    let mut groups: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        groups
+            .entry((c.first, c.end, c.prefix_len))
+            .or_default()
+            .push(i);
+    }
+    let group = |c: &Candidate| {
+        groups[&(c.first, c.end, c.prefix_len)]
+            .iter()
+            .map(|&j| &cands[j])
+    };
     let ambiguous: Vec<bool> = cands
         .iter()
-        .map(|a| cands.iter().any(|b| same(a, b)))
+        .map(|a| {
+            count(
+                Work::CandidateChecks,
+                groups[&(a.first, a.end, a.prefix_len)].len(),
+            );
+            group(a).any(|b| same(a, b))
+        })
         .collect();
-    let mut evidence: std::collections::HashMap<usize, usize> = Default::default();
+    let mut evidence: HashMap<usize, usize> = HashMap::new();
     // Counted over the mentions that would be kept, so overlapping readings count once.
     let plain: Vec<Candidate> = cands
         .iter()
@@ -335,8 +336,7 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
             out.push(*c);
             continue;
         }
-        let best = cands
-            .iter()
+        let best = group(c)
             .filter(|b| b == &c || same(c, b))
             .max_by_key(|b| score(b))
             .copied();
@@ -362,9 +362,13 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             c.prefix_len,
         )
     });
+    // The tokens taken so far (issue 9: not a comparison with every taken candidate).
+    let mut used = vec![false; cands.iter().map(|c| c.end).max().unwrap_or(0)];
     let mut taken: Vec<Candidate> = Vec::new();
     for c in cands {
-        if taken.iter().all(|t| c.end <= t.first || t.end <= c.first) {
+        count(Work::CandidateChecks, c.end - c.first);
+        if !used[c.first..c.end].iter().any(|&u| u) {
+            used[c.first..c.end].fill(true);
             taken.push(c);
         }
     }
@@ -388,10 +392,34 @@ mod tests {
 
     #[test]
     fn readings_strip_only_proclitics() {
-        let r = readings("وللولايات");
-        assert!(r.contains(&("الولايات".to_owned(), 2)), "{r:?}");
-        assert!(readings("بوتين").contains(&("وتين".to_owned(), 1)));
-        assert_eq!(readings("بوتين")[0], ("بوتين".to_owned(), 0));
+        let show = |key: &str| -> Vec<(String, usize)> {
+            proclitic_readings(key)
+                .iter()
+                .map(|r| (r.key().into_owned(), r.stripped))
+                .collect()
+        };
+        assert_eq!(
+            show("وللولايات"),
+            [
+                ("وللولايات".to_owned(), 0),
+                ("للولايات".to_owned(), 1),
+                ("الولايات".to_owned(), 2),
+                ("لولايات".to_owned(), 2)
+            ]
+        );
+        assert_eq!(
+            show("بوتين"),
+            [("بوتين".to_owned(), 0), ("وتين".to_owned(), 1)]
+        );
+        assert_eq!(show("فل"), [("فل".to_owned(), 0)]);
+        assert_eq!(
+            show("فلان"),
+            [
+                ("فلان".to_owned(), 0),
+                ("لان".to_owned(), 1),
+                ("ان".to_owned(), 2)
+            ]
+        );
     }
 
     #[test]

@@ -3,8 +3,9 @@
 
 use crate::tsv;
 use std::sync::LazyLock;
-use super::matcher::{CandKind, Candidate, Holder, offset_after_key_chars, readings};
+use super::matcher::{CandKind, Candidate, Holder, offset_after_key_chars};
 use super::{Entity, EntityKind, EntityMention, MentionForm, ner_filter};
+use crate::clitic::proclitic_readings;
 use crate::document::Document;
 use crate::kb::{self, Kb, OfficeRank, RecordKind, Target};
 use crate::ner::{self, Tag};
@@ -12,7 +13,9 @@ use crate::ner_type::NerType;
 use crate::normalize::key;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
+use crate::work::{Work, count};
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What an entity is, for finding it again.
@@ -77,6 +80,9 @@ struct State<'d, 't> {
     /// First token of every person mention, with its entity.
     person_at: HashMap<usize, usize>,
     locals: HashMap<(NerType, String), usize>,
+    /// The key of the last word of every person mention of two words or more, with the first
+    /// entity (lowest index) that has such a mention.
+    full_name_ends: HashMap<String, usize>,
 }
 
 impl State<'_, '_> {
@@ -101,6 +107,11 @@ impl State<'_, '_> {
         }
         if self.entities[e].kind == EntityKind::Person {
             self.person_at.insert(tokens.0, e);
+            let mut words = span.slice(self.doc.text).split_whitespace();
+            if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+                let slot = self.full_name_ends.entry(key(last)).or_insert(e);
+                *slot = (*slot).min(e);
+            }
         }
     }
 
@@ -144,13 +155,7 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
         .checked_sub(1)
         .map(|i| &tokens[i])
         .filter(|t| is_word(t));
-    let cue = |list: &[&str]| {
-        prev.is_some_and(|t| {
-            readings(&t.key)
-                .iter()
-                .any(|(k, _)| list.contains(&k.as_str()))
-        })
-    };
+    let cue = |list: &[&str]| prev.is_some_and(|t| proclitic_readings(&t.key).any_in(list));
     // «علاقات بكل من طهران ودمشق»: both governments; «في كل من …» stays a place.
     let word_at = |k: usize| {
         c.first
@@ -159,7 +164,7 @@ fn capital_is_place(st: &State<'_, '_>, c: &Candidate, previous: Option<(usize, 
             .filter(|t| is_word(t))
     };
     if prev.is_some_and(|t| t.key == "من")
-        && word_at(2).is_some_and(|t| readings(&t.key).iter().any(|(k, _)| k == "كل"))
+        && word_at(2).is_some_and(|t| proclitic_readings(&t.key).any_is("كل"))
     {
         return word_at(3).is_some_and(|t| t.key == "في");
     }
@@ -324,20 +329,22 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     }
 }
 
-/// Adds the names the NER model finds and the knowledge base does not know, when
-/// [`ner_filter::keep`] accepts them; then the other occurrences of each kept name in the
-/// document (the model may miss a repetition).
-fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
-    let doc = st.doc;
-    // (type, first token, end token, weakest margin)
+/// What the NER model says about a document: runs of one type (type, first token, end token,
+/// weakest margin) and every token's tag.
+pub(super) struct NerTagging {
+    runs: Vec<(NerType, usize, usize, f32)>,
+    tagged: Vec<Option<Tag>>,
+}
+
+/// Runs the NER model over every sentence (its own stage: it needs only the tokens).
+pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
     let mut runs: Vec<(NerType, usize, usize, f32)> = Vec::new();
     let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
     // News or Wikipedia conventions, decided once for the document.
     let domain = ner::detect_domain(doc.tokens.iter().map(|t| t.span.slice(doc.text)));
     for sentence in &doc.sentences {
-        let idx: Vec<usize> = (0..doc.tokens.len())
-            .filter(|&i| sentence.contains(doc.tokens[i].span))
-            .collect();
+        let idx: Vec<usize> = tokens_inside(&doc.tokens, *sentence).collect();
+        count(Work::NerTokens, idx.len());
         let words: Vec<&str> = idx
             .iter()
             .map(|&i| doc.tokens[i].span.slice(doc.text))
@@ -362,6 +369,15 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         }
         runs.extend(open);
     }
+    NerTagging { runs, tagged }
+}
+
+/// Adds the names the NER model finds and the knowledge base does not know, when
+/// [`ner_filter::keep`] accepts them; then the other occurrences of each kept name in the
+/// document (the model may miss a repetition).
+fn add_ner(st: &mut State<'_, '_>, reserved: &[bool], tagging: NerTagging) {
+    let doc = st.doc;
+    let NerTagging { mut runs, tagged } = tagging;
     // A person's name the model cut short takes the unknown words around it (one each side).
     let free = |i: usize| tagged[i] == Some(Tag::O) && is_word(&doc.tokens[i]) && !reserved[i];
     for r in &mut runs {
@@ -413,6 +429,19 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
     // Repetitions of kept names the model did not tag: the whole name; for a person, the
     // name with an unknown first name before it, or a multiword name's unknown first word
     // alone («لاي» for «لاي تشينغ ته»).
+    // Where each pattern's first word occurs (by the token's NER stem), found in one pass.
+    let mut firsts: HashMap<String, Vec<usize>> = HashMap::new();
+    for (_, words) in &kept {
+        firsts.entry(words[0].clone()).or_default();
+    }
+    if !firsts.is_empty() {
+        count(Work::Repetitions, doc.tokens.len());
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if let Some(at) = firsts.get_mut(ner_stem(&t.key).0.as_ref()) {
+                at.push(i);
+            }
+        }
+    }
     for (e, words) in kept {
         let person = st.entities[e].kind == EntityKind::Person;
         let mut patterns = vec![words.clone()];
@@ -421,13 +450,16 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
         }
         for pattern in patterns {
             let n = pattern.len();
-            let mut i = 0;
-            while i + n <= doc.tokens.len() {
+            // The positions of the first word, left to right; a match skips past its words.
+            let mut next = 0;
+            for &i in firsts.get(&pattern[0]).map_or(&[][..], Vec::as_slice) {
+                count(Work::Repetitions, 1);
+                if i < next || i + n > doc.tokens.len() {
+                    continue;
+                }
                 let matches = (i..i + n).all(|j| !st.covered[j] && !reserved[j])
-                    && ner_stem(&doc.tokens[i].key).0 == pattern[0]
                     && (1..n).all(|j| doc.tokens[i + j].key == pattern[j]);
                 if !matches {
-                    i += 1;
                     continue;
                 }
                 let mut first = i;
@@ -447,10 +479,18 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool]) {
                 let start = doc.tokens[first].span.start + offset_after_key_chars(word, strip);
                 let span = Span::new(start, doc.tokens[i + n - 1].span.end);
                 st.add(e, span, MentionForm::Name, (first, i + n));
-                i += n;
+                next = i + n;
             }
         }
     }
+}
+
+/// The indices of the tokens inside `span` (tokens are in order and do not overlap, so they
+/// form one run, found by binary search).
+fn tokens_inside(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
+    let from = tokens.partition_point(|t| t.span.start < span.start);
+    let to = tokens.partition_point(|t| t.span.end <= span.end);
+    from..to.max(from)
 }
 
 /// Adds the NER span `a..b` of type `t` as a name mention: `(entity, words of its name)`.
@@ -466,7 +506,7 @@ fn add_ner_span(
     let (stem, n) = ner_stem(&first.key);
     let start = first.span.start + offset_after_key_chars(word, n);
     let span = Span::new(start, doc.tokens[b - 1].span.end);
-    let words: Vec<String> = std::iter::once(stem)
+    let words: Vec<String> = std::iter::once(stem.into_owned())
         .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.clone()))
         .filter(|w| !w.is_empty())
         .collect();
@@ -517,32 +557,28 @@ fn add_ner_span(
 /// («والحلبوسي», «بالمحكمة»), never from an unknown name («وليد», «بارزاني»); in a لل form the
 /// span keeps the article's ل, as knowledge-base names do («للمحكمة» → «لمحكمة»), and the
 /// stem's key gets its alif back for clustering.
-fn ner_stem(word: &str) -> (String, usize) {
-    readings(word)
-        .into_iter()
-        .filter(|(stem, n)| {
-            *n > 0
+fn ner_stem(word: &str) -> (Cow<'_, str>, usize) {
+    proclitic_readings(word)
+        .iter()
+        .filter(|r| {
+            let stem = r.key();
+            r.stripped > 0
                 && ((stem.starts_with("ال") && stem.chars().count() >= 5)
-                    || kb::is_known_name(stem))
+                    || kb::is_known_name(&stem))
         })
-        .max_by_key(|&(_, n)| n)
-        .unwrap_or_else(|| (word.to_owned(), 0))
+        .max_by_key(|r| r.stripped)
+        .map_or((Cow::Borrowed(word), 0), |r| (r.key(), r.stripped))
 }
 
-/// The person entity with a full name (two words or more) ending in the word `surname`.
+/// `key` without its first `n` chars.
+fn skip_chars(key: &str, n: usize) -> &str {
+    key.char_indices().nth(n).map_or("", |(i, _)| &key[i..])
+}
+
+/// The person entity with a full name (two words or more) ending in the word `surname`: the
+/// first such entity, kept up to date by [`State::add`] (issue 9: no scan of every mention).
 fn surname_owner(st: &State<'_, '_>, surname: &str) -> Option<usize> {
-    st.entities.iter().position(|b| {
-        b.kind == EntityKind::Person
-            && b.mentions.iter().any(|m| {
-                let words: Vec<String> = m
-                    .span
-                    .slice(st.doc.text)
-                    .split_whitespace()
-                    .map(key)
-                    .collect();
-                words.len() > 1 && words.last().is_some_and(|w| w == surname)
-            })
-    })
+    st.full_name_ends.get(surname).copied()
 }
 
 /// Adds later (or earlier) mentions of a person's last name once the text gave the full name.
@@ -582,33 +618,28 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             continue;
         }
         let word = t.span.slice(doc.text);
-        let found = readings(&t.key)
-            .into_iter()
-            .find_map(|(k, n)| aliases.get(&k).map(|list| (list, n)));
+        let readings = proclitic_readings(&t.key);
+        let found = readings
+            .iter()
+            .find_map(|r| aliases.get(r.key().as_ref()).map(|list| (list, r.stripped)));
         // An ordinary word («عون», «عباس») is a surname only right after a title.
-        let after_title = i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
-            readings(&p.key)
-                .iter()
-                .any(|(k, _)| HONORIFICS.contains(&k.as_str()))
-        });
+        let previous = i
+            .checked_sub(1)
+            .map(|p| proclitic_readings(&doc.tokens[p].key));
+        let after_title = previous.is_some_and(|p| p.any_in(&HONORIFICS));
         // «وقال سلام»: a verb of saying before it.
-        let after_speech = i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
-            readings(&p.key)
-                .iter()
-                .any(|(k, _)| SURNAME_VERBS.contains(&k.as_str()))
-        });
+        let after_speech = previous.is_some_and(|p| p.any_in(&SURNAME_VERBS));
         let found = found.filter(|&(_, n)| {
-            let stem: String = t.key.chars().skip(n).collect();
-            after_title || after_speech || !kb.stopwords.contains(&stem)
+            after_title || after_speech || !kb.stopwords.contains(skip_chars(&t.key, n))
         });
         // A knowledge-base surname that is an ordinary word («الأسد»): after a title, or
         // after a speech verb when it is definite («قال البرهان»).
         if found.is_none()
-            && let Some((p, n)) = readings(&t.key)
-                .into_iter()
-                .find_map(|(k, n)| kb.guarded.get(&k).map(|&p| (p, n)))
+            && let Some((p, n)) = readings
+                .iter()
+                .find_map(|r| kb.guarded.get(r.key().as_ref()).map(|&p| (p, r.stripped)))
         {
-            let stem: String = t.key.chars().skip(n).collect();
+            let stem = skip_chars(&t.key, n);
             let after_verb = stem.starts_with("ال") && after_speech;
             if after_title || after_verb {
                 let e = st.person(p);
@@ -892,6 +923,7 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
 pub(super) fn resolve(
     doc: &Document<'_>,
     cands: Vec<Candidate>,
+    tagging: NerTagging,
     date: Option<Date>,
     time_spans: &[Span],
 ) -> Vec<Entity> {
@@ -904,6 +936,7 @@ pub(super) fn resolve(
         covered: vec![false; doc.tokens.len()],
         person_at: HashMap::new(),
         locals: HashMap::new(),
+        full_name_ends: HashMap::new(),
     };
     // Titles and relational mentions keep their tokens from NER and surname matching.
     let mut reserved = vec![false; doc.tokens.len()];
@@ -925,7 +958,7 @@ pub(super) fn resolve(
         }
     }
     add_names(&mut st, &cands);
-    add_ner(&mut st, &reserved);
+    add_ner(&mut st, &reserved, tagging);
     add_surnames(&mut st, &reserved);
     add_titles(&mut st, &cands);
     add_relationals(&mut st, &cands);
@@ -939,10 +972,15 @@ mod tests {
 
     #[test]
     fn ner_stems_keep_the_article_and_unknown_names() {
-        assert_eq!(ner_stem(&key("والحلبوسي")), (key("الحلبوسي"), 1));
-        assert_eq!(ner_stem(&key("للمحكمة")), (key("المحكمة"), 1));
-        assert_eq!(ner_stem(&key("بارزاني")), (key("بارزاني"), 0));
-        assert_eq!(ner_stem(&key("وليد")), (key("وليد"), 0));
-        assert_eq!(ner_stem(&key("فالح")), (key("فالح"), 0));
+        let stem = |w: &str| {
+            let k = key(w);
+            let (s, n) = ner_stem(&k);
+            (s.into_owned(), n)
+        };
+        assert_eq!(stem("والحلبوسي"), (key("الحلبوسي"), 1));
+        assert_eq!(stem("للمحكمة"), (key("المحكمة"), 1));
+        assert_eq!(stem("بارزاني"), (key("بارزاني"), 0));
+        assert_eq!(stem("وليد"), (key("وليد"), 0));
+        assert_eq!(stem("فالح"), (key("فالح"), 0));
     }
 }

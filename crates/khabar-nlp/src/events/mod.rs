@@ -21,8 +21,10 @@ use crate::entities::{Entity, EntityKind};
 use crate::span::Span;
 use crate::time::{TimeExpr, TimeType, Word, interval, word_view};
 use crate::token::TokenKind;
+use crate::work::{Work, count};
 use jiff::civil::Date;
 use lexicon::Cue;
+use std::collections::HashMap;
 
 /// One event, pointing into the entity and time lists by index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,18 +65,34 @@ pub struct QuoteSpan {
 }
 
 /// Extracts events, in timeline order, against a known reference (publication) date.
+// The analysis goes through `extract_with_quotes`; tests call this.
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn extract_at(
     doc: &Document<'_>,
     entities: &[Entity],
     times: &[TimeExpr],
     reference: Option<Date>,
 ) -> Vec<Event> {
+    extract_with_quotes(doc, entities, times, reference).0
+}
+
+/// [`extract_at`] and [`quotes`] in one pass: the events need the quotations (their speakers
+/// take part), so they are found once (issue 9).
+pub fn extract_with_quotes(
+    doc: &Document<'_>,
+    entities: &[Entity],
+    times: &[TimeExpr],
+    reference: Option<Date>,
+) -> (Vec<Event>, Vec<QuoteSpan>) {
     let lx = lexicon::get();
     let w = word_view(doc.text, &doc.tokens);
     let sentence_of = sentence_index(doc, &w);
-    let quotes = quotes(doc, entities);
+    let quotes = quotes_in(doc, &w, entities);
+    let located = Located::new(entities);
+    let quote_index = QuoteIndex::new(&quotes);
     let index = roles::MentionIndex::new(entities);
     let clause_of = roles::clauses(&w, &sentence_of, &index);
+    let clause_spans = ClauseSpans::new(&clause_of);
     let mut mentions = find_mentions(doc.text, &w, lx);
     for m in &mut mentions {
         m.sentence = clause_of.get(m.word).copied().unwrap_or(0);
@@ -87,20 +105,20 @@ pub fn extract_at(
         let s = sentence_of.get(m.word).copied().unwrap_or(0);
         let sentence = doc.sentences.get(s).copied().unwrap_or(m.trigger);
         m.sentence_span = sentence;
-        let clause = clause_span(&w, &clause_of, m.sentence).unwrap_or(sentence);
-        let place = find_place(doc, &w, m, entities, &triggers);
+        let clause = clause_spans.get(&w, m.sentence).unwrap_or(sentence);
+        let place = find_place(doc, &w, m, &located, &triggers);
         m.place = place;
         // Persons meet, call and speak across a sentence's clauses; countries and organisations
         // act in their own clause, when it names one.
         let by = lx.labels.get(m.kind).is_some_and(|l| l.pattern == "by");
         let personal = is_personal(m.kind);
-        m.participants = participants(m, clause, entities, place, &quotes);
+        m.participants = participants(m, clause, entities, &located, place, &quote_index);
         if clause != sentence {
             let has = |ps: &[usize], person: bool| {
                 ps.iter()
                     .any(|&p| (entities[p].kind == EntityKind::Person) == person)
             };
-            let whole = participants(m, sentence, entities, place, &quotes);
+            let whole = participants(m, sentence, entities, &located, place, &quote_index);
             // A statement's speaker is often the subject of an earlier clause («أكد بايدن …،
             // وقال في مؤتمر صحفي»).
             let widen = if m.kind == "statement" {
@@ -135,7 +153,7 @@ pub fn extract_at(
         }
         m.actor = r
             .agent
-            .or_else(|| actor(doc, m, entities).filter(|a| m.participants.contains(a)));
+            .or_else(|| actor(doc, m, &located).filter(|a| m.participants.contains(a)));
         m.target = r.target.filter(|t| Some(*t) != m.actor);
         m.phrase = r.phrase.filter(|_| m.target.is_some());
         for p in [m.actor, m.target].into_iter().flatten() {
@@ -147,7 +165,7 @@ pub fn extract_at(
     }
     let mut events = merge(mentions, times, entities);
     order(&mut events, reference);
-    events
+    let events = events
         .into_iter()
         .map(|e| {
             // "By" labels name the actor; without one, the first participant, except for attacks
@@ -196,13 +214,19 @@ pub fn extract_at(
                 label_en,
             }
         })
-        .collect()
+        .collect();
+    (events, quotes)
 }
 
 /// Finds direct quotations («…», “…”, "…" within a paragraph) of three words or more, and their
 /// speakers: the person named with the nearest preceding speech verb (قال، أكد، أضاف …), else the
 /// nearest person before the quotation in its sentence, else the previous quotation's speaker.
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn quotes(doc: &Document<'_>, entities: &[Entity]) -> Vec<QuoteSpan> {
+    quotes_in(doc, &word_view(doc.text, &doc.tokens), entities)
+}
+
+fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSpan> {
     let lx = lexicon::get();
     let text = doc.text;
     let mut spans = Vec::new();
@@ -234,39 +258,41 @@ pub fn quotes(doc: &Document<'_>, entities: &[Entity]) -> Vec<QuoteSpan> {
     spans.sort();
     spans.dedup();
     let persons: Vec<(Span, usize)> = person_mentions(entities);
-    let w = word_view(text, &doc.tokens);
     let mut out: Vec<QuoteSpan> = Vec::new();
     for s in spans {
+        // Sentences are in order and do not overlap: the first one that ends at or after the
+        // quotation's start is the only candidate (issue 9: no scan per quotation).
+        let first = doc.sentences.partition_point(|x| x.end < s.start);
         let sentence = doc
             .sentences
-            .iter()
-            .find(|x| x.start <= s.start && s.start <= x.end)
+            .get(first)
+            .filter(|x| x.start <= s.start && s.start <= x.end)
             .copied()
             .unwrap_or(Span::new(0, s.start));
         let paragraph_start = text[..s.start].rfind('\n').map_or(0, |x| x + 1);
         let from = sentence.start.min(s.start).max(paragraph_start);
         // The nearest speech verb before the quotation.
-        let verb = w
+        let before = words_inside(w, Span::new(from, s.start));
+        count(Work::WordVisits, before.len());
+        let verb = w[before]
             .iter()
-            .filter(|x| x.span.start >= from && x.span.end <= s.start)
             .filter(|x| x.alts.iter().any(|(k, _)| lx.speech.contains(k)))
             .map(|x| x.span)
             .next_back();
+        // Persons are sorted by span: those starting in `from..=s.start` (a mention starting
+        // later cannot end before the quotation).
+        let starting = |from: usize| {
+            let a = persons.partition_point(|(m, _)| m.start < from);
+            let b = persons.partition_point(|(m, _)| m.start <= s.start);
+            count(Work::MentionVisits, b.saturating_sub(a));
+            persons[a..b.max(a)]
+                .iter()
+                .filter(|(m, _)| m.end <= s.start)
+                .map(|&(_, e)| e)
+        };
         let speaker = verb
-            .and_then(|v| {
-                persons
-                    .iter()
-                    .filter(|(m, _)| m.start >= v.end && m.end <= s.start)
-                    .map(|&(_, e)| e)
-                    .next()
-            })
-            .or_else(|| {
-                persons
-                    .iter()
-                    .filter(|(m, _)| m.start >= from && m.end <= s.start)
-                    .map(|&(_, e)| e)
-                    .next_back()
-            })
+            .and_then(|v| starting(v.end).next())
+            .or_else(|| starting(from).next_back())
             .or_else(|| out.last().and_then(|q| q.speaker));
         out.push(QuoteSpan { span: s, speaker });
     }
@@ -320,15 +346,27 @@ struct Draft {
     evidence: Vec<Span>,
 }
 
+/// The sentence of every word (sentences are in order and do not overlap, so one binary search
+/// per word finds the first sentence that holds its start).
 fn sentence_index(doc: &Document<'_>, w: &[Word]) -> Vec<usize> {
+    let holds_until = |s: &Span| s.end.max(s.start + 1);
     w.iter()
         .map(|x| {
+            let at = x.span.start;
+            let k = doc.sentences.partition_point(|s| holds_until(s) <= at);
             doc.sentences
-                .iter()
-                .position(|s| s.start <= x.span.start && x.span.start < s.end.max(s.start + 1))
-                .unwrap_or(0)
+                .get(k)
+                .filter(|s| s.start <= at && at < holds_until(s))
+                .map_or(0, |_| k)
         })
         .collect()
+}
+
+/// The words inside `span`: words are in order and do not overlap, so they form one run.
+fn words_inside(w: &[Word], span: Span) -> std::ops::Range<usize> {
+    let from = w.partition_point(|x| x.span.start < span.start);
+    let to = w.partition_point(|x| x.span.end <= span.end);
+    from..to.max(from)
 }
 
 /// Keys of a word with clitics, a trailing pronoun or an accusative «ا» stripped, each with the
@@ -367,6 +405,11 @@ fn stems(text: &str, word: &Word) -> Vec<(String, usize)> {
 }
 
 fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
+    // The triggers by the key of their first word (issue 9: not every trigger at every word).
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, (words, _)) in lx.triggers.iter().enumerate() {
+        by_first.entry(words[0].as_str()).or_default().push(h);
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -375,7 +418,17 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
             continue;
         }
         let keys = stems(text, &w[i]);
-        let hit = lx.triggers.iter().find_map(|(words, t)| {
+        // Only the triggers whose first word is one of the keys, in lexicon order.
+        let mut hits: Vec<usize> = keys
+            .iter()
+            .filter_map(|(k, _)| by_first.get(k.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        let hit = hits.into_iter().find_map(|h| {
+            let (words, t) = &lx.triggers[h];
             let rest_ok = words[1..].iter().enumerate().all(|(k, word)| {
                 w.get(i + 1 + k).is_some_and(|x| {
                     x.key == *word || x.key.strip_prefix("ال") == Some(word.as_str())
@@ -418,11 +471,23 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
     out
 }
 
-/// The span of clause `c`: from its first word to its last.
-fn clause_span(w: &[Word], clause_of: &[usize], c: usize) -> Option<Span> {
-    let first = clause_of.iter().position(|&x| x == c)?;
-    let last = clause_of.iter().rposition(|&x| x == c)?;
-    Some(Span::new(w[first].span.start, w[last].span.end))
+/// The first and last word of every clause, found in one pass (issue 9).
+struct ClauseSpans(HashMap<usize, (usize, usize)>);
+
+impl ClauseSpans {
+    fn new(clause_of: &[usize]) -> Self {
+        let mut map: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (k, &c) in clause_of.iter().enumerate() {
+            map.entry(c).and_modify(|r| r.1 = k).or_insert((k, k));
+        }
+        ClauseSpans(map)
+    }
+
+    /// The span of clause `c`: from its first word to its last.
+    fn get(&self, w: &[Word], c: usize) -> Option<Span> {
+        let &(first, last) = self.0.get(&c)?;
+        Some(Span::new(w.get(first)?.span.start, w.get(last)?.span.end))
+    }
 }
 
 /// The cues found at word `i`.
@@ -497,16 +562,23 @@ fn link_times(
     times: &[TimeExpr],
     reference: Option<Date>,
 ) {
+    // The mentions of each clause, in order.
+    let mut by_clause: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        by_clause.entry(m.sentence).or_default().push(k);
+    }
     for (ti, t) in times.iter().enumerate() {
         if t.kind == TimeType::Set {
             continue;
         }
-        let Some(tw) = w.iter().position(|x| x.span.end > t.span.start) else {
+        // Words are in order and do not overlap: binary searches, not scans (issue 9).
+        let tw = w.partition_point(|x| x.span.end <= t.span.start);
+        if tw == w.len() {
             continue;
-        };
+        }
         let tw_end = w
-            .iter()
-            .rposition(|x| x.span.start < t.span.end)
+            .partition_point(|x| x.span.start < t.span.end)
+            .checked_sub(1)
             .unwrap_or(tw);
         let sentence = sentence_of.get(tw).copied();
         let before = tw
@@ -521,9 +593,12 @@ fn link_times(
         if offset {
             continue;
         }
-        let mut candidates: Vec<(usize, usize)> = mentions
+        let in_sentence = sentence
+            .and_then(|s| by_clause.get(&s))
+            .map_or(&[][..], Vec::as_slice);
+        let mut candidates: Vec<(usize, usize)> = in_sentence
             .iter()
-            .enumerate()
+            .map(|&k| (k, &mentions[k]))
             .filter(|(_, m)| Some(m.sentence) == sentence && m.time.is_none())
             .filter(|(_, m)| !since || m.status == "ongoing")
             .filter(|(_, m)| !duration || m.end_word <= tw)
@@ -580,13 +655,24 @@ fn link_times(
 /// time and, unless a cue decided otherwise, its status.
 fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
     const SOCIAL: &[&str] = &["meeting", "visit"];
+    // The social mentions of each sentence, in order (issue 9: no scan of every mention).
+    let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if SOCIAL.contains(&m.kind) {
+            by_sentence
+                .entry(sentence_of.get(m.word).copied())
+                .or_default()
+                .push(k);
+        }
+    }
     for k in 0..mentions.len() {
         if mentions[k].time.is_some() || !SOCIAL.contains(&mentions[k].kind) {
             continue;
         }
         let s = sentence_of.get(mentions[k].word);
-        let donor = mentions
+        let donor = by_sentence[&s.copied()]
             .iter()
+            .map(|&d| &mentions[d])
             .filter(|d| d.time.is_some() && SOCIAL.contains(&d.kind) && d.kind != mentions[k].kind)
             .filter(|d| sentence_of.get(d.word) == s)
             // «وتأتي الزيارة بعد أسبوعين من لقاء»: another occasion.
@@ -662,65 +748,114 @@ fn is_place(kind: EntityKind) -> bool {
 /// Words after which a «في» phrase is what an event was about, not where it happened. (`data/events/topic_words.tsv`).
 static TOPIC_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::EVENTS_TOPIC_WORDS.words());
 
+/// Every entity mention, sorted by where it starts and by where it ends, so that a stage
+/// asking "which mentions lie here" does a binary search instead of a scan (issue 9).
+struct Located {
+    /// (span, entity, kind, rank of the mention in its entity), by start, then entity.
+    by_start: Vec<(Span, usize, EntityKind, usize)>,
+    /// (end, entity), by end, then entity.
+    by_end: Vec<(usize, usize)>,
+}
+
+impl Located {
+    fn new(entities: &[Entity]) -> Self {
+        let mut by_start: Vec<(Span, usize, EntityKind, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.mentions
+                    .iter()
+                    .enumerate()
+                    .map(move |(r, m)| (m.span, i, e.kind, r))
+            })
+            .collect();
+        by_start.sort_by_key(|&(s, i, _, r)| (s.start, i, r));
+        let mut by_end: Vec<(usize, usize)> =
+            by_start.iter().map(|&(s, i, ..)| (s.end, i)).collect();
+        by_end.sort_unstable();
+        Located { by_start, by_end }
+    }
+
+    /// The mentions starting in `from..=to`, in order.
+    fn starting(&self, from: usize, to: usize) -> &[(Span, usize, EntityKind, usize)] {
+        let a = self.by_start.partition_point(|x| x.0.start < from);
+        let b = self.by_start.partition_point(|x| x.0.start <= to);
+        &self.by_start[a..b.max(a)]
+    }
+
+    /// The entities of the mentions ending in `from..=to`.
+    fn ending(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let a = self.by_end.partition_point(|x| x.0 < from);
+        let b = self.by_end.partition_point(|x| x.0 <= to);
+        self.by_end[a..b.max(a)].iter().map(|&(_, i)| i)
+    }
+}
+
 fn find_place(
     doc: &Document<'_>,
     w: &[Word],
     m: &Mention,
-    entities: &[Entity],
+    located: &Located,
     triggers: &[Span],
 ) -> Option<usize> {
     let limit = w
         .get(m.end_word + 12)
         .map_or(m.sentence_span.end, |x| x.span.start);
-    let mut best: Option<(usize, usize)> = None;
-    for (i, e) in entities.iter().enumerate() {
-        if !is_place(e.kind) {
+    let bound = limit.min(m.sentence_span.end);
+    // In text order, then entity order: the first that qualifies is the nearest.
+    for &(s, i, kind, _) in located.starting(m.trigger.end, bound) {
+        count(Work::MentionVisits, 1);
+        if !is_place(kind) || s.end > bound {
             continue;
         }
-        for mention in &e.mentions {
-            let s = mention.span;
-            if s.start < m.trigger.end || s.end > limit.min(m.sentence_span.end) {
-                continue;
-            }
-            // «تناول اللقاء تطورات الأوضاع في غزة»: a topic, not where it took place.
-            let topic = w
-                .iter()
-                .filter(|x| x.span.start >= m.trigger.end && x.span.end <= s.start)
-                .any(|x| TOPIC_WORDS.contains(&x.key.as_str()));
-            // «… لأي عملية عسكرية في رفح»: the place of the event named in between.
-            let other_event = triggers
-                .iter()
-                .any(|t| t.start >= m.trigger.end && t.end <= s.start);
-            if topic || other_event {
-                continue;
-            }
-            let before = doc.text[..s.start].trim_end();
-            let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            if matches!(last, "في" | "وفي" | "فى") && best.is_none_or(|(b, _)| s.start < b) {
-                best = Some((s.start, i));
-            }
+        // «تناول اللقاء تطورات الأوضاع في غزة»: a topic, not where it took place.
+        let between = words_inside(w, Span::new(m.trigger.end, s.start));
+        count(Work::WordVisits, between.len());
+        let topic = w[between]
+            .iter()
+            .any(|x| TOPIC_WORDS.contains(&x.key.as_str()));
+        // «… لأي عملية عسكرية في رفح»: the place of the event named in between (triggers are
+        // in text order).
+        let from = triggers.partition_point(|t| t.start < m.trigger.end);
+        let other_event = triggers[from..]
+            .iter()
+            .take_while(|t| t.start <= s.start)
+            .any(|t| t.end <= s.start);
+        if topic || other_event {
+            continue;
+        }
+        let before = doc.text[..s.start].trim_end();
+        let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if matches!(last, "في" | "وفي" | "فى") {
+            return Some(i);
         }
     }
-    best.map(|(_, i)| i)
+    None
 }
 
 fn participants(
     m: &Mention,
     sentence: Span,
     entities: &[Entity],
+    located: &Located,
     place: Option<usize>,
-    quotes: &[QuoteSpan],
+    quotes: &QuoteIndex<'_>,
 ) -> Vec<usize> {
     let personal = is_personal(m.kind);
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        if Some(i) == place {
+    // Each entity's first mention (in its own order) inside the sentence: (start, entity, rank).
+    let mut first: Vec<(usize, usize, usize)> = Vec::new();
+    for &(span, i, _, rank) in located.starting(sentence.start, sentence.end) {
+        count(Work::MentionVisits, 1 + first.len());
+        if Some(i) == place || !sentence.contains(span) {
             continue;
         }
-        if let Some(first) = e.mentions.iter().find(|x| sentence.contains(x.span)) {
-            found.push((first.span.start, i));
+        match first.iter_mut().find(|x| x.1 == i) {
+            Some(x) if rank < x.2 => *x = (span.start, i, rank),
+            Some(_) => {}
+            None => first.push((span.start, i, rank)),
         }
     }
+    let mut found: Vec<(usize, usize)> = first.into_iter().map(|(at, i, _)| (at, i)).collect();
     found.sort();
     let person = |i: usize| entities[i].kind == EntityKind::Person;
     let group = |i: usize| {
@@ -731,17 +866,9 @@ fn participants(
     };
     let persons: Vec<usize> = found.iter().map(|x| x.1).filter(|&i| person(i)).collect();
     let groups: Vec<usize> = found.iter().map(|x| x.1).filter(|&i| group(i)).collect();
-    let inside = quotes
-        .iter()
-        .find(|q| q.span.contains(m.trigger))
-        .and_then(|q| q.speaker);
+    let inside = quotes.around(m.trigger).and_then(|q| q.speaker);
     // The speaker of the sentence: of a quotation the trigger sits in, else of one in the sentence.
-    let speaker = inside.or_else(|| {
-        quotes
-            .iter()
-            .find(|q| sentence.contains(Span::new(q.span.start, q.span.start)))
-            .and_then(|q| q.speaker)
-    });
+    let speaker = inside.or_else(|| quotes.starting_in(sentence).and_then(|q| q.speaker));
     if m.kind == "statement" {
         return match speaker.or_else(|| persons.first().copied()) {
             Some(p) => vec![p],
@@ -769,25 +896,60 @@ fn participants(
     out
 }
 
-/// The entity whose mention starts right after a noun trigger, or ends right before a verb one.
-fn actor(doc: &Document<'_>, m: &Mention, entities: &[Entity]) -> Option<usize> {
+/// The quotations (sorted by span) with the furthest end reached so far, to find the first one
+/// around a span by binary search (issue 9).
+struct QuoteIndex<'q> {
+    quotes: &'q [QuoteSpan],
+    /// `reach[k]`: the largest end among `quotes[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl<'q> QuoteIndex<'q> {
+    fn new(quotes: &'q [QuoteSpan]) -> Self {
+        let reach = quotes
+            .iter()
+            .scan(0, |far, q| {
+                *far = q.span.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        QuoteIndex { quotes, reach }
+    }
+
+    /// The first quotation that contains `span`.
+    fn around(&self, span: Span) -> Option<&'q QuoteSpan> {
+        // Among the quotations starting at or before the span, the first whose end reaches it.
+        let starting = self.quotes.partition_point(|q| q.span.start <= span.start);
+        let k = self.reach[..starting].partition_point(|&r| r < span.end);
+        self.quotes[..starting].get(k)
+    }
+
+    /// The first quotation starting inside `sentence` (ends included).
+    fn starting_in(&self, sentence: Span) -> Option<&'q QuoteSpan> {
+        let k = self
+            .quotes
+            .partition_point(|q| q.span.start < sentence.start);
+        self.quotes.get(k).filter(|q| q.span.start <= sentence.end)
+    }
+}
+
+/// The entity whose mention starts right after a noun trigger, or ends right before a verb one
+/// (the first such entity in entity order).
+fn actor(doc: &Document<'_>, m: &Mention, located: &Located) -> Option<usize> {
     let text = doc.text;
-    entities.iter().enumerate().find_map(|(i, e)| {
-        e.mentions.iter().find_map(|x| {
-            let s = x.span;
-            let after = m.form == "noun"
-                && s.start >= m.trigger.end
-                && text
-                    .get(m.trigger.end..s.start)
-                    .is_some_and(|b| b.trim().is_empty());
-            let before = m.form != "noun"
-                && s.end <= m.trigger.start
-                && text
-                    .get(s.end..m.trigger.start)
-                    .is_some_and(|b| b.trim().is_empty());
-            (after || before).then_some(i)
-        })
-    })
+    if m.form == "noun" {
+        let rest = text.get(m.trigger.end..)?;
+        let gap = rest.len() - rest.trim_start().len();
+        located
+            .starting(m.trigger.end, m.trigger.end + gap)
+            .iter()
+            .map(|x| x.1)
+            .min()
+    } else {
+        let before = text.get(..m.trigger.start)?;
+        let gap = before.len() - before.trim_end().len();
+        located.ending(m.trigger.start - gap, m.trigger.start).min()
+    }
 }
 
 /// Whether two dated mentions may be one event: the same value, or one interval inside the other

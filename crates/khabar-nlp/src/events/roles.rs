@@ -39,23 +39,27 @@ impl MentionIndex {
         Self { mentions }
     }
 
+    /// The first mention (in span order) starting inside word `k`: a binary search, since the
+    /// mentions are sorted (issue 9).
+    fn first_in(&self, w: &[Word], k: usize) -> Option<&(Span, usize, MentionForm)> {
+        let word = w.get(k)?;
+        let i = self
+            .mentions
+            .partition_point(|(s, _, _)| s.start < word.span.start);
+        self.mentions
+            .get(i)
+            .filter(|(s, _, _)| s.start < word.span.end)
+    }
+
     /// Where the mention starting in word `k` starts (after any clitic).
     fn start_in(&self, w: &[Word], k: usize) -> Option<usize> {
-        let word = w.get(k)?;
-        self.mentions
-            .iter()
-            .find(|(s, _, _)| s.start >= word.span.start && s.start < word.span.end)
-            .map(|m| m.0.start)
+        self.first_in(w, k).map(|m| m.0.start)
     }
 
     /// The entity whose mention starts in word `k` (after a clitic), with its form and the index
     /// of the word it ends in.
     fn at(&self, w: &[Word], k: usize) -> Option<(usize, MentionForm, usize)> {
-        let word = w.get(k)?;
-        let (span, e, form) = self
-            .mentions
-            .iter()
-            .find(|(s, _, _)| s.start >= word.span.start && s.start < word.span.end)?;
+        let (span, e, form) = self.first_in(w, k)?;
         let end = (k..w.len())
             .take_while(|&j| w[j].span.start < span.end)
             .last()

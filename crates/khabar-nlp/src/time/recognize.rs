@@ -325,9 +325,11 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
     let mut extra = Vec::new();
     for h in hits.iter() {
         let Val::Day(d) = h.val else { continue };
-        let Some(k) = c.w.iter().position(|w| w.span.start == h.start) else {
+        // Words are in order: a binary search, not a scan per hit (issue 9).
+        let k = c.w.partition_point(|w| w.span.start < h.start);
+        if c.w.get(k).is_none_or(|w| w.span.start != h.start) {
             continue;
-        };
+        }
         if k < 2 || c.w[k].kind != TokenKind::Number {
             continue;
         }
@@ -344,10 +346,9 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let Ok(first) = Date::new(d.year(), d.month(), n.value as i8) else {
             continue;
         };
-        if hits
-            .iter()
-            .any(|x| x.end > c.start(k - 2) && x.start < c.end(k - 2))
-        {
+        // Hits are in order and do not overlap: only the first ending after the start can.
+        let after = hits.partition_point(|x| x.end <= c.start(k - 2));
+        if hits.get(after).is_some_and(|x| x.start < c.end(k - 2)) {
             continue;
         }
         extra.push(c.hit(
