@@ -132,8 +132,18 @@ fn kmeans(vecs: &[Sparse], members: &[usize], k: usize, dim: usize, seed: u64) -
         .collect()
 }
 
+/// Rejects any flag: the table commands take none (a usage error, like every xtask command).
+fn no_flags(args: &[String]) -> Result<()> {
+    let mut parser = lexopt::Parser::from_args(args);
+    if let Some(arg) = parser.next()? {
+        return Err(arg.unexpected().into());
+    }
+    Ok(())
+}
+
 /// Computes the word clusters from the training text of both corpora.
-pub fn clusters(_args: &[String]) -> Result<()> {
+pub fn clusters(args: &[String]) -> Result<()> {
+    no_flags(args)?;
     let path = data("anercorp/train.txt");
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
     let mut news = khabar_nlp::ner::train::parse_conll(&text);
@@ -385,7 +395,8 @@ fn nerar_key(name: &str) -> Option<String> {
 }
 
 /// Converts the NERAr lists into `data/ner/gazetteer.tsv`.
-pub fn gazetteer(_args: &[String]) -> Result<()> {
+pub fn gazetteer(args: &[String]) -> Result<()> {
+    no_flags(args)?;
     let mut rows: std::collections::BTreeSet<(String, &str)> = Default::default();
     let mut skipped = 0;
     for class in ["PERS", "LOC", "ORG"] {
