@@ -1,5 +1,5 @@
-//! Project automation: `cargo xtask serve | test | dist | train-ner | eval-ner | eval-time |
-//! eval-clitics | bench`.
+//! Project automation: `cargo xtask serve | test | dist | train-ner | eval-ner | ner-clusters |
+//! ner-gazetteer | eval-time | eval-clitics | bench`.
 //!
 //! Each subcommand lives in its own module with a `run(args)` entry point that reads its flags
 //! with [`lexopt`] (the one argument parser of xtask). A flag a subcommand does not know, a
@@ -12,10 +12,12 @@ mod eval_clitics;
 mod eval_time;
 mod fonts;
 mod ner;
+mod ner_tables;
 mod serve;
 mod size;
 mod test;
 mod tools;
+mod wikifane;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -28,11 +30,15 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
                         build the explorer (release) and serve it on localhost
   test [STEP…]          fmt, clippy (host + wasm32), native tests, wasm tests, release build, e2e
   dist [--public-url P] release build into dist/, working under the subpath P
-  train-ner [--epochs N] [--min-count N] [--without G,…] [--with G,…] [--dev-model]
-                        retrain the NER model deterministically
-  eval-ner [--epochs N] [--min-count N] [--without G,…] [--with G,…] [--write-dev FILE]
-           [--ablate] [--fold K] [--margins]
-                        entity-level P/R/F1 per type on the dev split
+  train-ner [--epochs N] [--min-count N] [--without G,…] [--with G,…] [--no-wikifane]
+            [--wiki-fraction F] [--wiki-map FILE] [--no-glue] [--no-domains] [--shared-only]
+            [--prune N]
+                        retrain the NER model deterministically (ANERcorp + WikiFANE)
+  eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate] [--levers G,…] [--margins]
+           [--write-model] [--shipped]
+                        entity-level P/R/F1 per type on the two NER dev sets (news, Wikipedia)
+  ner-clusters          recompute the NER word clusters and domain words from the training text
+  ner-gazetteer         convert the NERAr name lists into the NER gazetteer table
   eval-time [--failures]
                         span F1 and value accuracy of time expressions on the gold set
   eval-clitics [--verbose | --derive-lexicon]
@@ -69,6 +75,8 @@ fn run(args: &[String]) -> Result<()> {
         "test" => test::run(rest),
         "train-ner" => ner::train(rest),
         "eval-ner" => ner::eval(rest),
+        "ner-clusters" => ner_tables::clusters(rest),
+        "ner-gazetteer" => ner_tables::gazetteer(rest),
         "eval-time" => eval_time::run(rest),
         "eval-clitics" => eval_clitics::run(rest),
         "bench" => bench::run(rest),
@@ -119,6 +127,8 @@ mod tests {
             "dist",
             "train-ner",
             "eval-ner",
+            "ner-clusters",
+            "ner-gazetteer",
             "eval-time",
             "eval-clitics",
             "bench",
@@ -146,6 +156,8 @@ mod tests {
             "dist",
             "train-ner",
             "eval-ner",
+            "ner-clusters",
+            "ner-gazetteer",
             "eval-time",
             "eval-clitics",
             "bench",

@@ -1,11 +1,16 @@
-//! `cargo xtask train-ner` and `cargo xtask eval-ner`: train the NER model on ANERcorp's training
-//! portion and score it on the dev split.
+//! `cargo xtask train-ner` and `cargo xtask eval-ner`: train the NER model on two corpora and
+//! score it on two development sets that are never trained on.
 //!
-//! The dev split is the LAST 10% of the sentences of `train.txt` (a contiguous block of whole
-//! articles, like the held-out test portion that follows it), so names repeated within an article
-//! do not leak from training into dev. `eval-ner` trains on the first 90% and scores the dev block;
-//! `train-ner` trains the shipped model on all of `train.txt`.
+//! - ANERcorp (news): dev is the LAST 10% of the sentences of `train.txt` (a contiguous block of
+//!   whole articles, like the held-out test portion that follows it).
+//! - WikiFANE (Wikipedia, mapped to the four types by `data/wikifane/map.tsv`): dev is every tenth
+//!   article ([`crate::wikifane::load`]).
+//!
+//! `eval-ner` trains on both training parts and scores both dev sets; `train-ner` trains the
+//! shipped model on everything but the two dev sets, so that the dev numbers stay honest for the
+//! shipped model too.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -17,35 +22,56 @@ use khabar_nlp::ner::{self, tag_name, tag_of_label};
 use lexopt::prelude::*;
 
 const NOTICE: &str = "khabar NER model. Trained on ANERcorp (Benajiba, Rosso and Benedi 2007), \
-training portion of the CAMeL Lab re-release (Obeid et al. 2020), licensed CC BY-SA 4.0.";
+training portion of the CAMeL Lab re-release (Obeid et al. 2020), licensed CC BY-SA 4.0, and on \
+WikiFANE Gold (Alotaibi and Lee 2014), licensed CC BY-SA 3.0; features use word clusters learned \
+from both and the NERAr name lists (Gahbiche-Braham et al. 2014, BSD-2-Clause).";
 
-fn corpus() -> Result<Vec<Sentence>> {
-    let path = crate::root().join("crates/khabar-nlp/data/anercorp/train.txt");
+fn data(path: &str) -> PathBuf {
+    crate::root().join("crates/khabar-nlp/data").join(path)
+}
+
+/// The two corpora: (train, ANERcorp dev, WikiFANE dev).
+struct Corpora {
+    train: Vec<Sentence>,
+    dev_news: Vec<Sentence>,
+    dev_wiki: Vec<Sentence>,
+}
+
+fn corpora(o: &Options) -> Result<Corpora> {
+    let path = data("anercorp/train.txt");
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
-    Ok(train::parse_conll(&text))
-}
-
-/// The (train, dev) split: dev is the last 10% of sentences.
-fn split(all: &[Sentence]) -> (&[Sentence], &[Sentence]) {
-    all.split_at(all.len() - all.len() / 10)
-}
-
-/// Another (train, dev) split for checking that a feature choice is not tuned to one block: dev is
-/// the `k`-th tenth (0-based; `k = 9` is nearly [`split`]).
-fn fold(all: &[Sentence], k: usize) -> (Vec<Sentence>, Vec<Sentence>) {
-    let n = all.len() / 10;
-    let (lo, hi) = (k * n, if k >= 9 { all.len() } else { (k + 1) * n });
-    let train = all[..lo].iter().chain(&all[hi..]).cloned().collect();
-    (train, all[lo..hi].to_vec())
+    let mut news = train::parse_conll(&text);
+    let dev_news = news.split_off(news.len() - news.len() / 10);
+    let map_path = o
+        .wiki_map
+        .clone()
+        .unwrap_or_else(|| data("wikifane/map.tsv"));
+    let map = crate::wikifane::read_map(&map_path)?;
+    let (wiki, dev_wiki) = crate::wikifane::load(&data("wikifane/train.txt"), &map, !o.no_glue)?;
+    let mut train = news;
+    if o.use_wiki {
+        let take = (wiki.len() as f64 * o.wiki_fraction) as usize;
+        train.extend(wiki.into_iter().take(take));
+    }
+    Ok(Corpora {
+        train,
+        dev_news,
+        dev_wiki,
+    })
 }
 
 struct Options {
     config: TrainConfig,
     write_dev: Option<String>,
     ablate: bool,
-    dev_model: bool,
-    fold: Option<usize>,
     margins: bool,
+    use_wiki: bool,
+    wiki_fraction: f64,
+    wiki_map: Option<PathBuf>,
+    no_glue: bool,
+    write_model: bool,
+    shipped: bool,
+    levers: Option<Vec<Group>>,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -56,9 +82,14 @@ fn options(args: &[String]) -> Result<Options> {
         },
         write_dev: None,
         ablate: false,
-        dev_model: false,
-        fold: None,
         margins: false,
+        use_wiki: true,
+        wiki_fraction: 1.0,
+        wiki_map: None,
+        no_glue: false,
+        write_model: false,
+        shipped: false,
+        levers: None,
     };
     let mut parser = lexopt::Parser::from_args(args);
     let group = |name: &str| Group::from_name(name).ok_or(format!("no feature group '{name}'"));
@@ -80,42 +111,62 @@ fn options(args: &[String]) -> Result<Options> {
             }
             Long("write-dev") => o.write_dev = Some(parser.value()?.string()?),
             Long("ablate") => o.ablate = true,
-            Long("dev-model") => o.dev_model = true,
-            Long("fold") => o.fold = Some(parser.value()?.parse()?),
             Long("margins") => o.margins = true,
+            Long("no-wikifane") => o.use_wiki = false,
+            Long("wiki-fraction") => o.wiki_fraction = parser.value()?.parse()?,
+            Long("wiki-map") => o.wiki_map = Some(PathBuf::from(parser.value()?)),
+            Long("no-glue") => o.no_glue = true,
+            Long("no-domains") => o.config.domains = false,
+            Long("shared-only") => o.config.keep_domains = false,
+            Long("prune") => o.config.prune = parser.value()?.parse()?,
+            Long("write-model") => o.write_model = true,
+            Long("shipped") => o.shipped = true,
+            Long("levers") => {
+                let mut levers = Vec::new();
+                for name in parser.value()?.string()?.split(',') {
+                    levers.push(group(name).map_err(lexopt::Error::from)?);
+                }
+                o.levers = Some(levers);
+            }
             _ => return Err(arg.unexpected().into()),
         }
     }
     Ok(o)
 }
 
-/// Retrains the shipped NER model on all of `train.txt` (with `--dev-model`: on train-minus-dev,
-/// to check `khabar tag-conll` against `eval-ner`).
+/// Retrains the shipped NER model on both training parts (never on the dev sets).
 pub fn train(args: &[String]) -> Result<()> {
     let o = options(args)?;
-    let mut all = corpus()?;
-    if o.dev_model {
-        let keep = split(&all).0.len();
-        all.truncate(keep);
-    }
+    let c = corpora(&o)?;
     let start = Instant::now();
-    let model = train::train(&all, &o.config);
+    let model = train::train(&c.train, &o.config);
     let bytes = model.to_bytes();
-    let path = crate::root().join("crates/khabar-nlp/data/ner/model.bin");
+    let path = data("ner/model.bin");
     std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
     println!(
         "trained on {} sentences in {:.1}s: {} weights, {} bytes ({} gzipped) -> {}",
-        all.len(),
+        c.train.len(),
         start.elapsed().as_secs_f64(),
         model.keys.len(),
         bytes.len(),
         gzipped_len(&bytes).map_or("?".to_owned(), |n| n.to_string()),
         path.display()
     );
+    let mut total = (0, 0);
+    for name in ["model.bin", "clusters.tsv", "gazetteer.tsv", "triggers.tsv"] {
+        let bytes = std::fs::read(data("ner").join(name))?;
+        let gz = gzipped_len(&bytes).unwrap_or(0);
+        total = (total.0 + bytes.len(), total.1 + gz);
+        println!("  {name:<14} {:>9} bytes {gz:>9} gzipped", bytes.len());
+    }
+    println!(
+        "  {:<14} {:>9} bytes {:>9} gzipped",
+        "total", total.0, total.1
+    );
     Ok(())
 }
 
-fn gzipped_len(bytes: &[u8]) -> Option<usize> {
+pub fn gzipped_len(bytes: &[u8]) -> Option<usize> {
     use std::io::Write;
     let mut child = std::process::Command::new("gzip")
         .arg("-9c")
@@ -132,12 +183,29 @@ fn gzipped_len(bytes: &[u8]) -> Option<usize> {
     Some(out.stdout.len())
 }
 
-fn evaluate(model: &Model, dev: &[Sentence]) -> (Scores, f64) {
+/// How the corpus-specific features are chosen when tagging a dev set.
+#[derive(Clone, Copy)]
+enum Domain {
+    /// Shared features only.
+    Shared,
+    /// Detected once over the whole dev set (as `khabar tag-conll` does over its input).
+    PerInput,
+    /// Detected for each sentence on its own.
+    PerSentence,
+}
+
+fn evaluate(model: &Model, dev: &[Sentence], mode: Domain) -> (Scores, f64) {
     let mut scores = Scores::default();
     let start = Instant::now();
+    let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
     for s in dev {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let pred: Vec<usize> = ner::tag_scored_with(model, &words)
+        let domain = match mode {
+            Domain::Shared => None,
+            Domain::PerInput => Some(whole),
+            Domain::PerSentence => Some(ner::detect_domain(words.iter().copied())),
+        };
+        let pred: Vec<usize> = ner::tag_scored_in(model, &words, domain)
             .into_iter()
             .map(|t| ner::label(t.tag))
             .collect();
@@ -148,80 +216,169 @@ fn evaluate(model: &Model, dev: &[Sentence]) -> (Scores, f64) {
     (scores, tokens / secs.max(1e-9))
 }
 
-fn train_and_score(
-    train_part: &[Sentence],
-    dev: &[Sentence],
-    config: &TrainConfig,
-) -> Result<Scores> {
-    let model = train::train(train_part, config);
-    // Score what would ship: the quantised model, written and read back.
+/// Trains on `train_part` and scores what would ship (the quantised model, written and read
+/// back) on both dev sets.
+fn train_and_score(c: &Corpora, config: &TrainConfig) -> Result<(Scores, Scores)> {
+    let model = train::train(&c.train, config);
     let model = Model::from_bytes(&model.to_bytes())?;
-    Ok(evaluate(&model, dev).0)
+    Ok((
+        evaluate(&model, &c.dev_news, Domain::PerInput).0,
+        evaluate(&model, &c.dev_wiki, Domain::PerInput).0,
+    ))
 }
 
-/// Trains on train-minus-dev and prints entity-level P/R/F1 on the dev split.
+fn write_conll(path: &str, dev: &[Sentence]) -> Result<()> {
+    let mut out = String::new();
+    for s in dev {
+        for (w, &l) in s.words.iter().zip(&s.labels) {
+            out.push_str(&format!("{w} {}\n", tag_name(tag_of_label(l))));
+        }
+        out.push('\n');
+    }
+    std::fs::write(path, out)?;
+    println!("wrote {path}");
+    Ok(())
+}
+
+/// Trains on the training parts and prints entity-level P/R/F1 on both dev sets (with
+/// `--ablate`: the F1 on each dev set with each lever switched off in turn).
 pub fn eval(args: &[String]) -> Result<()> {
     let o = options(args)?;
-    let all = corpus()?;
-    let folded = o.fold.map(|k| fold(&all, k));
-    let (train_part, dev) = match &folded {
-        Some((t, d)) => (t.as_slice(), d.as_slice()),
-        None => split(&all),
-    };
-    if let Some(path) = &o.write_dev {
-        let mut out = String::new();
-        for s in dev {
-            for (w, &l) in s.words.iter().zip(&s.labels) {
-                out.push_str(&format!("{w} {}\n", tag_name(tag_of_label(l))));
-            }
-            out.push('\n');
-        }
-        std::fs::write(path, out)?;
-        println!("wrote the dev split to {path}");
-    }
-    println!(
-        "train: {} sentences, dev ({}): {} sentences",
-        train_part.len(),
-        o.fold
-            .map_or("last 10%".to_owned(), |k| format!("fold {k}")),
-        dev.len()
-    );
-    if o.ablate {
-        let base = train_and_score(train_part, dev, &o.config)?.f1();
-        println!("{:<22} {:>7} {:>7}", "variant", "F1", "delta");
-        println!("{:<22} {base:>7.2} {:>7}", "default features", "");
-        for g in Group::ALL {
-            let base_set = o.config.features;
-            let (features, name) = if base_set.has(g) {
-                (base_set.without(g), format!("without {}", g.name()))
-            } else {
-                (base_set.with(g), format!("with {}", g.name()))
-            };
-            let config = TrainConfig {
-                features,
-                ..o.config.clone()
-            };
-            let f = train_and_score(train_part, dev, &config)?.f1();
-            println!("{name:<22} {f:>7.2} {:>+7.2}", f - base);
-        }
+    let c = corpora(&o)?;
+    if let Some(prefix) = &o.write_dev {
+        write_conll(&format!("{prefix}.news.txt"), &c.dev_news)?;
+        write_conll(&format!("{prefix}.wiki.txt"), &c.dev_wiki)?;
         return Ok(());
     }
-    let start = Instant::now();
-    let model = train::train(train_part, &o.config);
-    let trained = start.elapsed().as_secs_f64();
-    let bytes = model.to_bytes();
-    let model = Model::from_bytes(&bytes)?;
-    let (scores, speed) = evaluate(&model, dev);
+    let tokens = |s: &[Sentence]| s.iter().map(|s| s.words.len()).sum::<usize>();
     println!(
-        "trained in {trained:.1}s ({} epochs, feature set {:#x}), model {} bytes; tagging {:.0} tokens/s",
-        o.config.epochs,
-        o.config.features.0,
-        bytes.len(),
-        speed
+        "train: {} sentences ({} tokens); dev ANERcorp (last 10%): {} sentences; dev WikiFANE \
+         (every 10th article): {} sentences ({} tokens)",
+        c.train.len(),
+        tokens(&c.train),
+        c.dev_news.len(),
+        c.dev_wiki.len(),
+        tokens(&c.dev_wiki),
     );
-    print!("{}", scores.table());
-    if o.margins {
-        margin_sweep(&model, dev);
+    if o.ablate {
+        return ablate(&o, &c);
+    }
+    let bytes = if o.shipped {
+        // Score the model in the repository as it is, without training.
+        std::fs::read(data("ner/model.bin"))?
+    } else {
+        let start = Instant::now();
+        let model = train::train(&c.train, &o.config);
+        let trained = start.elapsed().as_secs_f64();
+        let bytes = model.to_bytes();
+        println!(
+            "trained in {trained:.1}s ({} epochs, feature set {:#x})",
+            o.config.epochs, o.config.features.0,
+        );
+        bytes
+    };
+    let mut model = Model::from_bytes(&bytes)?;
+    if o.shipped {
+        // The same as training with `--prune N`: pruning comes after quantisation.
+        let keep: Vec<bool> = model
+            .weights
+            .iter()
+            .map(|w| w.unsigned_abs() > o.config.prune.unsigned_abs())
+            .collect();
+        let mut k = keep.iter();
+        model.keys.retain(|_| k.next().copied().unwrap_or(false));
+        model
+            .weights
+            .retain(|w| w.unsigned_abs() > o.config.prune.unsigned_abs());
+    }
+    let bytes = model.to_bytes();
+    println!(
+        "model {} bytes ({} gzipped), {} weights",
+        bytes.len(),
+        gzipped_len(&bytes).map_or("?".to_owned(), |n| n.to_string()),
+        model.keys.len()
+    );
+    if o.write_model {
+        let path = data("ner/model.bin");
+        std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
+        println!("wrote {}", path.display());
+    }
+    for (name, dev) in [
+        ("ANERcorp dev (last 10%)", &c.dev_news),
+        ("WikiFANE dev (every 10th article)", &c.dev_wiki),
+    ] {
+        let detected =
+            ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
+        let (scores, speed) = evaluate(&model, dev, Domain::PerInput);
+        println!(
+            "\n== {name}: detected domain {} (0 news, 1 Wikipedia); tagging {speed:.0} tokens/s",
+            detected
+        );
+        print!("{}", scores.table());
+        if o.config.keep_domains {
+            let shared = evaluate(&model, dev, Domain::Shared).0.f1();
+            let per_sentence = evaluate(&model, dev, Domain::PerSentence).0.f1();
+            println!(
+                "F1 with shared features only {shared:.2}; with the domain detected per sentence \
+                 {per_sentence:.2}"
+            );
+        }
+        if o.margins {
+            margin_sweep(&model, dev);
+        }
+    }
+    Ok(())
+}
+
+/// The ablation table: each lever switched off in turn.
+fn ablate(o: &Options, c: &Corpora) -> Result<()> {
+    let (bn, bw) = train_and_score(c, &o.config)?;
+    let (bn, bw) = (bn.f1(), bw.f1());
+    println!(
+        "{:<24} {:>8} {:>7} {:>8} {:>7}",
+        "variant", "F1 news", "delta", "F1 wiki", "delta"
+    );
+    println!(
+        "{:<24} {bn:>8.2} {:>7} {bw:>8.2} {:>7}",
+        "all levers", "", ""
+    );
+    let mut variants: Vec<(String, TrainConfig, bool)> = Vec::new();
+    for g in o.levers.clone().unwrap_or(Group::ALL.to_vec()) {
+        let set = o.config.features;
+        if set.has(g) {
+            let config = TrainConfig {
+                features: set.without(g),
+                ..o.config.clone()
+            };
+            variants.push((format!("without {}", g.name()), config, true));
+        }
+    }
+    variants.push((
+        "without domain copies".to_owned(),
+        TrainConfig {
+            domains: false,
+            ..o.config.clone()
+        },
+        true,
+    ));
+    variants.push(("without WikiFANE".to_owned(), o.config.clone(), false));
+    for (name, config, with_wiki) in variants {
+        let (n, w) = if with_wiki {
+            train_and_score(c, &config)?
+        } else {
+            let news_only = Corpora {
+                train: c.train.iter().filter(|s| s.domain == 0).cloned().collect(),
+                dev_news: c.dev_news.clone(),
+                dev_wiki: c.dev_wiki.clone(),
+            };
+            train_and_score(&news_only, &config)?
+        };
+        let (n, w) = (n.f1(), w.f1());
+        println!(
+            "{name:<24} {n:>8.2} {:>+7.2} {w:>8.2} {:>+7.2}",
+            n - bn,
+            w - bw
+        );
     }
     Ok(())
 }
@@ -233,13 +390,11 @@ fn margin_sweep(model: &Model, dev: &[Sentence]) {
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            ner::tag_scored_with(model, &words)
+            ner::tag_scored_in(model, &words, Some(0))
         })
         .collect();
     println!("{:>9} {:>7} {:>7} {:>7}", "min-margin", "P", "R", "F1");
-    for t in [
-        0.0f32, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0,
-    ] {
+    for t in [0.0f32, 6.0, 12.0, 20.0, 30.0, 40.0, 60.0, 80.0, 120.0] {
         let mut scores = Scores::default();
         for (s, tags) in dev.iter().zip(&tagged) {
             let mut pred: Vec<usize> = tags.iter().map(|t| ner::label(t.tag)).collect();

@@ -261,12 +261,15 @@ fn tag_conll(args: &[String]) -> Result<()> {
     let text = read_input(file)?;
     let mut out = String::with_capacity(text.len() * 2);
     let mut sentence: Vec<&str> = Vec::new();
+    // News or Wikipedia conventions, decided once over the whole input.
+    let domain =
+        khabar_nlp::ner::detect_domain(text.lines().filter_map(|l| l.split_whitespace().next()));
     let flush = |sentence: &mut Vec<&str>, out: &mut String| {
         if sentence.is_empty() {
             return;
         }
-        let tags = khabar_nlp::ner::tag(sentence);
-        for (word, tag) in sentence.iter().zip(tags) {
+        let tags = khabar_nlp::ner::tag_scored_in_domain(sentence, domain);
+        for (word, tag) in sentence.iter().zip(tags.into_iter().map(|t| t.tag)) {
             out.push_str(word);
             out.push('\t');
             out.push_str(&khabar_nlp::ner::tag_name(tag));

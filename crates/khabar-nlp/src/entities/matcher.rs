@@ -90,6 +90,50 @@ fn words_match(tokens: &[Token], at: usize, words: &[String]) -> bool {
     })
 }
 
+/// The fewest key chars (spaces aside) a name needs before a misspelt word may match it.
+const TYPO_MIN_NAME_CHARS: usize = 10;
+/// The fewest chars the misspelt word of a name needs.
+const TYPO_MIN_WORD_CHARS: usize = 5;
+
+/// Whether `written` is `word` with one letter dropped, or one letter doubled.
+fn dropped_or_doubled(written: &str, word: &str) -> bool {
+    let w: Vec<char> = written.chars().collect();
+    let k: Vec<char> = word.chars().collect();
+    let (short, long, doubled) = if w.len() + 1 == k.len() {
+        (&w, &k, false)
+    } else if k.len() + 1 == w.len() {
+        (&k, &w, true)
+    } else {
+        return false;
+    };
+    let p = short.iter().zip(long).take_while(|(a, b)| a == b).count();
+    short[p..] == long[p + 1..] && (!doubled || (p > 0 && long[p] == long[p - 1]))
+}
+
+/// Whether the tokens from `at` on spell the words of a long multiword name after its first
+/// (`name[0]`, already matched) with exactly one of them misspelt by a dropped or doubled
+/// letter («الولايات لمتحدة»). Short names never match loosely (issue 10).
+fn words_match_with_typo(tokens: &[Token], at: usize, name: &[String]) -> bool {
+    let chars: usize = name.iter().map(|w| w.chars().count()).sum();
+    if name.len() < 2 || chars < TYPO_MIN_NAME_CHARS {
+        return false;
+    }
+    let mut typos = 0;
+    for (k, w) in name[1..].iter().enumerate() {
+        let Some(t) = tokens.get(at + k).filter(|t| is_word(t)) else {
+            return false;
+        };
+        if t.key == *w {
+            continue;
+        }
+        if w.chars().count() < TYPO_MIN_WORD_CHARS || !dropped_or_doubled(&t.key, w) {
+            return false;
+        }
+        typos += 1;
+    }
+    typos == 1
+}
+
 /// The longest name entry at token `at` whose target passes `filter`, matched without clitics
 /// (for what follows a title): `(target, number of words)`.
 fn plain_name(
@@ -128,7 +172,9 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
             };
             count(Work::KbLookups, 2);
             for e in kb.names_starting(&stem) {
-                if words_match(tokens, i + 1, &e.words[1..]) {
+                if words_match(tokens, i + 1, &e.words[1..])
+                    || words_match_with_typo(tokens, i + 1, &e.words)
+                {
                     out.push(cand(i + e.words.len(), CandKind::Name(e.target)));
                 }
             }
@@ -333,6 +379,16 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_are_a_dropped_or_doubled_letter() {
+        // Issue 10: «الولايات لمتحدة» is «الولايات المتحدة» with a letter dropped.
+        assert!(dropped_or_doubled("لمتحده", "المتحده"));
+        assert!(dropped_or_doubled("المتحدده", "المتحده"));
+        assert!(!dropped_or_doubled("المتحدوه", "المتحده"));
+        assert!(!dropped_or_doubled("المتحده", "المتحده"));
+        assert!(!dropped_or_doubled("الموتحده", "المتحده"));
+    }
 
     #[test]
     fn readings_strip_only_proclitics() {

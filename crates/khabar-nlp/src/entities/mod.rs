@@ -49,24 +49,27 @@ pub struct Entity {
 }
 
 /// Finds the entities of a document; `reference` is the publication date (for offices).
-/// Entities come most salient first (more mentions, then earlier).
+/// Entities come most salient first (more mentions, then earlier). `time_spans` are the spans
+/// of the document's time expressions: a span the time recogniser claims is never a name from
+/// the NER model («12 فيفري الجاري» is a date, not a person; issue 10).
 // The analysis goes through `find_observed`; tests and evaluations call this.
 #[cfg_attr(not(feature = "eval"), allow(dead_code))]
-pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Vec<Entity> {
-    find_observed(doc, reference, &mut |_| {})
+pub fn find(doc: &Document<'_>, reference: Option<Date>, time_spans: &[Span]) -> Vec<Entity> {
+    find_observed(doc, reference, time_spans, &mut |_| {})
 }
 
 /// [`find`], reporting the end of the NER stage and of the entity stage to `done`.
 pub(crate) fn find_observed(
     doc: &Document<'_>,
     reference: Option<Date>,
+    time_spans: &[Span],
     done: &mut dyn FnMut(crate::work::Stage),
 ) -> Vec<Entity> {
     let tagging = resolve::ner_tagging(doc);
     done(crate::work::Stage::Ner);
     let cands = matcher::candidates(doc.text, &doc.tokens);
     let kb_cands = matcher::select(matcher::disambiguate(doc.text, &doc.tokens, cands));
-    let entities = resolve::resolve(doc, kb_cands, tagging, reference);
+    let entities = resolve::resolve(doc, kb_cands, tagging, reference, time_spans);
     done(crate::work::Stage::Entities);
     entities
 }

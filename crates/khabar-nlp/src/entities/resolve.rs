@@ -340,6 +340,8 @@ pub(super) struct NerTagging {
 pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
     let mut runs: Vec<(NerType, usize, usize, f32)> = Vec::new();
     let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
+    // News or Wikipedia conventions, decided once for the document.
+    let domain = ner::detect_domain(doc.tokens.iter().map(|t| t.span.slice(doc.text)));
     for sentence in &doc.sentences {
         let idx: Vec<usize> = tokens_inside(&doc.tokens, *sentence).collect();
         count(Work::NerTokens, idx.len());
@@ -347,7 +349,7 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
             .iter()
             .map(|&i| doc.tokens[i].span.slice(doc.text))
             .collect();
-        let tags = ner::tag_scored(&words);
+        let tags = ner::tag_scored_in_domain(&words, domain);
         let mut open: Option<(NerType, usize, usize, f32)> = None;
         for (k, scored) in tags.iter().enumerate() {
             tagged[idx[k]] = Some(scored.tag);
@@ -923,6 +925,7 @@ pub(super) fn resolve(
     cands: Vec<Candidate>,
     tagging: NerTagging,
     date: Option<Date>,
+    time_spans: &[Span],
 ) -> Vec<Entity> {
     let mut st = State {
         doc,
@@ -942,6 +945,15 @@ pub(super) fn resolve(
         .filter(|c| !matches!(c.kind, CandKind::Name(_)))
     {
         for r in &mut reserved[c.first..c.end] {
+            *r = true;
+        }
+    }
+    // So do time expressions: a date is not a name (issue 10).
+    for (r, t) in reserved.iter_mut().zip(&doc.tokens) {
+        if time_spans
+            .iter()
+            .any(|s| s.start < t.span.end && t.span.start < s.end)
+        {
             *r = true;
         }
     }

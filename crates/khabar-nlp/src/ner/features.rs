@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::ner::NerType;
+use crate::ner::{NerType, assets, tables};
 use crate::{clitic, kb, normalize};
 
 /// A group of feature templates that ablations switch on or off together.
@@ -35,11 +35,17 @@ pub enum Group {
     Chars = 8,
     /// The longest knowledge-base name over the tokens, as B-/I- of its class.
     GazSpan = 9,
+    /// Distributional word clusters (`data/ner/clusters.tsv`) of the word and its neighbours, at
+    /// three granularities.
+    Cluster = 10,
+    /// The longest NERAr name list match (`data/ner/gazetteer.tsv`) as B-/I- of its class, and
+    /// which lists the word occurs in.
+    Nerar = 11,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 10] = [
+    pub const ALL: [Group; 12] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -50,6 +56,8 @@ impl Group {
         Group::Gazetteer,
         Group::Chars,
         Group::GazSpan,
+        Group::Cluster,
+        Group::Nerar,
     ];
 
     /// The group's name (for ablation flags).
@@ -65,6 +73,8 @@ impl Group {
             Group::Gazetteer => "gazetteer",
             Group::Chars => "chars",
             Group::GazSpan => "gaz-span",
+            Group::Cluster => "cluster",
+            Group::Nerar => "nerar",
         }
     }
 
@@ -105,11 +115,11 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v4
+const TEMPLATES: &str = "khabar-ner-features v5
 bias
 word: w0
-stem: clitic-stem0 light-stem0 conj-stem0 article-flag0
-affix: pre1..3(w0) suf1..3(w0) suf1..2(light-stem0) pre1..2(light-stem0)
+stem: clitic-stem0 light-stem0 conj-stem0 article-flag0 proclitics0 enclitic0
+affix: pre1..4(w0) suf1..4(w0) pre1..4(clitic-stem0) suf1..4(clitic-stem0) suf1..2(light-stem0) pre1..2(light-stem0)
 shape: shape(w0) len-bucket(w0) shape(w-1)|shape(w0)
 context: w-2 w-1 w+1 w+2 w-1|w0 w0|w+1
 context-stem: light-stem-2 light-stem-1 light-stem+1 light-stem+2 light-stem-1|light-stem0 light-stem0|light-stem+1 article-1|0|+1 suf2(w-1)
@@ -117,6 +127,8 @@ trigger: class(w-1) class(w-2) class(w+1) class(w0) class(w-1)|suf2(w0)
 gazetteer: gaz(w0) gaz(clitic-stem0) gaz(light-stem0) gaz(w-1) gaz(w+1) gaz(w-1 w0) gaz(w0 w+1)
 chars: 3-grams(^light-stem0$)
 gaz-span: B/I-class of the longest knowledge-base name (2+ words) covering w0
+cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
+nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -202,7 +214,7 @@ fn hash(name: &str, parts: &[&str]) -> u32 {
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
 static TRIGGERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for line in include_str!("../../data/ner/triggers.tsv").lines() {
+    for line in assets::TRIGGERS.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
@@ -246,6 +258,9 @@ struct WordInfo {
     /// The key without a leading و, if at least 2 chars remain.
     conj: String,
     article: bool,
+    proclitics: String,
+    enclitic: &'static str,
+    cluster: Option<&'static str>,
     shape: &'static str,
     len_bucket: &'static str,
     trigger: Option<&'static str>,
@@ -270,6 +285,9 @@ fn word_info(word: &str) -> WordInfo {
         }
     }
     let conj = strip_prefix_min(&key, "و", 2).unwrap_or(&key).to_owned();
+    let cluster = tables::cluster(&key)
+        .or_else(|| tables::cluster(&light))
+        .or_else(|| tables::cluster(&clitic_stem));
     let trigger = TRIGGERS
         .get(&key)
         .or_else(|| TRIGGERS.get(&light))
@@ -290,6 +308,9 @@ fn word_info(word: &str) -> WordInfo {
         light,
         conj,
         article,
+        proclitics: seg.proclitics.concat(),
+        enclitic: seg.enclitic.unwrap_or("-"),
+        cluster,
         trigger,
     }
 }
@@ -379,6 +400,58 @@ fn gazetteer_spans(infos: &[WordInfo]) -> Vec<Option<(bool, &'static str)>> {
     out
 }
 
+/// The first `n` chars of an ASCII cluster path (all of it when shorter).
+fn cut_str(p: &str, n: usize) -> &str {
+    p.get(..n).unwrap_or(p)
+}
+
+/// For every token, the longest NERAr name covering it (first word by key or light stem, the
+/// others by key), left to right: (begins here, class mask).
+fn nerar_spans(infos: &[WordInfo]) -> Vec<Option<(bool, u8)>> {
+    let g = tables::gazetteer();
+    let mut out = vec![None; infos.len()];
+    let mut i = 0;
+    let mut buf = String::new();
+    while i < infos.len() {
+        let mut best: Option<(usize, u8)> = None;
+        'len: for n in (1..=g.longest.min(infos.len() - i)).rev() {
+            for first in [&infos[i].key, &infos[i].light] {
+                buf.clear();
+                buf.push_str(first);
+                for w in &infos[i + 1..i + n] {
+                    buf.push(' ');
+                    buf.push_str(&w.key);
+                }
+                if let Some(&mask) = g.names.get(buf.as_str()) {
+                    best = Some((n, mask));
+                    break 'len;
+                }
+            }
+        }
+        match best {
+            Some((n, mask)) => {
+                out[i] = Some((true, mask));
+                for slot in &mut out[i + 1..i + n] {
+                    *slot = Some((false, mask));
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The copy of feature `h` specific to training corpus `domain` (domain adaptation by feature
+/// augmentation: every feature has a shared copy and one per corpus).
+pub fn domain_copy(h: u32, domain: u8) -> u32 {
+    let mut x = h ^ (u32::from(domain) + 1).wrapping_mul(0x9E37_79B9);
+    x ^= x >> 16;
+    x = x.wrapping_mul(0x85eb_ca6b);
+    x ^= x >> 13;
+    x & 0x0FFF_FFFF
+}
+
 /// The feature hashes of every token of a sentence.
 pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
     let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w)).collect();
@@ -388,6 +461,11 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
         |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.light.as_str());
     let spans = if set.has(Group::GazSpan) {
         gazetteer_spans(&infos)
+    } else {
+        vec![None; infos.len()]
+    };
+    let nerar = if set.has(Group::Nerar) {
+        nerar_spans(&infos)
     } else {
         vec![None; infos.len()]
     };
@@ -404,14 +482,22 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
             f.push(hash("ls0", &[&w.light]));
             f.push(hash("cj0", &[&w.conj]));
             f.push(hash("art0", &[if w.article { "1" } else { "0" }]));
+            f.push(hash("pro0", &[&w.proclitics]));
+            f.push(hash("enc0", &[w.enclitic]));
         }
         if set.has(Group::Affix) {
-            for n in 1..=3 {
+            for n in 1..=4 {
                 if let Some(p) = prefix(&w.key, n) {
                     f.push(hash("pre", &[p]));
                 }
                 if let Some(s) = suffix(&w.key, n) {
                     f.push(hash("suf", &[s]));
+                }
+                if let Some(p) = prefix(&w.clitic_stem, n) {
+                    f.push(hash("cpre", &[p]));
+                }
+                if let Some(s) = suffix(&w.clitic_stem, n) {
+                    f.push(hash("csuf", &[s]));
                 }
             }
             for n in 1..=2 {
@@ -499,6 +585,39 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
         }
         if let Some((begin, class)) = spans[i as usize] {
             f.push(hash("gzspan", &[if begin { "B" } else { "I" }, class]));
+        }
+        if set.has(Group::Cluster) {
+            let c = |j: isize| -> &str {
+                match at(j) {
+                    Some(x) => x.cluster.unwrap_or("?"),
+                    None => "<>",
+                }
+            };
+            let c0 = c(i);
+            for n in 1..=3 {
+                f.push(hash("cl0", &[cut_str(c0, n)]));
+            }
+            f.push(hash("cl-1", &[cut_str(c(i - 1), 2)]));
+            f.push(hash("cl+1", &[cut_str(c(i + 1), 2)]));
+        }
+        if set.has(Group::Nerar) {
+            if let Some((begin, mask)) = nerar[i as usize] {
+                for class in tables::mask_classes(mask) {
+                    f.push(hash("ng", &[if begin { "B" } else { "I" }, class]));
+                }
+            }
+            let g = tables::gazetteer();
+            for (d, tag) in [(0isize, "0"), (-1, "-1"), (1, "+1")] {
+                if let Some(x) = at(i + d) {
+                    let mask = g
+                        .words
+                        .get(x.key.as_str())
+                        .or_else(|| g.words.get(x.light.as_str()));
+                    for class in tables::mask_classes(mask.copied().unwrap_or(0)) {
+                        f.push(hash("ngw", &[tag, class]));
+                    }
+                }
+            }
         }
         if set.has(Group::Chars) && w.light.chars().count() >= 3 {
             let padded: Vec<char> = std::iter::once('^')

@@ -3,15 +3,17 @@
 //! A structured averaged perceptron over hashed features ([`features`]), decoded by a
 //! BIO-constrained Viterbi ([`decode`]), so every output is a valid BIO sequence. The model file
 //! `data/ner/model.bin` ([`model`] describes the format) is compiled in and parsed once. It was
-//! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) by
-//! `cargo xtask train-ner` (`train`); `cargo xtask eval-ner` scores it (`eval`). Both modules,
+//! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) and
+//! WikiFANE Gold (Alotaibi and Lee 2014, CC BY-SA 3.0) by `cargo xtask train-ner` (`train`); `cargo xtask eval-ner` scores it (`eval`). Both modules,
 //! and the label and feature-template helpers only they use, exist with the `eval` feature.
 
+pub mod assets;
 pub mod decode;
 #[cfg(feature = "eval")]
 pub mod eval;
 pub mod features;
 pub mod model;
+pub mod tables;
 #[cfg(feature = "eval")]
 pub mod train;
 
@@ -38,7 +40,7 @@ pub const LABELS: usize = 9;
 const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType::Misc];
 
 /// The shipped model file.
-pub const MODEL_BYTES: &[u8] = include_bytes!("../../data/ner/model.bin");
+pub const MODEL_BYTES: &[u8] = assets::MODEL;
 
 static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).ok());
 
@@ -96,7 +98,19 @@ pub struct ScoredTag {
 
 /// Tags a sentence of words with `model`, with margins.
 pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
-    let feats = features::extract(words, features::FeatureSet(model.feature_set));
+    tag_scored_in(model, words, None)
+}
+
+/// Tags a sentence of words with `model`, adding the features specific to training corpus
+/// `domain` (if the model kept them) to the shared ones.
+pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<ScoredTag> {
+    let mut feats = features::extract(words, features::FeatureSet(model.feature_set));
+    if let Some(d) = domain {
+        for fs in &mut feats {
+            let copies: Vec<u32> = fs.iter().map(|&h| features::domain_copy(h, d)).collect();
+            fs.extend(copies);
+        }
+    }
     let emissions: Vec<[i64; LABELS]> = model
         .emissions(&feats)
         .into_iter()
@@ -118,10 +132,30 @@ pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
         .collect()
 }
 
-/// Tags a sentence of words with the shipped model, with margins.
+/// The training corpus whose conventions a text follows: 0 news (ANERcorp), 1 Wikipedia
+/// (WikiFANE), chosen by the words that tell them apart (`data/ner/domains.tsv`). Decide once per
+/// document (or input file) and tag each of its sentences with [`tag_scored_in_domain`].
+pub fn detect_domain<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
+    let score: f32 = words
+        .into_iter()
+        .map(|w| tables::domain_weight(&crate::normalize::key(w)))
+        .sum();
+    u8::from(score > 0.0)
+}
+
+/// Tags a sentence of words with the shipped model and the features of corpus `domain`
+/// (see [`detect_domain`]), with margins.
+pub fn tag_scored_in_domain(words: &[&str], domain: u8) -> Vec<ScoredTag> {
+    match shipped_model() {
+        Some(m) => tag_scored_in(m, words, Some(domain)),
+        None => tag_scored(words),
+    }
+}
+
+/// Tags a sentence of words with the shipped model (news conventions), with margins.
 pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
     match shipped_model() {
-        Some(m) => tag_scored_with(m, words),
+        Some(m) => tag_scored_in(m, words, Some(0)),
         None => words
             .iter()
             .map(|_| ScoredTag {

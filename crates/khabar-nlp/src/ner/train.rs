@@ -19,6 +19,8 @@ pub struct Sentence {
     pub words: Vec<String>,
     /// A label index per word.
     pub labels: Vec<usize>,
+    /// Which training corpus the sentence comes from (0 ANERcorp, 1 WikiFANE).
+    pub domain: u8,
 }
 
 /// Training options.
@@ -34,6 +36,13 @@ pub struct TrainConfig {
     pub min_count: u32,
     /// Provenance and licence written into the model.
     pub notice: String,
+    /// Whether each feature also gets a copy specific to the sentence's corpus.
+    pub domains: bool,
+    /// Whether the model keeps the corpus-specific copies (otherwise only the shared weights are
+    /// written, and tagging uses those).
+    pub keep_domains: bool,
+    /// Quantised weights of at most this magnitude are dropped (a smaller model).
+    pub prune: i8,
 }
 
 impl Default for TrainConfig {
@@ -44,6 +53,9 @@ impl Default for TrainConfig {
             features: FeatureSet::DEFAULT,
             min_count: 2,
             notice: String::new(),
+            domains: true,
+            keep_domains: true,
+            prune: 2,
         }
     }
 }
@@ -55,6 +67,7 @@ pub fn parse_conll(text: &str) -> Vec<Sentence> {
     let mut cur = Sentence {
         words: Vec::new(),
         labels: Vec::new(),
+        domain: 0,
     };
     let mut flush = |cur: &mut Sentence| {
         if !cur.words.is_empty() {
@@ -63,6 +76,7 @@ pub fn parse_conll(text: &str) -> Vec<Sentence> {
                 Sentence {
                     words: Vec::new(),
                     labels: Vec::new(),
+                    domain: 0,
                 },
             ));
         }
@@ -114,9 +128,36 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            features::extract(&words, config.features)
+            let mut feats = features::extract(&words, config.features);
+            if config.domains {
+                for fs in &mut feats {
+                    let copies: Vec<u32> = fs
+                        .iter()
+                        .map(|&h| features::domain_copy(h, s.domain))
+                        .collect();
+                    fs.extend(copies);
+                }
+            }
+            feats
         })
         .collect();
+    // The corpus-specific copies, to drop from the shipped model unless asked to keep them.
+    let copies: std::collections::HashSet<u32> = if config.domains && !config.keep_domains {
+        let shared: std::collections::HashSet<u32> = sentences
+            .iter()
+            .flat_map(|s| {
+                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                features::extract(&words, config.features)
+            })
+            .flatten()
+            .collect();
+        counts_keys(&extracted)
+            .difference(&shared)
+            .copied()
+            .collect()
+    } else {
+        Default::default()
+    };
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for f in extracted.iter().flatten().flatten() {
         *counts.entry(*f).or_default() += 1;
@@ -201,27 +242,40 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
     let avg = |w: i32, u: i64| f64::from(w) - u as f64 / c as f64;
     let emis: Vec<f64> = w.iter().zip(&u).map(|(&w, &u)| avg(w, u)).collect();
     let trans: Vec<f64> = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
-    quantise(&hashes, &emis, &trans, config)
+    quantise(&hashes, &emis, &trans, config, &copies)
+}
+
+fn counts_keys(extracted: &[Vec<Vec<u32>>]) -> std::collections::HashSet<u32> {
+    extracted.iter().flatten().flatten().copied().collect()
 }
 
 /// Quantises averaged weights to i8 (clamping the rare large ones), dropping zeros.
-fn quantise(hashes: &[u32], emis: &[f64], trans: &[f64], config: &TrainConfig) -> Model {
+fn quantise(
+    hashes: &[u32],
+    emis: &[f64],
+    trans: &[f64],
+    config: &TrainConfig,
+    dropped: &std::collections::HashSet<u32>,
+) -> Model {
     // Scale from a high quantile of the non-zero magnitudes, so that a few outliers do not crush
     // the resolution of the rest.
     let mut mags: Vec<f64> = emis.iter().map(|w| w.abs()).filter(|&m| m > 0.0).collect();
     mags.sort_by(f64::total_cmp);
     let q = mags
-        .get(mags.len().saturating_sub(1 + mags.len() / 1000))
+        .get(mags.len().saturating_sub(1))
         .copied()
         .unwrap_or(1.0);
     let scale = (q / 127.0).max(f64::MIN_POSITIVE);
     let mut entries: Vec<(u32, i8)> = Vec::new();
     for (id, &h) in hashes.iter().enumerate() {
+        if dropped.contains(&h) {
+            continue;
+        }
         for label in 0..LABELS {
             let v = (emis[id * LABELS + label] / scale)
                 .round()
                 .clamp(-127.0, 127.0) as i8;
-            if v != 0 {
+            if v.unsigned_abs() > config.prune.unsigned_abs() {
                 entries.push((h << 4 | label as u32, v));
             }
         }

@@ -1,0 +1,87 @@
+//! The lookup tables the NER features read: word clusters and the NERAr name lists, parsed once
+//! from [`crate::ner::assets`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::ner::assets;
+
+/// Lines of a TSV table that are not comments or blank, split at the first tab.
+fn rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+}
+
+static CLUSTERS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(assets::CLUSTERS)
+        .map(|(key, path)| (key, path.trim()))
+        .collect()
+});
+
+/// The cluster path of a normalised key (three hex digits, coarse to fine), if it has one.
+pub fn cluster(key: &str) -> Option<&'static str> {
+    CLUSTERS.get(key).copied()
+}
+
+/// Bit of a name-list class in a [`Gazetteer`] mask: PERS 1, LOC 2, ORG 4.
+fn class_bit(class: &str) -> u8 {
+    match class {
+        "PERS" => 1,
+        "LOC" => 2,
+        "ORG" => 4,
+        _ => 0,
+    }
+}
+
+/// The NERAr name lists: full names (keys joined by a space) and the words they contain, each
+/// with a mask of the classes they belong to.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Full names → class mask.
+    pub names: HashMap<&'static str, u8>,
+    /// Words of names → class mask.
+    pub words: HashMap<&'static str, u8>,
+    /// The most words in a name.
+    pub longest: usize,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer::default();
+    for (class, name) in rows(assets::GAZETTEER) {
+        let bit = class_bit(class);
+        let name = name.trim();
+        *g.names.entry(name).or_default() |= bit;
+        let mut n = 0;
+        for w in name.split(' ') {
+            *g.words.entry(w).or_default() |= bit;
+            n += 1;
+        }
+        g.longest = g.longest.max(n);
+    }
+    g
+});
+
+/// The shipped name lists.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// The class names of a mask, in order.
+pub fn mask_classes(mask: u8) -> impl Iterator<Item = &'static str> {
+    [(1, "PERS"), (2, "LOC"), (4, "ORG")]
+        .into_iter()
+        .filter(move |(b, _)| mask & b != 0)
+        .map(|(_, c)| c)
+}
+
+static DOMAINS: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
+    rows(assets::DOMAINS)
+        .filter_map(|(key, w)| Some((key, w.trim().parse().ok()?)))
+        .collect()
+});
+
+/// The domain weight of a normalised key (positive: Wikipedia-like, negative: news-like).
+pub fn domain_weight(key: &str) -> f32 {
+    DOMAINS.get(key).copied().unwrap_or(0.0)
+}
