@@ -151,8 +151,8 @@ pub fn from_typed(typed: &TimeValue, value: Option<&str>) -> Option<Timex> {
                 "quarter" | "half" => Granularity::Quarter,
                 _ => Granularity::Year,
             };
-            let first: Date = typed.first.as_deref()?.parse().ok()?;
-            let last: Date = typed.last.as_deref()?.parse().ok()?;
+            let first = crate::civil::parse_date(typed.first.as_deref()?)?;
+            let last = crate::civil::parse_date(typed.last.as_deref()?)?;
             Some(Timex {
                 value: value.unwrap_or_default().to_owned(),
                 granularity,
