@@ -41,27 +41,8 @@ fn time<T>(mut f: impl FnMut() -> T) -> (usize, f64) {
 
 /// News text: sentences of the CoNLL text, three to a paragraph, twelve to an article.
 fn news_text() -> String {
-    let mut sentences: Vec<String> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    for line in CONLL.lines() {
-        match line.rsplit_once(' ') {
-            Some((word, _)) if !word.is_empty() => words.push(word),
-            _ if !words.is_empty() => {
-                sentences.push(words.join(" "));
-                words.clear();
-            }
-            _ => {}
-        }
-    }
-    let mut text = String::new();
-    for article in sentences.chunks(12) {
-        for paragraph in article.chunks(3) {
-            text.push_str(&paragraph.join(" "));
-            text.push('\n');
-        }
-        text.push('\n');
-    }
-    text
+    use khabar_nlp::ner::train;
+    train::news_text(&train::conll_sentences(CONLL))
 }
 
 /// The first `size` bytes (about) of `news`, cut at a line end.

@@ -106,30 +106,8 @@ fn article() -> Result<(String, Date)> {
 /// News text from the CoNLL-style ANERcorp training text: tokens joined into sentences, three
 /// sentences to a paragraph, twelve to an article (a blank line between articles).
 pub fn news_text(conll: &str) -> String {
-    let mut sentences: Vec<String> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    for line in conll.lines() {
-        match line.rsplit_once(' ') {
-            Some((word, _)) if !word.is_empty() => words.push(word),
-            _ if !words.is_empty() => {
-                sentences.push(words.join(" "));
-                words.clear();
-            }
-            _ => {}
-        }
-    }
-    if !words.is_empty() {
-        sentences.push(words.join(" "));
-    }
-    let mut text = String::with_capacity(conll.len());
-    for article in sentences.chunks(12) {
-        for paragraph in article.chunks(3) {
-            text.push_str(&paragraph.join(" "));
-            text.push('\n');
-        }
-        text.push('\n');
-    }
-    text
+    use khabar_nlp::ner::train;
+    train::news_text(&train::conll_sentences(conll))
 }
 
 /// `size` bytes (about) of news text: whole articles of `news`, repeated, the last one cut at

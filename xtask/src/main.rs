@@ -118,21 +118,24 @@ pub fn root() -> std::path::PathBuf {
 mod tests {
     use super::*;
 
+    /// Every subcommand of `USAGE`.
+    const COMMANDS: [&str; 10] = [
+        "serve",
+        "test",
+        "dist",
+        "train-ner",
+        "eval-ner",
+        "ner-clusters",
+        "ner-gazetteer",
+        "eval-time",
+        "eval-clitics",
+        "bench",
+    ];
+
     // Issue 14: every subcommand has a usage line, and unknown flags are usage errors.
     #[test]
     fn every_command_has_a_usage_line() {
-        for command in [
-            "serve",
-            "test",
-            "dist",
-            "train-ner",
-            "eval-ner",
-            "ner-clusters",
-            "ner-gazetteer",
-            "eval-time",
-            "eval-clitics",
-            "bench",
-        ] {
+        for command in COMMANDS {
             let usage = usage_of(command);
             assert!(
                 usage.starts_with(&format!("usage: cargo xtask {command}")),
@@ -150,19 +153,7 @@ mod tests {
                 .err()
                 .map(|e| e.downcast_ref::<lexopt::Error>().is_some())
         };
-        for command in [
-            "serve",
-            "test",
-            "dist",
-            "train-ner",
-            "eval-ner",
-            "ner-clusters",
-            "ner-gazetteer",
-            "eval-time",
-            "eval-clitics",
-            "bench",
-            "no-such-command",
-        ] {
+        for command in COMMANDS.iter().chain(&["no-such-command"]) {
             assert_eq!(flag(command), Some(true), "{command}");
         }
     }

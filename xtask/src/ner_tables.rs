@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, Result};
+use khabar_nlp::ner::train::Lcg;
 use khabar_nlp::normalize;
 
 const MIN_COUNT: u32 = 3;
@@ -23,19 +24,6 @@ const ITERATIONS: usize = 12;
 
 fn data(path: &str) -> std::path::PathBuf {
     crate::root().join("crates/khabar-nlp/data").join(path)
-}
-
-/// A deterministic generator (the LCG of the trainer).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
 }
 
 /// A sparse unit vector.
@@ -72,7 +60,7 @@ fn kmeans(vecs: &[Sparse], members: &[usize], k: usize, dim: usize, seed: u64) -
             .map(|&s| f64::from((1.0 - s).max(0.0)))
             .collect();
         let total: f64 = weights.iter().sum();
-        let mut target = (rng.next() as f64 / (1u64 << 31) as f64) * total;
+        let mut target = (rng.next_value() as f64 / (1u64 << 31) as f64) * total;
         let mut pick = members.len() - 1;
         for (j, w) in weights.iter().enumerate() {
             if target < *w {

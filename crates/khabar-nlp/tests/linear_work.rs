@@ -11,35 +11,15 @@ use khabar_nlp::{Config, Date, Stage};
 /// News text: the first `sentences` sentences of the ANERcorp training text (in the
 /// repository), three to a paragraph, twelve to an article.
 fn news(sentences: usize) -> String {
+    use khabar_nlp::ner::train;
     let conll = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/anercorp/train.txt"
     ))
     .expect("the ANERcorp training text is in the repository");
-    let mut all: Vec<String> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    for line in conll.lines() {
-        match line.rsplit_once(' ') {
-            Some((word, _)) if !word.is_empty() => words.push(word),
-            _ if !words.is_empty() => {
-                all.push(words.join(" "));
-                words.clear();
-            }
-            _ => {}
-        }
-        if all.len() == sentences {
-            break;
-        }
-    }
-    let mut text = String::new();
-    for article in all.chunks(12) {
-        for paragraph in article.chunks(3) {
-            text.push_str(&paragraph.join(" "));
-            text.push('\n');
-        }
-        text.push('\n');
-    }
-    text
+    let mut all = train::conll_sentences(&conll);
+    all.truncate(sentences);
+    train::news_text(&all)
 }
 
 /// Per stage: each work counter, counted over one analysis of `text`.

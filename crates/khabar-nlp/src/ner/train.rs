@@ -101,12 +101,49 @@ pub fn parse_conll(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// A deterministic linear congruential generator (Knuth's MMIX constants).
+/// The sentences of a CoNLL-style text (`token tag` per line, a blank line between sentences),
+/// tokens joined by spaces: running text for benchmarks and work counts.
+pub fn conll_sentences(conll: &str) -> Vec<String> {
+    let mut sentences: Vec<String> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for line in conll.lines() {
+        match line.rsplit_once(' ') {
+            Some((word, _)) if !word.is_empty() => words.push(word),
+            _ if !words.is_empty() => {
+                sentences.push(words.join(" "));
+                words.clear();
+            }
+            _ => {}
+        }
+    }
+    if !words.is_empty() {
+        sentences.push(words.join(" "));
+    }
+    sentences
+}
+
+/// News text from sentences: three to a paragraph, twelve to an article (a blank line between
+/// articles), the layout `cargo xtask bench` and the work-count test measure.
+pub fn news_text(sentences: &[String]) -> String {
+    let mut text = String::new();
+    for article in sentences.chunks(12) {
+        for paragraph in article.chunks(3) {
+            text.push_str(&paragraph.join(" "));
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// A deterministic linear congruential generator (Knuth's MMIX constants), shared by training
+/// and `cargo xtask ner-clusters`.
 #[derive(Debug, Clone)]
-struct Lcg(u64);
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    /// The next 31-bit value.
+    pub fn next_value(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -115,7 +152,7 @@ impl Lcg {
     }
     fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
+            let j = (self.next_value() % (i as u64 + 1)) as usize;
             items.swap(i, j);
         }
     }
