@@ -237,6 +237,7 @@ async fn a_pasted_article_is_analysed_and_its_draft_survives_a_reload() -> Resul
         "the reader shows the new article"
     );
 
+    page.wait_for_saved_draft(OWN_ARTICLE).await?;
     page.reload().await?;
     page.show_view("new-article").await?;
     assert_eq!(

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 /// How long any wait may take before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// How often a wait re-checks its condition.
-const POLL: Duration = Duration::from_millis(50);
+pub const POLL: Duration = Duration::from_millis(50);
 
 /// A viewport size in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

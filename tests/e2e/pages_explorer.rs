@@ -255,6 +255,25 @@ impl ExplorerPage {
     }
 
     /// Reloads the page and waits for the app.
+    /// Waits until the draft `text` is in localStorage (it is saved 300 ms after its last change,
+    /// and a later change, such as the dateline's date arriving from the worker, restarts that
+    /// wait), so that a reload right after cannot race the save.
+    pub async fn wait_for_saved_draft(&self, text: &str) -> Result<()> {
+        let start = std::time::Instant::now();
+        loop {
+            let stored: Option<String> = self
+                .eval("const d = localStorage.getItem('khabar.draft'); return d && JSON.parse(d).text;")
+                .await?;
+            if stored.as_deref() == Some(text) {
+                return Ok(());
+            }
+            if start.elapsed() > crate::pages::TIMEOUT {
+                return Err("timed out waiting for the draft to be saved".into());
+            }
+            tokio::time::sleep(crate::pages::POLL).await;
+        }
+    }
+
     pub async fn reload(&self) -> Result<()> {
         self.client().refresh().await?;
         self.wait_for_app().await
