@@ -250,22 +250,47 @@ impl ExplorerPage {
     }
 
     /// Resizes the window so that the page's viewport is exactly `viewport`.
+    ///
+    /// A resize lands asynchronously (and, with `pageLoadStrategy: none`, the first reading can
+    /// come from a page that is not laid out yet), so each attempt polls the viewport until it
+    /// reads the same non-empty size twice before judging it; window chrome, if any, is then
+    /// added to the window's size.
     pub async fn set_viewport(&self, viewport: Viewport) -> Result<()> {
         let client = self.browser.client();
-        let (mut w, mut h) = (viewport.width, viewport.height);
-        for _ in 0..3 {
+        let target = (viewport.width, viewport.height);
+        let (mut w, mut h) = target;
+        let start = Instant::now();
+        let mut last = (0, 0);
+        while start.elapsed() < TIMEOUT {
             client.set_window_size(w, h).await?;
-            let inner: (u32, u32) = self
-                .eval("return [window.innerWidth, window.innerHeight];")
-                .await?;
-            if inner == (viewport.width, viewport.height) {
+            let inner = self.settled_viewport(target).await?;
+            if inner == target {
                 return Ok(());
             }
-            // Window chrome takes the difference: grow the window by it.
-            w = (w + viewport.width).saturating_sub(inner.0);
-            h = (h + viewport.height).saturating_sub(inner.1);
+            last = inner;
+            if inner.0 > 0 && inner.1 > 0 {
+                w = (w + target.0).saturating_sub(inner.0);
+                h = (h + target.1).saturating_sub(inner.1);
+            }
         }
-        Err(format!("could not size the viewport to {viewport:?}").into())
+        Err(format!("could not size the viewport to {viewport:?}: it stays {last:?}").into())
+    }
+
+    /// Reads `innerWidth × innerHeight` until it equals `target` or reads the same non-empty
+    /// size twice in a row (polling, at most a second).
+    async fn settled_viewport(&self, target: (u32, u32)) -> Result<(u32, u32)> {
+        let read = || self.eval::<(u32, u32)>("return [window.innerWidth, window.innerHeight];");
+        let mut previous = read().await?;
+        let start = Instant::now();
+        while previous != target && start.elapsed() < Duration::from_secs(1) {
+            tokio::time::sleep(POLL).await;
+            let now = read().await?;
+            if now == previous && now.0 > 0 && now.1 > 0 {
+                break;
+            }
+            previous = now;
+        }
+        Ok(previous)
     }
 
     /// Saves a PNG of the viewport as `target/screenshots/<name>.png` and returns its path.
