@@ -80,6 +80,10 @@ internal_modules! {
 #[doc(hidden)]
 pub mod work;
 
+/// The invariants of every analysis, checked on any text (feature `invariants`, issue 15).
+#[cfg(feature = "invariants")]
+pub mod invariants;
+
 pub use analysis::Analysis;
 pub use jiff::civil::Date;
 pub use span::CharIndex;
