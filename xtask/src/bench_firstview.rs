@@ -12,6 +12,7 @@ pub fn run(no_build: bool) -> Result<()> {
     let tools = tools::ensure(Needs {
         trunk: true,
         browser: true,
+        fuzz: false,
     })?;
     let dist = crate::root().join("dist");
     if !no_build {

@@ -1,5 +1,5 @@
 //! Project automation: `cargo xtask serve | test | dist | train-ner | eval-ner | ner-clusters |
-//! ner-gazetteer | eval-time | eval-clitics | bench`.
+//! ner-gazetteer | eval-time | eval-clitics | bench | fuzz`.
 //!
 //! Each subcommand lives in its own module with a `run(args)` entry point that reads its flags
 //! with [`lexopt`] (the one argument parser of xtask). A flag a subcommand does not know, a
@@ -11,6 +11,7 @@ mod bench_firstview;
 mod eval_clitics;
 mod eval_time;
 mod fonts;
+mod fuzz;
 mod ner;
 mod ner_tables;
 mod serve;
@@ -46,7 +47,9 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
   bench [--native | --wasm | --batch] [--quick] [--debug] [--first-view [--no-build]]
                         scaling 10 KB-10 MB, stages, bundled article, batch CLI, wasm;
                         --first-view: page load and a 1 MB paste in headless Chromium
-  fonts                 regenerate the webfont subsets in assets/fonts (npm + PyPI fonttools)";
+  fonts                 regenerate the webfont subsets in assets/fonts (npm + PyPI fonttools)
+  fuzz [TARGET] [--minutes N]
+                        fuzz one target (analyze, html, ner_model, …) or each for N minutes (10)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,6 +84,7 @@ fn run(args: &[String]) -> Result<()> {
         "eval-clitics" => eval_clitics::run(rest),
         "bench" => bench::run(rest),
         "fonts" => fonts::run(rest),
+        "fuzz" => fuzz::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
@@ -119,7 +123,7 @@ mod tests {
     use super::*;
 
     /// Every subcommand of `USAGE`.
-    const COMMANDS: [&str; 10] = [
+    const COMMANDS: [&str; 11] = [
         "serve",
         "test",
         "dist",
@@ -130,6 +134,7 @@ mod tests {
         "eval-time",
         "eval-clitics",
         "bench",
+        "fuzz",
     ];
 
     // Issue 14: every subcommand has a usage line, and unknown flags are usage errors.

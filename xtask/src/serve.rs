@@ -24,6 +24,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let tools = tools::ensure(Needs {
         trunk: true,
         browser: false,
+        fuzz: false,
     })?;
     println!(
         "[serve] building the release wasm (a cold build takes about 4 min on 2 cores), then serving \
@@ -61,6 +62,7 @@ pub fn dist(args: &[String]) -> Result<()> {
     let tools = tools::ensure(Needs {
         trunk: true,
         browser: false,
+        fuzz: false,
     })?;
     build(&tools, public_url.as_deref())?;
     print_sizes(&crate::root().join("dist"))

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check CI runs, in order, with one line per step and a summary.
 //!
-//! Steps: tools (install what is missing), fmt, clippy on host and wasm32, native tests, wasm
-//! tests in headless Chromium, the release build (with the prerendered pages), the first-view
+//! Steps: tools (install what is missing), fmt, clippy on host and wasm32, native tests, a smoke
+//! run of every fuzz target, wasm tests in headless Chromium, the release build (with the prerendered pages), the first-view
 //! size budget, end-to-end tests of `dist/` in Chromium.
 //! `cargo xtask test STEP…` runs only the named steps (e.g. `cargo xtask test e2e`). The run
 //! stops at the first failing step and always ends with `summary: N passed, N failed`.
@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     "clippy-host",
     "clippy-wasm",
     "native-tests",
+    "fuzz-smoke",
     "wasm-tests",
     "trunk-build",
     "budget",
@@ -61,6 +62,7 @@ pub fn run(args: &[String]) -> Result<()> {
             None => tools::ensure(Needs {
                 trunk: true,
                 browser: true,
+                fuzz: true,
             })
             .and_then(|t| {
                 let r = if *step == "tools" {
@@ -166,6 +168,8 @@ fn run_step(step: &str, tools: &Tools) -> Result<()> {
             // nextest does not run doc tests.
             cargo(tools, &["test", "--workspace", "--doc"])
         }
+        // Issue 15: every fuzz target, a fixed number of runs from its seeds and regressions.
+        "fuzz-smoke" => crate::fuzz::smoke(tools),
         "wasm-tests" => {
             let mut cmd = cargo_command(tools, &["test", "--target", wasm, "-p", "khabar"]);
             cmd.env("CHROMEDRIVER", driver(tools)?)

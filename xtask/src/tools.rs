@@ -1,4 +1,5 @@
-//! Installs the tools the build needs (wasm target, Trunk, wasm-bindgen CLI, wasm-opt, Chromium).
+//! Installs the tools the build needs (wasm target, Trunk, wasm-bindgen CLI, wasm-opt, Chromium,
+//! cargo-fuzz).
 //!
 //! Every tool is first looked for with the right version and reused; only what is missing is
 //! installed, from a registry this machine reaches (rustup, crates.io, npm, Debian). Each step
@@ -14,6 +15,9 @@ use std::time::Instant;
 
 /// The Trunk version (0.22 needs a newer rustc than the machine's). Trunk is pinned only here.
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The cargo-fuzz version (issue 15). It runs on the machine's stable toolchain with
+/// `RUSTC_BOOTSTRAP=1` (`xtask/src/fuzz.rs`): CI has no nightly and cannot fetch one.
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The rustc target of the web app.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -24,6 +28,8 @@ pub struct Needs {
     pub trunk: bool,
     /// Chromium and chromedriver (wasm tests and end-to-end tests).
     pub browser: bool,
+    /// cargo-fuzz (the fuzz targets, issue 15).
+    pub fuzz: bool,
 }
 
 /// Where the tools are, once [`ensure`] has run.
@@ -90,6 +96,19 @@ pub fn ensure(needs: Needs) -> Result<Tools> {
             },
         )?;
         ensure_wasm_opt(&tools, &root, &pins.binaryen)?;
+    }
+    if needs.fuzz {
+        ensure_cargo_tool(
+            &tools,
+            CargoTool {
+                name: "cargo-fuzz",
+                crate_name: "cargo-fuzz",
+                binary: "cargo-fuzz",
+                version: CARGO_FUZZ_VERSION,
+                locked: true,
+                minutes: "about 2 min on 2 cores",
+            },
+        )?;
     }
     if needs.browser {
         let (chromium, chromedriver) = ensure_browser(&tools)?;
