@@ -3,7 +3,9 @@
 //! - `khabar.analyze(text, date?)` → a Promise of the analysis object (schema
 //!   `khabar.analysis/1`), computed by the analysis worker (started by the first call);
 //! - `khabar.state()` → `{view, lang, theme, selection: {kind, id, mention}, entities, events,
-//!   request, progress}` of the running app.
+//!   request, progress}` of the running app;
+//! - `khabar.killWorker()` ends the analysis worker as a crash would (a test hook, issue 15):
+//!   the page restarts it and says so.
 
 use crate::state::{AppState, Progress, Selection};
 use serde::Serialize;
@@ -124,6 +126,10 @@ fn install_wasm() {
     });
     let _ = js_sys::Reflect::set(&api, &"analyze".into(), analyze.as_ref());
     let _ = js_sys::Reflect::set(&api, &"state".into(), state.as_ref());
+    // Issue 15: a test hook that ends the analysis worker as a crash would.
+    let kill_worker = Closure::<dyn Fn()>::new(crate::worker_client::kill);
+    let _ = js_sys::Reflect::set(&api, &"killWorker".into(), kill_worker.as_ref());
+    kill_worker.forget();
     analyze.forget();
     state.forget();
     let _ = js_sys::Reflect::set(&gloo::utils::window(), &"khabar".into(), &api);

@@ -230,6 +230,18 @@ pub struct Draft {
     pub date: String,
 }
 
+/// Something the reader must know about where the draft is kept (issue 15: the reader's work is
+/// never lost silently).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftNotice {
+    /// localStorage refused the draft (it is full): the draft is kept in this page only and
+    /// offered as a download.
+    StorageFull,
+    /// Another tab of the site saved a different draft (this one's next save replaces it there,
+    /// and that tab is told too): the reader may take the other draft or keep this one.
+    OtherTab(Draft),
+}
+
 /// Where the analysis of a new article is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Progress {
@@ -271,6 +283,8 @@ pub struct AppState {
     pub request: u32,
     /// How far the running analysis has got, once the worker has said.
     pub steps: Option<crate::worker::Steps>,
+    /// Where the draft is kept, when the reader must know (issue 15).
+    pub draft_notice: Option<DraftNotice>,
 }
 
 /// Every change to [`AppState`].
@@ -309,6 +323,11 @@ pub enum Action {
     SetDraftText(String),
     /// Replace the draft date.
     SetDraftDate(String),
+    /// Tell the reader where the draft is kept, or stop telling (issue 15).
+    SetDraftNotice(Option<DraftNotice>),
+    /// The analysis worker crashed and was restarted (issue 15): the reader is told; the draft
+    /// stays as it is.
+    WorkerRestarted,
     /// The worker found this date in the draft's dateline: the draft date, if still empty.
     DatelineFound(String),
     /// An analysis of the draft has been sent off as request `n`.
@@ -354,6 +373,7 @@ impl AppState {
             view: View::Reader,
             draft: Draft::default(),
             progress: Progress::Idle,
+            draft_notice: None,
             request: 0,
             steps: None,
         }
@@ -440,6 +460,11 @@ impl Reducible for AppState {
             Action::ShowView(v) => next.view = v,
             Action::SetDraftText(t) => next.draft.text = t,
             Action::SetDraftDate(d) => next.draft.date = d,
+            Action::SetDraftNotice(n) => next.draft_notice = n,
+            Action::WorkerRestarted => {
+                next.progress = Progress::Failed(WORKER_RESTARTED.to_owned());
+                next.steps = None;
+            }
             Action::DatelineFound(d) => {
                 if next.draft.date.is_empty() {
                     next.draft.date = d;
@@ -513,6 +538,9 @@ pub fn article_text(text: &str) -> String {
         text.to_owned()
     }
 }
+
+/// The i18n key of the message shown when the worker crashed and was restarted (issue 15).
+pub const WORKER_RESTARTED: &str = "error.worker_restarted";
 
 /// The store as shared through the context provider.
 pub type AppContext = UseReducerHandle<AppState>;

@@ -5,6 +5,11 @@
 //! (progress reports, then the answer); [`cancel`] ends the worker (the only way to stop an
 //! analysis that is running) and fails what was pending; the next request starts a new worker
 //! (its files come from the browser's cache).
+//!
+//! A worker that crashes after it has loaded (a panic aborts its wasm) is restarted at once
+//! (issue 15): what was pending fails with [`RESTARTED`] and the listener set with
+//! [`on_restart`] is told, so that the page says so. A worker that fails to load is not
+//! restarted (it would fail again): what was pending fails with [`FAILED`].
 
 use crate::worker::{WORKER_SCRIPT, WorkerRequest, WorkerResponse};
 use std::cell::RefCell;
@@ -17,6 +22,8 @@ pub type OnMessage = Box<dyn FnMut(WorkerResponse)>;
 pub const CANCELLED: &str = "error.cancelled";
 /// Why a request ended when the worker could not run (an i18n key).
 pub const FAILED: &str = "error.worker";
+/// Why a request ended when the worker crashed and was restarted (an i18n key).
+pub const RESTARTED: &str = crate::state::WORKER_RESTARTED;
 
 struct Pending {
     request: WorkerRequest,
@@ -30,6 +37,7 @@ struct Client {
     ready: bool,
     next: u32,
     pending: BTreeMap<u32, Pending>,
+    on_restart: Option<std::rc::Rc<dyn Fn()>>,
 }
 
 thread_local! {
@@ -99,6 +107,49 @@ pub fn cancel(id: u32) {
         client.ready = false;
     });
     fail_all(CANCELLED);
+}
+
+/// Calls `listener` whenever the worker crashed and was restarted (replacing any listener).
+pub fn on_restart(listener: impl Fn() + 'static) {
+    CLIENT.with(|c| c.borrow_mut().on_restart = Some(std::rc::Rc::new(listener)));
+}
+
+/// Ends the worker as a crash would, and handles it as a crash (a test hook:
+/// `window.khabar.killWorker()`, issue 15). Does nothing when no worker runs.
+pub fn kill() {
+    let loaded = CLIENT.with(|c| {
+        let client = c.borrow();
+        client.worker.is_some() && client.ready
+    });
+    if loaded {
+        crashed();
+    }
+}
+
+/// The worker stopped: ends it and fails what was pending; when it had loaded (a crash rather
+/// than a failure to load), starts a new one and tells the listener.
+fn crashed() {
+    let restart = CLIENT.with(|c| {
+        let mut client = c.borrow_mut();
+        let had_loaded = client.ready;
+        if let Some(worker) = client.worker.take() {
+            worker.terminate();
+        }
+        client.ready = false;
+        if had_loaded {
+            client.worker = spawn();
+        }
+        had_loaded.then(|| client.on_restart.clone())
+    });
+    match restart {
+        Some(listener) => {
+            fail_all(RESTARTED);
+            if let Some(listener) = listener {
+                listener();
+            }
+        }
+        None => fail_all(FAILED),
+    }
 }
 
 /// Whether the worker has been started on this page.
@@ -192,18 +243,8 @@ fn spawn() -> Option<web_sys::Worker> {
                 deliver(response);
             }
         });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {
-        // The worker could not load or crashed: fail what was pending; the next request
-        // tries a new worker.
-        CLIENT.with(|c| {
-            let mut client = c.borrow_mut();
-            if let Some(worker) = client.worker.take() {
-                worker.terminate();
-            }
-            client.ready = false;
-        });
-        fail_all(FAILED);
-    });
+    // The worker could not load, or crashed: see `crashed`.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| crashed());
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();

@@ -1,6 +1,7 @@
 //! The whole explorer: the store, its context provider, the hooks, and the page layout.
 
 use crate::components::article_view::ArticleView;
+use crate::components::draft_notice::DraftNoticeView;
 use crate::components::entity_card::EntityCard;
 use crate::components::entity_sidebar::EntitySidebar;
 use crate::components::event_card::EventCard;
@@ -167,6 +168,19 @@ fn reader(state: &AppContext) -> Html {
 
 fn new_article(state: &AppContext, controls: AnalysisControls) -> Html {
     let (s1, s2, s3, s4) = (state.clone(), state.clone(), state.clone(), state.clone());
+    // Issue 15: where the draft is kept, when the reader must know.
+    let notice = state.draft_notice.clone().map(|notice| {
+        let (take, dismiss) = (state.clone(), state.clone());
+        html! {
+            <DraftNoticeView {notice} draft={state.draft.clone()} lang={state.lang}
+                on_take={Callback::from(move |d: crate::state::Draft| {
+                    take.dispatch(Action::SetDraftText(d.text));
+                    take.dispatch(Action::SetDraftDate(d.date));
+                    take.dispatch(Action::SetDraftNotice(None));
+                })}
+                on_dismiss={Callback::from(move |()| dismiss.dispatch(Action::SetDraftNotice(None)))} />
+        }
+    });
     html! {
         <main class="layout layout--form" id="main" data-view="new-article">
             <NewArticle draft={state.draft.clone()} progress={state.progress.clone()} steps={state.steps} lang={state.lang}
@@ -178,6 +192,7 @@ fn new_article(state: &AppContext, controls: AnalysisControls) -> Html {
                     s3.dispatch(Action::AnalysisStarted(request + 1));
                     s4.dispatch(Action::AnalysisFailed { request: request + 1, message: key.into() });
                 })} />
+            { for notice }
         </main>
     }
 }

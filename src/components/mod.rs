@@ -1,6 +1,7 @@
 //! One component per file; props named after the component, events up through `on_*` callbacks.
 
 pub mod app;
+pub mod draft_notice;
 pub mod article_view;
 pub mod entity_card;
 pub mod entity_sidebar;

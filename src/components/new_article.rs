@@ -160,6 +160,7 @@ fn error_text(key: &str, lang: Lang) -> &'static str {
         "error.date" => t(lang, "error.date"),
         "error.file" => t(lang, "error.file"),
         "error.cancelled" => t(lang, "error.cancelled"),
+        "error.worker_restarted" => t(lang, "error.worker_restarted"),
         _ => t(lang, "error.worker"),
     }
 }

@@ -62,6 +62,13 @@ pub struct AnalysisControls {
 pub fn use_analysis_worker(state: AppContext) -> AnalysisControls {
     let running = use_mut_ref(|| None::<u32>);
     use_dateline_prefill(state.clone());
+    {
+        // Issue 15: a crashed worker is restarted, and the page says so.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            worker_client::on_restart(move || state.dispatch(Action::WorkerRestarted));
+        });
+    }
     let analyze = {
         let state = state.clone();
         let running = running.clone();
