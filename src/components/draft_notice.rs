@@ -4,7 +4,6 @@
 
 use crate::i18n::t;
 use crate::state::{Draft, DraftNotice, Lang};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`DraftNoticeView`].
@@ -29,16 +28,15 @@ pub struct DraftNoticeViewProps {
 #[component]
 pub fn DraftNoticeView(props: &DraftNoticeViewProps) -> Html {
     let lang = props.lang;
+    let link_ref = use_node_ref();
     match &props.notice {
         DraftNotice::StorageFull => {
             let text = props.draft.text.clone();
+            let link = link_ref.clone();
             // The link's address is made when it is clicked (a data: URL of the draft), not at
             // every keystroke.
-            let on_download = Callback::from(move |e: MouseEvent| {
-                let link = e
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                if let Some(link) = link {
+            let on_download = Callback::from(move |_: MouseEvent| {
+                if let Some(link) = link.cast::<web_sys::Element>() {
                     let encoded = js_sys::encode_uri_component(&text);
                     let href = format!("data:text/plain;charset=utf-8,{encoded}");
                     let _ = link.set_attribute("href", &href);
@@ -48,7 +46,7 @@ pub fn DraftNoticeView(props: &DraftNoticeViewProps) -> Html {
                 <div class="draft-notice" role="alert" data-notice="storage-full">
                     <p class="draft-notice__text">{t(lang, "draft.full")}</p>
                     <a class="draft-notice__download" download="khabar-draft.txt" href="#"
-                        onclick={on_download}>{t(lang, "draft.download")}</a>
+                        ref={link_ref} onclick={on_download}>{t(lang, "draft.download")}</a>
                 </div>
             }
         }

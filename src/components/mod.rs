@@ -1,8 +1,8 @@
 //! One component per file; props named after the component, events up through `on_*` callbacks.
 
 pub mod app;
-pub mod draft_notice;
 pub mod article_view;
+pub mod draft_notice;
 pub mod entity_card;
 pub mod entity_sidebar;
 pub mod event_card;

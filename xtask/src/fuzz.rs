@@ -43,8 +43,10 @@ pub fn run(args: &[String]) -> Result<()> {
             lexopt::Arg::Value(name) if target.is_none() => {
                 let name = name.string()?;
                 if !TARGETS.contains(&name.as_str()) {
-                    let message =
-                        format!("unknown fuzz target '{name}' (targets: {})", TARGETS.join(", "));
+                    let message = format!(
+                        "unknown fuzz target '{name}' (targets: {})",
+                        TARGETS.join(", ")
+                    );
                     return Err(lexopt::Error::from(message).into());
                 }
                 target = Some(name);
@@ -63,7 +65,10 @@ pub fn run(args: &[String]) -> Result<()> {
     build(&tools, Sanitizer::Address)?;
     for target in targets {
         let corpus = seed(target)?;
-        println!("[fuzz] {target}: {minutes} min, corpus {}", corpus.display());
+        println!(
+            "[fuzz] {target}: {minutes} min, corpus {}",
+            corpus.display()
+        );
         let seconds = format!("-max_total_time={}", u64::from(minutes) * 60);
         fuzz(&tools, target, Sanitizer::Address, &corpus, &[&seconds])?;
     }
@@ -85,7 +90,13 @@ pub fn smoke(tools: &Tools) -> Result<()> {
         let scratch = fuzz_dir().join("target-smoke").join(target);
         copy_dir(&corpus, &scratch)?;
         let runs = format!("-runs={runs}");
-        fuzz(tools, target, Sanitizer::None, &scratch, &[&runs, "-seed=1"])?;
+        fuzz(
+            tools,
+            target,
+            Sanitizer::None,
+            &scratch,
+            &[&runs, "-seed=1"],
+        )?;
     }
     Ok(())
 }
@@ -112,9 +123,7 @@ fn fuzz_dir() -> PathBuf {
 /// The target directory of a sanitizer's build (under the workspace's `target/`, so CI caches it
 /// with the rest).
 fn target_dir(sanitizer: Sanitizer) -> PathBuf {
-    crate::root()
-        .join("target/fuzz")
-        .join(sanitizer.name())
+    crate::root().join("target/fuzz").join(sanitizer.name())
 }
 
 /// `cargo fuzz` on stable, run in `fuzz/`.

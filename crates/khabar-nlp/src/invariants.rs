@@ -150,7 +150,11 @@ fn check_spans(text: &str, a: &Analysis) -> Result<(), Violation> {
     for v in &a.events {
         let tr = &v.trigger;
         sliced(&format!("trigger of {}", v.id), tr.start, tr.end, &tr.text)?;
-        range(&format!("sentence of {}", v.id), v.sentence.start, v.sentence.end)?;
+        range(
+            &format!("sentence of {}", v.id),
+            v.sentence.start,
+            v.sentence.end,
+        )?;
         for r in &v.evidence {
             range(&format!("evidence of {}", v.id), r.start, r.end)?;
         }
@@ -215,7 +219,10 @@ fn check_timeline(a: &Analysis) -> Result<(), Violation> {
         {
             return Err(violation(
                 "timeline",
-                format!("{} ({} to {}) comes after {id} ({} to {})", v.id, d.0, d.1, p.0, p.1),
+                format!(
+                    "{} ({} to {}) comes after {id} ({} to {})",
+                    v.id, d.0, d.1, p.0, p.1
+                ),
             ));
         }
         previous = Some((&v.id, d));
@@ -225,7 +232,8 @@ fn check_timeline(a: &Analysis) -> Result<(), Violation> {
 
 fn check_json(a: &Analysis) -> Result<(), Violation> {
     let json = serde_json::to_string(a).map_err(|e| violation("json", e.to_string()))?;
-    let back: Analysis = serde_json::from_str(&json).map_err(|e| violation("json", e.to_string()))?;
+    let back: Analysis =
+        serde_json::from_str(&json).map_err(|e| violation("json", e.to_string()))?;
     if back != *a {
         return Err(violation(
             "json",

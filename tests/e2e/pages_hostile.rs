@@ -1,0 +1,239 @@
+//! Page-object actions for hostile input and the reader's work (issue 15): main-thread long
+//! tasks, what pasted markup could have done to the page, the analysis's progress, the worker's
+//! crash hook, a full localStorage, the draft notices and a second tab.
+
+use crate::browser::Result;
+use crate::pages::ExplorerPage;
+use serde_json::{Value, json};
+
+/// What pasted markup could have done to the page, read after it was analysed and shown.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct Tampering {
+    /// `window.__pwned`, set by any of the hostile snippets if it ran.
+    pub pwned: Option<Value>,
+    /// `script`, `iframe`, `style`, `img`, `object`, `embed` elements inside the app.
+    pub foreign_elements: usize,
+    /// Whether the app's root is hidden (`display: none` or `visibility: hidden`).
+    pub hidden: bool,
+}
+
+impl ExplorerPage {
+    /// Starts recording main-thread long tasks (the Long Tasks API, tasks over 50 ms).
+    pub async fn watch_long_tasks(&self) -> Result<()> {
+        self.eval::<Value>(
+            "window.__longTasks = [];
+             window.__longTaskObserver && window.__longTaskObserver.disconnect();
+             window.__longTaskObserver = new PerformanceObserver(list => {
+               for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+             });
+             window.__longTaskObserver.observe({ type: 'longtask' });
+             return null;",
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The longest main-thread task (ms) since [`ExplorerPage::watch_long_tasks`], 0 if none
+    /// was over 50 ms.
+    pub async fn longest_task(&self) -> Result<f64> {
+        self.eval("return Math.max(0, ...(window.__longTasks || []));")
+            .await
+    }
+
+    /// Replaces the draft with `text` made in the page: `unit` repeated until it is `bytes`
+    /// UTF-8 bytes long (so that megabytes need not cross WebDriver).
+    pub async fn paste_generated_draft(&self, unit: &str, bytes: usize) -> Result<usize> {
+        self.find_waiting("#new-text").await?;
+        self.eval_with(
+            "const unit = arguments[0];
+             const size = new TextEncoder().encode(unit).length;
+             const text = unit.repeat(Math.ceil(arguments[1] / size));
+             const area = document.querySelector('#new-text');
+             area.focus();
+             area.value = text;
+             area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+             return new TextEncoder().encode(text).length;",
+            vec![json!(unit), json!(bytes)],
+        )
+        .await
+    }
+
+    /// Submits the draft (without waiting for the reader).
+    pub async fn submit_draft(&self) -> Result<()> {
+        self.click_css(".new-article__submit").await
+    }
+
+    /// Waits until the running analysis has reported at least `done` finished stages in the
+    /// form's progress line.
+    pub async fn wait_for_progress(&self, done: u32) -> Result<()> {
+        self.wait_until(
+            &format!("{done} analysis stages reported"),
+            &format!(
+                "const s = document.querySelector('.new-article__steps');
+                 return !!s && Number(s.dataset.done) >= {done}
+                   && !!document.querySelector('progress.new-article__progress');"
+            ),
+        )
+        .await
+    }
+
+    /// Clicks the form's cancel button and waits for the "stopped" message.
+    pub async fn cancel_analysis(&self) -> Result<()> {
+        self.click_css("[data-action=\"cancel-analysis\"]").await?;
+        self.wait_until(
+            "the analysis stopped",
+            "const s = window.khabar.state();
+             return s.progress === 'failed' && !!document.querySelector('.new-article__error');",
+        )
+        .await
+    }
+
+    /// The form's error line, if shown.
+    pub async fn form_error(&self) -> Result<Option<String>> {
+        self.eval(
+            "const e = document.querySelector('.new-article__error');
+             return e && e.textContent;",
+        )
+        .await
+    }
+
+    /// The text the reader view shows as the article.
+    pub async fn article_text(&self) -> Result<String> {
+        self.eval(
+            "const a = document.querySelector('.article');
+             return a ? a.textContent : '';",
+        )
+        .await
+    }
+
+    /// Marks the page as untouched, so that [`ExplorerPage::tampering`] sees what came after.
+    pub async fn arm_tamper_check(&self) -> Result<()> {
+        self.eval::<Value>("delete window.__pwned; return null;")
+            .await?;
+        Ok(())
+    }
+
+    /// What pasted markup could have done (see [`Tampering`]).
+    pub async fn tampering(&self) -> Result<Tampering> {
+        self.eval(
+            "const app = document.querySelector('.app');
+             const style = getComputedStyle(app);
+             const body = getComputedStyle(document.body);
+             return {
+               pwned: window.__pwned === undefined ? null : window.__pwned,
+               foreign_elements: app.querySelectorAll('script, iframe, style, img, object, embed').length,
+               hidden: style.display === 'none' || style.visibility === 'hidden'
+                 || body.display === 'none' || body.visibility === 'hidden'
+                 || app.getBoundingClientRect().height === 0,
+             };",
+        )
+        .await
+    }
+
+    /// Ends the analysis worker as a crash would (`window.khabar.killWorker()`, which acts once
+    /// the worker has loaded: called until the form reports the restart).
+    pub async fn kill_worker(&self) -> Result<()> {
+        self.wait_until(
+            "the page to report the worker's restart",
+            "window.khabar.killWorker();
+             return !!document.querySelector('.new-article__error');",
+        )
+        .await
+    }
+
+    /// Fills localStorage until it refuses more (keys `khabar-test-fill-N`).
+    pub async fn fill_local_storage(&self) -> Result<()> {
+        self.eval::<Value>(
+            "let n = 0;
+             for (let size = 1 << 20; size >= 16; size >>= 2) {
+               const chunk = 'x'.repeat(size);
+               try { for (;;) localStorage.setItem('khabar-test-fill-' + n++, chunk); } catch (e) {}
+             }
+             return null;",
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Frees what [`ExplorerPage::fill_local_storage`] took.
+    pub async fn free_local_storage(&self) -> Result<()> {
+        self.eval::<Value>(
+            "for (const k of Object.keys(localStorage)) {
+               if (k.startsWith('khabar-test-fill-')) localStorage.removeItem(k);
+             }
+             return null;",
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Waits for the draft notice `kind` (`storage-full`, `other-tab`).
+    pub async fn wait_for_draft_notice(&self, kind: &str) -> Result<()> {
+        self.find_waiting(&format!(".draft-notice[data-notice=\"{kind}\"]"))
+            .await?;
+        Ok(())
+    }
+
+    /// Waits until no draft notice is shown.
+    pub async fn wait_for_no_draft_notice(&self) -> Result<()> {
+        self.wait_until(
+            "the draft notice gone",
+            "return !document.querySelector('.draft-notice');",
+        )
+        .await
+    }
+
+    /// Clicks the notice's download link and returns the text its `data:` address carries.
+    pub async fn download_draft(&self) -> Result<Option<String>> {
+        self.eval(
+            "const a = document.querySelector('.draft-notice__download');
+             a.addEventListener('click', e => e.preventDefault(), { once: true });
+             a.click();
+             const href = a.getAttribute('href');
+             const prefix = 'data:text/plain;charset=utf-8,';
+             return href.startsWith(prefix) ? decodeURIComponent(href.slice(prefix.length)) : null;",
+        )
+        .await
+    }
+
+    /// Replaces the draft with `text`, lets the page handle the change (one turn of the event
+    /// loop: far less than the 300 ms pause after which the draft is saved anyway), fires
+    /// `pagehide` as leaving the page would, and returns the draft then in localStorage.
+    pub async fn paste_then_leave(&self, text: &str) -> Result<Option<String>> {
+        self.find_waiting("#new-text").await?;
+        let value = self
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 localStorage.removeItem('khabar.draft');
+                 const area = document.querySelector('#new-text');
+                 area.value = arguments[0];
+                 area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+                 setTimeout(() => {
+                   window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+                   const d = localStorage.getItem('khabar.draft');
+                   done(d && JSON.parse(d).text);
+                 }, 0);",
+                vec![json!(text)],
+            )
+            .await?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    /// Opens the site in a second tab and switches to it; returns the first tab's handle.
+    pub async fn open_second_tab(&self) -> Result<fantoccini::wd::WindowHandle> {
+        let url = self.client().current_url().await?;
+        let first = self.client().window().await?;
+        let tab = self.client().new_window(true).await?;
+        self.client().switch_to_window(tab.handle).await?;
+        self.client().goto(url.as_str()).await?;
+        self.wait_for_app().await?;
+        Ok(first)
+    }
+
+    /// Switches to the tab `handle`.
+    pub async fn switch_to_tab(&self, handle: fantoccini::wd::WindowHandle) -> Result<()> {
+        self.client().switch_to_window(handle).await?;
+        Ok(())
+    }
+}
