@@ -234,8 +234,8 @@ pub struct Draft {
 /// never lost silently).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftNotice {
-    /// localStorage refused the draft (it is full): the draft is kept in this page only and
-    /// offered as a download.
+    /// localStorage refused the draft (it is full, or the draft too large for it): the draft is
+    /// kept in this page only and offered as a download.
     StorageFull,
     /// Another tab of the site saved a different draft (this one's next save replaces it there,
     /// and that tab is told too): the reader may take the other draft or keep this one.

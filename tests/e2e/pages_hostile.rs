@@ -22,9 +22,12 @@ impl ExplorerPage {
     pub async fn watch_long_tasks(&self) -> Result<()> {
         self.eval::<Value>(
             "window.__longTasks = [];
+             window.__longTaskStart = performance.now();
              window.__longTaskObserver && window.__longTaskObserver.disconnect();
              window.__longTaskObserver = new PerformanceObserver(list => {
-               for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+               for (const e of list.getEntries()) {
+                 window.__longTasks.push([Math.round(e.startTime - window.__longTaskStart), e.duration]);
+               }
              });
              window.__longTaskObserver.observe({ type: 'longtask' });
              return null;",
@@ -34,10 +37,11 @@ impl ExplorerPage {
     }
 
     /// The longest main-thread task (ms) since [`ExplorerPage::watch_long_tasks`], 0 if none
-    /// was over 50 ms.
-    pub async fn longest_task(&self) -> Result<f64> {
-        self.eval("return Math.max(0, ...(window.__longTasks || []));")
-            .await
+    /// was over 50 ms, and every long task as `[start, duration]` (ms since the watch began).
+    pub async fn longest_task(&self) -> Result<(f64, Vec<(f64, f64)>)> {
+        let tasks: Vec<(f64, f64)> = self.eval("return window.__longTasks || [];").await?;
+        let longest = tasks.iter().map(|t| t.1).fold(0.0, f64::max);
+        Ok((longest, tasks))
     }
 
     /// Replaces the draft with `text` made in the page: `unit` repeated until it is `bytes`

@@ -111,10 +111,17 @@ fn batch_mode_reports_each_bad_file_and_analyses_the_others() {
     std::fs::write(inputs.join("b.bin"), b"\x7fELF\x02\x01\x00\x00binary").expect("b");
     std::fs::write(inputs.join("c.txt"), b"").expect("c");
     std::fs::write(inputs.join("d.txt"), b"caf\xe9 au lait\n").expect("d");
-    // 10 MB: a sentence, then a line of spaces (cheap to analyse in a debug build).
-    let mut large = SENTENCE.repeat(3);
-    large.push_str(&" ".repeat(10_000_000));
-    large.push('\n');
+    // 10 MB, made from the repository's text: the bundled article, then paragraphs of spaces
+    // and the article's first line (cheap to analyse in a debug build, yet a 10 MB read).
+    let article = std::fs::read_to_string(bundled_article()).expect("the bundled article");
+    let first_line = article.lines().next().expect("a first line");
+    let mut large = article.clone();
+    while large.len() < 10_000_000 {
+        large.push_str(&" ".repeat(100_000));
+        large.push_str("\n\n");
+        large.push_str(first_line);
+        large.push('\n');
+    }
     std::fs::write(inputs.join("sub/e.txt"), &large).expect("e");
     let output = dir.join("out.jsonl");
     let out = khabar(
@@ -231,5 +238,47 @@ fn batch_mode_refuses_timeml_and_brat() {
         assert_one_line_error(&out);
         assert!(String::from_utf8_lossy(&out.stderr).contains("JSON Lines"));
     }
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}
+
+#[test]
+fn an_interrupted_run_leaves_the_output_file_as_it_was() {
+    // Issue 15: the output is written through a temporary file and a rename, so a run that is
+    // killed before it finishes (here: while it still reads its input) leaves the file named by
+    // --output exactly as it was, and no temporary file beside it.
+    let dir = temp_dir("interrupted");
+    let output = dir.join("out.json");
+    std::fs::write(&output, "the previous result\n").expect("old output");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(["analyze", "--output", output.to_str().expect("path")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("khabar starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(SENTENCE.repeat(1000).as_bytes())
+        .expect("half the input written");
+    stdin.flush().expect("flushed");
+    // The input is not finished (stdin is still open): the run cannot have written anything.
+    child.kill().expect("killed");
+    child.wait().expect("ended");
+    drop(stdin);
+    assert_eq!(
+        std::fs::read_to_string(&output).expect("output kept"),
+        "the previous result\n"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir).expect("dir").collect();
+    assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
+    // The same run, finished, replaces the file whole.
+    let out = khabar(
+        &["analyze", "--output", output.to_str().expect("path")],
+        SENTENCE.as_bytes(),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&output).expect("written")).expect("JSON");
+    assert_eq!(written["schema"], "khabar.analysis/1");
     std::fs::remove_dir_all(&dir).expect("cleaned up");
 }
