@@ -11,8 +11,7 @@
 //! Every target's corpus (`fuzz/corpus/TARGET`, not committed) is seeded from the repository:
 //! the articles and golden texts, the HTML test pages, a small model made from the shipped NER
 //! model, and each target's committed regression inputs (`fuzz/regressions/TARGET`, every one a
-//! crash or broken invariant once found; `crates/khabar-nlp/tests/invariants_props.rs` replays
-//! them natively).
+//! crash or broken invariant once found), so that every smoke run replays them.
 
 use crate::tools::{self, Tools};
 use anyhow::{Context, Result, bail};
