@@ -3,7 +3,8 @@
 //! Run with `cargo xtask test e2e` (after a build), or
 //! `KHABAR_DIST=dist cargo test -p khabar --features e2e --test e2e`.
 //! Harness: `server` (static files), `browser` (chromedriver + Chromium), `pages` (page objects).
-//! Tests: one module per feature (`foundation`, `explorer`, `first_view`, `hostile`), written against
+//! Tests: one module per feature (`foundation`, `explorer`, `first_view`, `offline`, `hostile`),
+//! written against
 //! `pages::ExplorerPage`
 //! (whose issue-6 actions live in `pages_explorer`).
 
@@ -22,3 +23,4 @@ mod explorer;
 mod first_view;
 mod foundation;
 mod hostile;
+mod offline;
