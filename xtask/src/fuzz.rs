@@ -20,18 +20,34 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The fuzz targets (binaries of `fuzz/Cargo.toml`).
-pub const TARGETS: &[&str] = &["analyze", "html", "ner_model"];
+pub const TARGETS: &[&str] = &["analyze", "html", "ner_model", "share_link", "bundle"];
 
 /// Executions per target in the smoke run: a fixed number with a fixed seed (not a duration), so
 /// the run does the same work on every machine. About 45 s in all on 2 cores after the build.
-const SMOKE_RUNS: &[(&str, u32)] = &[("analyze", 300), ("html", 20_000), ("ner_model", 20_000)];
+const SMOKE_RUNS: &[(&str, u32)] = &[
+    ("analyze", 300),
+    ("html", 20_000),
+    ("ner_model", 20_000),
+    ("share_link", 20_000),
+    ("bundle", 5_000),
+];
+
+/// The exit status of a libFuzzer run that found a failing input (crash, timeout, out of memory).
+const FINDING_EXIT: i32 = 77;
 
 /// The libFuzzer flags of every run: a 30 s timeout per input (a hang is a finding; the work
-/// bound of the invariants catches slow inputs earlier and without a clock) and a memory limit.
-const LIBFUZZER_FLAGS: &[&str] = &["-timeout=30", "-rss_limit_mb=2048", "-print_final_stats=1"];
+/// bound of the invariants catches slow inputs earlier and without a clock), a memory limit, and
+/// one exit status for every kind of finding.
+const LIBFUZZER_FLAGS: &[&str] = &[
+    "-timeout=30",
+    "-rss_limit_mb=2048",
+    "-print_final_stats=1",
+    "-error_exitcode=77",
+    "-timeout_exitcode=77",
+];
 
 /// `cargo xtask fuzz [TARGET] [--minutes N]`: fuzzes one target (or each in turn) for N minutes
-/// (10 by default), with AddressSanitizer.
+/// (10 by default), with AddressSanitizer; `--minutes 0` seeds the corpus and replays it once.
 pub fn run(args: &[String]) -> Result<()> {
     let mut target = None;
     let mut minutes: u32 = 10;
@@ -68,8 +84,12 @@ pub fn run(args: &[String]) -> Result<()> {
             "[fuzz] {target}: {minutes} min, corpus {}",
             corpus.display()
         );
-        let seconds = format!("-max_total_time={}", u64::from(minutes) * 60);
-        fuzz(&tools, target, Sanitizer::Address, &corpus, &[&seconds])?;
+        // 0 minutes: only seed the corpus and run every input in it once.
+        let flag = match minutes {
+            0 => "-runs=0".to_owned(),
+            n => format!("-max_total_time={}", u64::from(n) * 60),
+        };
+        fuzz(&tools, target, Sanitizer::Address, &corpus, &[&flag])?;
     }
     Ok(())
 }
@@ -163,14 +183,15 @@ fn fuzz(
         .args(flags)
         .arg(format!("-artifact_prefix={}/", artifacts.display()));
     let status = cmd.status().context("starting cargo fuzz run")?;
-    if !status.success() {
-        bail!(
-            "fuzz target {target} found a failing input ({status}): it is in {}; commit it to \
+    match status.code() {
+        Some(0) => Ok(()),
+        Some(FINDING_EXIT) => bail!(
+            "fuzz target {target} found a failing input: it is in {}; commit it to \
              fuzz/regressions/{target}/ with a fix",
             artifacts.display()
-        );
+        ),
+        _ => bail!("cargo fuzz run {target} failed ({status})"),
     }
-    Ok(())
 }
 
 /// Fills `fuzz/corpus/TARGET` with the target's seeds (kept: what earlier runs found stays) and
@@ -198,6 +219,10 @@ fn seed(target: &str) -> Result<PathBuf> {
             }
         }
         "ner_model" => seeds.extend(model_seeds()?),
+        "share_link" | "bundle" => {
+            let article = std::fs::read_to_string(root.join("articles/biden-putin-summit.txt"))?;
+            seeds.extend(share_seeds(target, &article));
+        }
         other => bail!("no seeds for fuzz target {other}"),
     }
     for path in files_under(&fuzz_dir().join("regressions").join(target), "")? {
@@ -224,6 +249,55 @@ fn model_seeds() -> Result<Vec<Vec<u8>>> {
             small.to_bytes()
         })
         .collect())
+}
+
+/// Links and bundles the share crate writes: of the bundled article and of its first lines,
+/// with selections, filters and settings, and version-0 and unknown-version fragments.
+fn share_seeds(target: &str, article: &str) -> Vec<Vec<u8>> {
+    use khabar_share::{bundle, link};
+    let short: String = article.lines().take(3).collect::<Vec<_>>().join("\n");
+    let mut out = Vec::new();
+    for text in [short.as_str(), article] {
+        let date = khabar_nlp::dateline_date(text).map(|d| d.to_string());
+        if target == "bundle" {
+            let config = khabar_nlp::Config::default();
+            let analysis = khabar_nlp::analyze(text, &config);
+            let b = bundle::Bundle::new(text, date.as_deref(), &analysis);
+            out.push(bundle::write(&b).into_bytes());
+            continue;
+        }
+        let views = [
+            link::SharedView {
+                article: link::Article::Text(text.to_owned()),
+                date: date.clone(),
+                selection: link::Selection::Entity {
+                    id: "e1".to_owned(),
+                    mention: 2,
+                },
+                group: Some("people".to_owned()),
+                search: "بوتين".to_owned(),
+                view: Some("reader".to_owned()),
+                lang: Some("en".to_owned()),
+            },
+            link::SharedView {
+                article: link::Article::Slug("biden-putin-summit".to_owned()),
+                date,
+                selection: link::Selection::Event {
+                    id: "v3".to_owned(),
+                },
+                ..link::SharedView::default()
+            },
+        ];
+        for view in views {
+            out.push(link::encode(&view).into_bytes());
+        }
+    }
+    if target == "share_link" {
+        for legacy in ["entity=e1&mention=2", "#event=v1", "", "v=2&x=1"] {
+            out.push(legacy.as_bytes().to_vec());
+        }
+    }
+    out
 }
 
 /// The files under `dir` (recursively) whose extension is `ext` (any when empty), sorted; none
