@@ -23,13 +23,14 @@ use std::process::Command;
 pub const TARGETS: &[&str] = &["analyze", "html", "ner_model", "share_link", "bundle"];
 
 /// Executions per target in the smoke run: a fixed number with a fixed seed (not a duration), so
-/// the run does the same work on every machine. About 45 s in all on 2 cores after the build.
+/// the run does the same work on every machine. About 40 s in all on a loaded 2-core machine
+/// after the build (most of it `analyze`, which runs the whole pipeline per input).
 const SMOKE_RUNS: &[(&str, u32)] = &[
-    ("analyze", 300),
-    ("html", 20_000),
-    ("ner_model", 20_000),
-    ("share_link", 20_000),
-    ("bundle", 5_000),
+    ("analyze", 2_000),
+    ("html", 200_000),
+    ("ner_model", 100_000),
+    ("share_link", 200_000),
+    ("bundle", 20_000),
 ];
 
 /// The exit status of a libFuzzer run that found a failing input (crash, timeout, out of memory).
@@ -103,11 +104,14 @@ pub fn smoke(tools: &Tools) -> Result<()> {
             .iter()
             .find(|(t, _)| *t == target)
             .map_or(1_000, |(_, n)| *n);
-        let corpus = seed(target)?;
-        // A scratch copy: the smoke run must not grow the long runs' corpus with what a build
-        // without sanitizer finds.
+        // A fresh corpus of the seeds alone, so that the run is the same on every machine (and
+        // does not read or grow the long runs' corpus).
         let scratch = fuzz_dir().join("target-smoke").join(target);
-        copy_dir(&corpus, &scratch)?;
+        if scratch.exists() {
+            std::fs::remove_dir_all(&scratch)
+                .with_context(|| format!("clearing {}", scratch.display()))?;
+        }
+        write_seeds(&scratch, seeds(target)?)?;
         let runs = format!("-runs={runs}");
         fuzz(
             tools,
@@ -197,9 +201,25 @@ fn fuzz(
 /// Fills `fuzz/corpus/TARGET` with the target's seeds (kept: what earlier runs found stays) and
 /// returns it.
 fn seed(target: &str) -> Result<PathBuf> {
-    let root = crate::root();
     let corpus = fuzz_dir().join("corpus").join(target);
-    std::fs::create_dir_all(&corpus)?;
+    write_seeds(&corpus, seeds(target)?)?;
+    Ok(corpus)
+}
+
+/// Writes `seeds` into `dir`, each named after its hash.
+fn write_seeds(dir: &Path, seeds: Vec<Vec<u8>>) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for seed in seeds {
+        let name = format!("seed-{:016x}", fnv1a(&seed));
+        std::fs::write(dir.join(name), &seed)?;
+    }
+    Ok(())
+}
+
+/// The seeds of `target`: texts, pages, models, links or bundles made from the repository, and
+/// the target's committed regression inputs.
+fn seeds(target: &str) -> Result<Vec<Vec<u8>>> {
+    let root = crate::root();
     let mut seeds: Vec<Vec<u8>> = Vec::new();
     let texts = files_under(&root.join("crates/khabar-nlp/test_data"), "txt")?
         .into_iter()
@@ -228,11 +248,7 @@ fn seed(target: &str) -> Result<PathBuf> {
     for path in files_under(&fuzz_dir().join("regressions").join(target), "")? {
         seeds.push(std::fs::read(&path)?);
     }
-    for seed in seeds {
-        let name = format!("seed-{:016x}", fnv1a(&seed));
-        std::fs::write(corpus.join(name), &seed)?;
-    }
-    Ok(corpus)
+    Ok(seeds)
 }
 
 /// Small models made from the shipped one (the first 64 and 1 weights, and none): the real
@@ -320,19 +336,6 @@ fn files_under(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    if to.exists() {
-        std::fs::remove_dir_all(to).with_context(|| format!("clearing {}", to.display()))?;
-    }
-    std::fs::create_dir_all(to)?;
-    for path in files_under(from, "")? {
-        if let Some(name) = path.file_name() {
-            std::fs::copy(&path, to.join(name))?;
-        }
-    }
-    Ok(())
 }
 
 /// FNV-1a, for stable seed file names.
