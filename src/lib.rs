@@ -14,6 +14,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod js_api;
 pub mod page;
+pub mod share;
 #[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
 pub mod prerender;
 pub mod state;
@@ -23,6 +24,8 @@ pub mod worker_client;
 
 pub use components::app::{App, AppProps};
 
+/// The bundled article's slug (its file name in `articles/`), what a share link names it by.
+pub const BUNDLED_SLUG: &str = "biden-putin-summit";
 /// The bundled article, shown when the explorer opens.
 pub const BUNDLED_TEXT: &str = include_str!("../articles/biden-putin-summit.txt");
 /// The bundled article's metadata (`published = "YYYY-MM-DD"`, …).
