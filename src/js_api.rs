@@ -148,9 +148,9 @@ fn install_share(api: &js_sys::Object) {
     use wasm_bindgen::JsValue;
     use wasm_bindgen::prelude::Closure;
     /// A Promise settled by `run`'s callback: resolved with its value, rejected with its key.
-    fn promise(
-        run: impl FnOnce(Box<dyn FnOnce(Result<JsValue, &'static str>)>),
-    ) -> js_sys::Promise {
+    type Settle = Box<dyn FnOnce(Result<JsValue, &'static str>)>;
+    // Boxed, not generic: one copy of this code in the page's wasm for the three functions.
+    fn promise(run: Box<dyn FnOnce(Settle)>) -> js_sys::Promise {
         let mut run = Some(run);
         js_sys::Promise::new(&mut |resolve, reject| {
             if let Some(run) = run.take() {
@@ -165,7 +165,7 @@ fn install_share(api: &js_sys::Object) {
     }
     let open = Closure::<dyn Fn(String, Option<String>) -> js_sys::Promise>::new(
         |text: String, date: Option<String>| {
-            promise(move |settle| match latest() {
+            promise(Box::new(move |settle: Settle| match latest() {
                 Some(state) => open_text(
                     &state,
                     text,
@@ -173,24 +173,24 @@ fn install_share(api: &js_sys::Object) {
                     Box::new(move |shown| settle(Ok(JsValue::from_bool(shown)))),
                 ),
                 None => settle(Err("error.worker")),
-            })
+            }))
         },
     );
     let share_link = Closure::<dyn Fn() -> js_sys::Promise>::new(|| {
-        promise(|settle| match latest() {
+        promise(Box::new(|settle: Settle| match latest() {
             Some(state) => make_link(&state, move |r| settle(r.map(|l| JsValue::from_str(&l)))),
             None => settle(Err("error.worker")),
-        })
+        }))
     });
     let export_file = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|format: String| {
-        promise(move |settle| {
+        promise(Box::new(move |settle: Settle| {
             match (latest(), crate::share::ExportFormat::parse(&format)) {
                 (Some(state), Some(format)) => make_file(&state, format, move |r| {
                     settle(r.map(|f| JsValue::from_str(&f)))
                 }),
                 _ => settle(Err("share.failed")),
             }
-        })
+        }))
     });
     let _ = js_sys::Reflect::set(api, &"open".into(), open.as_ref());
     let _ = js_sys::Reflect::set(api, &"shareLink".into(), share_link.as_ref());

@@ -14,9 +14,9 @@ pub mod hooks;
 pub mod i18n;
 pub mod js_api;
 pub mod page;
-pub mod share;
 #[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
 pub mod prerender;
+pub mod share;
 pub mod state;
 pub mod timex;
 pub mod worker;

@@ -8,7 +8,6 @@
 //! links no compressor and no pretty printer.
 
 use crate::state::{Action, AppState, KindGroup, Lang, Selection, View};
-use khabar_nlp::Analysis;
 use khabar_nlp::analysis::ReferenceSource;
 use khabar_share::bundle::BundleErrorKind;
 use khabar_share::link::{self, Article, LinkErrorKind, SharedView};
@@ -97,16 +96,19 @@ impl ExportFormat {
 }
 
 /// What the worker needs to make a file (sent as the JSON text of a `Task::Export` request).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// The worker analyses the text again with the date instead of receiving the page's analysis:
+/// the analysis is deterministic, so it is the one shown, and it is by construction what
+/// `khabar analyze --date` prints for the same text; and the page's wasm need not serialise an
+/// analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportInput {
     /// Which file.
     pub format: ExportFormat,
     /// The article text.
     pub text: String,
-    /// The publication date, if known.
+    /// The publication date the analysis was given, if any ([`given_date`]).
     pub date: Option<String>,
-    /// The analysis shown.
-    pub analysis: Analysis,
     /// The selection as a version-0 fragment (kept in a bundle).
     pub selection: String,
 }
@@ -115,7 +117,9 @@ pub struct ExportInput {
 pub fn export(input_json: &str) -> Option<String> {
     use khabar_share::export;
     let input: ExportInput = serde_json::from_str(input_json).ok()?;
-    let (text, analysis) = (&input.text, &input.analysis);
+    let text = &input.text;
+    let analysis = crate::analyze(text, input.date.as_deref());
+    let analysis = &analysis;
     Some(match input.format {
         ExportFormat::Json => export::analysis_json(analysis),
         ExportFormat::Timeml => export::timeml(text, analysis),
@@ -148,7 +152,11 @@ pub fn shared_view(state: &AppState, slug: &str) -> SharedView {
         Article::Slug(slug.to_owned())
     };
     SharedView {
-        date: if state.pasted { given_date(state) } else { None },
+        date: if state.pasted {
+            given_date(state)
+        } else {
+            None
+        },
         article,
         selection: match &state.selection {
             Selection::None => link::Selection::None,

@@ -23,14 +23,16 @@ pub enum Task {
     /// Only the date of a dateline near the beginning of the text (to prefill the form).
     Dateline,
     /// The text is a share link's packed article (issue 13): unpack it (bounded), then analyse
-    /// it; the answer carries the `text` with the `analysis`, or an i18n key as `error`.
+    /// it; the answer carries the text as `output` with the `analysis`, or an i18n key as
+    /// `error`.
     OpenLink,
     /// Pack the text for a share link (`output`): the compressor lives only in the worker.
     Pack,
     /// The text is the JSON of a [`crate::share::ExportInput`]: make that file (`output`).
     Export,
     /// The text is a `.khabar.json` file: read it (bounded, checked); the answer carries its
-    /// `text`, `date`, `selection` and `analysis`, or an i18n key as `error`.
+    /// text as `output`, its `selection` and `analysis` (whose reference date is the file's
+    /// date), or an i18n key as `error`.
     ReadBundle,
 }
 
@@ -74,14 +76,11 @@ pub struct WorkerResponse {
     pub dateline: Option<String>,
     /// Why it did not run.
     pub error: Option<String>,
-    /// The article text (tasks `open-link`, `read-bundle`).
-    pub text: Option<String>,
-    /// The publication date `YYYY-MM-DD` (task `read-bundle`), when the file has one.
-    pub date: Option<String>,
+    /// What the task made: the article text (tasks `open-link`, `read-bundle`), the packed text
+    /// (`pack`), the file (`export`).
+    pub output: Option<String>,
     /// The selection as a version-0 fragment (task `read-bundle`), when the file has one.
     pub selection: Option<String>,
-    /// What the task made (tasks `pack`, `export`).
-    pub output: Option<String>,
 }
 
 impl WorkerResponse {
@@ -111,7 +110,7 @@ pub fn answer_reporting(
         Task::Analyze => analyze_reporting(number, &request.text, request.date, report),
         Task::OpenLink => match khabar_share::link::unpack_text(&request.text) {
             Ok(text) => WorkerResponse {
-                text: Some(text.clone()),
+                output: Some(text.clone()),
                 ..analyze_reporting(number, &text, request.date, report)
             },
             Err(e) => failure(number, crate::share::link_error_key(e.kind())),
@@ -132,8 +131,7 @@ pub fn answer_reporting(
         Task::ReadBundle => match khabar_share::bundle::read(request.text.as_bytes()) {
             Ok(bundle) => WorkerResponse {
                 request: number,
-                text: Some(bundle.text),
-                date: bundle.date,
+                output: Some(bundle.text),
                 selection: bundle.selection,
                 analysis: Some(bundle.analysis),
                 ..WorkerResponse::default()

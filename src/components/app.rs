@@ -8,12 +8,13 @@ use crate::components::header::Header;
 use crate::components::legend::Legend;
 use crate::components::mention_nav::MentionNav;
 use crate::components::new_article::NewArticle;
-use crate::components::notice::NoticeBar;
-use crate::components::share_panel::SharePanel;
+use crate::components::notice::{NoticeBarProps, notice_bar};
+use crate::components::share_panel::{SharePanelProps, share_panel};
 use crate::components::timeline::Timeline;
 use crate::hooks::use_analysis_worker::{AnalysisControls, use_analysis_worker};
 use crate::hooks::use_document_attrs::{system_prefers_dark, use_document_attrs};
 use crate::hooks::use_draft_storage::use_draft_storage;
+use crate::hooks::use_file_loader::use_file_loader;
 use crate::hooks::use_fragment_sync::use_fragment_sync;
 use crate::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use crate::hooks::use_scroll_to_selection::use_scroll_to_selection;
@@ -57,6 +58,21 @@ pub fn App(props: &AppProps) -> Html {
     use_scroll_top_on_view(state.view);
     let controls = use_analysis_worker(state.clone());
     let share = use_share(state.clone());
+    // Whatever file the share panel opens, the worker decides whether it is a bundle.
+    let open_file = {
+        let s = state.clone();
+        let on_error = Callback::from(move |_| {
+            s.dispatch(Action::Notify(Notice {
+                key: "bundle.not",
+                link: None,
+            }))
+        });
+        use_file_loader(
+            share.open_bundle.clone(),
+            on_error,
+            share.open_bundle.clone(),
+        )
+    };
     {
         let snapshot = state.clone();
         use_effect(move || crate::js_api::record(&snapshot));
@@ -73,13 +89,15 @@ pub fn App(props: &AppProps) -> Html {
     });
     let notice = state.notice.clone().map(|notice| {
         let s = state.clone();
-        html! {
-            <NoticeBar {notice} lang={state.lang} on_download={share.download.clone()}
-                on_dismiss={Callback::from(move |()| s.dispatch(Action::DismissNotice))} />
-        }
+        notice_bar(&NoticeBarProps {
+            notice,
+            lang: state.lang,
+            on_download: share.download.clone(),
+            on_dismiss: Callback::from(move |()| s.dispatch(Action::DismissNotice)),
+        })
     });
     let body = match state.view {
-        View::Reader => reader(&state, &share),
+        View::Reader => reader(&state, &share, open_file),
         View::NewArticle => new_article(&state, controls, &share),
     };
     let header = {
@@ -120,7 +138,7 @@ fn empty_analysis(published: Option<String>) -> khabar_nlp::Analysis {
     }
 }
 
-fn reader(state: &AppContext, share: &ShareControls) -> Html {
+fn reader(state: &AppContext, share: &ShareControls, open_file: Callback<web_sys::File>) -> Html {
     let lang = state.lang;
     let dispatcher = |f: fn(String) -> Action| {
         let s = state.clone();
@@ -168,22 +186,18 @@ fn reader(state: &AppContext, share: &ShareControls) -> Html {
                 selection={state.selection.clone()} {lang} {on_select_mention}
                 incremental={state.request > 0} />
             <aside class="sidebar" aria-label={t(lang, "sidebar.title")}>
-                {share_panel(state, share)}
+                {share_panel(&SharePanelProps {
+                    lang,
+                    on_share: share.share.clone(),
+                    on_download: share.download.clone(),
+                    on_file: open_file,
+                })}
                 {nav_and_card}
                 <EntitySidebar analysis={state.analysis.clone()} filters={state.filters.clone()}
                     selection={state.selection.clone()} {lang} {on_select_entity} {on_group_filter} {on_search} />
                 <Legend {lang} />
             </aside>
         </main>
-    }
-}
-
-fn share_panel(state: &AppContext, share: &ShareControls) -> Html {
-    let s = state.clone();
-    html! {
-        <SharePanel lang={state.lang} on_share={share.share.clone()} on_download={share.download.clone()}
-            on_open={share.open_bundle.clone()}
-            on_error={Callback::from(move |_| s.dispatch(Action::Notify(Notice { key: "bundle.not", link: None })))} />
     }
 }
 

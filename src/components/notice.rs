@@ -1,6 +1,6 @@
 //! A message about sharing, a link or a file (issue 13): a bad link, a link too long to share,
 //! a link copied; with the link itself to copy by hand, and the bundle offered in place of a
-//! link that is too long.
+//! link that is too long. A function rather than a component (see `share_panel`).
 
 use crate::i18n::t;
 use crate::share::ExportFormat;
@@ -23,8 +23,7 @@ pub struct NoticeBarProps {
 }
 
 /// The message bar.
-#[component]
-pub fn NoticeBar(props: &NoticeBarProps) -> Html {
+pub fn notice_bar(props: &NoticeBarProps) -> Html {
     let lang = props.lang;
     let key = props.notice.key;
     let error = !key.starts_with("share.") || key == "share.too_long" || key == "share.failed";

@@ -1,7 +1,9 @@
 //! The share panel of the reader (issue 13): share the view as a link, download it as a file
 //! (bundle, JSON, TimeML, brat, CSV, iCalendar), open a `.khabar.json` file.
+//!
+//! A function rather than a component: it holds no state, and each component costs the page's
+//! wasm its own lifecycle code (the first-view budget).
 
-use crate::hooks::use_file_loader::use_file_loader;
 use crate::i18n::t;
 use crate::share::ExportFormat;
 use crate::state::Lang;
@@ -19,29 +21,24 @@ pub struct SharePanelProps {
     /// Download a file of the view.
     #[prop_or_default]
     pub on_download: Callback<ExportFormat>,
-    /// A file to open was read: its contents.
+    /// A file to open was chosen (read by `use_file_loader`).
     #[prop_or_default]
-    pub on_open: Callback<String>,
-    /// A file could not be read (an i18n key).
-    #[prop_or_default]
-    pub on_error: Callback<&'static str>,
+    pub on_file: Callback<web_sys::File>,
 }
 
 /// The panel.
-#[component]
-pub fn SharePanel(props: &SharePanelProps) -> Html {
+pub fn share_panel(props: &SharePanelProps) -> Html {
     let lang = props.lang;
-    // Whatever the file, the worker decides whether it is a bundle.
-    let load_file = use_file_loader(
-        props.on_open.clone(),
-        props.on_error.clone(),
-        props.on_open.clone(),
-    );
+    let load_file = props.on_file.clone();
     let on_file = Callback::from(move |e: Event| {
         let input = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
             load_file.emit(file);
         }
         if let Some(input) = input {

@@ -22,7 +22,9 @@ pub fn use_fragment_sync(state: AppContext) {
         let restore = move || {
             let fragment = current_fragment();
             if !is_versioned(&fragment) {
-                state.dispatch(Action::RestoreSelection(Selection::from_fragment(&fragment)));
+                state.dispatch(Action::RestoreSelection(Selection::from_fragment(
+                    &fragment,
+                )));
             }
         };
         use_effect_with((), move |_| {

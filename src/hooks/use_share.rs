@@ -8,7 +8,7 @@
 //! which the page shows as text.
 
 use crate::share::{self, ExportFormat, ExportInput};
-use crate::state::{Action, AppContext, AppState, Notice};
+use crate::state::{Action, AppContext, AppState, Notice, Selection};
 use crate::worker::{Task, WorkerResponse};
 use crate::worker_client;
 use khabar_share::link::{self, Article, SharedView};
@@ -150,8 +150,7 @@ pub fn make_file(
     let input = ExportInput {
         format,
         text: state.text.to_string(),
-        date: state.reference_date.clone(),
-        analysis: (*state.analysis).clone(),
+        date: share::given_date(state),
         selection: state.selection.to_fragment(),
     };
     let Ok(json) = serde_json::to_string(&input) else {
@@ -168,7 +167,12 @@ pub fn make_file(
 
 /// Analyses `text` (published on `date`) as if the reader had pasted it; `done` gets whether
 /// it was shown.
-pub fn open_text(state: &AppContext, text: String, date: Option<String>, done: Box<dyn FnOnce(bool)>) {
+pub fn open_text(
+    state: &AppContext,
+    text: String,
+    date: Option<String>,
+    done: Box<dyn FnOnce(bool)>,
+) {
     let date = date.unwrap_or_default();
     state.dispatch(Action::SetDraftText(text.clone()));
     state.dispatch(Action::SetDraftDate(date.clone()));
@@ -191,7 +195,9 @@ pub fn open_text(state: &AppContext, text: String, date: Option<String>, done: B
     worker_client::send(Task::Analyze, request.text, request.date, move |r| {
         let last = r.is_final();
         let ok = r.analysis.is_some();
-        target.dispatch(crate::hooks::use_analysis_worker::action_for(number, &shown, r));
+        target.dispatch(crate::hooks::use_analysis_worker::action_for(
+            number, &shown, r,
+        ));
         if let (true, Some(done)) = (last, done.take()) {
             done(ok);
         }
@@ -225,7 +231,7 @@ fn show_answer(state: &AppContext, number: u32, r: WorkerResponse, view: &Shared
         });
         return;
     }
-    match (r.analysis, r.text) {
+    match (r.analysis, r.output) {
         (Some(analysis), Some(text)) => {
             state.dispatch(Action::AnalysisFinished {
                 request: number,
@@ -266,7 +272,10 @@ fn send_link(state: AppContext, url: String) {
     let get = |target: &JsValue, name: &str| js_sys::Reflect::get(target, &name.into()).ok();
     let call = |target: &JsValue, name: &str, arg: &JsValue| -> Option<js_sys::Promise> {
         let f = get(target, name)?.dyn_into::<js_sys::Function>().ok()?;
-        f.call1(target, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
+        f.call1(target, arg)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
     };
     use wasm_bindgen::JsCast;
     let shared = {
@@ -299,7 +308,11 @@ fn download(state: &AppContext, format: ExportFormat) {
     };
     let target = state.clone();
     make_file(state, format, move |result| match result {
-        Ok(contents) => save(&format!("{stem}{}", format.suffix()), format.mime(), &contents),
+        Ok(contents) => save(
+            &format!("{stem}{}", format.suffix()),
+            format.mime(),
+            &contents,
+        ),
         Err(key) => notify(&target, key, None),
     });
 }
@@ -329,13 +342,17 @@ fn open_bundle(state: &AppContext, contents: String) {
     state.dispatch(Action::AnalysisStarted(number));
     let target = state.clone();
     worker_client::send(Task::ReadBundle, contents, None, move |r| {
-        // The file's selection is a version-0 fragment: only a selection, never an article.
-        let view = r
-            .selection
-            .as_deref()
-            .filter(|s| !link::is_versioned(s))
-            .and_then(|s| link::decode(s).ok())
-            .unwrap_or_default();
+        // The file's selection is a version-0 fragment (read without the link decoder, whose
+        // inflater stays out of the page's wasm).
+        let selection = Selection::from_fragment(r.selection.as_deref().unwrap_or_default());
+        let view = SharedView {
+            selection: match selection {
+                Selection::None => link::Selection::None,
+                Selection::Entity { id, mention } => link::Selection::Entity { id, mention },
+                Selection::Event { id } => link::Selection::Event { id },
+            },
+            ..SharedView::default()
+        };
         show_answer(&target, number, r, &view)
     });
 }
