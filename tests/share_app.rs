@@ -81,7 +81,8 @@ fn a_pasted_article_travels_as_text_with_its_given_date() {
     assert_eq!(view.article, Article::Text(text.into()));
     assert_eq!(view.date.as_deref(), Some("2021-04-16"));
     // The worker opens the packed text: the same text, analysed with the same date.
-    let (_, packed) = link::split(&link::encode(&view)).unwrap();
+    let fragment = link::encode(&view);
+    let (_, packed) = link::split(&fragment).unwrap();
     let opened = ask(Task::OpenLink, packed.unwrap(), view.date.as_deref());
     assert_eq!(opened.output.as_deref(), Some(text));
     assert_eq!(opened.analysis.as_ref(), Some(&*s.analysis));

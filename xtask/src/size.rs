@@ -15,7 +15,11 @@ use std::path::{Path, PathBuf};
 /// merging the typed time value's display (issue 11: relative labels, anchors) and the work of
 /// issues 9, 10 and 14 brought it to 307,974 bytes, so the budget is that plus a 2% margin:
 /// growth of the page's wasm or the fonts shows at once. Raise it only with a reason in the commit.
-pub const FIRST_VIEW_BUDGET_GZIP: usize = 314_000;
+/// Issue 13 (share links and files) added ~17.8 KB to the page's wasm: the share panel, the
+/// messages for bad links and files (with their i18n rows), the light half of the link codec
+/// and `window.khabar.open/shareLink/exportFile`; the compressor, the inflater, the bundle
+/// reader and the file writers stay in the worker. Measured 325,757 bytes, plus 2%.
+pub const FIRST_VIEW_BUDGET_GZIP: usize = 332_000;
 
 /// When a file is fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
