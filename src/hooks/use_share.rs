@@ -159,7 +159,7 @@ pub fn make_file(
     };
     let mut done = Some(done);
     worker_client::send(Task::Export, json, None, move |r| {
-        if let (true, Some(done)) = (r.is_final(), done.take()) {
+        if let Some(done) = done.take_if(|_| r.is_final()) {
             done(r.output.ok_or("share.failed"));
         }
     });
@@ -198,7 +198,7 @@ pub fn open_text(
         target.dispatch(crate::hooks::use_analysis_worker::action_for(
             number, &shown, r,
         ));
-        if let (true, Some(done)) = (last, done.take()) {
+        if let Some(done) = done.take_if(|_| last) {
             done(ok);
         }
     });

@@ -8,13 +8,12 @@ use crate::browser::Result;
 use crate::pages::{ExplorerPage, Viewport};
 use khabar_nlp::Analysis;
 
-/// A short news article written for these tests (not the bundled one): a dateline, two
-/// presidents, a call that happened and a visit that is planned.
+/// A short news article written for these tests (not the bundled one): a headline, a
+/// dateline, two presidents, a call that happened and a visit that is planned.
 const OWN_ARTICLE: &str = "\
-الرباط - 5 أيار/مايو 2022
 الرئيس السنغالي يتصل بنظيره الموريتاني
 
-أجرى الرئيس السنغالي ماكي سال اتصالا هاتفيا أمس الأربعاء بنظيره الموريتاني محمد ولد الشيخ الغزواني، وبحث الرئيسان التعاون بين البلدين في مجال الطاقة.
+داكار (وكالات) - أجرى الرئيس السنغالي ماكي سال اتصالا هاتفيا أمس الأربعاء بنظيره الموريتاني محمد ولد الشيخ الغزواني، وبحث الرئيسان التعاون بين البلدين في مجال الطاقة.
 
 وقال بيان للرئاسة في داكار إن الرئيس الموريتاني سيزور السنغال الشهر المقبل لتوقيع اتفاقية للغاز.
 ";
@@ -206,34 +205,24 @@ async fn downloads_are_what_khabar_analyze_prints() -> Result<()> {
     // The CLI prints these functions' output byte for byte
     // (crates/khabar-cli/tests/export_identity.rs); the page's files must equal them.
     let page = ExplorerPage::open(Viewport::DESKTOP).await?;
+    let mut files = Vec::new();
+    for format in ["json", "timeml", "brat", "csv", "ics"] {
+        files.push(page.export_file(format).await?);
+    }
     let analysis = bundled();
     let text = khabar::BUNDLED_TEXT;
-    assert_eq!(
-        page.export_file("json").await?,
-        khabar_share::export::analysis_json(&analysis)
-    );
-    assert_eq!(
-        page.export_file("timeml").await?,
-        khabar_share::export::timeml(text, &analysis)
-    );
-    assert_eq!(
-        page.export_file("brat").await?,
-        khabar_share::export::brat(&analysis)
-    );
-    assert_eq!(
-        page.export_file("csv").await?,
-        khabar_share::export::timeline_csv(&analysis)
-    );
-    assert_eq!(
-        page.export_file("ics").await?,
-        khabar_share::export::timeline_ics(text, &analysis)
-    );
+    let expected = [
+        khabar_share::export::analysis_json(&analysis),
+        khabar_share::export::timeml(text, &analysis),
+        khabar_share::export::brat(&analysis),
+        khabar_share::export::timeline_csv(&analysis),
+        khabar_share::export::timeline_ics(text, &analysis),
+    ];
+    assert_eq!(files, expected);
     // A reader's own article too, with the date the reader gave.
     page.open_text(OWN_ARTICLE, Some(OWN_DATE)).await?;
+    let file = page.export_file("json").await?;
     let own = khabar::analyze(OWN_ARTICLE, Some(OWN_DATE));
-    assert_eq!(
-        page.export_file("json").await?,
-        khabar_share::export::analysis_json(&own)
-    );
+    assert_eq!(file, khabar_share::export::analysis_json(&own));
     page.close().await
 }
