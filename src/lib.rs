@@ -17,6 +17,8 @@ pub mod page;
 #[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
 pub mod prerender;
 pub mod share;
+#[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
+pub mod site;
 pub mod state;
 pub mod timex;
 pub mod worker;

@@ -4,7 +4,9 @@
 //! The first view is what a reader's browser fetches to read the bundled article: the root page
 //! (its HTML carries the prerendered article and the analysis as JSON), the CSS, the page's JS
 //! and wasm, and the fonts. The worker's files (`khabar-worker*`) are fetched only when a reader
-//! analyses their own text: they make the difference between the two totals.
+//! analyses their own text: they make the difference between the two totals. The service
+//! worker, the manifest and the icon come after the page has loaded ("later"); the service
+//! worker then caches the whole site for offline use.
 
 use anyhow::{Context, Result, bail};
 use std::io::Write;
@@ -30,6 +32,10 @@ pub enum View {
     Paste,
     /// Another page of the site (an article page other than the root).
     Other,
+    /// After the page has loaded, never before it is interactive: the service worker, the
+    /// manifest and the icon (issue 13). The service worker then caches every file of the site
+    /// for offline use, the worker's included.
+    Later,
 }
 
 /// One file of the table.
@@ -54,7 +60,7 @@ pub fn measure(dist: &Path) -> Result<Vec<Row>> {
     files.retain(|p| {
         matches!(
             p.extension().and_then(|e| e.to_str()),
-            Some("html" | "wasm" | "js" | "css" | "woff2" | "json")
+            Some("html" | "wasm" | "js" | "css" | "woff2" | "json" | "webmanifest" | "svg")
         )
     });
     files.sort();
@@ -81,6 +87,8 @@ fn view_of(name: &str) -> View {
     let file = name.rsplit('/').next().unwrap_or(name);
     if file.starts_with("khabar-worker") {
         View::Paste
+    } else if name == "sw.js" || file.ends_with(".webmanifest") || file.ends_with(".svg") {
+        View::Later
     } else if file.ends_with(".html") && name != "index.html" {
         View::Other
     } else {
@@ -106,6 +114,7 @@ pub fn print(rows: &[Row]) {
         let view = match r.view {
             View::First => "first",
             View::Paste => "paste",
+            View::Later => "later",
             View::Other => "-",
         };
         println!(
