@@ -6,7 +6,7 @@
 //! Tests: one module per feature (`foundation`, `explorer`, `first_view`, `offline`, `hostile`),
 //! written against
 //! `pages::ExplorerPage`
-//! (whose issue-6 actions live in `pages_explorer`).
+//! (whose issue-6 actions live in `pages_explorer`, issue 13's in `pages_share`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -17,6 +17,8 @@ mod pages;
 #[allow(dead_code)]
 mod pages_explorer;
 mod pages_hostile;
+#[allow(dead_code)]
+mod pages_share;
 mod server;
 
 mod explorer;
@@ -24,3 +26,4 @@ mod first_view;
 mod foundation;
 mod hostile;
 mod offline;
+mod share;
