@@ -125,7 +125,7 @@ async fn five_megabytes_show_progress_and_keep_the_page_responsive() -> Result<(
     page.wait_for_progress(1).await?;
     // The page answers while the worker is busy: the interface switches to English, and the
     // progress line says what it is doing in English.
-    page.click_css(".masthead__toggle--lang").await?;
+    page.click_in_page(".masthead__toggle--lang").await?;
     page.wait_until(
         "the interface in English while the analysis runs",
         &format!(

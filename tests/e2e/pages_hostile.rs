@@ -64,7 +64,7 @@ impl ExplorerPage {
 
     /// Submits the draft (without waiting for the reader).
     pub async fn submit_draft(&self) -> Result<()> {
-        self.click_css(".new-article__submit").await
+        self.click_in_page(".new-article__submit").await
     }
 
     /// Waits until the running analysis has reported at least `done` finished stages in the
@@ -81,9 +81,27 @@ impl ExplorerPage {
         .await
     }
 
+    /// Clicks the first element matching `css` from inside the page, once it exists: while the
+    /// worker reports progress the page re-renders, and a WebDriver element reference found a
+    /// moment earlier may be stale by the time it is clicked.
+    pub async fn click_in_page(&self, css: &str) -> Result<()> {
+        self.wait_until(
+            &format!("'{css}' to click"),
+            &format!(
+                "const el = document.querySelector({});
+                 if (!el) return false;
+                 el.click();
+                 return true;",
+                json!(css)
+            ),
+        )
+        .await
+    }
+
     /// Clicks the form's cancel button and waits for the "stopped" message.
     pub async fn cancel_analysis(&self) -> Result<()> {
-        self.click_css("[data-action=\"cancel-analysis\"]").await?;
+        self.click_in_page("[data-action=\"cancel-analysis\"]")
+            .await?;
         self.wait_until(
             "the analysis stopped",
             "const s = window.khabar.state();
@@ -200,9 +218,9 @@ impl ExplorerPage {
         .await
     }
 
-    /// Replaces the draft with `text`, lets the page handle the change (one turn of the event
-    /// loop: far less than the 300 ms pause after which the draft is saved anyway), fires
-    /// `pagehide` as leaving the page would, and returns the draft then in localStorage.
+    /// Replaces the draft with `text`, fires `pagehide` as leaving the page would as soon as the
+    /// page has rendered the change (well before the 300 ms pause after which the draft is saved
+    /// anyway), and returns the draft then in localStorage.
     pub async fn paste_then_leave(&self, text: &str) -> Result<Option<String>> {
         self.find_waiting("#new-text").await?;
         let value = self
@@ -210,14 +228,20 @@ impl ExplorerPage {
             .execute_async(
                 "const done = arguments[arguments.length - 1];
                  localStorage.removeItem('khabar.draft');
+                 const text = arguments[0];
+                 const chars = String([...text].length);
                  const area = document.querySelector('#new-text');
-                 area.value = arguments[0];
+                 area.value = text;
                  area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-                 setTimeout(() => {
+                 // Leave as soon as the page has rendered the change (its character count).
+                 const leave = () => {
+                   const count = document.querySelector('#new-chars bdi');
+                   if (!count || count.textContent !== chars) return requestAnimationFrame(leave);
                    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
                    const d = localStorage.getItem('khabar.draft');
                    done(d && JSON.parse(d).text);
-                 }, 0);",
+                 };
+                 leave();",
                 vec![json!(text)],
             )
             .await?;
