@@ -10,7 +10,7 @@
 
 use crate::normalize;
 use crate::tsv;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A number written in one or more words («خمسة وعشرون», «الحادي عشر», «25»).
@@ -187,8 +187,8 @@ fn digits(key: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
-fn words() -> &'static HashMap<String, (u64, Kind)> {
-    static WORDS: OnceLock<HashMap<String, (u64, Kind)>> = OnceLock::new();
+fn words() -> &'static FxHashMap<String, (u64, Kind)> {
+    static WORDS: OnceLock<FxHashMap<String, (u64, Kind)>> = OnceLock::new();
     WORDS.get_or_init(|| {
         tsv::TEXT_NUMBERS
             .rows()

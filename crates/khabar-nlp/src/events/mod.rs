@@ -24,7 +24,7 @@ use crate::token::TokenKind;
 use crate::work::{Work, count};
 use jiff::civil::Date;
 use lexicon::Cue;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One event, pointing into the entity and time lists by index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -415,7 +415,7 @@ fn stems(text: &str, word: &Word) -> Vec<(String, usize)> {
 
 fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
     // The triggers by the key of their first word (issue 9: not every trigger at every word).
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (h, (words, _)) in lx.triggers.iter().enumerate() {
         by_first.entry(words[0].as_str()).or_default().push(h);
     }
@@ -481,11 +481,11 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
 }
 
 /// The first and last word of every clause, found in one pass (issue 9).
-struct ClauseSpans(HashMap<usize, (usize, usize)>);
+struct ClauseSpans(FxHashMap<usize, (usize, usize)>);
 
 impl ClauseSpans {
     fn new(clause_of: &[usize]) -> Self {
-        let mut map: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut map: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
         for (k, &c) in clause_of.iter().enumerate() {
             map.entry(c).and_modify(|r| r.1 = k).or_insert((k, k));
         }
@@ -572,7 +572,7 @@ fn link_times(
     reference: Option<Date>,
 ) {
     // The mentions of each clause, in order.
-    let mut by_clause: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_clause: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         by_clause.entry(m.sentence).or_default().push(k);
     }
@@ -665,7 +665,7 @@ fn link_times(
 fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
     const SOCIAL: &[&str] = &["meeting", "visit"];
     // The social mentions of each sentence, in order (issue 9: no scan of every mention).
-    let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    let mut by_sentence: FxHashMap<Option<usize>, Vec<usize>> = FxHashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if SOCIAL.contains(&m.kind) {
             by_sentence

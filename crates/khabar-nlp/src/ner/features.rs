@@ -6,7 +6,7 @@
 //! with other templates is refused by the tests. The analysers the features call (normalisation,
 //! clitic stems, gazetteer classes) are fingerprinted by [`analyser_fingerprint`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::ner::{NerType, assets, tables};
@@ -212,8 +212,8 @@ fn hash(name: &str, parts: &[&str]) -> u32 {
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
-static TRIGGERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static TRIGGERS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in assets::TRIGGERS.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -414,8 +414,18 @@ fn nerar_spans(infos: &[WordInfo]) -> Vec<Option<(bool, u8)>> {
     let mut buf = String::new();
     while i < infos.len() {
         let mut best: Option<(usize, u8)> = None;
+        // A phrase of n words has at least n space-separated parts, and its first part is that
+        // of its first word: only names starting with that part, and not longer, can match.
+        let most = |first: &str| {
+            let part = first.split(' ').next().unwrap_or(first);
+            g.first_words.get(part).copied().unwrap_or(0)
+        };
+        let (most_key, most_light) = (most(&infos[i].key), most(&infos[i].light));
         'len: for n in (1..=g.longest.min(infos.len() - i)).rev() {
-            for first in [&infos[i].key, &infos[i].light] {
+            for (first, most) in [(&infos[i].key, most_key), (&infos[i].light, most_light)] {
+                if n > most {
+                    continue;
+                }
                 buf.clear();
                 buf.push_str(first);
                 for w in &infos[i + 1..i + n] {

@@ -19,7 +19,7 @@ pub mod train;
 
 use std::sync::LazyLock;
 
-use model::Model;
+use model::{Lookup, Model};
 
 pub use crate::ner_type::NerType;
 
@@ -42,11 +42,16 @@ const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType:
 /// The shipped model file.
 pub const MODEL_BYTES: &[u8] = assets::MODEL;
 
-static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).ok());
+/// The shipped model with its lookup table, both built once.
+static MODEL: LazyLock<Option<(Model, Lookup)>> = LazyLock::new(|| {
+    let model = Model::from_bytes(MODEL_BYTES).ok()?;
+    let lookup = Lookup::new(&model);
+    Some((model, lookup))
+});
 
 /// The shipped model (`None` only if the embedded file is corrupt, which a test rules out).
 pub fn shipped_model() -> Option<&'static Model> {
-    MODEL.as_ref()
+    MODEL.as_ref().map(|(m, _)| m)
 }
 
 /// The label index of a tag (0 `O`, then `B-`/`I-` of PERS, LOC, ORG, MISC).
@@ -104,17 +109,31 @@ pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
 /// Tags a sentence of words with `model`, adding the features specific to training corpus
 /// `domain` (if the model kept them) to the shared ones.
 pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<ScoredTag> {
-    let mut feats = features::extract(words, features::FeatureSet(model.feature_set));
-    if let Some(d) = domain {
-        for fs in &mut feats {
-            let copies: Vec<u32> = fs.iter().map(|&h| features::domain_copy(h, d)).collect();
-            fs.extend(copies);
-        }
-    }
-    let emissions: Vec<[i64; LABELS]> = model
-        .emissions(&feats)
-        .into_iter()
-        .map(|e| e.map(i64::from))
+    tag_with(model, |f, s| model.add_feature(f, s), words, domain)
+}
+
+/// [`tag_scored_in`] with `add_feature` (the model's binary search, or the shipped model's
+/// [`Lookup`] table, which gives the same sums faster).
+fn tag_with(
+    model: &Model,
+    add_feature: impl Fn(u32, &mut [i32; LABELS]),
+    words: &[&str],
+    domain: Option<u8>,
+) -> Vec<ScoredTag> {
+    let feats = features::extract(words, features::FeatureSet(model.feature_set));
+    // Each feature and, with a domain, its domain copy (integer sums: the order is immaterial).
+    let emissions: Vec<[i64; LABELS]> = feats
+        .iter()
+        .map(|fs| {
+            let mut s = [0; LABELS];
+            for &f in fs {
+                add_feature(f, &mut s);
+                if let Some(d) = domain {
+                    add_feature(features::domain_copy(f, d), &mut s);
+                }
+            }
+            s.map(i64::from)
+        })
         .collect();
     let (labels, margins) =
         decode::viterbi(&emissions, |from, to| i64::from(model.transition(from, to)));
@@ -146,16 +165,16 @@ pub fn detect_domain<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
 /// Tags a sentence of words with the shipped model and the features of corpus `domain`
 /// (see [`detect_domain`]), with margins.
 pub fn tag_scored_in_domain(words: &[&str], domain: u8) -> Vec<ScoredTag> {
-    match shipped_model() {
-        Some(m) => tag_scored_in(m, words, Some(domain)),
+    match MODEL.as_ref() {
+        Some((m, lookup)) => tag_with(m, |f, s| lookup.add_feature(m, f, s), words, Some(domain)),
         None => tag_scored(words),
     }
 }
 
 /// Tags a sentence of words with the shipped model (news conventions), with margins.
 pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
-    match shipped_model() {
-        Some(m) => tag_scored_in(m, words, Some(0)),
+    match MODEL.as_ref() {
+        Some((m, lookup)) => tag_with(m, |f, s| lookup.add_feature(m, f, s), words, Some(0)),
         None => words
             .iter()
             .map(|_| ScoredTag {

@@ -14,7 +14,8 @@
 //! ```
 //!
 //! Only non-zero weights are stored; the sorted keys are decoded once into a vector and looked up by
-//! binary search.
+//! binary search ([`Model::add_feature`]), or, for the shipped model, through a [`Lookup`] table
+//! built once when it is loaded (issue 9).
 
 use crate::ner::LABELS;
 
@@ -211,6 +212,80 @@ impl Model {
     }
 }
 
+/// A hash table from a feature to its run of (label, weight) entries in a [`Model`]: what
+/// [`Model::add_feature`] finds by binary search, in one or two probes (issue 9: the binary
+/// search over ~400,000 keys, done ~100 times per token, was a quarter of all analysis time).
+///
+/// Built once for a model that no longer changes (the shipped one); it reads the model's keys
+/// and weights and must be rebuilt if they change.
+#[derive(Debug, Clone)]
+pub struct Lookup {
+    /// Open addressing, linear probing. A slot is `(feature + 1) << 32 | start << 4 | count`
+    /// (0: empty), `start` indexing the model's keys and weights.
+    slots: Vec<u64>,
+    mask: usize,
+}
+
+impl Lookup {
+    /// Indexes the features of `model`.
+    pub fn new(model: &Model) -> Lookup {
+        // Runs of equal features in the sorted keys.
+        let mut runs: Vec<(u32, usize, usize)> = Vec::new();
+        for (i, &k) in model.keys.iter().enumerate() {
+            match runs.last_mut() {
+                Some((f, _, n)) if *f == k >> 4 => *n += 1,
+                _ => runs.push((k >> 4, i, 1)),
+            }
+        }
+        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![0u64; size];
+        for &(feature, start, count) in &runs {
+            let mut at = Lookup::home(feature, mask);
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            // Keys are `feature << 4 | label` in a u32 (28-bit features), labels < 16, and the
+            // file holds fewer than 2^28 entries.
+            slots[at] = u64::from(feature + 1) << 32 | (start as u64) << 4 | count as u64;
+        }
+        Lookup { slots, mask }
+    }
+
+    /// Feature hashes are already well mixed: the low bits pick the slot.
+    fn home(feature: u32, mask: usize) -> usize {
+        feature as usize & mask
+    }
+
+    /// Adds the weights of `feature` in `model` (the one this table was built from) to
+    /// `scores`, one per label: the same as [`Model::add_feature`].
+    pub fn add_feature(&self, model: &Model, feature: u32, scores: &mut [i32; LABELS]) {
+        let tag = u64::from(feature + 1);
+        let mut at = Lookup::home(feature, self.mask);
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return;
+            }
+            if slot >> 32 == tag {
+                let start = (slot as u32 >> 4) as usize;
+                let count = (slot & 0xF) as usize;
+                let (Some(keys), Some(weights)) = (
+                    model.keys.get(start..start + count),
+                    model.weights.get(start..start + count),
+                ) else {
+                    return;
+                };
+                for (&k, &w) in keys.iter().zip(weights) {
+                    scores[(k & 0xF) as usize] += i32::from(w);
+                }
+                return;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +305,37 @@ mod tests {
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes), Ok(m));
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    /// Issue 9: the lookup table gives exactly what the binary search gives, for features that
+    /// are in the model, that are not, and that collide in the table.
+    #[test]
+    fn lookup_agrees_with_binary_search() {
+        let mut keys = Vec::new();
+        let mut weights = Vec::new();
+        for f in [1u32, 2, 17, 33, 0x0FFF_FFFF, 0x0FFF_FFF1] {
+            for label in [0, 3, 8] {
+                keys.push(f << 4 | label);
+                weights.push((f % 100) as i8 - label as i8);
+            }
+        }
+        keys.sort_unstable();
+        let m = Model {
+            template_hash: 0,
+            analyser_fingerprint: 0,
+            feature_set: 0,
+            scale: 1.0,
+            notice: String::new(),
+            transitions: vec![0; (1 + LABELS) * LABELS],
+            keys,
+            weights,
+        };
+        let lookup = Lookup::new(&m);
+        for f in [0u32, 1, 2, 3, 17, 18, 33, 49, 0x0FFF_FFFF, 0x0FFF_FFF1, 0x0FFF_FFF0] {
+            let (mut a, mut b) = ([0; LABELS], [0; LABELS]);
+            m.add_feature(f, &mut a);
+            lookup.add_feature(&m, f, &mut b);
+            assert_eq!(a, b, "feature {f}");
+        }
     }
 }

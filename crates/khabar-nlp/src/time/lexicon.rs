@@ -4,7 +4,7 @@
 //! words, so that «أبريل» and «ابريل» or «غداً» and «غدا» are the same entry.
 
 use crate::normalize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Which calendar a month name belongs to.
@@ -113,28 +113,28 @@ impl<T: Copy> Phrases<T> {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     pub months: Phrases<Month>,
-    pub weekdays: HashMap<String, (u8, bool)>,
+    pub weekdays: FxHashMap<String, (u8, bool)>,
     /// «خميس» in «خميس الأسبوع المقبل»: only before a week or month.
-    pub weekdays_indefinite: HashMap<String, u8>,
+    pub weekdays_indefinite: FxHashMap<String, u8>,
     /// Holiday phrase → (calendar, month, day).
     pub holidays: Phrases<(Calendar, u8, u8)>,
-    pub units: HashMap<String, UnitWord>,
-    pub relative: HashMap<String, i8>,
+    pub units: FxHashMap<String, UnitWord>,
+    pub relative: FxHashMap<String, i8>,
     pub deictic: Phrases<i8>,
     /// Phrase → (value, the signal word that must precede it).
     pub refs: Phrases<(&'static str, Option<&'static str>)>,
-    pub anchors: HashMap<String, &'static str>,
+    pub anchors: FxHashMap<String, &'static str>,
     pub approx: Phrases<&'static str>,
-    pub seasons: HashMap<String, &'static str>,
-    pub sets: HashMap<String, &'static str>,
-    pub decades: HashMap<String, u8>,
+    pub seasons: FxHashMap<String, &'static str>,
+    pub sets: FxHashMap<String, &'static str>,
+    pub decades: FxHashMap<String, u8>,
     /// Phrase → (TIMEX3 part, hours to add, can follow a day directly).
     pub day_parts: Phrases<(&'static str, u8, bool)>,
     pub future_cues: Phrases<()>,
     /// Number word → (value, ordinal?, teen marker?).
-    pub numbers: HashMap<String, (u64, bool)>,
+    pub numbers: FxHashMap<String, (u64, bool)>,
     /// Closed word classes (`data/time/word_classes.tsv`): class → folded words.
-    pub classes: HashMap<String, Vec<String>>,
+    pub classes: FxHashMap<String, Vec<String>>,
     /// Data rows whose value was not understood (file and line), kept out of the tables; a
     /// unit test requires it to be empty.
     pub skipped: Vec<String>,
