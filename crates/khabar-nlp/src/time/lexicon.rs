@@ -87,13 +87,30 @@ pub(crate) struct UnitWord {
 #[derive(Debug)]
 pub(crate) struct Phrases<T> {
     pub entries: Vec<(Vec<String>, T)>,
+    /// First word → the entries starting with it, in table order; built on first use, when the
+    /// table is complete (issue 9).
+    by_first: OnceLock<FxHashMap<String, Vec<usize>>>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
             entries: Vec::new(),
+            by_first: OnceLock::new(),
         }
+    }
+}
+
+impl<T> Phrases<T> {
+    /// The entries by first word, in table order.
+    pub fn by_first(&self) -> &FxHashMap<String, Vec<usize>> {
+        self.by_first.get_or_init(|| {
+            let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+            for (e, (words, _)) in self.entries.iter().enumerate() {
+                map.entry(words[0].clone()).or_default().push(e);
+            }
+            map
+        })
     }
 }
 
@@ -106,6 +123,7 @@ impl<T: Copy> Phrases<T> {
         // Longest phrases first, so that «كانون الثاني» wins over a shorter entry.
         self.entries
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        self.by_first = OnceLock::new();
     }
 }
 
