@@ -342,6 +342,7 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
     let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
     // News or Wikipedia conventions, decided once for the document.
     let domain = ner::detect_domain(doc.tokens.iter().map(|t| t.span.slice(doc.text)));
+    let mut tagger = ner::DocumentTagger::new(domain);
     for sentence in &doc.sentences {
         let idx: Vec<usize> = tokens_inside(&doc.tokens, *sentence).collect();
         count(Work::NerTokens, idx.len());
@@ -349,7 +350,7 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
             .iter()
             .map(|&i| doc.tokens[i].span.slice(doc.text))
             .collect();
-        let tags = ner::tag_scored_in_domain(&words, domain);
+        let tags = tagger.tag(&words);
         let mut open: Option<(NerType, usize, usize, f32)> = None;
         for (k, scored) in tags.iter().enumerate() {
             tagged[idx[k]] = Some(scored.tag);

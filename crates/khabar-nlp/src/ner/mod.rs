@@ -135,8 +135,13 @@ fn tag_with(
             s.map(i64::from)
         })
         .collect();
+    decoded(model, &emissions)
+}
+
+/// The best tags for `emissions` under `model`'s transitions, with margins.
+fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
     let (labels, margins) =
-        decode::viterbi(&emissions, |from, to| i64::from(model.transition(from, to)));
+        decode::viterbi(emissions, |from, to| i64::from(model.transition(from, to)));
     labels
         .into_iter()
         .zip(margins)
@@ -165,9 +170,61 @@ pub fn detect_domain<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
 /// Tags a sentence of words with the shipped model and the features of corpus `domain`
 /// (see [`detect_domain`]), with margins.
 pub fn tag_scored_in_domain(words: &[&str], domain: u8) -> Vec<ScoredTag> {
-    match MODEL.as_ref() {
-        Some((m, lookup)) => tag_with(m, |f, s| lookup.add_feature(m, f, s), words, Some(domain)),
-        None => tag_scored(words),
+    DocumentTagger::new(domain).tag(words)
+}
+
+/// Tags the sentences of one document with the shipped model: the same tags as
+/// [`tag_scored_in_domain`], but each distinct word of the document is analysed, and the
+/// weights of its own features summed, once (issue 9).
+#[derive(Debug)]
+pub struct DocumentTagger<'a> {
+    domain: u8,
+    cache: Option<features::WordCache<'a>>,
+    /// For each word of the cache, the summed weights of its own features (and their domain
+    /// copies).
+    local_scores: Vec<[i32; LABELS]>,
+}
+
+impl<'a> DocumentTagger<'a> {
+    /// A tagger for a document following the conventions of corpus `domain`.
+    pub fn new(domain: u8) -> DocumentTagger<'a> {
+        DocumentTagger {
+            domain,
+            cache: shipped_model().map(|m| features::WordCache::new(features::FeatureSet(m.feature_set))),
+            local_scores: Vec::new(),
+        }
+    }
+
+    /// Tags a sentence of words, with margins.
+    pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
+        let (Some((model, lookup)), Some(cache)) = (MODEL.as_ref(), self.cache.as_mut()) else {
+            return tag_scored(words);
+        };
+        let domain = self.domain;
+        let add = |f: u32, s: &mut [i32; LABELS]| {
+            lookup.add_feature(model, f, s);
+            lookup.add_feature(model, features::domain_copy(f, domain), s);
+        };
+        let (ids, context) = features::extract_in(words, cache);
+        for id in self.local_scores.len()..cache.len() {
+            let mut s = [0; LABELS];
+            for &f in cache.local(id) {
+                add(f, &mut s);
+            }
+            self.local_scores.push(s);
+        }
+        let emissions: Vec<[i64; LABELS]> = ids
+            .iter()
+            .zip(&context)
+            .map(|(&id, fs)| {
+                let mut s = self.local_scores[id];
+                for &f in fs {
+                    add(f, &mut s);
+                }
+                s.map(i64::from)
+            })
+            .collect();
+        decoded(model, &emissions)
     }
 }
 
