@@ -341,7 +341,7 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
     let mut runs: Vec<(NerType, usize, usize, f32)> = Vec::new();
     let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
     // News or Wikipedia conventions, decided once for the document.
-    let domain = ner::detect_domain(doc.tokens.iter().map(|t| t.span.slice(doc.text)));
+    let domain = ner::detect_domain_keys(doc.tokens.iter().map(|t| t.key.as_str().into()));
     let mut tagger = ner::DocumentTagger::new(domain);
     for sentence in &doc.sentences {
         let idx: Vec<usize> = tokens_inside(&doc.tokens, *sentence).collect();

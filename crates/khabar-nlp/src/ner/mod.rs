@@ -17,6 +17,7 @@ pub mod tables;
 #[cfg(feature = "eval")]
 pub mod train;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use model::{Lookup, Model};
@@ -160,9 +161,15 @@ fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
 /// (WikiFANE), chosen by the words that tell them apart (`data/ner/domains.tsv`). Decide once per
 /// document (or input file) and tag each of its sentences with [`tag_scored_in_domain`].
 pub fn detect_domain<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
-    let score: f32 = words
+    detect_domain_keys(words.into_iter().map(|w| Cow::Owned(crate::normalize::key(w))))
+}
+
+/// [`detect_domain`] of words given by their matching keys (issue 9: a document's tokens carry
+/// theirs).
+pub fn detect_domain_keys<'a>(keys: impl IntoIterator<Item = Cow<'a, str>>) -> u8 {
+    let score: f32 = keys
         .into_iter()
-        .map(|w| tables::domain_weight(&crate::normalize::key(w)))
+        .map(|k| tables::domain_weight(&k))
         .sum();
     u8::from(score > 0.0)
 }
@@ -202,8 +209,8 @@ impl<'a> DocumentTagger<'a> {
         };
         let domain = self.domain;
         let add = |f: u32, s: &mut [i32; LABELS]| {
-            lookup.add_feature(model, f, s);
-            lookup.add_feature(model, features::domain_copy(f, domain), s);
+            lookup.add_feature(f, s);
+            lookup.add_feature(features::domain_copy(f, domain), s);
         };
         let (ids, context) = features::extract_in(words, cache);
         for id in self.local_scores.len()..cache.len() {
@@ -231,7 +238,7 @@ impl<'a> DocumentTagger<'a> {
 /// Tags a sentence of words with the shipped model (news conventions), with margins.
 pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
     match MODEL.as_ref() {
-        Some((m, lookup)) => tag_with(m, |f, s| lookup.add_feature(m, f, s), words, Some(0)),
+        Some((m, lookup)) => tag_with(m, |f, s| lookup.add_feature(f, s), words, Some(0)),
         None => words
             .iter()
             .map(|_| ScoredTag {

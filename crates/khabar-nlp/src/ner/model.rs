@@ -212,44 +212,48 @@ impl Model {
     }
 }
 
-/// A hash table from a feature to its run of (label, weight) entries in a [`Model`]: what
-/// [`Model::add_feature`] finds by binary search, in one or two probes (issue 9: the binary
-/// search over ~400,000 keys, done ~100 times per token, was a quarter of all analysis time).
+/// A hash table from a feature to its weights, one per label: what [`Model::add_feature`] finds
+/// by binary search, in one or two probes (issue 9: the binary search over ~400,000 keys, done
+/// ~100 times per token, was a quarter of all analysis time).
 ///
-/// Built once for a model that no longer changes (the shipped one); it reads the model's keys
-/// and weights and must be rebuilt if they change.
+/// Built once for a model that no longer changes (the shipped one): it copies the model's
+/// weights and must be rebuilt if they change.
 #[derive(Debug, Clone)]
 pub struct Lookup {
-    /// Open addressing, linear probing. A slot is `(feature + 1) << 32 | start << 4 | count`
-    /// (0: empty), `start` indexing the model's keys and weights.
+    /// Open addressing, linear probing. A slot is `(feature + 1) << 32 | row` (0: empty).
     slots: Vec<u64>,
     mask: usize,
+    /// The weights of a feature per label (0 where the model stores none).
+    rows: Vec<[i8; LABELS]>,
 }
 
 impl Lookup {
     /// Indexes the features of `model`.
     pub fn new(model: &Model) -> Lookup {
-        // Runs of equal features in the sorted keys.
-        let mut runs: Vec<(u32, usize, usize)> = Vec::new();
-        for (i, &k) in model.keys.iter().enumerate() {
-            match runs.last_mut() {
-                Some((f, _, n)) if *f == k >> 4 => *n += 1,
-                _ => runs.push((k >> 4, i, 1)),
+        let mut features: Vec<u32> = Vec::new();
+        let mut rows: Vec<[i8; LABELS]> = Vec::new();
+        for (&k, &w) in model.keys.iter().zip(&model.weights) {
+            if features.last() != Some(&(k >> 4)) {
+                features.push(k >> 4);
+                rows.push([0; LABELS]);
+            }
+            if let Some(row) = rows.last_mut() {
+                // Labels are checked when the model is read.
+                row[(k & 0xF) as usize % LABELS] = w;
             }
         }
-        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let size = (features.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![0u64; size];
-        for &(feature, start, count) in &runs {
+        for (row, &feature) in features.iter().enumerate() {
             let mut at = Lookup::home(feature, mask);
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            // Keys are `feature << 4 | label` in a u32 (28-bit features), labels < 16, and the
-            // file holds fewer than 2^28 entries.
-            slots[at] = u64::from(feature + 1) << 32 | (start as u64) << 4 | count as u64;
+            // Features are 28-bit hashes (keys are `feature << 4 | label` in a u32).
+            slots[at] = u64::from(feature + 1) << 32 | row as u64;
         }
-        Lookup { slots, mask }
+        Lookup { slots, mask, rows }
     }
 
     /// Feature hashes are already well mixed: the low bits pick the slot.
@@ -257,9 +261,9 @@ impl Lookup {
         feature as usize & mask
     }
 
-    /// Adds the weights of `feature` in `model` (the one this table was built from) to
-    /// `scores`, one per label: the same as [`Model::add_feature`].
-    pub fn add_feature(&self, model: &Model, feature: u32, scores: &mut [i32; LABELS]) {
+    /// Adds the weights of `feature` to `scores`, one per label: the same as
+    /// [`Model::add_feature`] on the model this table was built from.
+    pub fn add_feature(&self, feature: u32, scores: &mut [i32; LABELS]) {
         let tag = u64::from(feature + 1);
         let mut at = Lookup::home(feature, self.mask);
         loop {
@@ -268,16 +272,10 @@ impl Lookup {
                 return;
             }
             if slot >> 32 == tag {
-                let start = (slot as u32 >> 4) as usize;
-                let count = (slot & 0xF) as usize;
-                let (Some(keys), Some(weights)) = (
-                    model.keys.get(start..start + count),
-                    model.weights.get(start..start + count),
-                ) else {
-                    return;
-                };
-                for (&k, &w) in keys.iter().zip(weights) {
-                    scores[(k & 0xF) as usize] += i32::from(w);
+                if let Some(row) = self.rows.get(slot as u32 as usize) {
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
                 }
                 return;
             }
@@ -334,7 +332,7 @@ mod tests {
         for f in [0u32, 1, 2, 3, 17, 18, 33, 49, 0x0FFF_FFFF, 0x0FFF_FFF1, 0x0FFF_FFF0] {
             let (mut a, mut b) = ([0; LABELS], [0; LABELS]);
             m.add_feature(f, &mut a);
-            lookup.add_feature(&m, f, &mut b);
+            lookup.add_feature(f, &mut b);
             assert_eq!(a, b, "feature {f}");
         }
     }
