@@ -949,12 +949,16 @@ pub(super) fn resolve(
             *r = true;
         }
     }
-    // So do time expressions: a date is not a name (issue 10).
-    for (r, t) in reserved.iter_mut().zip(&doc.tokens) {
-        if time_spans
-            .iter()
-            .any(|s| s.start < t.span.end && t.span.start < s.end)
-        {
+    // So do time expressions: a date is not a name (issue 10). Tokens are in order: each
+    // expression marks the run of tokens it overlaps, found by binary search (issue 9: a scan
+    // of every expression per token was quadratic).
+    for s in time_spans {
+        let first = doc.tokens.partition_point(|t| t.span.end <= s.start);
+        for (r, t) in reserved[first..].iter_mut().zip(&doc.tokens[first..]) {
+            if t.span.start >= s.end {
+                break;
+            }
+            count(Work::CandidateChecks, 1);
             *r = true;
         }
     }
