@@ -86,8 +86,20 @@ pub fn extract_with_quotes(
     times: &[TimeExpr],
     reference: Option<Date>,
 ) -> (Vec<Event>, Vec<QuoteSpan>) {
-    let lx = lexicon::get();
     let w = word_view(doc.text, &doc.tokens);
+    extract_with_quotes_in(doc, &w, entities, times, reference)
+}
+
+/// [`extract_with_quotes`] over the document's word view `w` ([`word_view`]; the time stage
+/// builds it too and hands it on, issue 9).
+pub(crate) fn extract_with_quotes_in(
+    doc: &Document<'_>,
+    w: &[Word],
+    entities: &[Entity],
+    times: &[TimeExpr],
+    reference: Option<Date>,
+) -> (Vec<Event>, Vec<QuoteSpan>) {
+    let lx = lexicon::get();
     let sentence_of = sentence_index(doc, &w);
     let quotes = quotes_in(doc, &w, entities);
     let located = Located::new(entities);
