@@ -3,7 +3,8 @@
 //! - `khabar.analyze(text, date?)` → a Promise of the analysis object (schema
 //!   `khabar.analysis/1`), computed by the analysis worker (started by the first call);
 //! - `khabar.state()` → `{view, lang, theme, selection: {kind, id, mention}, entities, events,
-//!   request, progress}` of the running app.
+//!   request, progress, worker}` of the running app (`worker`: whether the analysis worker has
+//!   been started).
 
 use crate::state::{AppState, Progress, Selection};
 use serde::Serialize;
@@ -120,7 +121,13 @@ fn install_wasm() {
             },
         );
     let state = Closure::<dyn Fn() -> JsValue>::new(|| {
-        SNAPSHOT.with(|s| s.borrow().as_ref().map_or(JsValue::NULL, to_js))
+        let value = SNAPSHOT.with(|s| s.borrow().as_ref().map_or(JsValue::NULL, to_js));
+        // Read now, not at the last render: the worker starts in an effect after one.
+        if value.is_object() {
+            let started = JsValue::from_bool(crate::worker_client::started());
+            let _ = js_sys::Reflect::set(&value, &"worker".into(), &started);
+        }
+        value
     });
     let _ = js_sys::Reflect::set(&api, &"analyze".into(), analyze.as_ref());
     let _ = js_sys::Reflect::set(&api, &"state".into(), state.as_ref());

@@ -16,6 +16,8 @@ pub mod js_api;
 pub mod page;
 #[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
 pub mod prerender;
+#[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
+pub mod site;
 pub mod state;
 pub mod timex;
 pub mod worker;

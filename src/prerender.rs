@@ -6,7 +6,9 @@
 //! Output, next to Trunk's `index.html` (the template): `a/<slug>/index.html` per article, and
 //! `index.html` itself showing the bundled article when it is the only one, else an index of the
 //! articles (headline, date, main entities). All pages share the template's `<head>`, whose
-//! `<base href>` is the public URL, so they work under a subpath too.
+//! `<base href>` is the public URL, so they work under a subpath too. Every page's head also gets
+//! the security, preview and install tags of [`crate::site`], and the site its manifest and
+//! service worker.
 
 use crate::page::{DATA_ID, PageData, ROOT_ID};
 use crate::{App, AppProps};
@@ -110,6 +112,22 @@ pub async fn article_page(template: &str, article: &Article) -> String {
     fill(template, &content, &title)
 }
 
+/// `template` with what every page's `<head>` carries added (issue 13): the security tags
+/// first after the charset (so that they govern everything after them), then the manifest, icon and theme colour,
+/// the service worker's registration, and `extra` (an article's preview tags).
+pub fn with_head(template: &str, extra: &str) -> String {
+    let register = format!("<script>{}</script>\n", crate::site::REGISTER_SCRIPT);
+    let tail = format!("  {}  {extra}  {register}</head>", crate::site::app_tags());
+    let page = template.replacen("</head>", &tail, 1);
+    let security = crate::site::security_tags(&page);
+    // After `<meta charset>` (which must come within the first 1024 bytes), before the rest.
+    let charset = page.find("<meta charset=\"utf-8\">").map(|at| at + 22);
+    match charset.or_else(|| page.find("<head>").map(|at| at + "<head>".len())) {
+        Some(at) => format!("{}\n  {security}{}", &page[..at], &page[at..]),
+        None => page,
+    }
+}
+
 /// The index page of several articles: headline, date and main entities of each, linked.
 pub fn index_page(template: &str, articles: &[Article]) -> String {
     let mut list = String::from(
@@ -182,10 +200,12 @@ pub async fn write_site(site: &Path, articles_dir: &Path) -> std::io::Result<Vec
         )));
     }
     let articles = read_articles(articles_dir)?;
+    let site_url = std::env::var("KHABAR_SITE_URL").ok();
     let mut written = Vec::new();
     let mut pages = Vec::new();
     for article in &articles {
-        let page = article_page(&template, article).await;
+        let preview = crate::site::preview_tags(article, site_url.as_deref());
+        let page = article_page(&with_head(&template, &preview), article).await;
         let dir = site.join("a").join(&article.slug);
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join("index.html"), &page)?;
@@ -194,9 +214,18 @@ pub async fn write_site(site: &Path, articles_dir: &Path) -> std::io::Result<Vec
     }
     let root = match pages.as_slice() {
         [only] => only.clone(),
-        _ => index_page(&template, &articles),
+        _ => index_page(&with_head(&template, ""), &articles),
     };
     std::fs::write(&template_path, root)?;
     written.push(template_path);
+    let manifest = site.join(crate::site::MANIFEST);
+    std::fs::write(&manifest, crate::site::manifest())?;
+    written.push(manifest);
+    // Last, so that it lists every other file.
+    let urls = crate::site::site_urls(site)?;
+    let version = crate::site::site_version(site, &urls)?;
+    let worker = site.join(crate::site::SERVICE_WORKER);
+    std::fs::write(&worker, crate::site::service_worker(&urls, &version))?;
+    written.push(worker);
     Ok(written)
 }

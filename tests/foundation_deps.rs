@@ -22,13 +22,18 @@ const FORBIDDEN: &[&str] = &[
 
 /// The names of every crate in `khabar-nlp`'s normal dependency tree, for every target.
 fn nlp_dependencies() -> Vec<String> {
+    dependencies("khabar-nlp")
+}
+
+/// The names of every crate in `package`'s normal dependency tree, for every target.
+fn dependencies(package: &str) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let out = Command::new(cargo)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args([
             "tree",
             "-p",
-            "khabar-nlp",
+            package,
             "-e",
             "normal",
             "--target",
@@ -70,6 +75,19 @@ fn nlp_crate_has_no_browser_or_ui_dependency() {
         bad.is_empty(),
         "khabar-nlp must not depend on {bad:?} (tree: {deps:?})"
     );
+}
+
+#[test]
+fn share_crate_has_no_browser_or_ui_dependency() {
+    // issue 13: the link codec and the bundle reader are pure, like the analysis.
+    let deps = dependencies("khabar-share");
+    assert_eq!(deps.first().map(String::as_str), Some("khabar-share"));
+    assert!(deps.iter().any(|d| d == "miniz_oxide"), "{deps:?}");
+    let bad: Vec<&String> = deps
+        .iter()
+        .filter(|d| FORBIDDEN.contains(&d.as_str()))
+        .collect();
+    assert!(bad.is_empty(), "khabar-share must not depend on {bad:?}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use crate::browser::Result;
 use crate::pages::{ExplorerPage, Viewport, selectors};
+use crate::server::Seen;
 use khabar_nlp::Analysis;
 
 /// The bundled article's analysis (the build's, recomputed: the analysis is deterministic).
@@ -20,11 +21,14 @@ fn entity<'a>(analysis: &'a Analysis, english: &str) -> &'a khabar_nlp::analysis
         .unwrap_or_else(|| panic!("the analysis has an entity named {english}"))
 }
 
-/// The paths of the analysis worker's files among `requests`.
-fn worker_requests(requests: &[String]) -> Vec<&String> {
-    requests
-        .iter()
-        .filter(|p| p.contains("khabar-worker"))
+/// The requests by which the page started the analysis worker: its loader script fetched as a
+/// worker. (The service worker also fetches the worker's files once the page has loaded, to keep
+/// them for offline use — a deliberate prefetch after the page is interactive; those are
+/// `Sec-Fetch-Dest: empty` and start nothing. Once it controls the page, the requests it passes
+/// on are `empty` too, so the test also asks the page: `khabar.state().worker`.)
+fn worker_starts(seen: &[Seen]) -> Vec<&Seen> {
+    seen.iter()
+        .filter(|s| s.path.contains("khabar-worker") && s.dest == "worker")
         .collect()
 }
 
@@ -161,11 +165,13 @@ async fn the_worker_is_fetched_only_when_the_reader_turns_to_their_own_text() ->
     page.wait_for_current_mention(1).await?;
     let event = analysis.events.first().expect("events").id.clone();
     page.select_event(&event).await?;
-    let requests = page.requests();
+    let seen = page.seen();
     assert!(
-        worker_requests(&requests).is_empty(),
-        "no worker request while reading: {requests:?}"
+        worker_starts(&seen).is_empty(),
+        "the worker is not started while reading: {seen:?}"
     );
+    let started: bool = page.eval("return window.khabar.state().worker;").await?;
+    assert!(!started, "the worker is not started while reading");
     let entries: Vec<String> = page
         .eval("return performance.getEntriesByType('resource').map(e => e.name);")
         .await?;
@@ -175,11 +181,28 @@ async fn the_worker_is_fetched_only_when_the_reader_turns_to_their_own_text() ->
     );
 
     // Opening the form for their own text starts the worker (so that it is ready when they
-    // press «analyse»); the server sees its files requested.
+    // press «analyse»), which fetches its wasm once more (through the service worker, if it
+    // controls the page by now: then the server sees `empty` as the destination).
+    let wasm_requests = |seen: &[Seen]| {
+        seen.iter()
+            .filter(|s| s.path.ends_with("khabar-worker_bg.wasm"))
+            .count()
+    };
+    let before = wasm_requests(&page.seen());
     page.show_view("new-article").await?;
-    page.wait_for_request("the worker's wasm", |path| {
-        path.contains("khabar-worker") && path.ends_with(".wasm")
-    })
+    page.wait_until(
+        "the worker to be started",
+        "return window.khabar.state().worker === true;",
+    )
     .await?;
+    let start = std::time::Instant::now();
+    while wasm_requests(&page.seen()) == before {
+        assert!(
+            start.elapsed() < crate::pages::TIMEOUT,
+            "the worker fetches its wasm: {:?}",
+            page.seen()
+        );
+        tokio::time::sleep(crate::pages::POLL).await;
+    }
     page.close().await
 }

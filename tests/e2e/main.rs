@@ -3,7 +3,7 @@
 //! Run with `cargo xtask test e2e` (after a build), or
 //! `KHABAR_DIST=dist cargo test -p khabar --features e2e --test e2e`.
 //! Harness: `server` (static files), `browser` (chromedriver + Chromium), `pages` (page objects).
-//! Tests: one module per feature (`foundation`, `explorer`, `first_view`), written against
+//! Tests: one module per feature (`foundation`, `explorer`, `first_view`, `offline`), written against
 //! `pages::ExplorerPage`
 //! (whose issue-6 actions live in `pages_explorer`).
 
@@ -20,3 +20,4 @@ mod server;
 mod explorer;
 mod first_view;
 mod foundation;
+mod offline;

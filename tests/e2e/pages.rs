@@ -133,12 +133,46 @@ impl ExplorerPage {
         self.server.requests()
     }
 
+    /// Every request the site has seen so far, with its fetch destination.
+    pub fn seen(&self) -> Vec<crate::server::Seen> {
+        self.server.seen()
+    }
+
+    /// The site's origin and prefix (`http://127.0.0.1:PORT/`).
+    pub fn site_url(&self) -> String {
+        self.server.url()
+    }
+
+    /// Takes the site offline: its server refuses connections from now on (issue 13).
+    pub fn stop_server(&mut self) {
+        self.server.stop();
+    }
+
+    /// Waits until a service worker controls the page and has cached the site (issue 13).
+    pub async fn wait_for_service_worker(&self) -> Result<()> {
+        self.wait_until(
+            "a service worker to control the page",
+            "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller;",
+        )
+        .await
+    }
+
     /// Waits (polling, up to [`TIMEOUT`]) until the server has seen a request whose path
     /// satisfies `wanted`.
     pub async fn wait_for_request(&self, what: &str, wanted: impl Fn(&str) -> bool) -> Result<()> {
+        self.wait_for_seen(what, |seen| wanted(&seen.path)).await
+    }
+
+    /// Waits (polling, up to [`TIMEOUT`]) until the server has seen a request that satisfies
+    /// `wanted` (path and fetch destination).
+    pub async fn wait_for_seen(
+        &self,
+        what: &str,
+        wanted: impl Fn(&crate::server::Seen) -> bool,
+    ) -> Result<()> {
         let start = Instant::now();
         loop {
-            if self.requests().iter().any(|p| wanted(p)) {
+            if self.seen().iter().any(&wanted) {
                 return Ok(());
             }
             if start.elapsed() > TIMEOUT {
@@ -350,12 +384,12 @@ impl ExplorerPage {
 }
 
 /// The subpath the site is served under: `$KHABAR_PUBLIC_URL`, else `/`.
-fn public_url() -> String {
+pub fn public_url() -> String {
     std::env::var("KHABAR_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned())
 }
 
 /// The built site: `$KHABAR_DIST`, else `dist/` in the workspace.
-fn dist_dir() -> Result<PathBuf> {
+pub fn dist_dir() -> Result<PathBuf> {
     let dir = std::env::var_os("KHABAR_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));

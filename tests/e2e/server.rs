@@ -16,10 +16,20 @@ use std::time::Duration;
 /// How long a held answer waits for [`StaticServer::release`] at most.
 const HOLD_LIMIT: Duration = Duration::from_secs(60);
 
+/// A request the server saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    /// The path, without query or fragment.
+    pub path: String,
+    /// Its `Sec-Fetch-Dest` header (`document`, `script`, `worker`, `empty`, …), or empty: tells
+    /// a page starting a worker (`worker`) from a service worker caching its file (`empty`).
+    pub dest: String,
+}
+
 /// What the connections share: the requests seen, and the gate of held answers.
 #[derive(Debug, Default)]
 struct Shared {
-    requests: Mutex<Vec<String>>,
+    requests: Mutex<Vec<Seen>>,
     /// File names ending with this are held while the flag is set.
     held_suffix: Mutex<Option<String>>,
     released: Condvar,
@@ -93,11 +103,27 @@ impl StaticServer {
 
     /// Every path requested so far, in order.
     pub fn requests(&self) -> Vec<String> {
+        self.seen().into_iter().map(|s| s.path).collect()
+    }
+
+    /// Every request so far, in order, with its fetch destination.
+    pub fn seen(&self) -> Vec<Seen> {
         self.shared
             .requests
             .lock()
             .map(|r| r.clone())
             .unwrap_or_default()
+    }
+
+    /// Stops answering: the port refuses connections from now on, as a server gone offline
+    /// would (issue 13). Idempotent; dropping the server stops it too.
+    pub fn stop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag and closes the listener.
+        let _ = TcpStream::connect(self.addr);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 
     /// The URL of the site's index page.
@@ -108,12 +134,7 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect(self.addr);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        self.stop();
     }
 }
 
@@ -127,6 +148,7 @@ pub fn mime_type(path: &Path) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "ico" => "image/x-icon",
@@ -158,11 +180,17 @@ fn serve_one(stream: TcpStream, root: &Path, prefix: &str, shared: &Shared) -> s
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read (and ignore) the headers.
+    // Read the headers, keeping the fetch destination.
+    let mut dest = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("sec-fetch-dest")
+        {
+            dest = value.trim().to_owned();
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -170,7 +198,10 @@ fn serve_one(stream: TcpStream, root: &Path, prefix: &str, shared: &Shared) -> s
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if let Ok(mut requests) = shared.requests.lock() {
-        requests.push(path.to_owned());
+        requests.push(Seen {
+            path: path.to_owned(),
+            dest,
+        });
     }
     wait_while_held(shared, path);
     let mut out = stream;

@@ -4,8 +4,8 @@
 //! (OFL-1.1), installed into `.tools/`; fonttools (with brotli, for woff2) comes from PyPI into a
 //! project-local virtualenv `.tools/fonts-venv`. Fontsource splits each weight into an Arabic and
 //! a Latin file; an Arabic article needs both (spaces, digits and punctuation are in the Latin
-//! one), so each weight becomes one file: the Arabic file cut down to what Arabic news uses (the
-//! Arabic block, the presentation forms, the joiners and direction marks), merged with the basic
+//! one), so each weight becomes one file: the Arabic file cut down to what Arabic news uses (see
+//! [`ARABIC_UNICODES`]), merged with the basic
 //! Latin, the no-break space, « », and the general punctuation of the Latin file. Every OpenType
 //! layout feature is kept, so shaping (joining forms, ligatures, marks) is unchanged. Other
 //! scripts fall back to the system's fonts. The outputs are committed: a build needs neither
@@ -21,10 +21,19 @@ const FONTSOURCE: &str = "@fontsource/noto-naskh-arabic@5.3.0";
 /// fonttools and brotli from PyPI, pinned.
 const PIP_PACKAGES: [&str; 2] = ["fonttools==4.68.0", "brotli==1.2.1"];
 
-/// The Arabic part: the Arabic block (letters, Arabic-Indic digits, ، ؛ ؟, harakat), the
-/// presentation forms A and B, ZWNJ/ZWJ, the direction marks and isolates.
-pub const ARABIC_UNICODES: &str =
-    "U+0600-06FF,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F,U+202A-202E,U+2066-2069";
+/// The Arabic part: what Arabic-language text uses of the Arabic block — the letters, hamza
+/// forms, harakat, Arabic-Indic digits and ، ؛ ؟ ٪ (U+0600–066D), the dagger and wasla alefs —
+/// plus the letters Arabic news borrows for foreign names (پ چ ژ ڤ ڨ گ ک ی), the ﷲ ﷺ ﷻ
+/// ligatures, ZWNJ/ZWJ, the direction marks and isolates.
+///
+/// Not kept (issue 12: they made half of each file): the presentation-form code points
+/// (U+FB50–FDFF, U+FE70–FEFF) — the joining forms and ligatures that shaping uses stay, since
+/// the subsetter keeps every glyph the layout features reach from the kept characters; only
+/// text *typed* in presentation forms falls back — and the letters and marks of Persian, Urdu,
+/// Kurdish, Pashto, Sindhi and Quranic annotation, which fall back to the system's fonts.
+pub const ARABIC_UNICODES: &str = "U+0600-065F,U+0660-066D,U+0670-0673,U+067E,U+0686,U+0698,\
+                                   U+06A4,U+06A8,U+06A9,U+06AF,U+06CC,U+06D4,U+FDF2,U+FDFA,U+FDFB,\
+                                   U+200C-200F,U+202A-202E,U+2066-2069";
 /// The Latin part: basic Latin (space, digits, punctuation, letters), no-break space, « », ×, ÷,
 /// and general punctuation (dashes, quotes, ellipsis, per mille), the euro sign.
 pub const LATIN_UNICODES: &str =

@@ -4,18 +4,20 @@
 //! The first view is what a reader's browser fetches to read the bundled article: the root page
 //! (its HTML carries the prerendered article and the analysis as JSON), the CSS, the page's JS
 //! and wasm, and the fonts. The worker's files (`khabar-worker*`) are fetched only when a reader
-//! analyses their own text: they make the difference between the two totals.
+//! analyses their own text: they make the difference between the two totals. The service
+//! worker, the manifest and the icon come after the page has loaded ("later"); the service
+//! worker then caches the whole site for offline use.
 
 use anyhow::{Context, Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The first view may transfer at most this many bytes, gzip (issue 12). It was 299,709 bytes
-/// when the budget was first set at 300 KiB (from 986 KB before the pages were prerendered);
-/// merging the typed time value's display (issue 11: relative labels, anchors) and the work of
-/// issues 9, 10 and 14 brought it to 307,974 bytes, so the budget is that plus a 2% margin:
-/// growth of the page's wasm or the fonts shows at once. Raise it only with a reason in the commit.
-pub const FIRST_VIEW_BUDGET_GZIP: usize = 314_000;
+/// The first view may transfer at most this many bytes, gzip: the 300 KB of issue 12. It was
+/// 299,709 bytes when first set (from 986 KB before the pages were prerendered) and grew to
+/// 307,974 with the merged work of issues 9, 10, 11 and 14; cutting the font subsets to what
+/// Arabic text uses (`xtask/src/fonts.rs`: −39 KB) brought it to 269,203 with the CSP, preview
+/// and install tags of issue 13. Raise it only with a reason in the commit.
+pub const FIRST_VIEW_BUDGET_GZIP: usize = 300_000;
 
 /// When a file is fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,10 @@ pub enum View {
     Paste,
     /// Another page of the site (an article page other than the root).
     Other,
+    /// After the page has loaded, never before it is interactive: the service worker, the
+    /// manifest and the icon (issue 13). The service worker then caches every file of the site
+    /// for offline use, the worker's included.
+    Later,
 }
 
 /// One file of the table.
@@ -50,7 +56,7 @@ pub fn measure(dist: &Path) -> Result<Vec<Row>> {
     files.retain(|p| {
         matches!(
             p.extension().and_then(|e| e.to_str()),
-            Some("html" | "wasm" | "js" | "css" | "woff2" | "json")
+            Some("html" | "wasm" | "js" | "css" | "woff2" | "json" | "webmanifest" | "svg")
         )
     });
     files.sort();
@@ -77,6 +83,8 @@ fn view_of(name: &str) -> View {
     let file = name.rsplit('/').next().unwrap_or(name);
     if file.starts_with("khabar-worker") {
         View::Paste
+    } else if name == "sw.js" || file.ends_with(".webmanifest") || file.ends_with(".svg") {
+        View::Later
     } else if file.ends_with(".html") && name != "index.html" {
         View::Other
     } else {
@@ -102,6 +110,7 @@ pub fn print(rows: &[Row]) {
         let view = match r.view {
             View::First => "first",
             View::Paste => "paste",
+            View::Later => "later",
             View::Other => "-",
         };
         println!(
