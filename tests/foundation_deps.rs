@@ -31,17 +31,8 @@ fn dependencies(package: &str) -> Vec<String> {
     let out = Command::new(cargo)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args([
-            "tree",
-            "-p",
-            package,
-            "-e",
-            "normal",
-            "--target",
-            "all",
-            "--prefix",
-            "none",
-            "--format",
-            "{p}",
+            "tree", "-p", package, "-e", "normal", "--target", "all", "--prefix", "none",
+            "--format", "{p}",
         ])
         .output()
         .expect("cargo tree runs");
