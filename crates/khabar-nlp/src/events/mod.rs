@@ -100,27 +100,27 @@ pub(crate) fn extract_with_quotes_in(
     reference: Option<Date>,
 ) -> (Vec<Event>, Vec<QuoteSpan>) {
     let lx = lexicon::get();
-    let sentence_of = sentence_index(doc, &w);
-    let quotes = quotes_in(doc, &w, entities);
+    let sentence_of = sentence_index(doc, w);
+    let quotes = quotes_in(doc, w, entities);
     let located = Located::new(entities);
     let quote_index = QuoteIndex::new(&quotes);
     let index = roles::MentionIndex::new(entities);
-    let clause_of = roles::clauses(&w, &sentence_of, &index);
+    let clause_of = roles::clauses(w, &sentence_of, &index);
     let clause_spans = ClauseSpans::new(&clause_of);
-    let mut mentions = find_mentions(doc.text, &w, lx);
+    let mut mentions = find_mentions(doc.text, w, lx);
     for m in &mut mentions {
         m.sentence = clause_of.get(m.word).copied().unwrap_or(0);
-        status_from_cues(m, &w, &clause_of, lx);
+        status_from_cues(m, w, &clause_of, lx);
     }
-    link_times(&mut mentions, &w, &clause_of, times, reference);
-    inherit_times(&mut mentions, &w, &sentence_of);
+    link_times(&mut mentions, w, &clause_of, times, reference);
+    inherit_times(&mut mentions, w, &sentence_of);
     let triggers: Vec<Span> = mentions.iter().map(|m| m.trigger).collect();
     for m in &mut mentions {
         let s = sentence_of.get(m.word).copied().unwrap_or(0);
         let sentence = doc.sentences.get(s).copied().unwrap_or(m.trigger);
         m.sentence_span = sentence;
-        let clause = clause_spans.get(&w, m.sentence).unwrap_or(sentence);
-        let place = find_place(doc, &w, m, &located, &triggers);
+        let clause = clause_spans.get(w, m.sentence).unwrap_or(sentence);
+        let place = find_place(doc, w, m, &located, &triggers);
         m.place = place;
         // Persons meet, call and speak across a sentence's clauses; countries and organisations
         // act in their own clause, when it names one.
@@ -153,7 +153,7 @@ pub(crate) fn extract_with_quotes_in(
         }
         let site = roles::Site {
             text: doc.text,
-            words: &w,
+            words: w,
             clause_of: &clause_of,
             word: m.word,
             end_word: m.end_word,
