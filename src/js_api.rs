@@ -3,8 +3,13 @@
 //! - `khabar.analyze(text, date?)` → a Promise of the analysis object (schema
 //!   `khabar.analysis/1`), computed by the analysis worker (started by the first call);
 //! - `khabar.state()` → `{view, lang, theme, selection: {kind, id, mention}, entities, events,
-//!   request, progress, worker}` of the running app (`worker`: whether the analysis worker has
-//!   been started).
+//!   request, progress, worker, pasted, notice}` of the running app (`worker`: whether the
+//!   analysis worker has been started);
+//! - `khabar.open(text, date?)` → shows a reader's article as if pasted; a Promise of whether it
+//!   was shown (issue 13);
+//! - `khabar.shareLink()` → a Promise of the share link of the current view (issue 13);
+//! - `khabar.exportFile(format)` → a Promise of the file the download menu makes (`bundle`,
+//!   `json`, `timeml`, `brat`, `csv`, `ics`; issue 13).
 
 use crate::state::{AppState, Progress, Selection};
 use serde::Serialize;
@@ -33,6 +38,10 @@ pub struct StateSnapshot {
     pub request: u32,
     /// `idle`, `running` or `failed`.
     pub progress: String,
+    /// Whether the article is a reader's own rather than the page's.
+    pub pasted: bool,
+    /// The i18n key of the message shown about sharing, a link or a file, if any.
+    pub notice: Option<String>,
 }
 
 /// The selection as `khabar.state().selection`.
@@ -80,6 +89,8 @@ impl StateSnapshot {
                 Progress::Failed(_) => "failed",
             }
             .into(),
+            pasted: state.pasted,
+            notice: state.notice.as_ref().map(|n| n.key.to_owned()),
         }
     }
 }
@@ -133,7 +144,67 @@ fn install_wasm() {
     let _ = js_sys::Reflect::set(&api, &"state".into(), state.as_ref());
     analyze.forget();
     state.forget();
+    install_share(&api);
     let _ = js_sys::Reflect::set(&gloo::utils::window(), &"khabar".into(), &api);
+}
+
+/// `khabar.open`, `khabar.shareLink` and `khabar.exportFile` (issue 13).
+#[cfg(target_arch = "wasm32")]
+fn install_share(api: &js_sys::Object) {
+    use crate::hooks::use_share::{latest, make_file, make_link, open_text};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::prelude::Closure;
+    /// A Promise settled by `run`'s callback: resolved with its value, rejected with its key.
+    type Settle = Box<dyn FnOnce(Result<JsValue, &'static str>)>;
+    // Boxed, not generic: one copy of this code in the page's wasm for the three functions.
+    fn promise(run: Box<dyn FnOnce(Settle)>) -> js_sys::Promise {
+        let mut run = Some(run);
+        js_sys::Promise::new(&mut |resolve, reject| {
+            if let Some(run) = run.take() {
+                run(Box::new(move |result| {
+                    let _ = match result {
+                        Ok(value) => resolve.call1(&JsValue::NULL, &value),
+                        Err(key) => reject.call1(&JsValue::NULL, &JsValue::from_str(key)),
+                    };
+                }));
+            }
+        })
+    }
+    let open = Closure::<dyn Fn(String, Option<String>) -> js_sys::Promise>::new(
+        |text: String, date: Option<String>| {
+            promise(Box::new(move |settle: Settle| match latest() {
+                Some(state) => open_text(
+                    &state,
+                    text,
+                    date,
+                    Box::new(move |shown| settle(Ok(JsValue::from_bool(shown)))),
+                ),
+                None => settle(Err("error.worker")),
+            }))
+        },
+    );
+    let share_link = Closure::<dyn Fn() -> js_sys::Promise>::new(|| {
+        promise(Box::new(|settle: Settle| match latest() {
+            Some(state) => make_link(&state, move |r| settle(r.map(|l| JsValue::from_str(&l)))),
+            None => settle(Err("error.worker")),
+        }))
+    });
+    let export_file = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|format: String| {
+        promise(Box::new(move |settle: Settle| {
+            match (latest(), crate::share::ExportFormat::parse(&format)) {
+                (Some(state), Some(format)) => make_file(&state, format, move |r| {
+                    settle(r.map(|f| JsValue::from_str(&f)))
+                }),
+                _ => settle(Err("share.failed")),
+            }
+        }))
+    });
+    let _ = js_sys::Reflect::set(api, &"open".into(), open.as_ref());
+    let _ = js_sys::Reflect::set(api, &"shareLink".into(), share_link.as_ref());
+    let _ = js_sys::Reflect::set(api, &"exportFile".into(), export_file.as_ref());
+    open.forget();
+    share_link.forget();
+    export_file.forget();
 }
 
 /// A JavaScript object of `value`, through JSON (the page links no other converter).

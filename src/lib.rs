@@ -16,6 +16,7 @@ pub mod js_api;
 pub mod page;
 #[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
 pub mod prerender;
+pub mod share;
 #[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
 pub mod site;
 pub mod state;
@@ -25,6 +26,8 @@ pub mod worker_client;
 
 pub use components::app::{App, AppProps};
 
+/// The bundled article's slug (its file name in `articles/`), what a share link names it by.
+pub const BUNDLED_SLUG: &str = "biden-putin-summit";
 /// The bundled article, shown when the explorer opens.
 pub const BUNDLED_TEXT: &str = include_str!("../articles/biden-putin-summit.txt");
 /// The bundled article's metadata (`published = "YYYY-MM-DD"`, …).

@@ -242,6 +242,15 @@ pub enum Progress {
     Failed(String),
 }
 
+/// A message for the reader about sharing, a link or a file (issue 13).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The i18n key of the message (`link.truncated`, `share.copied`, …).
+    pub key: &'static str,
+    /// The link made, when the message is about one (shown so it can be copied by hand).
+    pub link: Option<String>,
+}
+
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -271,6 +280,11 @@ pub struct AppState {
     pub request: u32,
     /// How far the running analysis has got, once the worker has said.
     pub steps: Option<crate::worker::Steps>,
+    /// Whether the article shown is a reader's own (pasted, opened, or from a link) rather than
+    /// the page's (issue 13: a link carries the first by its text, the second by its slug).
+    pub pasted: bool,
+    /// A message about sharing, a link or a file, until dismissed or replaced.
+    pub notice: Option<Notice>,
 }
 
 /// Every change to [`AppState`].
@@ -338,6 +352,10 @@ pub enum Action {
         /// Why, for the reader.
         message: String,
     },
+    /// Show a message about sharing, a link or a file.
+    Notify(Notice),
+    /// Hide the message.
+    DismissNotice,
 }
 
 impl AppState {
@@ -356,6 +374,8 @@ impl AppState {
             progress: Progress::Idle,
             request: 0,
             steps: None,
+            pasted: false,
+            notice: None,
         }
     }
 
@@ -475,6 +495,7 @@ impl Reducible for AppState {
                 next.progress = Progress::Idle;
                 next.steps = None;
                 next.view = View::Reader;
+                next.pasted = true;
             }
             Action::AnalysisFailed { request, message } => {
                 if request != self.request {
@@ -483,6 +504,8 @@ impl Reducible for AppState {
                 next.progress = Progress::Failed(message);
                 next.steps = None;
             }
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::DismissNotice => next.notice = None,
         }
         if next == *self { self } else { Rc::new(next) }
     }

@@ -22,6 +22,18 @@ pub enum Task {
     Analyze,
     /// Only the date of a dateline near the beginning of the text (to prefill the form).
     Dateline,
+    /// The text is a share link's packed article (issue 13): unpack it (bounded), then analyse
+    /// it; the answer carries the text as `output` with the `analysis`, or an i18n key as
+    /// `error`.
+    OpenLink,
+    /// Pack the text for a share link (`output`): the compressor lives only in the worker.
+    Pack,
+    /// The text is the JSON of a [`crate::share::ExportInput`]: make that file (`output`).
+    Export,
+    /// The text is a `.khabar.json` file: read it (bounded, checked); the answer carries its
+    /// text as `output`, its `selection` and `analysis` (whose reference date is the file's
+    /// date), or an i18n key as `error`.
+    ReadBundle,
 }
 
 /// One request.
@@ -64,6 +76,11 @@ pub struct WorkerResponse {
     pub dateline: Option<String>,
     /// Why it did not run.
     pub error: Option<String>,
+    /// What the task made: the article text (tasks `open-link`, `read-bundle`), the packed text
+    /// (`pack`), the file (`export`).
+    pub output: Option<String>,
+    /// The selection as a version-0 fragment (task `read-bundle`), when the file has one.
+    pub selection: Option<String>,
 }
 
 impl WorkerResponse {
@@ -90,28 +107,75 @@ pub fn answer_reporting(
             dateline: dateline_date(&request.text),
             ..WorkerResponse::default()
         },
-        Task::Analyze => {
-            let stages = khabar_nlp::Stage::ALL;
-            let total = stages.len() as u32;
-            let reference_date = request.date.as_deref().and_then(|d| d.trim().parse().ok());
-            let config = khabar_nlp::Config { reference_date };
-            let analysis = khabar_nlp::analyze_observed(&request.text, &config, &mut |stage| {
-                let done = stages.iter().position(|s| *s == stage).map_or(0, |i| i + 1);
-                report(WorkerResponse {
-                    request: number,
-                    progress: Some(Steps {
-                        done: done as u32,
-                        total,
-                    }),
-                    ..WorkerResponse::default()
-                })
-            });
-            WorkerResponse {
+        Task::Analyze => analyze_reporting(number, &request.text, request.date, report),
+        Task::OpenLink => match khabar_share::link::unpack_text(&request.text) {
+            Ok(text) => WorkerResponse {
+                output: Some(text.clone()),
+                ..analyze_reporting(number, &text, request.date, report)
+            },
+            Err(e) => failure(number, crate::share::link_error_key(e.kind())),
+        },
+        Task::Pack => WorkerResponse {
+            request: number,
+            output: Some(khabar_share::link::pack_text(&request.text)),
+            ..WorkerResponse::default()
+        },
+        Task::Export => match crate::share::export(&request.text) {
+            Some(output) => WorkerResponse {
                 request: number,
-                analysis: Some(analysis),
+                output: Some(output),
                 ..WorkerResponse::default()
-            }
-        }
+            },
+            None => failure(number, crate::worker_client::FAILED),
+        },
+        Task::ReadBundle => match khabar_share::bundle::read(request.text.as_bytes()) {
+            Ok(bundle) => WorkerResponse {
+                request: number,
+                output: Some(bundle.text),
+                selection: bundle.selection,
+                analysis: Some(bundle.analysis),
+                ..WorkerResponse::default()
+            },
+            Err(e) => failure(number, crate::share::bundle_error_key(e.kind())),
+        },
+    }
+}
+
+/// A final answer that failed with the i18n key `key`.
+fn failure(request: u32, key: &str) -> WorkerResponse {
+    WorkerResponse {
+        request,
+        error: Some(key.to_owned()),
+        ..WorkerResponse::default()
+    }
+}
+
+/// Analyses `text` (published on `date`), passing progress reports to `report`.
+fn analyze_reporting(
+    number: u32,
+    text: &str,
+    date: Option<String>,
+    report: &mut dyn FnMut(WorkerResponse),
+) -> WorkerResponse {
+    let stages = khabar_nlp::Stage::ALL;
+    let total = stages.len() as u32;
+    let reference_date = date.as_deref().and_then(|d| d.trim().parse().ok());
+    let config = khabar_nlp::Config { reference_date };
+    let analysis = khabar_nlp::analyze_observed(text, &config, &mut |stage| {
+        let done = stages.iter().position(|s| *s == stage).map_or(0, |i| i + 1);
+        report(WorkerResponse {
+            request: number,
+            progress: Some(Steps {
+                done: done as u32,
+                total,
+            }),
+            ..WorkerResponse::default()
+        })
+    });
+    WorkerResponse {
+        request: number,
+        analysis: Some(analysis),
+        ..WorkerResponse::default()
     }
 }
 

@@ -117,6 +117,7 @@ async fn new_article_form_progress_and_error() {
         on_analyze: Default::default(),
         on_cancel: Default::default(),
         on_error: Default::default(),
+        on_bundle: Default::default(),
     };
     let idle = render::<NewArticle>(props(Progress::Idle)).await;
     expect![[r#"
@@ -134,7 +135,7 @@ async fn new_article_form_progress_and_error() {
         <p id="new-date-hint" class="new-article__hint">يُملأ تلقائيا إذا ورد تاريخ في النص.</p></div>
         <div class="new-article__field">
         <label for="new-file" class="new-article__label">افتح ملفا</label>
-        <input id="new-file" type="file" accept=".txt,.html,.htm,text/plain,text/html" class="new-article__file">
+        <input id="new-file" type="file" accept=".txt,.html,.htm,.json,text/plain,text/html,application/json" class="new-article__file">
         <p class="new-article__hint">أو اسحب ملفا وأفلته هنا</p></div></div>
         <button type="submit" class="new-article__submit">حلّل المقال</button></form>
         <div role="status" aria-live="polite" class="new-article__status"></div></section>"#]].assert_eq(&lines(&idle));

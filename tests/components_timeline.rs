@@ -113,3 +113,56 @@ async fn event_card_shows_date_status_and_participants() {
         <button type="button" data-entity-id="e4" class="card__event"><bdi lang="en">Abdel Fattah el-Sisi</bdi></button></li></ul>
         <button type="button" data-action="clear" class="mention-nav__button mention-nav__button--clear">Clear selection</button></section>"#]].assert_eq(&lines(&html));
 }
+
+/// The fixture's events repeated to `n` (ids `v1`…`vn`).
+fn many_events(n: usize) -> Rc<khabar_nlp::Analysis> {
+    let mut analysis = fixture_analysis();
+    let base = analysis.events.clone();
+    analysis.events = (0..n)
+        .map(|i| {
+            let mut v = base[i % base.len()].clone();
+            v.id = format!("v{}", i + 1);
+            v
+        })
+        .collect();
+    Rc::new(analysis)
+}
+
+// Issue 12: a long text's thousands of events are not all rendered at once: the first page,
+// and a button that says how many are left; a selected event further down is shown too.
+#[tokio::test]
+async fn a_long_timeline_shows_a_page_of_events_and_how_many_are_left() {
+    use khabar::components::timeline::EVENTS_PAGE;
+    let analysis = many_events(EVENTS_PAGE * 2 + 50);
+    let html = render::<Timeline>(TimelineProps {
+        analysis: analysis.clone(),
+        selection: Selection::None,
+        lang: Lang::En,
+        on_select_event: Default::default(),
+    })
+    .await;
+    assert_eq!(count(&html, "class=\"timeline__event\""), EVENTS_PAGE);
+    assert_eq!(count(&html, "class=\"axis__mark "), EVENTS_PAGE);
+    let left = EVENTS_PAGE + 50;
+    assert!(html.contains(&format!("data-left=\"{left}\"")), "{html}");
+    assert!(html.contains(&format!("Show more events ({left} left)")));
+
+    let far = format!("v{}", EVENTS_PAGE + 20);
+    let html = render::<Timeline>(TimelineProps {
+        analysis,
+        selection: Selection::Event { id: far.clone() },
+        lang: Lang::Ar,
+        on_select_event: Default::default(),
+    })
+    .await;
+    assert!(html.contains(&format!("data-event-id=\"{far}\"")));
+    assert_eq!(count(&html, "timeline__event "), 1, "the selected one");
+    assert!(
+        html.contains(&format!("(بقي {})", EVENTS_PAGE + 30)),
+        "{html}"
+    );
+
+    // The bundled-size fixture has no button.
+    let html = render::<Timeline>(props(Selection::None, Lang::Ar)).await;
+    assert!(!html.contains("timeline__more"));
+}

@@ -8,16 +8,20 @@ use crate::components::header::Header;
 use crate::components::legend::Legend;
 use crate::components::mention_nav::MentionNav;
 use crate::components::new_article::NewArticle;
+use crate::components::notice::{NoticeBarProps, notice_bar};
+use crate::components::share_panel::{SharePanelProps, share_panel};
 use crate::components::timeline::Timeline;
 use crate::hooks::use_analysis_worker::{AnalysisControls, use_analysis_worker};
 use crate::hooks::use_document_attrs::{system_prefers_dark, use_document_attrs};
 use crate::hooks::use_draft_storage::use_draft_storage;
+use crate::hooks::use_file_loader::use_file_loader;
 use crate::hooks::use_fragment_sync::use_fragment_sync;
 use crate::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use crate::hooks::use_scroll_to_selection::use_scroll_to_selection;
 use crate::hooks::use_scroll_top_on_view::use_scroll_top_on_view;
+use crate::hooks::use_share::{ShareControls, use_share};
 use crate::i18n::t;
-use crate::state::{Action, AppContext, AppState, Selection, View};
+use crate::state::{Action, AppContext, AppState, Notice, Selection, View};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,6 +57,22 @@ pub fn App(props: &AppProps) -> Html {
     use_scroll_to_selection(state.selection.clone());
     use_scroll_top_on_view(state.view);
     let controls = use_analysis_worker(state.clone());
+    let share = use_share(state.clone());
+    // Whatever file the share panel opens, the worker decides whether it is a bundle.
+    let open_file = {
+        let s = state.clone();
+        let on_error = Callback::from(move |_| {
+            s.dispatch(Action::Notify(Notice {
+                key: "bundle.not",
+                link: None,
+            }))
+        });
+        use_file_loader(
+            share.open_bundle.clone(),
+            on_error,
+            share.open_bundle.clone(),
+        )
+    };
     {
         let snapshot = state.clone();
         use_effect(move || crate::js_api::record(&snapshot));
@@ -67,9 +87,18 @@ pub fn App(props: &AppProps) -> Html {
             let _ = el.focus();
         }
     });
+    let notice = state.notice.clone().map(|notice| {
+        let s = state.clone();
+        notice_bar(&NoticeBarProps {
+            notice,
+            lang: state.lang,
+            on_download: share.download.clone(),
+            on_dismiss: Callback::from(move |()| s.dispatch(Action::DismissNotice)),
+        })
+    });
     let body = match state.view {
-        View::Reader => reader(&state),
-        View::NewArticle => new_article(&state, controls),
+        View::Reader => reader(&state, &share, open_file),
+        View::NewArticle => new_article(&state, controls, &share),
     };
     let header = {
         let (s1, s2, s3) = (state.clone(), state.clone(), state.clone());
@@ -86,6 +115,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="app" data-view={state.view.as_str()} lang={state.lang.tag()}>
 
                 {header}
+                {for notice}
                 {body}
             </div>
         </ContextProvider<AppContext>>
@@ -108,7 +138,7 @@ fn empty_analysis(published: Option<String>) -> khabar_nlp::Analysis {
     }
 }
 
-fn reader(state: &AppContext) -> Html {
+fn reader(state: &AppContext, share: &ShareControls, open_file: Callback<web_sys::File>) -> Html {
     let lang = state.lang;
     let dispatcher = |f: fn(String) -> Action| {
         let s = state.clone();
@@ -156,6 +186,12 @@ fn reader(state: &AppContext) -> Html {
                 selection={state.selection.clone()} {lang} {on_select_mention}
                 incremental={state.request > 0} />
             <aside class="sidebar" aria-label={t(lang, "sidebar.title")}>
+                {share_panel(&SharePanelProps {
+                    lang,
+                    on_share: share.share.clone(),
+                    on_download: share.download.clone(),
+                    on_file: open_file,
+                })}
                 {nav_and_card}
                 <EntitySidebar analysis={state.analysis.clone()} filters={state.filters.clone()}
                     selection={state.selection.clone()} {lang} {on_select_entity} {on_group_filter} {on_search} />
@@ -165,14 +201,14 @@ fn reader(state: &AppContext) -> Html {
     }
 }
 
-fn new_article(state: &AppContext, controls: AnalysisControls) -> Html {
+fn new_article(state: &AppContext, controls: AnalysisControls, share: &ShareControls) -> Html {
     let (s1, s2, s3, s4) = (state.clone(), state.clone(), state.clone(), state.clone());
     html! {
         <main class="layout layout--form" id="main" data-view="new-article">
             <NewArticle draft={state.draft.clone()} progress={state.progress.clone()} steps={state.steps} lang={state.lang}
                 on_text={Callback::from(move |t| s1.dispatch(Action::SetDraftText(t)))}
                 on_date={Callback::from(move |d| s2.dispatch(Action::SetDraftDate(d)))}
-                on_analyze={controls.analyze} on_cancel={controls.cancel}
+                on_analyze={controls.analyze} on_cancel={controls.cancel} on_bundle={share.open_bundle.clone()}
                 on_error={Callback::from(move |key: &'static str| {
                     let request = s3.request;
                     s3.dispatch(Action::AnalysisStarted(request + 1));

@@ -96,27 +96,147 @@ impl Lit {
     }
 }
 
+/// What the selection lights up inside one block: the block re-renders only when this (or the
+/// language) changes, so a click in a long article touches the blocks it changes, not all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockLit {
+    /// `(entity, mention, LIT_*)` of each lit mention in the block.
+    mentions: Vec<(usize, usize, u8)>,
+    /// Evidence ranges that reach into the block.
+    evidence: Vec<(usize, usize)>,
+}
+
+/// A mention of the selected entity.
+const LIT_SELECTED: u8 = 1;
+/// The current mention of the selected entity.
+const LIT_CURRENT: u8 = 2;
+/// A mention of a participant in the selected event.
+const LIT_PARTICIPANT: u8 = 4;
+
+impl BlockLit {
+    /// What `lit` lights up among the marks `[start, end)` of `marks`.
+    fn new(lit: &Lit, marks: &[(usize, usize, Mark)], start: usize, end: usize) -> BlockLit {
+        let mut block = BlockLit::default();
+        if lit.entity.is_some() || !lit.participants.is_empty() {
+            let lo = marks.partition_point(|m| m.0 < start);
+            let hi = marks.partition_point(|m| m.0 < end);
+            for &(_, _, mark) in &marks[lo..hi] {
+                if let Mark::Mention { entity, mention } = mark {
+                    let selected = lit.entity == Some(entity);
+                    let mut bits = 0;
+                    if selected {
+                        bits |= LIT_SELECTED;
+                    }
+                    if selected && lit.current == Some(mention) {
+                        bits |= LIT_CURRENT;
+                    }
+                    if lit.participants.contains(&entity) {
+                        bits |= LIT_PARTICIPANT;
+                    }
+                    if bits != 0 {
+                        block.mentions.push((entity, mention, bits));
+                    }
+                }
+            }
+        }
+        block.evidence = lit
+            .evidence
+            .iter()
+            .copied()
+            .filter(|&(s, e)| s < end && e > start)
+            .collect();
+        block
+    }
+
+    fn bits(&self, entity: usize, mention: usize) -> u8 {
+        self.mentions
+            .iter()
+            .find(|m| m.0 == entity && m.1 == mention)
+            .map_or(0, |m| m.2)
+    }
+}
+
+/// What every block of one article shares (made once per text and analysis).
+#[derive(Debug)]
+struct Shared {
+    text: Rc<str>,
+    offsets: CharIndex,
+    analysis: Rc<Analysis>,
+    marks: Vec<(usize, usize, Mark)>,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     offsets: &'a CharIndex,
     analysis: &'a Analysis,
-    lit: &'a Lit,
+    lit: &'a BlockLit,
     lang: Lang,
+}
+
+/// Props of [`Block`].
+#[derive(Debug, Clone, Properties)]
+struct BlockProps {
+    shared: Rc<Shared>,
+    /// Index of the block in `analysis.structure`.
+    index: usize,
+    lit: BlockLit,
+    lang: Lang,
+}
+
+impl PartialEq for BlockProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
+            && self.index == other.index
+            && self.lit == other.lit
+            && self.lang == other.lang
+    }
+}
+
+/// One block of the article (kicker, headline, subheading, dateline or paragraph).
+#[component]
+fn Block(props: &BlockProps) -> Html {
+    let shared = &props.shared;
+    let Some(b) = shared.analysis.structure.get(props.index) else {
+        return Html::default();
+    };
+    let ctx = Ctx {
+        text: &shared.text,
+        offsets: &shared.offsets,
+        analysis: &shared.analysis,
+        lit: &props.lit,
+        lang: props.lang,
+    };
+    let tree = mark_tree(&shared.marks, b.start, b.end);
+    let content = render_pieces(&ctx, &tree);
+    match b.kind {
+        BlockKind::Kicker => html! { <p class="article__kicker">{content}</p> },
+        BlockKind::Headline => html! { <h1 class="article__headline">{content}</h1> },
+        BlockKind::Subheading => html! { <h2 class="article__subheading">{content}</h2> },
+        BlockKind::Dateline => html! { <p class="article__dateline">{content}</p> },
+        BlockKind::Paragraph => html! { <p class="article__paragraph">{content}</p> },
+    }
 }
 
 /// The article.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let offsets = use_memo(props.text.clone(), |text| CharIndex::new(text));
-    let all_marks = use_memo(props.analysis.clone(), |analysis| marks(analysis));
+    let shared = use_memo(
+        (props.text.clone(), props.analysis.clone()),
+        |(text, analysis)| Shared {
+            text: text.clone(),
+            offsets: CharIndex::new(text),
+            analysis: analysis.clone(),
+            marks: marks(analysis),
+        },
+    );
     let total = props.analysis.structure.len();
     // Blocks rendered so far, for the analysis they were counted for.
     let shown = {
-        let (analysis, marks, incremental) =
-            (props.analysis.clone(), all_marks.clone(), props.incremental);
+        let (analysis, shared, incremental) =
+            (props.analysis.clone(), shared.clone(), props.incremental);
         use_state(move || {
             let n = if incremental {
-                next_chunk(&analysis, &marks, 0)
+                next_chunk(&analysis, &shared.marks, 0)
             } else {
                 analysis.structure.len()
             };
@@ -126,16 +246,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let shown_count = if Rc::ptr_eq(&shown.0, &props.analysis) {
         shown.1
     } else if props.incremental {
-        next_chunk(&props.analysis, &all_marks, 0)
+        next_chunk(&props.analysis, &shared.marks, 0)
     } else {
         total
     };
     {
-        let (shown, analysis, marks) = (shown.clone(), props.analysis.clone(), all_marks.clone());
+        let (shown, analysis, shared) = (shown.clone(), props.analysis.clone(), shared.clone());
         use_effect_with((props.analysis.clone(), shown_count), move |_| {
             let frame = (shown_count < total).then(|| {
                 gloo::render::request_animation_frame(move |_| {
-                    let more = next_chunk(&analysis, &marks, shown_count);
+                    let more = next_chunk(&analysis, &shared.marks, shown_count);
                     shown.set((analysis, shown_count + more));
                 })
             });
@@ -143,13 +263,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
     }
     let lit = Lit::new(&props.analysis, &props.selection);
-    let ctx = Ctx {
-        text: &props.text,
-        offsets: &offsets,
-        analysis: &props.analysis,
-        lit: &lit,
-        lang: props.lang,
-    };
     let on_click = {
         let on_select = props.on_select_mention.clone();
         Callback::from(move |event: MouseEvent| {
@@ -158,17 +271,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         })
     };
-    let blocks = props.analysis.structure.iter().take(shown_count).map(|b| {
-        let tree = mark_tree(&all_marks, b.start, b.end);
-        let content = render_pieces(&ctx, &tree);
-        match b.kind {
-            BlockKind::Kicker => html! { <p class="article__kicker">{content}</p> },
-            BlockKind::Headline => html! { <h1 class="article__headline">{content}</h1> },
-            BlockKind::Subheading => html! { <h2 class="article__subheading">{content}</h2> },
-            BlockKind::Dateline => html! { <p class="article__dateline">{content}</p> },
-            BlockKind::Paragraph => html! { <p class="article__paragraph">{content}</p> },
-        }
-    });
+    // One component per block: a new frame or a new selection re-renders only the blocks whose
+    // props changed (issue 12: no main-thread task grows with the article's length).
+    let blocks = props
+        .analysis
+        .structure
+        .iter()
+        .take(shown_count)
+        .enumerate()
+        .map(|(index, b)| {
+            let lit = BlockLit::new(&lit, &shared.marks, b.start, b.end);
+            html! { <Block shared={shared.clone()} {index} {lit} lang={props.lang} /> }
+        });
     html! {
         <article class="article" id="article" lang="ar" dir="rtl" tabindex="-1"
             aria-label={t(props.lang, "article.label")} aria-busy={(shown_count < total).then_some("true")}
@@ -243,9 +357,10 @@ fn render_mention(
     let e = &ctx.analysis.entities[entity];
     let m = &e.mentions[mention];
     let group = KindGroup::of(e.kind).as_str();
-    let selected = ctx.lit.entity == Some(entity);
-    let current = selected && ctx.lit.current == Some(mention);
-    let participant = ctx.lit.participants.contains(&entity);
+    let bits = ctx.lit.bits(entity, mention);
+    let selected = bits & LIT_SELECTED != 0;
+    let current = bits & LIT_CURRENT != 0;
+    let participant = bits & LIT_PARTICIPANT != 0;
     let class = classes!(
         "mention",
         format!("mention--{group}"),

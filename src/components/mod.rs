@@ -9,6 +9,8 @@ pub mod header;
 pub mod legend;
 pub mod mention_nav;
 pub mod new_article;
+pub mod notice;
+pub mod share_panel;
 pub mod timeline;
 
 use crate::state::Lang;

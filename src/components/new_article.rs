@@ -1,4 +1,5 @@
-//! The new-article view: paste text or open/drop a .txt/.html file, set the date, analyse.
+//! The new-article view: paste text or open/drop a .txt/.html file (or a .khabar.json bundle),
+//! set the date, analyse.
 
 use crate::hooks::use_file_loader::use_file_loader;
 use crate::i18n::t;
@@ -36,13 +37,20 @@ pub struct NewArticleProps {
     /// A file could not be read (an i18n key).
     #[prop_or_default]
     pub on_error: Callback<&'static str>,
+    /// A `.khabar.json` bundle was opened: its contents (issue 13).
+    #[prop_or_default]
+    pub on_bundle: Callback<String>,
 }
 
 /// The form.
 #[component]
 pub fn NewArticle(props: &NewArticleProps) -> Html {
     let lang = props.lang;
-    let load_file = use_file_loader(props.on_text.clone(), props.on_error.clone());
+    let load_file = use_file_loader(
+        props.on_text.clone(),
+        props.on_error.clone(),
+        props.on_bundle.clone(),
+    );
     let on_input = props.on_text.reform(|e: InputEvent| {
         e.target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
@@ -102,7 +110,7 @@ pub fn NewArticle(props: &NewArticleProps) -> Html {
                     </div>
                     <div class="new-article__field">
                         <label class="new-article__label" for="new-file">{t(lang, "new.file")}</label>
-                        <input class="new-article__file" id="new-file" type="file" accept=".txt,.html,.htm,text/plain,text/html"
+                        <input class="new-article__file" id="new-file" type="file" accept=".txt,.html,.htm,.json,text/plain,text/html,application/json"
                             onchange={on_file} />
                         <p class="new-article__hint">{t(lang, "new.drop")}</p>
                     </div>

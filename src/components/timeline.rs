@@ -7,7 +7,8 @@ use crate::state::{Lang, Selection};
 use crate::timex::{self, Granularity};
 use jiff::civil::Date;
 use khabar_nlp::Analysis;
-use khabar_nlp::analysis::{Event, EventStatus};
+use khabar_nlp::analysis::{Entity, Event, EventStatus, Time};
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -100,11 +101,30 @@ fn published(analysis: &Analysis) -> Option<Date> {
         .and_then(civil::parse_date)
 }
 
+/// How many events the timeline shows at first, and how many more each «show more» adds. A long
+/// text's thousands of events would otherwise hold the main thread for a second or more at each
+/// render (issue 12); the axis still spans every event's date.
+pub const EVENTS_PAGE: usize = 100;
+
+/// What the event cards look up by id: the analysis's times and entities, indexed once per
+/// render (not searched per event).
+struct Lookup<'a> {
+    times: HashMap<&'a str, &'a Time>,
+    entities: HashMap<&'a str, &'a Entity>,
+}
+
 /// The timeline.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
     let analysis = &props.analysis;
+    // How many events are shown, for which analysis (a new analysis starts again at a page).
+    let shown = use_state(|| (Rc::as_ptr(analysis), EVENTS_PAGE));
+    let page_end = if shown.0 == Rc::as_ptr(analysis) {
+        shown.1
+    } else {
+        EVENTS_PAGE
+    };
     let parsed: Vec<Option<timex::Timex>> = analysis
         .events
         .iter()
@@ -125,17 +145,45 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Selection::Event { id } => Some(id.as_str()),
         _ => None,
     };
+    // A selected event further down is always shown.
+    let selected_index =
+        selected_event.and_then(|id| analysis.events.iter().position(|v| v.id == id));
+    let visible = page_end
+        .max(selected_index.map_or(0, |i| i + 1))
+        .min(analysis.events.len());
+    let lookup = Lookup {
+        times: analysis.times.iter().map(|x| (x.id.as_str(), x)).collect(),
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e))
+            .collect(),
+    };
     let events = analysis
         .events
         .iter()
         .zip(&parsed)
         .enumerate()
+        .take(visible)
         .map(|(i, (v, p))| {
             let dimmed = selected_entity.is_some_and(|id| !v.participants.iter().any(|p| p == id));
             let selected = selected_event == Some(v.id.as_str());
-            event_item(props, i, v, p.as_ref(), dimmed, selected)
+            event_item(props, &lookup, i, v, p.as_ref(), dimmed, selected)
         });
-    let markers = axis.map(|axis| axis_view(props, &axis, &parsed, publication));
+    let markers = axis.map(|axis| axis_view(props, &axis, &parsed[..visible], publication));
+    let left = analysis.events.len() - visible;
+    let more = (left > 0).then(|| {
+        let shown = shown.clone();
+        let analysis = Rc::as_ptr(analysis);
+        let onclick = move |_| shown.set((analysis, visible + EVENTS_PAGE));
+        let label = match lang {
+            Lang::Ar => format!("{} (بقي {left})", t(lang, "timeline.more")),
+            Lang::En => format!("{} ({left} left)", t(lang, "timeline.more")),
+        };
+        html! {
+            <button type="button" class="timeline__more" data-left={left.to_string()} {onclick}>{label}</button>
+        }
+    });
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
             <h2 class="timeline__title" id="timeline-title">{t(lang, "timeline.title")}</h2>
@@ -144,6 +192,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             } else {
                 { for markers }
                 <ol class="timeline__events">{ for events }</ol>
+                { for more }
             }
         </section>
     }
@@ -196,6 +245,7 @@ fn axis_view(
 
 fn event_item(
     props: &TimelineProps,
+    lookup: &Lookup<'_>,
     index: usize,
     v: &Event,
     p: Option<&timex::Timex>,
@@ -224,7 +274,7 @@ fn event_item(
         .typed
         .as_ref()
         .and_then(|tv| tv.anchor.as_deref())
-        .and_then(|id| props.analysis.times.iter().find(|x| x.id == id))
+        .and_then(|id| lookup.times.get(id))
         .map(|x| {
             let shown = x
                 .value
@@ -242,7 +292,7 @@ fn event_item(
         _ => html! { <span lang="ar">{v.trigger.text.clone()}</span> },
     };
     let participants = v.participants.iter().filter_map(|id| {
-        let e = props.analysis.entities.iter().find(|e| &e.id == id)?;
+        let e = lookup.entities.get(id.as_str())?;
         Some(html! { <li class="timeline__participant" data-entity-id={e.id.clone()}>{crate::components::entity_name(e, lang)}</li> })
     });
     let on_select = props.on_select_event.clone();

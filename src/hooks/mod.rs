@@ -9,3 +9,4 @@ pub mod use_fragment_sync;
 pub mod use_keyboard_shortcuts;
 pub mod use_scroll_to_selection;
 pub mod use_scroll_top_on_view;
+pub mod use_share;

@@ -1,8 +1,13 @@
 //! Mirrors the selection in the URL fragment (`#entity=e1&mention=2`, `#event=v1`), pushing a
 //! history entry per change so that back/forward walk through selections.
+//!
+//! A versioned share link (`#v=1&…`, issue 13) is read by `use_share` instead, and is not
+//! overwritten while it shows a reader's own article (the link is then the only place that
+//! article lives).
 
 use crate::state::{Action, AppContext, Selection};
 use gloo::events::EventListener;
+use khabar_share::link::is_versioned;
 use yew::prelude::*;
 
 fn current_fragment() -> String {
@@ -14,22 +19,27 @@ fn current_fragment() -> String {
 pub fn use_fragment_sync(state: AppContext) {
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
-            state.dispatch(Action::RestoreSelection(Selection::from_fragment(
-                &current_fragment(),
-            )));
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+        let restore = move || {
+            let fragment = current_fragment();
+            if !is_versioned(&fragment) {
                 state.dispatch(Action::RestoreSelection(Selection::from_fragment(
-                    &current_fragment(),
+                    &fragment,
                 )));
-            });
+            }
+        };
+        use_effect_with((), move |_| {
+            restore();
+            let listener =
+                EventListener::new(&gloo::utils::window(), "popstate", move |_| restore());
             move || drop(listener)
         });
     }
     let loaded = use_mut_ref(|| false);
+    let pasted = state.pasted;
     use_effect_with(state.selection.clone(), move |selection| {
         // The first run sees the initial empty selection, before the fragment is read.
-        if std::mem::replace(&mut *loaded.borrow_mut(), true) {
+        let keep_link = pasted && is_versioned(&current_fragment());
+        if std::mem::replace(&mut *loaded.borrow_mut(), true) && !keep_link {
             let wanted = selection.to_fragment();
             if current_fragment().trim_start_matches('#') != wanted {
                 let window = gloo::utils::window();

@@ -5,7 +5,7 @@
 //! Harness: `server` (static files), `browser` (chromedriver + Chromium), `pages` (page objects).
 //! Tests: one module per feature (`foundation`, `explorer`, `first_view`, `offline`), written against
 //! `pages::ExplorerPage`
-//! (whose issue-6 actions live in `pages_explorer`).
+//! (whose issue-6 actions live in `pages_explorer`, issue 13's in `pages_share`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -15,9 +15,12 @@ mod browser;
 mod pages;
 #[allow(dead_code)]
 mod pages_explorer;
+#[allow(dead_code)]
+mod pages_share;
 mod server;
 
 mod explorer;
 mod first_view;
 mod foundation;
 mod offline;
+mod share;

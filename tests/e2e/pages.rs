@@ -77,6 +77,16 @@ impl ExplorerPage {
         Ok(page)
     }
 
+    /// Opens the site at the fragment `fragment` (a share link's part after `#`, issue 13) in a
+    /// fresh browser, and waits until the app has rendered.
+    pub async fn open_fragment(viewport: Viewport, fragment: &str) -> Result<Self> {
+        let page = Self::start(viewport, &public_url(), Options::default(), None).await?;
+        let url = format!("{}#{fragment}", page.server.url());
+        page.browser.client().goto(&url).await?;
+        page.wait_for_app().await?;
+        Ok(page)
+    }
+
     /// Opens the site with JavaScript turned off: only the prerendered HTML (issue 12).
     pub async fn open_without_javascript(viewport: Viewport) -> Result<Self> {
         let options = Options {

@@ -190,7 +190,7 @@ vocabulary! {
 pub const SCHEMA: &str = "khabar.analysis/1";
 
 /// Everything khabar found in one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -239,7 +239,7 @@ pub struct Block {
 }
 
 /// A cluster of mentions of one person, country, organisation, place, …
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// `e1`, `e2`, … in the order of the list.
     pub id: String,
@@ -343,7 +343,7 @@ pub struct TimeValue {
 }
 
 /// Something that happened, happens, or is planned, with who and when.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// `v1`, `v2`, … in timeline order.
     pub id: String,

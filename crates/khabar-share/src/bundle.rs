@@ -2,7 +2,7 @@
 //! too large for a link can be sent as a file and opened again (issue 13).
 //!
 //! ```json
-//! {"schema": "khabar.bundle/1", "text": "…", "date": "2021-04-16", "analysis": {"schema": "khabar.analysis/1", …}}
+//! {"schema": "khabar.bundle/1", "text": "…", "date": "2021-04-16", "analysis": {"schema": "khabar.analysis/1", …}, "selection": "entity=e1&mention=0"}
 //! ```
 //!
 //! [`read`] refuses files over [`MAX_BUNDLE_BYTES`], other schemas, and analyses whose offsets
@@ -29,6 +29,10 @@ pub struct Bundle {
     pub date: Option<String>,
     /// The analysis of `text` (schema `khabar.analysis/1`).
     pub analysis: Analysis,
+    /// What was selected when the file was saved, as a version-0 link fragment
+    /// (`entity=e1&mention=2`, `event=v1`; read with [`crate::link::decode`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<String>,
 }
 
 impl Bundle {
@@ -39,6 +43,7 @@ impl Bundle {
             text: text.to_owned(),
             date: date.map(str::to_owned),
             analysis: analysis.clone(),
+            selection: None,
         }
     }
 }
