@@ -26,6 +26,8 @@ pub struct NumberPhrase {
 }
 
 /// Reads the number that starts at `words[0]`, if any (cardinal or ordinal, words or digits).
+/// (The analysis reads keys, [`parse_keys`]; the tests read words.)
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn parse_phrase(words: &[&str]) -> Option<NumberPhrase> {
     parse_with(words, |w| Cow::Owned(normalize::key(w)))
 }

@@ -133,7 +133,9 @@ fn dateline_position(doc: &Document<'_>, start: usize, end: usize) -> bool {
     before <= 3 && closes
 }
 
-/// Finds and resolves the time expressions of a document.
+/// Finds and resolves the time expressions of a document. (The analysis uses
+/// [`find_with_words`]; the tests use this.)
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
     find_with_words(doc, reference).0
 }
