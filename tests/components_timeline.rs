@@ -19,6 +19,8 @@ fn props(selection: Selection, lang: Lang) -> TimelineProps {
         selection,
         lang,
         on_select_event: Default::default(),
+        on_set_date: Default::default(),
+        busy: false,
     }
 }
 
@@ -27,7 +29,10 @@ async fn events_in_order_with_granularity_and_status() {
     let html = render::<Timeline>(props(Selection::None, Lang::Ar)).await;
     expect![[r#"
         <section aria-labelledby="timeline-title" class="timeline">
+        <div class="timeline__header">
         <h2 id="timeline-title" class="timeline__title">الخط الزمني</h2>
+        <label for="reference-date" class="timeline__date-control"><span>تاريخ النشر</span>
+        <input value="2023-03-15" type="date" id="reference-date" class="timeline__date-input"></label></div>
         <ol aria-label="محور الزمن" class="timeline__axis axis">
         <li data-event-id="v1" style="--start: 3.80%; --size: 11.79%;" class="axis__mark axis__mark--month axis__mark--occurred"><span class="axis__number"><bdi>1</bdi></span></li>
         <li data-event-id="v2" style="--start: 31.18%; --size: 0.38%;" class="axis__mark axis__mark--day axis__mark--occurred"><span class="axis__number"><bdi>2</bdi></span></li>
@@ -139,6 +144,8 @@ async fn a_long_timeline_shows_a_page_of_events_and_how_many_are_left() {
         selection: Selection::None,
         lang: Lang::En,
         on_select_event: Default::default(),
+        on_set_date: Default::default(),
+        busy: false,
     })
     .await;
     assert_eq!(count(&html, "class=\"timeline__event\""), EVENTS_PAGE);
@@ -153,6 +160,8 @@ async fn a_long_timeline_shows_a_page_of_events_and_how_many_are_left() {
         selection: Selection::Event { id: far.clone() },
         lang: Lang::Ar,
         on_select_event: Default::default(),
+        on_set_date: Default::default(),
+        busy: false,
     })
     .await;
     assert!(html.contains(&format!("data-event-id=\"{far}\"")));

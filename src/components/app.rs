@@ -21,7 +21,7 @@ use crate::hooks::use_scroll_to_selection::use_scroll_to_selection;
 use crate::hooks::use_scroll_top_on_view::use_scroll_top_on_view;
 use crate::hooks::use_share::{ShareControls, use_share};
 use crate::i18n::t;
-use crate::state::{Action, AppContext, AppState, Notice, Selection, View};
+use crate::state::{Action, AppContext, AppState, Notice, Progress, Selection, View};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -146,6 +146,12 @@ fn reader(state: &AppContext, share: &ShareControls, open_file: Callback<web_sys
     };
     let on_select_entity = dispatcher(Action::SelectEntity);
     let on_select_event = dispatcher(Action::SelectEvent);
+    let on_set_date = {
+        let state = state.clone();
+        Callback::from(move |date: String| {
+            crate::hooks::use_analysis_worker::redate(&state, &date);
+        })
+    };
     let on_select_mention = {
         let s = state.clone();
         Callback::from(move |(id, mention): (String, usize)| {
@@ -181,7 +187,8 @@ fn reader(state: &AppContext, share: &ShareControls, open_file: Callback<web_sys
     };
     html! {
         <main class="layout" id="main" data-view="reader">
-            <Timeline analysis={state.analysis.clone()} selection={state.selection.clone()} {lang} {on_select_event} />
+            <Timeline analysis={state.analysis.clone()} selection={state.selection.clone()} {lang} {on_select_event}
+                {on_set_date} busy={matches!(state.progress, Progress::Running(_))} />
             <ArticleView text={state.text.clone()} analysis={state.analysis.clone()}
                 selection={state.selection.clone()} {lang} {on_select_mention}
                 incremental={state.request > 0} />

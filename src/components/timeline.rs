@@ -10,6 +10,7 @@ use khabar_nlp::Analysis;
 use khabar_nlp::analysis::{Entity, Event, EventStatus, Time};
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`Timeline`].
@@ -26,6 +27,13 @@ pub struct TimelineProps {
     /// An event was chosen.
     #[prop_or_default]
     pub on_select_event: Callback<String>,
+    /// The reader set the publication date (`YYYY-MM-DD`, or empty for none): analyse the
+    /// article again with it (issue 11).
+    #[prop_or_default]
+    pub on_set_date: Callback<String>,
+    /// An analysis is running (the date control waits for it).
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 /// Where an event sits on the axis, in percent of the axis length.
@@ -186,7 +194,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
-            <h2 class="timeline__title" id="timeline-title">{t(lang, "timeline.title")}</h2>
+            <div class="timeline__header">
+                <h2 class="timeline__title" id="timeline-title">{t(lang, "timeline.title")}</h2>
+                {date_control(props)}
+            </div>
             if analysis.events.is_empty() {
                 <p class="empty">{t(lang, "timeline.empty")}</p>
             } else {
@@ -195,6 +206,29 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { for more }
             }
         </section>
+    }
+}
+
+/// The publication date, which the reader can set: relative dates («الأسبوع الماضي») are
+/// resolved again from it at once (issue 11).
+fn date_control(props: &TimelineProps) -> Html {
+    let lang = props.lang;
+    let value = props.analysis.reference_date.clone().unwrap_or_default();
+    let on_set_date = props.on_set_date.clone();
+    let onchange = Callback::from(move |e: yew::Event| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            on_set_date.emit(input.value());
+        }
+    });
+    html! {
+        <label class="timeline__date-control" for="reference-date">
+            <span>{t(lang, "timeline.set_date")}</span>
+            <input type="date" class="timeline__date-input" id="reference-date" {value}
+                disabled={props.busy} aria-busy={props.busy.then_some("true")} {onchange} />
+        </label>
     }
 }
 

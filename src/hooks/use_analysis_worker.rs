@@ -47,6 +47,30 @@ pub fn action_for(request: u32, text: &Rc<str>, response: WorkerResponse) -> Act
     }
 }
 
+/// Analyses the article being read again, published on `date` (`YYYY-MM-DD`, or empty for an
+/// undated article): the reader's date control in the timeline (issue 11). Every relative date
+/// is resolved anew; the draft in the new-article form is not touched, and on failure the
+/// article stays as it was.
+pub fn redate(state: &AppContext, date: &str) {
+    let number = state.request + 1;
+    state.dispatch(Action::AnalysisStarted(number));
+    let request = match draft_request(&state.text, date, number) {
+        Ok(r) => r,
+        Err(key) => {
+            state.dispatch(Action::AnalysisFailed {
+                request: number,
+                message: key.into(),
+            });
+            return;
+        }
+    };
+    let text: Rc<str> = request.text.as_str().into();
+    let target = state.clone();
+    worker_client::send(Task::Analyze, request.text, request.date, move |r| {
+        target.dispatch(action_for(number, &text, r))
+    });
+}
+
 /// The callbacks of the new-article form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnalysisControls {

@@ -369,3 +369,41 @@ async fn screenshots_of_every_view_at_both_sizes_and_themes() -> Result<()> {
     assert_eq!(shots.len(), 16);
     page.close().await
 }
+
+// Issue 11: the reader sets the publication date right in the reader view, and every relative
+// date of the timeline is resolved again from it at once.
+#[tokio::test(flavor = "current_thread")]
+async fn setting_the_publication_date_resolves_the_timeline_again() -> Result<()> {
+    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
+    let before = timeline_values(&page).await?;
+    let date = "2022-04-15";
+    let expected = page.analyze(khabar::BUNDLED_TEXT, Some(date)).await?;
+    page.set_publication_date(date).await?;
+    let after = timeline_values(&page).await?;
+    let want: Vec<String> = expected
+        .events
+        .iter()
+        .map(|v| v.value.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        after, want,
+        "the timeline of the article published on {date}"
+    );
+    assert_ne!(
+        after, before,
+        "relative dates moved with the publication date"
+    );
+    let value: String = page
+        .eval("return document.querySelector('#reference-date').value;")
+        .await?;
+    assert_eq!(value, date);
+    page.close().await
+}
+
+/// The `data-value` of every event of the timeline, in order.
+async fn timeline_values(page: &ExplorerPage) -> Result<Vec<String>> {
+    page.eval(
+        "return [...document.querySelectorAll('.timeline__event')].map(e => e.dataset.value);",
+    )
+    .await
+}

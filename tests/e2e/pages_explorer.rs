@@ -254,6 +254,29 @@ impl ExplorerPage {
         .await
     }
 
+    /// Sets the publication date in the timeline's date control (as a reader picking a date
+    /// would: the value and a `change` event) and waits for the article's new analysis.
+    pub async fn set_publication_date(&self, date: &str) -> Result<()> {
+        let before: u64 = self.eval("return window.khabar.state().request;").await?;
+        self.find_waiting("#reference-date").await?;
+        self.eval_with::<Value>(
+            "const input = document.querySelector('#reference-date');
+             input.value = arguments[0];
+             input.dispatchEvent(new Event('change', { bubbles: true }));
+             return null;",
+            vec![json!(date)],
+        )
+        .await?;
+        self.wait_until(
+            "the article analysed again with the new date",
+            &format!(
+                "const s = window.khabar.state();
+                 return s.request > {before} && s.progress === 'idle' && s.view === 'reader';"
+            ),
+        )
+        .await
+    }
+
     /// Reloads the page and waits for the app.
     /// Waits until the draft `text` is in localStorage (it is saved 300 ms after its last change,
     /// and a later change, such as the dateline's date arriving from the worker, restarts that
