@@ -226,3 +226,49 @@ async fn downloads_are_what_khabar_analyze_prints() -> Result<()> {
     assert_eq!(file, khabar_share::export::analysis_json(&own));
     page.close().await
 }
+
+/// About `bytes` of text that deflate cannot shrink much: pseudo-random Arabic words (a fixed
+/// linear congruential sequence, so every run is the same).
+fn incompressible_article(bytes: usize) -> String {
+    let letters: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % n
+    };
+    let mut text = String::from("عنوان تجريبي لمقال طويل\n\n");
+    while text.len() < bytes {
+        for _ in 0..3 + next(5) {
+            text.push(letters[next(letters.len())]);
+        }
+        text.push(if next(12) == 0 { '.' } else { ' ' });
+        if next(150) == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_article_too_long_for_a_link_is_offered_as_a_file() -> Result<()> {
+    // issue 13: past MAX_LINK_CHARS the page says so and offers the .khabar.json file.
+    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
+    page.open_text(&incompressible_article(100_000), None)
+        .await?;
+    let (key, link) = page.click_share().await?;
+    assert_eq!(key, "share.too_long");
+    assert_eq!(link, "", "no link is offered");
+    assert!(
+        page.has(".notice button.notice__action[data-format=\"bundle\"]")
+            .await?
+    );
+    let long = page.share_link().await?;
+    assert!(
+        long.len() > khabar_share::link::MAX_LINK_CHARS,
+        "{}",
+        long.len()
+    );
+    page.close().await
+}
