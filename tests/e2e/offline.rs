@@ -1,5 +1,5 @@
 //! Issue 13, no leaks and offline: the page asks only the site for its own files while it loads,
-//! analyses a pasted article and reads; the pages carry a CSP that the page itself never trips;
+//! analyses a pasted article, shares it and makes every download; the pages carry a CSP that the page itself never trips;
 //! and after one visit the explorer opens, shows the bundled article and analyses a pasted one
 //! with the server gone.
 
@@ -55,6 +55,12 @@ async fn the_page_asks_only_for_its_own_files_and_works_offline_after_one_visit(
         paste_and_analyse(&page, PASTED).await? >= 2,
         "the pasted article's names"
     );
+    // Sharing and every download are made in the page and its worker, from nothing fetched.
+    let link = page.share_link().await?;
+    assert!(link.contains("#v="), "{link}");
+    for format in ["bundle", "json", "timeml", "brat", "csv", "ics"] {
+        assert!(!page.export_file(format).await?.is_empty(), "{format}");
+    }
 
     // Every request was for a file of the site, and every resource the page loaded came from it.
     let dist = dist_dir()?;

@@ -264,30 +264,38 @@ fn tag_conll(args: &[String]) -> Result<()> {
     // News or Wikipedia conventions, decided once over the whole input.
     let domain =
         khabar_nlp::ner::detect_domain(text.lines().filter_map(|l| l.split_whitespace().next()));
-    let flush = |sentence: &mut Vec<&str>, out: &mut String| {
-        if sentence.is_empty() {
-            return;
-        }
-        let tags = khabar_nlp::ner::tag_scored_in_domain(sentence, domain);
-        for (word, tag) in sentence.iter().zip(tags.into_iter().map(|t| t.tag)) {
-            out.push_str(word);
-            out.push('\t');
-            out.push_str(&khabar_nlp::ner::tag_name(tag));
-            out.push('\n');
-        }
-        sentence.clear();
-    };
+    // One tagger for the whole input: each distinct word is analysed once (issue 9).
+    let mut tagger = khabar_nlp::ner::DocumentTagger::new(domain);
     for line in text.lines() {
         match line.split_whitespace().next() {
             Some(token) => sentence.push(token),
             None => {
-                flush(&mut sentence, &mut out);
+                tag_sentence(&mut tagger, &mut sentence, &mut out);
                 out.push('\n');
             }
         }
     }
-    flush(&mut sentence, &mut out);
+    tag_sentence(&mut tagger, &mut sentence, &mut out);
     write_stdout(&out)
+}
+
+/// Appends the words of `sentence` with their tags (`word\tTAG` lines) to `out` and empties it.
+fn tag_sentence<'t>(
+    tagger: &mut khabar_nlp::ner::DocumentTagger<'t>,
+    sentence: &mut Vec<&'t str>,
+    out: &mut String,
+) {
+    if sentence.is_empty() {
+        return;
+    }
+    let tags = tagger.tag(sentence);
+    for (word, tag) in sentence.iter().zip(tags.into_iter().map(|t| t.tag)) {
+        out.push_str(word);
+        out.push('\t');
+        out.push_str(&khabar_nlp::ner::tag_name(tag));
+        out.push('\n');
+    }
+    sentence.clear();
 }
 
 fn read_input(file: Option<&str>) -> Result<String> {

@@ -18,7 +18,7 @@
 use crate::normalize;
 use crate::tsv;
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A segmentation of one word into proclitics, stem and enclitic.
@@ -389,8 +389,8 @@ struct Entry {
     hamza: bool,
 }
 
-fn lexicon() -> &'static HashMap<&'static str, Entry> {
-    static LEXICON: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
+    static LEXICON: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
     LEXICON.get_or_init(|| {
         tsv::TEXT_LEXICON
             .rows()

@@ -150,11 +150,12 @@ pub fn analyze_observed(text: &str, config: &Config, done: &mut dyn FnMut(Stage)
     };
     // Time expressions first: their spans are never names (issue 10). (A benchmark that times
     // the `done` calls counts this in the NER stage; `Stage::Time` ends right after entities.)
-    let times = time::find(&doc, reference);
+    let (times, words) = time::find_with_words(&doc, reference);
     let time_spans: Vec<Span> = times.exprs.iter().map(|t| t.span).collect();
     let entities = entities::find_observed(&doc, reference, &time_spans, done);
     done(Stage::Time);
-    let (events, quotes) = events::extract_with_quotes(&doc, &entities, &times.exprs, reference);
+    let (events, quotes) =
+        events::extract_with_quotes_in(&doc, &words, &entities, &times.exprs, reference);
     done(Stage::Events);
     let analysis = assemble(
         &doc,

@@ -9,8 +9,9 @@
 //! («5 ملايين»).
 
 use crate::normalize;
+use std::borrow::Cow;
 use crate::tsv;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A number written in one or more words («خمسة وعشرون», «الحادي عشر», «25»).
@@ -25,9 +26,22 @@ pub struct NumberPhrase {
 }
 
 /// Reads the number that starts at `words[0]`, if any (cardinal or ordinal, words or digits).
+/// (The analysis reads keys, [`parse_keys`]; the tests read words.)
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn parse_phrase(words: &[&str]) -> Option<NumberPhrase> {
+    parse_with(words, |w| Cow::Owned(normalize::key(w)))
+}
+
+/// [`parse_phrase`] of words given by their matching keys ([`normalize::key`] is idempotent, so
+/// the keys need not be computed again; issue 9).
+pub fn parse_keys(keys: &[&str]) -> Option<NumberPhrase> {
+    parse_with(keys, Cow::Borrowed)
+}
+
+/// [`parse_phrase`], with `key` giving a word's matching key.
+fn parse_with<'a>(words: &[&'a str], key: impl Fn(&'a str) -> Cow<'a, str>) -> Option<NumberPhrase> {
     let first = words.first()?;
-    let first_key = normalize::key(first);
+    let first_key = key(first);
     let (mut total, mut current, mut ordinal) = (0u64, 0u64, false);
     let mut last = Kind::Unit;
     let mut used = 0;
@@ -35,7 +49,7 @@ pub fn parse_phrase(words: &[&str]) -> Option<NumberPhrase> {
         // Digits, possibly a decimal before a scale word: «3.5 مليار».
         let scale = words
             .get(1)
-            .and_then(|w| lookup(&normalize::key(w)))
+            .and_then(|w| lookup(&key(w)))
             .filter(|(_, k)| *k == Kind::Scale);
         if let Some((s, _)) = scale {
             let value = (v * s as f64).round();
@@ -52,11 +66,11 @@ pub fn parse_phrase(words: &[&str]) -> Option<NumberPhrase> {
         });
     }
     for (k, word) in words.iter().enumerate() {
-        let key = normalize::key(word);
+        let word_key = key(word);
         let item = if k == 0 {
-            first_item(&key)
+            first_item(&word_key)
         } else {
-            next_item(&key, last, current)
+            next_item(&word_key, last, current)
         };
         let Some((v, kind)) = item else {
             break;
@@ -187,8 +201,8 @@ fn digits(key: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
-fn words() -> &'static HashMap<String, (u64, Kind)> {
-    static WORDS: OnceLock<HashMap<String, (u64, Kind)>> = OnceLock::new();
+fn words() -> &'static FxHashMap<String, (u64, Kind)> {
+    static WORDS: OnceLock<FxHashMap<String, (u64, Kind)>> = OnceLock::new();
     WORDS.get_or_init(|| {
         tsv::TEXT_NUMBERS
             .rows()

@@ -13,7 +13,7 @@ use crate::normalize::fold_char;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 use crate::work::{Work, count};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Who holds an office: a country or an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -266,7 +266,7 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
     };
     // Readings of the same tokens, by (first, end, prefix): only those can be the same mention
     // (issue 9: no comparison of every pair).
-    let mut groups: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+    let mut groups: FxHashMap<(usize, usize, usize), Vec<usize>> = FxHashMap::default();
     for (i, c) in cands.iter().enumerate() {
         groups
             .entry((c.first, c.end, c.prefix_len))
@@ -288,7 +288,7 @@ pub fn disambiguate(text: &str, tokens: &[Token], cands: Vec<Candidate>) -> Vec<
             group(a).any(|b| same(a, b))
         })
         .collect();
-    let mut evidence: HashMap<usize, usize> = HashMap::new();
+    let mut evidence: FxHashMap<usize, usize> = FxHashMap::default();
     // Counted over the mentions that would be kept, so overlapping readings count once.
     let plain: Vec<Candidate> = cands
         .iter()

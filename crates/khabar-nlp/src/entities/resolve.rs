@@ -16,7 +16,7 @@ use crate::token::{Token, TokenKind};
 use crate::work::{Work, count};
 use jiff::civil::Date;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What an entity is, for finding it again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,14 +75,14 @@ struct State<'d, 't> {
     kb: &'static Kb,
     date: Option<Date>,
     entities: Vec<Builder>,
-    by_key: HashMap<Key, usize>,
+    by_key: FxHashMap<Key, usize>,
     covered: Vec<bool>,
     /// First token of every person mention, with its entity.
-    person_at: HashMap<usize, usize>,
-    locals: HashMap<(NerType, String), usize>,
+    person_at: FxHashMap<usize, usize>,
+    locals: FxHashMap<(NerType, String), usize>,
     /// The key of the last word of every person mention of two words or more, with the first
     /// entity (lowest index) that has such a mention.
-    full_name_ends: HashMap<String, usize>,
+    full_name_ends: FxHashMap<String, usize>,
 }
 
 impl State<'_, '_> {
@@ -250,7 +250,7 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     let tokens = &doc.tokens;
     // Full names of people in the text by the key of their last word («محمد شياع السوداني»):
     // a lone «السوداني» not after a definite noun is that person, not the adjective.
-    let last_words: HashMap<String, usize> = cands
+    let last_words: FxHashMap<String, usize> = cands
         .iter()
         .filter_map(|c| match c.kind {
             CandKind::Name(Target::Person(p)) if c.end - c.first > 1 => {
@@ -341,7 +341,8 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
     let mut runs: Vec<(NerType, usize, usize, f32)> = Vec::new();
     let mut tagged: Vec<Option<Tag>> = vec![None; doc.tokens.len()];
     // News or Wikipedia conventions, decided once for the document.
-    let domain = ner::detect_domain(doc.tokens.iter().map(|t| t.span.slice(doc.text)));
+    let domain = ner::detect_domain_keys(doc.tokens.iter().map(|t| t.key.as_str().into()));
+    let mut tagger = ner::DocumentTagger::new(domain);
     for sentence in &doc.sentences {
         let idx: Vec<usize> = tokens_inside(&doc.tokens, *sentence).collect();
         count(Work::NerTokens, idx.len());
@@ -349,7 +350,7 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
             .iter()
             .map(|&i| doc.tokens[i].span.slice(doc.text))
             .collect();
-        let tags = ner::tag_scored_in_domain(&words, domain);
+        let tags = tagger.tag(&words);
         let mut open: Option<(NerType, usize, usize, f32)> = None;
         for (k, scored) in tags.iter().enumerate() {
             tagged[idx[k]] = Some(scored.tag);
@@ -430,7 +431,7 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool], tagging: NerTagging) {
     // name with an unknown first name before it, or a multiword name's unknown first word
     // alone («لاي» for «لاي تشينغ ته»).
     // Where each pattern's first word occurs (by the token's NER stem), found in one pass.
-    let mut firsts: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut firsts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (_, words) in &kept {
         firsts.entry(words[0].clone()).or_default();
     }
@@ -586,7 +587,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
     let doc = st.doc;
     let kb = st.kb;
     // surname key -> (entity, start of its first full-name mention)
-    let mut aliases: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut aliases: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
     for (e, b) in st.entities.iter().enumerate() {
         if b.kind != EntityKind::Person {
             continue;
@@ -708,7 +709,7 @@ fn add_titles(st: &mut State<'_, '_>, cands: &[Candidate]) {
             _ => None,
         })
         .collect();
-    let mut bindings: HashMap<(Holder, usize), usize> = HashMap::new();
+    let mut bindings: FxHashMap<(Holder, usize), usize> = FxHashMap::default();
     let mut bare = Vec::new();
     for &(c, office, holder) in &titles {
         match person_after(st, c.end) {
@@ -932,11 +933,11 @@ pub(super) fn resolve(
         kb: kb::get(),
         date,
         entities: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FxHashMap::default(),
         covered: vec![false; doc.tokens.len()],
-        person_at: HashMap::new(),
-        locals: HashMap::new(),
-        full_name_ends: HashMap::new(),
+        person_at: FxHashMap::default(),
+        locals: FxHashMap::default(),
+        full_name_ends: FxHashMap::default(),
     };
     // Titles and relational mentions keep their tokens from NER and surname matching.
     let mut reserved = vec![false; doc.tokens.len()];
@@ -948,12 +949,16 @@ pub(super) fn resolve(
             *r = true;
         }
     }
-    // So do time expressions: a date is not a name (issue 10).
-    for (r, t) in reserved.iter_mut().zip(&doc.tokens) {
-        if time_spans
-            .iter()
-            .any(|s| s.start < t.span.end && t.span.start < s.end)
-        {
+    // So do time expressions: a date is not a name (issue 10). Tokens are in order: each
+    // expression marks the run of tokens it overlaps, found by binary search (issue 9: a scan
+    // of every expression per token was quadratic).
+    for s in time_spans {
+        let first = doc.tokens.partition_point(|t| t.span.end <= s.start);
+        for (r, t) in reserved[first..].iter_mut().zip(&doc.tokens[first..]) {
+            if t.span.start >= s.end {
+                break;
+            }
+            count(Work::CandidateChecks, 1);
             *r = true;
         }
     }

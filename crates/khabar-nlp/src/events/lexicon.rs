@@ -4,7 +4,7 @@
 use crate::analysis::{EventKind, EventStatus};
 use crate::normalize;
 use crate::tsv;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// What a cue word signals.
@@ -53,16 +53,16 @@ pub(crate) struct Lexicon {
     /// Phrase words → trigger, longest first.
     pub triggers: Vec<(Vec<String>, Trigger)>,
     pub cues: Vec<(Vec<String>, Cue)>,
-    pub labels: HashMap<String, Label>,
-    pub speech: HashSet<String>,
+    pub labels: FxHashMap<String, Label>,
+    pub speech: FxHashSet<String>,
     /// Trigger-specific label nouns.
     pub nouns: Vec<Noun>,
     /// Event kind → (folded preposition, English) introducing its target.
-    pub preps: HashMap<&'static str, Vec<(String, String)>>,
+    pub preps: FxHashMap<&'static str, Vec<(String, String)>>,
     /// Folded noun between a preposition and a nisba adjective → English («الانتخابات»).
-    pub role_nouns: HashMap<String, String>,
+    pub role_nouns: FxHashMap<String, String>,
     /// English country name → English adjective ("US", "Russian").
-    pub demonyms: HashMap<String, String>,
+    pub demonyms: FxHashMap<String, String>,
 }
 
 const FORMS: &[&str] = &["noun", "past", "present"];

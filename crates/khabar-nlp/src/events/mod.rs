@@ -24,7 +24,7 @@ use crate::token::TokenKind;
 use crate::work::{Work, count};
 use jiff::civil::Date;
 use lexicon::Cue;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One event, pointing into the entity and time lists by index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,29 +86,41 @@ pub fn extract_with_quotes(
     times: &[TimeExpr],
     reference: Option<Date>,
 ) -> (Vec<Event>, Vec<QuoteSpan>) {
-    let lx = lexicon::get();
     let w = word_view(doc.text, &doc.tokens);
-    let sentence_of = sentence_index(doc, &w);
-    let quotes = quotes_in(doc, &w, entities);
+    extract_with_quotes_in(doc, &w, entities, times, reference)
+}
+
+/// [`extract_with_quotes`] over the document's word view `w` ([`word_view`]; the time stage
+/// builds it too and hands it on, issue 9).
+pub(crate) fn extract_with_quotes_in(
+    doc: &Document<'_>,
+    w: &[Word],
+    entities: &[Entity],
+    times: &[TimeExpr],
+    reference: Option<Date>,
+) -> (Vec<Event>, Vec<QuoteSpan>) {
+    let lx = lexicon::get();
+    let sentence_of = sentence_index(doc, w);
+    let quotes = quotes_in(doc, w, entities);
     let located = Located::new(entities);
     let quote_index = QuoteIndex::new(&quotes);
     let index = roles::MentionIndex::new(entities);
-    let clause_of = roles::clauses(&w, &sentence_of, &index);
+    let clause_of = roles::clauses(w, &sentence_of, &index);
     let clause_spans = ClauseSpans::new(&clause_of);
-    let mut mentions = find_mentions(doc.text, &w, lx);
+    let mut mentions = find_mentions(doc.text, w, lx);
     for m in &mut mentions {
         m.sentence = clause_of.get(m.word).copied().unwrap_or(0);
-        status_from_cues(m, &w, &clause_of, lx);
+        status_from_cues(m, w, &clause_of, lx);
     }
-    link_times(&mut mentions, &w, &clause_of, times, reference);
-    inherit_times(&mut mentions, &w, &sentence_of);
+    link_times(&mut mentions, w, &clause_of, times, reference);
+    inherit_times(&mut mentions, w, &sentence_of);
     let triggers: Vec<Span> = mentions.iter().map(|m| m.trigger).collect();
     for m in &mut mentions {
         let s = sentence_of.get(m.word).copied().unwrap_or(0);
         let sentence = doc.sentences.get(s).copied().unwrap_or(m.trigger);
         m.sentence_span = sentence;
-        let clause = clause_spans.get(&w, m.sentence).unwrap_or(sentence);
-        let place = find_place(doc, &w, m, &located, &triggers);
+        let clause = clause_spans.get(w, m.sentence).unwrap_or(sentence);
+        let place = find_place(doc, w, m, &located, &triggers);
         m.place = place;
         // Persons meet, call and speak across a sentence's clauses; countries and organisations
         // act in their own clause, when it names one.
@@ -141,7 +153,7 @@ pub fn extract_with_quotes(
         }
         let site = roles::Site {
             text: doc.text,
-            words: &w,
+            words: w,
             clause_of: &clause_of,
             word: m.word,
             end_word: m.end_word,
@@ -415,7 +427,7 @@ fn stems(text: &str, word: &Word) -> Vec<(String, usize)> {
 
 fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
     // The triggers by the key of their first word (issue 9: not every trigger at every word).
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (h, (words, _)) in lx.triggers.iter().enumerate() {
         by_first.entry(words[0].as_str()).or_default().push(h);
     }
@@ -481,11 +493,11 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
 }
 
 /// The first and last word of every clause, found in one pass (issue 9).
-struct ClauseSpans(HashMap<usize, (usize, usize)>);
+struct ClauseSpans(FxHashMap<usize, (usize, usize)>);
 
 impl ClauseSpans {
     fn new(clause_of: &[usize]) -> Self {
-        let mut map: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut map: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
         for (k, &c) in clause_of.iter().enumerate() {
             map.entry(c).and_modify(|r| r.1 = k).or_insert((k, k));
         }
@@ -572,7 +584,7 @@ fn link_times(
     reference: Option<Date>,
 ) {
     // The mentions of each clause, in order.
-    let mut by_clause: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_clause: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         by_clause.entry(m.sentence).or_default().push(k);
     }
@@ -665,7 +677,7 @@ fn link_times(
 fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
     const SOCIAL: &[&str] = &["meeting", "visit"];
     // The social mentions of each sentence, in order (issue 9: no scan of every mention).
-    let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    let mut by_sentence: FxHashMap<Option<usize>, Vec<usize>> = FxHashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if SOCIAL.contains(&m.kind) {
             by_sentence

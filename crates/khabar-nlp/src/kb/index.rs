@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use super::{Kb, RecordKind};
 use crate::ner_type::NerType;
 use crate::normalize::key;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What a name refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,7 +68,7 @@ pub fn ambiguous_pair(a: Target, b: Target) -> bool {
 }
 
 pub(super) fn build(kb: &mut Kb) {
-    let stop: HashSet<String> = super::data::stopwords().collect();
+    let stop: FxHashSet<String> = super::data::stopwords().collect();
     let mut entries: Vec<(String, Target, NerType)> = Vec::new();
     for (i, c) in kb.countries.iter().enumerate() {
         for n in std::iter::once(&c.name_ar).chain(&c.variants) {
@@ -132,7 +132,7 @@ pub(super) fn build(kb: &mut Kb) {
     }
     // A name is indexed once, with its first target, except a country name that is another
     // country's capital («عمان»: Oman, Amman), which the matcher disambiguates in context.
-    let mut seen: HashMap<Vec<String>, Target> = HashMap::new();
+    let mut seen: FxHashMap<Vec<String>, Target> = FxHashMap::default();
     for (text, target, class) in entries {
         let w = words(&text);
         if let (Target::Person(p), [one]) = (target, w.as_slice())

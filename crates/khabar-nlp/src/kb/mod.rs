@@ -14,7 +14,7 @@ pub use index::{NameEntry, Target, TitleEntry, ambiguous_pair};
 
 use crate::ner_type::NerType;
 use jiff::civil::Date;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// The knowledge base: records and the indexes over their names.
@@ -31,18 +31,18 @@ pub struct Kb {
     /// Organisations, places and works.
     pub records: Vec<Record>,
     /// Countries where the head of government, not the head of state, leads (counterparts).
-    pub parliamentary: HashSet<String>,
+    pub parliamentary: FxHashSet<String>,
     /// Names by the key of their first word.
-    pub(crate) names: HashMap<String, Vec<NameEntry>>,
+    pub(crate) names: FxHashMap<String, Vec<NameEntry>>,
     /// Titles by the key of their first word.
-    pub(crate) titles: HashMap<String, Vec<TitleEntry>>,
+    pub(crate) titles: FxHashMap<String, Vec<TitleEntry>>,
     /// Gazetteer classes of single keys and of whole-name keys (words joined by a space).
-    pub(crate) classes: HashMap<String, NerType>,
+    pub(crate) classes: FxHashMap<String, NerType>,
     /// Keys never matched as one-word names nor used as in-text aliases.
-    pub(crate) stopwords: HashSet<String>,
+    pub(crate) stopwords: FxHashSet<String>,
     /// Short names of people that are also ordinary words («الأسد», «البرهان»): matched only
     /// in a person context (after a title, or a speech verb for a definite one).
-    pub(crate) guarded: HashMap<String, usize>,
+    pub(crate) guarded: FxHashMap<String, usize>,
 }
 
 static KB: LazyLock<Kb> = LazyLock::new(|| {

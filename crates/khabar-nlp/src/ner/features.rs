@@ -6,7 +6,7 @@
 //! with other templates is refused by the tests. The analysers the features call (normalisation,
 //! clitic stems, gazetteer classes) are fingerprinted by [`analyser_fingerprint`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::ner::{NerType, assets, tables};
@@ -212,8 +212,8 @@ fn hash(name: &str, parts: &[&str]) -> u32 {
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
-static TRIGGERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static TRIGGERS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in assets::TRIGGERS.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -264,6 +264,10 @@ struct WordInfo {
     shape: &'static str,
     len_bucket: &'static str,
     trigger: Option<&'static str>,
+    /// The knowledge-base class of the key.
+    gaz: Option<&'static str>,
+    /// The NERAr classes the key (else the light stem) occurs in as a name word.
+    nerar_words: u8,
 }
 
 fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<&'a str> {
@@ -293,7 +297,16 @@ fn word_info(word: &str) -> WordInfo {
         .or_else(|| TRIGGERS.get(&light))
         .or_else(|| TRIGGERS.get(&format!("ال{light}")))
         .copied();
+    let names = tables::gazetteer();
+    let nerar_words = names
+        .words
+        .get(key.as_str())
+        .or_else(|| names.words.get(light.as_str()))
+        .copied()
+        .unwrap_or(0);
     WordInfo {
+        gaz: gaz_name(kb::gazetteer_class(&key)),
+        nerar_words,
         shape: shape(&key),
         len_bucket: match key.chars().count() {
             0..=1 => "1",
@@ -367,7 +380,7 @@ fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
 
 /// For every token, the longest knowledge-base name of two words or more covering it (first
 /// word by its key or light stem, the others by key), left to right: (begins here, class).
-fn gazetteer_spans(infos: &[WordInfo]) -> Vec<Option<(bool, &'static str)>> {
+fn gazetteer_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, &'static str)>> {
     let kb = kb::get();
     let mut out = vec![None; infos.len()];
     let mut i = 0;
@@ -407,15 +420,25 @@ fn cut_str(p: &str, n: usize) -> &str {
 
 /// For every token, the longest NERAr name covering it (first word by key or light stem, the
 /// others by key), left to right: (begins here, class mask).
-fn nerar_spans(infos: &[WordInfo]) -> Vec<Option<(bool, u8)>> {
+fn nerar_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, u8)>> {
     let g = tables::gazetteer();
     let mut out = vec![None; infos.len()];
     let mut i = 0;
     let mut buf = String::new();
     while i < infos.len() {
         let mut best: Option<(usize, u8)> = None;
+        // A phrase of n words has at least n space-separated parts, and its first part is that
+        // of its first word: only names starting with that part, and not longer, can match.
+        let most = |first: &str| {
+            let part = first.split(' ').next().unwrap_or(first);
+            g.first_words.get(part).copied().unwrap_or(0)
+        };
+        let (most_key, most_light) = (most(&infos[i].key), most(&infos[i].light));
         'len: for n in (1..=g.longest.min(infos.len() - i)).rev() {
-            for first in [&infos[i].key, &infos[i].light] {
+            for (first, most) in [(&infos[i].key, most_key), (&infos[i].light, most_light)] {
+                if n > most {
+                    continue;
+                }
                 buf.clear();
                 buf.push_str(first);
                 for w in &infos[i + 1..i + n] {
@@ -452,10 +475,171 @@ pub fn domain_copy(h: u32, domain: u8) -> u32 {
     x & 0x0FFF_FFFF
 }
 
+/// Words already analysed, with the features that depend on the word alone: a document repeats
+/// its words, and each distinct word is analysed (clitic segmentation, keys, table lookups,
+/// affix and character features) once (issue 9). One cache serves one feature set.
+#[derive(Debug)]
+pub struct WordCache<'a> {
+    set: FeatureSet,
+    ids: FxHashMap<&'a str, usize>,
+    entries: Vec<(WordInfo, Vec<u32>)>,
+}
+
+impl<'a> WordCache<'a> {
+    /// An empty cache for features of `set`.
+    pub fn new(set: FeatureSet) -> WordCache<'a> {
+        WordCache {
+            set,
+            ids: FxHashMap::default(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// The id of `word`, analysing it if it is new.
+    fn id(&mut self, word: &'a str) -> usize {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let info = word_info(word);
+        let local = local_features(&info, self.set);
+        let id = self.entries.len();
+        self.entries.push((info, local));
+        self.ids.insert(word, id);
+        id
+    }
+
+    /// How many distinct words the cache holds (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the cache holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The features of word `id` that do not depend on its neighbours.
+    pub fn local(&self, id: usize) -> &[u32] {
+        &self.entries[id].1
+    }
+}
+
 /// The feature hashes of every token of a sentence.
 pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
-    let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w)).collect();
-    let at = |i: isize| -> Option<&WordInfo> { usize::try_from(i).ok().and_then(|i| infos.get(i)) };
+    let mut cache = WordCache::new(set);
+    let (ids, context) = extract_in(words, &mut cache);
+    ids.into_iter()
+        .zip(context)
+        .map(|(id, ctx)| {
+            let mut f = cache.local(id).to_vec();
+            f.extend(ctx);
+            f
+        })
+        .collect()
+}
+
+/// The features of a word that do not depend on its neighbours.
+fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
+    let mut f = Vec::with_capacity(48);
+    f.push(hash("bias", &[]));
+    if set.has(Group::Word) {
+        f.push(hash("w0", &[&w.key]));
+    }
+    if set.has(Group::Stem) {
+        f.push(hash("cs0", &[&w.clitic_stem]));
+        f.push(hash("ls0", &[&w.light]));
+        f.push(hash("cj0", &[&w.conj]));
+        f.push(hash("art0", &[if w.article { "1" } else { "0" }]));
+        f.push(hash("pro0", &[&w.proclitics]));
+        f.push(hash("enc0", &[w.enclitic]));
+    }
+    if set.has(Group::Affix) {
+        for n in 1..=4 {
+            if let Some(p) = prefix(&w.key, n) {
+                f.push(hash("pre", &[p]));
+            }
+            if let Some(s) = suffix(&w.key, n) {
+                f.push(hash("suf", &[s]));
+            }
+            if let Some(p) = prefix(&w.clitic_stem, n) {
+                f.push(hash("cpre", &[p]));
+            }
+            if let Some(s) = suffix(&w.clitic_stem, n) {
+                f.push(hash("csuf", &[s]));
+            }
+        }
+        for n in 1..=2 {
+            if let Some(p) = prefix(&w.light, n) {
+                f.push(hash("lpre", &[p]));
+            }
+            if let Some(s) = suffix(&w.light, n) {
+                f.push(hash("lsuf", &[s]));
+            }
+        }
+    }
+    if set.has(Group::Shape) {
+        f.push(hash("shape", &[w.shape]));
+        f.push(hash("len", &[w.len_bucket]));
+    }
+    if set.has(Group::Trigger)
+        && let Some(c) = w.trigger
+    {
+        f.push(hash("tr0", &[c]));
+    }
+    if set.has(Group::Gazetteer) {
+        let g = |k: &str| gaz_name(kb::gazetteer_class(k));
+        if let Some(c) = w.gaz {
+            f.push(hash("gz0", &[c]));
+        }
+        if let Some(c) = g(&w.clitic_stem) {
+            f.push(hash("gzc0", &[c]));
+        }
+        if let Some(c) = g(&w.light) {
+            f.push(hash("gzl0", &[c]));
+        }
+    }
+    if set.has(Group::Cluster) {
+        let c0 = w.cluster.unwrap_or("?");
+        for n in 1..=3 {
+            f.push(hash("cl0", &[cut_str(c0, n)]));
+        }
+    }
+    if set.has(Group::Nerar) {
+        for class in tables::mask_classes(w.nerar_words) {
+            f.push(hash("ngw", &["0", class]));
+        }
+    }
+    if set.has(Group::Chars) && w.light.chars().count() >= 3 {
+        let padded: Vec<char> = std::iter::once('^')
+            .chain(w.light.chars())
+            .chain(std::iter::once('$'))
+            .collect();
+        let mut buf = String::new();
+        for win in padded.windows(3) {
+            buf.clear();
+            buf.extend(win);
+            f.push(hash("c3", &[&buf]));
+        }
+    }
+    f
+}
+
+/// For every token of a sentence: the id of its word in `cache` (whose [`WordCache::local`]
+/// features are the token's own) and the features that depend on the words around it.
+/// [`extract`] is the two together.
+pub fn extract_in<'a>(
+    words: &[&'a str],
+    cache: &mut WordCache<'a>,
+) -> (Vec<usize>, Vec<Vec<u32>>) {
+    let set = cache.set;
+    let ids: Vec<usize> = words.iter().map(|w| cache.id(w)).collect();
+    let infos: Vec<&WordInfo> = ids.iter().map(|&id| &cache.entries[id].0).collect();
+    let at = |i: isize| -> Option<&WordInfo> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| infos.get(i))
+            .copied()
+    };
     let key_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.key.as_str());
     let light_at =
         |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.light.as_str());
@@ -470,48 +654,11 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
         vec![None; infos.len()]
     };
     let mut out = Vec::with_capacity(words.len());
+    let mut pair = String::new();
     for (i, w) in infos.iter().enumerate() {
         let i = i as isize;
-        let mut f = Vec::with_capacity(48);
-        f.push(hash("bias", &[]));
-        if set.has(Group::Word) {
-            f.push(hash("w0", &[&w.key]));
-        }
-        if set.has(Group::Stem) {
-            f.push(hash("cs0", &[&w.clitic_stem]));
-            f.push(hash("ls0", &[&w.light]));
-            f.push(hash("cj0", &[&w.conj]));
-            f.push(hash("art0", &[if w.article { "1" } else { "0" }]));
-            f.push(hash("pro0", &[&w.proclitics]));
-            f.push(hash("enc0", &[w.enclitic]));
-        }
-        if set.has(Group::Affix) {
-            for n in 1..=4 {
-                if let Some(p) = prefix(&w.key, n) {
-                    f.push(hash("pre", &[p]));
-                }
-                if let Some(s) = suffix(&w.key, n) {
-                    f.push(hash("suf", &[s]));
-                }
-                if let Some(p) = prefix(&w.clitic_stem, n) {
-                    f.push(hash("cpre", &[p]));
-                }
-                if let Some(s) = suffix(&w.clitic_stem, n) {
-                    f.push(hash("csuf", &[s]));
-                }
-            }
-            for n in 1..=2 {
-                if let Some(p) = prefix(&w.light, n) {
-                    f.push(hash("lpre", &[p]));
-                }
-                if let Some(s) = suffix(&w.light, n) {
-                    f.push(hash("lsuf", &[s]));
-                }
-            }
-        }
+        let mut f = Vec::with_capacity(32);
         if set.has(Group::Shape) {
-            f.push(hash("shape", &[w.shape]));
-            f.push(hash("len", &[w.len_bucket]));
             f.push(hash(
                 "shape-1|0",
                 &[at(i - 1).map_or("<s>", |p| p.shape), w.shape],
@@ -551,34 +698,28 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
             if let Some(c) = class(i + 1) {
                 f.push(hash("tr+1", &[c]));
             }
-            if let Some(c) = class(i) {
-                f.push(hash("tr0", &[c]));
-            }
         }
         if set.has(Group::Gazetteer) {
-            let g = |k: &str| gaz_name(kb::gazetteer_class(k));
-            if let Some(c) = g(&w.key) {
-                f.push(hash("gz0", &[c]));
-            }
-            if let Some(c) = g(&w.clitic_stem) {
-                f.push(hash("gzc0", &[c]));
-            }
-            if let Some(c) = g(&w.light) {
-                f.push(hash("gzl0", &[c]));
-            }
-            if let Some(c) = at(i - 1).and_then(|p| g(&p.key)) {
+            let mut g = |a: &str, b: &str| {
+                pair.clear();
+                pair.push_str(a);
+                pair.push(' ');
+                pair.push_str(b);
+                gaz_name(kb::gazetteer_class(&pair))
+            };
+            if let Some(c) = at(i - 1).and_then(|p| p.gaz) {
                 f.push(hash("gz-1", &[c]));
             }
-            if let Some(c) = at(i + 1).and_then(|n| g(&n.key)) {
+            if let Some(c) = at(i + 1).and_then(|n| n.gaz) {
                 f.push(hash("gz+1", &[c]));
             }
             if let Some(p) = at(i - 1)
-                && let Some(c) = g(&format!("{} {}", p.key, w.light))
+                && let Some(c) = g(&p.key, &w.light)
             {
                 f.push(hash("gz-1..0", &[c]));
             }
             if let Some(n) = at(i + 1)
-                && let Some(c) = g(&format!("{} {}", w.light, n.key))
+                && let Some(c) = g(&w.light, &n.key)
             {
                 f.push(hash("gz0..+1", &[c]));
             }
@@ -593,10 +734,6 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
                     None => "<>",
                 }
             };
-            let c0 = c(i);
-            for n in 1..=3 {
-                f.push(hash("cl0", &[cut_str(c0, n)]));
-            }
             f.push(hash("cl-1", &[cut_str(c(i - 1), 2)]));
             f.push(hash("cl+1", &[cut_str(c(i + 1), 2)]));
         }
@@ -606,34 +743,17 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
                     f.push(hash("ng", &[if begin { "B" } else { "I" }, class]));
                 }
             }
-            let g = tables::gazetteer();
-            for (d, tag) in [(0isize, "0"), (-1, "-1"), (1, "+1")] {
+            for (d, tag) in [(-1isize, "-1"), (1, "+1")] {
                 if let Some(x) = at(i + d) {
-                    let mask = g
-                        .words
-                        .get(x.key.as_str())
-                        .or_else(|| g.words.get(x.light.as_str()));
-                    for class in tables::mask_classes(mask.copied().unwrap_or(0)) {
+                    for class in tables::mask_classes(x.nerar_words) {
                         f.push(hash("ngw", &[tag, class]));
                     }
                 }
             }
         }
-        if set.has(Group::Chars) && w.light.chars().count() >= 3 {
-            let padded: Vec<char> = std::iter::once('^')
-                .chain(w.light.chars())
-                .chain(std::iter::once('$'))
-                .collect();
-            let mut buf = String::new();
-            for win in padded.windows(3) {
-                buf.clear();
-                buf.extend(win);
-                f.push(hash("c3", &[&buf]));
-            }
-        }
         out.push(f);
     }
-    out
+    (ids, out)
 }
 
 #[cfg(test)]

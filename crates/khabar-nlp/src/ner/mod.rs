@@ -17,9 +17,10 @@ pub mod tables;
 #[cfg(feature = "eval")]
 pub mod train;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use model::Model;
+use model::{Lookup, Model};
 
 pub use crate::ner_type::NerType;
 
@@ -42,11 +43,16 @@ const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType:
 /// The shipped model file.
 pub const MODEL_BYTES: &[u8] = assets::MODEL;
 
-static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).ok());
+/// The shipped model with its lookup table, both built once.
+static MODEL: LazyLock<Option<(Model, Lookup)>> = LazyLock::new(|| {
+    let model = Model::from_bytes(MODEL_BYTES).ok()?;
+    let lookup = Lookup::new(&model);
+    Some((model, lookup))
+});
 
 /// The shipped model (`None` only if the embedded file is corrupt, which a test rules out).
 pub fn shipped_model() -> Option<&'static Model> {
-    MODEL.as_ref()
+    MODEL.as_ref().map(|(m, _)| m)
 }
 
 /// The label index of a tag (0 `O`, then `B-`/`I-` of PERS, LOC, ORG, MISC).
@@ -104,20 +110,39 @@ pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
 /// Tags a sentence of words with `model`, adding the features specific to training corpus
 /// `domain` (if the model kept them) to the shared ones.
 pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<ScoredTag> {
-    let mut feats = features::extract(words, features::FeatureSet(model.feature_set));
-    if let Some(d) = domain {
-        for fs in &mut feats {
-            let copies: Vec<u32> = fs.iter().map(|&h| features::domain_copy(h, d)).collect();
-            fs.extend(copies);
-        }
-    }
-    let emissions: Vec<[i64; LABELS]> = model
-        .emissions(&feats)
-        .into_iter()
-        .map(|e| e.map(i64::from))
+    tag_with(model, |f, s| model.add_feature(f, s), words, domain)
+}
+
+/// [`tag_scored_in`] with `add_feature` (the model's binary search, or the shipped model's
+/// [`Lookup`] table, which gives the same sums faster).
+fn tag_with(
+    model: &Model,
+    add_feature: impl Fn(u32, &mut [i32; LABELS]),
+    words: &[&str],
+    domain: Option<u8>,
+) -> Vec<ScoredTag> {
+    let feats = features::extract(words, features::FeatureSet(model.feature_set));
+    // Each feature and, with a domain, its domain copy (integer sums: the order is immaterial).
+    let emissions: Vec<[i64; LABELS]> = feats
+        .iter()
+        .map(|fs| {
+            let mut s = [0; LABELS];
+            for &f in fs {
+                add_feature(f, &mut s);
+                if let Some(d) = domain {
+                    add_feature(features::domain_copy(f, d), &mut s);
+                }
+            }
+            s.map(i64::from)
+        })
         .collect();
+    decoded(model, &emissions)
+}
+
+/// The best tags for `emissions` under `model`'s transitions, with margins.
+fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
     let (labels, margins) =
-        decode::viterbi(&emissions, |from, to| i64::from(model.transition(from, to)));
+        decode::viterbi(emissions, |from, to| i64::from(model.transition(from, to)));
     labels
         .into_iter()
         .zip(margins)
@@ -136,9 +161,15 @@ pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<S
 /// (WikiFANE), chosen by the words that tell them apart (`data/ner/domains.tsv`). Decide once per
 /// document (or input file) and tag each of its sentences with [`tag_scored_in_domain`].
 pub fn detect_domain<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
-    let score: f32 = words
+    detect_domain_keys(words.into_iter().map(|w| Cow::Owned(crate::normalize::key(w))))
+}
+
+/// [`detect_domain`] of words given by their matching keys (issue 9: a document's tokens carry
+/// theirs).
+pub fn detect_domain_keys<'a>(keys: impl IntoIterator<Item = Cow<'a, str>>) -> u8 {
+    let score: f32 = keys
         .into_iter()
-        .map(|w| tables::domain_weight(&crate::normalize::key(w)))
+        .map(|k| tables::domain_weight(&k))
         .sum();
     u8::from(score > 0.0)
 }
@@ -146,16 +177,68 @@ pub fn detect_domain<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
 /// Tags a sentence of words with the shipped model and the features of corpus `domain`
 /// (see [`detect_domain`]), with margins.
 pub fn tag_scored_in_domain(words: &[&str], domain: u8) -> Vec<ScoredTag> {
-    match shipped_model() {
-        Some(m) => tag_scored_in(m, words, Some(domain)),
-        None => tag_scored(words),
+    DocumentTagger::new(domain).tag(words)
+}
+
+/// Tags the sentences of one document with the shipped model: the same tags as
+/// [`tag_scored_in_domain`], but each distinct word of the document is analysed, and the
+/// weights of its own features summed, once (issue 9).
+#[derive(Debug)]
+pub struct DocumentTagger<'a> {
+    domain: u8,
+    cache: Option<features::WordCache<'a>>,
+    /// For each word of the cache, the summed weights of its own features (and their domain
+    /// copies).
+    local_scores: Vec<[i32; LABELS]>,
+}
+
+impl<'a> DocumentTagger<'a> {
+    /// A tagger for a document following the conventions of corpus `domain`.
+    pub fn new(domain: u8) -> DocumentTagger<'a> {
+        DocumentTagger {
+            domain,
+            cache: shipped_model().map(|m| features::WordCache::new(features::FeatureSet(m.feature_set))),
+            local_scores: Vec::new(),
+        }
+    }
+
+    /// Tags a sentence of words, with margins.
+    pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
+        let (Some((model, lookup)), Some(cache)) = (MODEL.as_ref(), self.cache.as_mut()) else {
+            return tag_scored(words);
+        };
+        let domain = self.domain;
+        let add = |f: u32, s: &mut [i32; LABELS]| {
+            lookup.add_feature(f, s);
+            lookup.add_feature(features::domain_copy(f, domain), s);
+        };
+        let (ids, context) = features::extract_in(words, cache);
+        for id in self.local_scores.len()..cache.len() {
+            let mut s = [0; LABELS];
+            for &f in cache.local(id) {
+                add(f, &mut s);
+            }
+            self.local_scores.push(s);
+        }
+        let emissions: Vec<[i64; LABELS]> = ids
+            .iter()
+            .zip(&context)
+            .map(|(&id, fs)| {
+                let mut s = self.local_scores[id];
+                for &f in fs {
+                    add(f, &mut s);
+                }
+                s.map(i64::from)
+            })
+            .collect();
+        decoded(model, &emissions)
     }
 }
 
 /// Tags a sentence of words with the shipped model (news conventions), with margins.
 pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
-    match shipped_model() {
-        Some(m) => tag_scored_in(m, words, Some(0)),
+    match MODEL.as_ref() {
+        Some((m, lookup)) => tag_with(m, |f, s| lookup.add_feature(f, s), words, Some(0)),
         None => words
             .iter()
             .map(|_| ScoredTag {

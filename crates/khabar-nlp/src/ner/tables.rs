@@ -1,7 +1,7 @@
 //! The lookup tables the NER features read: word clusters and the NERAr name lists, parsed once
 //! from [`crate::ner::assets`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::ner::assets;
@@ -13,7 +13,7 @@ fn rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
         .filter_map(|l| l.split_once('\t'))
 }
 
-static CLUSTERS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static CLUSTERS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     rows(assets::CLUSTERS)
         .map(|(key, path)| (key, path.trim()))
         .collect()
@@ -39,11 +39,14 @@ fn class_bit(class: &str) -> u8 {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Full names → class mask.
-    pub names: HashMap<&'static str, u8>,
+    pub names: FxHashMap<&'static str, u8>,
     /// Words of names → class mask.
-    pub words: HashMap<&'static str, u8>,
+    pub words: FxHashMap<&'static str, u8>,
     /// The most words in a name.
     pub longest: usize,
+    /// The first word of names (the text before the first space) → the most words in a name
+    /// starting with it: longer phrases need not be looked up (issue 9).
+    pub first_words: FxHashMap<&'static str, usize>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -58,6 +61,9 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             n += 1;
         }
         g.longest = g.longest.max(n);
+        let first = name.split(' ').next().unwrap_or(name);
+        let most = g.first_words.entry(first).or_default();
+        *most = (*most).max(n);
     }
     g
 });
@@ -75,7 +81,7 @@ pub fn mask_classes(mask: u8) -> impl Iterator<Item = &'static str> {
         .map(|(_, c)| c)
 }
 
-static DOMAINS: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
+static DOMAINS: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
     rows(assets::DOMAINS)
         .filter_map(|(key, w)| Some((key, w.trim().parse().ok()?)))
         .collect()

@@ -4,7 +4,7 @@
 //! words, so that «أبريل» and «ابريل» or «غداً» and «غدا» are the same entry.
 
 use crate::normalize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Which calendar a month name belongs to.
@@ -87,13 +87,30 @@ pub(crate) struct UnitWord {
 #[derive(Debug)]
 pub(crate) struct Phrases<T> {
     pub entries: Vec<(Vec<String>, T)>,
+    /// First word → the entries starting with it, in table order; built on first use, when the
+    /// table is complete (issue 9).
+    by_first: OnceLock<FxHashMap<String, Vec<usize>>>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
             entries: Vec::new(),
+            by_first: OnceLock::new(),
         }
+    }
+}
+
+impl<T> Phrases<T> {
+    /// The entries by first word, in table order.
+    pub fn by_first(&self) -> &FxHashMap<String, Vec<usize>> {
+        self.by_first.get_or_init(|| {
+            let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+            for (e, (words, _)) in self.entries.iter().enumerate() {
+                map.entry(words[0].clone()).or_default().push(e);
+            }
+            map
+        })
     }
 }
 
@@ -106,6 +123,7 @@ impl<T: Copy> Phrases<T> {
         // Longest phrases first, so that «كانون الثاني» wins over a shorter entry.
         self.entries
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        self.by_first = OnceLock::new();
     }
 }
 
@@ -113,28 +131,28 @@ impl<T: Copy> Phrases<T> {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     pub months: Phrases<Month>,
-    pub weekdays: HashMap<String, (u8, bool)>,
+    pub weekdays: FxHashMap<String, (u8, bool)>,
     /// «خميس» in «خميس الأسبوع المقبل»: only before a week or month.
-    pub weekdays_indefinite: HashMap<String, u8>,
+    pub weekdays_indefinite: FxHashMap<String, u8>,
     /// Holiday phrase → (calendar, month, day).
     pub holidays: Phrases<(Calendar, u8, u8)>,
-    pub units: HashMap<String, UnitWord>,
-    pub relative: HashMap<String, i8>,
+    pub units: FxHashMap<String, UnitWord>,
+    pub relative: FxHashMap<String, i8>,
     pub deictic: Phrases<i8>,
     /// Phrase → (value, the signal word that must precede it).
     pub refs: Phrases<(&'static str, Option<&'static str>)>,
-    pub anchors: HashMap<String, &'static str>,
+    pub anchors: FxHashMap<String, &'static str>,
     pub approx: Phrases<&'static str>,
-    pub seasons: HashMap<String, &'static str>,
-    pub sets: HashMap<String, &'static str>,
-    pub decades: HashMap<String, u8>,
+    pub seasons: FxHashMap<String, &'static str>,
+    pub sets: FxHashMap<String, &'static str>,
+    pub decades: FxHashMap<String, u8>,
     /// Phrase → (TIMEX3 part, hours to add, can follow a day directly).
     pub day_parts: Phrases<(&'static str, u8, bool)>,
     pub future_cues: Phrases<()>,
     /// Number word → (value, ordinal?, teen marker?).
-    pub numbers: HashMap<String, (u64, bool)>,
+    pub numbers: FxHashMap<String, (u64, bool)>,
     /// Closed word classes (`data/time/word_classes.tsv`): class → folded words.
-    pub classes: HashMap<String, Vec<String>>,
+    pub classes: FxHashMap<String, Vec<String>>,
     /// Data rows whose value was not understood (file and line), kept out of the tables; a
     /// unit test requires it to be empty.
     pub skipped: Vec<String>,

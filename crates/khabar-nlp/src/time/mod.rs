@@ -133,8 +133,16 @@ fn dateline_position(doc: &Document<'_>, start: usize, end: usize) -> bool {
     before <= 3 && closes
 }
 
-/// Finds and resolves the time expressions of a document.
+/// Finds and resolves the time expressions of a document. (The analysis uses
+/// [`find_with_words`]; the tests use this.)
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
+    find_with_words(doc, reference).0
+}
+
+/// [`find`], also giving the word view of the document it built ([`word_view`]), for the
+/// events stage to reuse (issue 9).
+pub(crate) fn find_with_words(doc: &Document<'_>, reference: Option<Date>) -> (Times, Vec<Word>) {
     let ctx = recognize::Ctx::new(doc, reference);
     let mut times = Times::default();
     let hits = recognize::scan(&ctx);
@@ -167,7 +175,7 @@ pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
             anchor,
         });
     }
-    times
+    (times, ctx.w)
 }
 
 fn day_of(v: &recognize::Val) -> Option<Date> {

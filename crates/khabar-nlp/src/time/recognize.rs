@@ -58,6 +58,9 @@ pub(crate) struct Ctx<'a> {
     pub reference: Option<Date>,
     /// For each word, the word range of its sentence.
     sentence: Vec<(usize, usize)>,
+    /// For each word, the number read there ([`words::number`]), read once: most rules ask
+    /// for it at every word (issue 9).
+    numbers: Vec<Option<Number>>,
     _text: &'a str,
 }
 
@@ -76,11 +79,14 @@ impl<'a> Ctx<'a> {
                 *x = (first, at);
             }
         }
+        let lx = super::lexicon::get();
+        let numbers = (0..w.len()).map(|i| words::number(&w, i, lx)).collect();
         Ctx {
             w,
-            lx: super::lexicon::get(),
+            lx,
             reference,
             sentence,
+            numbers,
             _text: doc.text,
         }
     }
@@ -114,19 +120,29 @@ impl<'a> Ctx<'a> {
     /// Matches a phrase whose first word may carry clitics: (value, end word, stem start).
     fn phrase<T: Copy>(&self, table: &Phrases<T>, i: usize) -> Option<(T, usize, usize)> {
         let first = self.w.get(i)?;
-        for (words, value) in &table.entries {
-            let Some(at) = first.alt(&words[0]) else {
-                continue;
-            };
-            if words[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, word)| self.key(i + 1 + k) == word)
-            {
-                return Some((*value, i + words.len(), at));
+        // The first entry (in table order) whose first word is a reading of this word and whose
+        // other words follow; only entries starting with a reading need a look (issue 9).
+        let by_first = table.by_first();
+        let mut best: Option<usize> = None;
+        for (alt, _) in &first.alts {
+            for &e in by_first.get(alt.as_str()).map_or(&[][..], Vec::as_slice) {
+                if best.is_some_and(|b| e >= b) {
+                    break;
+                }
+                let words = &table.entries[e].0;
+                if words[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, word)| self.key(i + 1 + k) == word)
+                {
+                    best = Some(e);
+                    break;
+                }
             }
         }
-        None
+        let (words, value) = &table.entries[best?];
+        let at = first.alt(&words[0])?;
+        Some((*value, i + words.len(), at))
     }
 
     /// A one-word part of the day at `i` («مساء», «صباح»).
@@ -140,7 +156,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn number(&self, i: usize) -> Option<Number> {
-        words::number(&self.w, i, self.lx)
+        self.numbers.get(i).copied().flatten()
     }
 
     /// A signal word (preposition, anchor, «شهر») right before word `i`.

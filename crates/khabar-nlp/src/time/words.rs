@@ -134,7 +134,7 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
             .iter()
             .map(|x| x.key.as_str())
             .collect();
-        let p = crate::numbers::parse_phrase(&keys)?;
+        let p = crate::numbers::parse_keys(&keys)?;
         return Some(Number {
             value: p.value,
             end: i + p.words,
