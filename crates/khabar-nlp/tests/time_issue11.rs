@@ -167,3 +167,34 @@ fn undated_article_orders_relative_events() {
     let summit = kinds.iter().position(|k| *k == "summit").unwrap();
     assert!(meeting < summit, "{kinds:?}");
 }
+
+// Issue 11, "in a dated list the year alternating from line to line": a list item's bare
+// day-month takes the year of the item above it, with a publication date or without one.
+#[test]
+fn a_dated_list_keeps_the_year_of_the_line_above() {
+    let list = "أبرز محطات الأزمة\n\n- 12 مارس 2023: بدء المفاوضات بين الطرفين.\n\
+                - 15 أبريل: تعليق المفاوضات.\n- 3 مايو 2022: توقيع الاتفاق الأول.\n\
+                - 20 يونيو: انسحاب أحد الأطراف.\n- 2 يوليو: عودة الوفد.\n";
+    let want = [
+        ("12 مارس 2023", "2023-03-12"),
+        ("15 أبريل", "2023-04-15"),
+        ("3 مايو 2022", "2022-05-03"),
+        ("20 يونيو", "2022-06-20"),
+        ("2 يوليو", "2022-07-02"),
+    ];
+    for reference in ["2024-03-14", "2021-01-10"] {
+        let got = found(list, reference);
+        let got: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(t, v)| (t.as_str(), v.as_deref()))
+            .collect();
+        let want: Vec<(&str, Option<&str>)> = want.iter().map(|&(t, v)| (t, Some(v))).collect();
+        assert_eq!(got, want, "reference date {reference}");
+    }
+    // Without a list, a bare day-month in running text still leans on the publication date.
+    let all = found(
+        "وقع الطرفان اتفاقا في 3 مايو 2022.\nوقال الوزير إن الاجتماع سيعقد في 15 أبريل.",
+        "2024-03-14",
+    );
+    assert_eq!(all[1].1.as_deref(), Some("2024-04-15"), "{all:?}");
+}

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 mod anaphora;
 mod clock;
 mod days;
+mod lists;
 mod months;
 mod periods;
 mod units;
@@ -18,6 +19,7 @@ mod units;
 use anaphora::*;
 use clock::*;
 use days::*;
+use lists::*;
 use months::*;
 use periods::*;
 use units::*;
@@ -61,7 +63,7 @@ pub(crate) struct Ctx<'a> {
     /// For each word, the number read there ([`words::number`]), read once: most rules ask
     /// for it at every word (issue 9).
     numbers: Vec<Option<Number>>,
-    _text: &'a str,
+    text: &'a str,
 }
 
 impl<'a> Ctx<'a> {
@@ -87,7 +89,7 @@ impl<'a> Ctx<'a> {
             reference,
             sentence,
             numbers,
-            _text: doc.text,
+            text: doc.text,
         }
     }
 
@@ -233,6 +235,7 @@ pub(crate) fn scan(c: &Ctx<'_>) -> Vec<Hit> {
         }
     }
     range_starts(c, &mut hits);
+    list_years(c.text, &mut hits);
     anchor_anaphora(&mut hits);
     hits
 }
