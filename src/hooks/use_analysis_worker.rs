@@ -47,28 +47,53 @@ pub fn action_for(request: u32, text: &Rc<str>, response: WorkerResponse) -> Act
     }
 }
 
-/// Analyses the article being read again, published on `date` (`YYYY-MM-DD`, or empty for an
-/// undated article): the reader's date control in the timeline (issue 11). Every relative date
-/// is resolved anew; the draft in the new-article form is not touched, and on failure the
-/// article stays as it was.
-pub fn redate(state: &AppContext, date: &str) {
+/// Sends `text` (published on `date`, `YYYY-MM-DD` or empty) to the worker as the app's next
+/// request, whose progress and result the app then shows (or the i18n key of why it could not
+/// be sent); `on_final` gets whether an analysis came back. Returns the worker's request id,
+/// for cancelling. The one path of the draft form, `khabar.open` and the date control.
+pub fn start_analysis(
+    state: &AppContext,
+    text: &str,
+    date: &str,
+    on_final: Box<dyn FnOnce(bool)>,
+) -> Option<u32> {
     let number = state.request + 1;
     state.dispatch(Action::AnalysisStarted(number));
-    let request = match draft_request(&state.text, date, number) {
+    let request = match draft_request(text, date, number) {
         Ok(r) => r,
         Err(key) => {
             state.dispatch(Action::AnalysisFailed {
                 request: number,
                 message: key.into(),
             });
-            return;
+            on_final(false);
+            return None;
         }
     };
-    let text: Rc<str> = request.text.as_str().into();
+    let shown: Rc<str> = request.text.as_str().into();
     let target = state.clone();
-    worker_client::send(Task::Analyze, request.text, request.date, move |r| {
-        target.dispatch(action_for(number, &text, r))
-    });
+    let mut on_final = Some(on_final);
+    Some(worker_client::send(
+        Task::Analyze,
+        request.text,
+        request.date,
+        move |r| {
+            let last = r.is_final();
+            let ok = r.analysis.is_some();
+            target.dispatch(action_for(number, &shown, r));
+            if let Some(on_final) = on_final.take_if(|_| last) {
+                on_final(ok);
+            }
+        },
+    ))
+}
+
+/// Analyses the article being read again, published on `date` (`YYYY-MM-DD`, or empty for an
+/// undated article): the reader's date control in the timeline (issue 11). Every relative date
+/// is resolved anew; the draft in the new-article form is not touched, and on failure the
+/// article stays as it was.
+pub fn redate(state: &AppContext, date: &str) {
+    start_analysis(state, &state.text, date, Box::new(|_| {}));
 }
 
 /// The callbacks of the new-article form.
@@ -97,23 +122,14 @@ pub fn use_analysis_worker(state: AppContext) -> AnalysisControls {
         let state = state.clone();
         let running = running.clone();
         Callback::from(move |()| {
-            let number = state.request + 1;
-            state.dispatch(Action::AnalysisStarted(number));
-            let request = match draft_request(&state.draft.text, &state.draft.date, number) {
-                Ok(r) => r,
-                Err(key) => {
-                    state.dispatch(Action::AnalysisFailed {
-                        request: number,
-                        message: key.into(),
-                    });
-                    return;
-                }
+            let Some(id) = start_analysis(
+                &state,
+                &state.draft.text,
+                &state.draft.date,
+                Box::new(|_| {}),
+            ) else {
+                return;
             };
-            let text: Rc<str> = request.text.as_str().into();
-            let target = state.clone();
-            let id = worker_client::send(Task::Analyze, request.text, request.date, move |r| {
-                target.dispatch(action_for(number, &text, r))
-            });
             *running.borrow_mut() = Some(id);
         })
     };

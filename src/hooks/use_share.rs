@@ -176,32 +176,7 @@ pub fn open_text(
     let date = date.unwrap_or_default();
     state.dispatch(Action::SetDraftText(text.clone()));
     state.dispatch(Action::SetDraftDate(date.clone()));
-    let number = state.request + 1;
-    state.dispatch(Action::AnalysisStarted(number));
-    let request = match crate::hooks::use_analysis_worker::draft_request(&text, &date, number) {
-        Ok(request) => request,
-        Err(key) => {
-            state.dispatch(Action::AnalysisFailed {
-                request: number,
-                message: key.into(),
-            });
-            done(false);
-            return;
-        }
-    };
-    let shown: Rc<str> = request.text.as_str().into();
-    let target = state.clone();
-    let mut done = Some(done);
-    worker_client::send(Task::Analyze, request.text, request.date, move |r| {
-        let last = r.is_final();
-        let ok = r.analysis.is_some();
-        target.dispatch(crate::hooks::use_analysis_worker::action_for(
-            number, &shown, r,
-        ));
-        if let Some(done) = done.take_if(|_| last) {
-            done(ok);
-        }
-    });
+    crate::hooks::use_analysis_worker::start_analysis(state, &text, &date, done);
 }
 
 fn pathname() -> String {
