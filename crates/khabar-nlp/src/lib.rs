@@ -148,12 +148,11 @@ pub fn analyze_observed(text: &str, config: &Config, done: &mut dyn FnMut(Stage)
             None => (None, ReferenceSource::None),
         },
     };
-    // Time expressions first: their spans are never names (issue 10). (A benchmark that times
-    // the `done` calls counts this in the NER stage; `Stage::Time` ends right after entities.)
+    // Time expressions first: their spans are never names (issue 10).
     let (times, words) = time::find_with_words(&doc, reference);
     let time_spans: Vec<Span> = times.exprs.iter().map(|t| t.span).collect();
-    let entities = entities::find_observed(&doc, reference, &time_spans, done);
     done(Stage::Time);
+    let entities = entities::find_observed(&doc, reference, &time_spans, done);
     let (events, quotes) =
         events::extract_with_quotes_in(&doc, &words, &entities, &times.exprs, reference);
     done(Stage::Events);

@@ -12,12 +12,13 @@ pub enum Stage {
     Structure,
     /// Tokens, their keys, sentences.
     Tokens,
+    /// Time expressions (and the reference date read from the text); before the NER model,
+    /// whose names never overlap them (issue 10).
+    Time,
     /// The NER model over every sentence.
     Ner,
     /// Knowledge-base matching and clustering into entities.
     Entities,
-    /// Time expressions (and the reference date read from the text).
-    Time,
     /// Events and quotations.
     Events,
     /// The serde view.
@@ -29,9 +30,9 @@ impl Stage {
     pub const ALL: [Stage; 7] = [
         Stage::Structure,
         Stage::Tokens,
+        Stage::Time,
         Stage::Ner,
         Stage::Entities,
-        Stage::Time,
         Stage::Events,
         Stage::Assembly,
     ];
