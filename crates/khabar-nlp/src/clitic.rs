@@ -80,11 +80,35 @@ pub struct Candidate {
 }
 
 /// The best segmentation of `word`. The whole word when nothing is stripped.
+///
+/// The first of [`segmentations`], found without building the others (issue 9: ranking every
+/// candidate allocated a dozen strings and vectors per word): the same scores in the same
+/// order, the first of the best kept.
 pub fn best(word: &str) -> Segmentation {
-    segmentations(word)
-        .into_iter()
-        .next()
-        .map_or_else(|| whole(word), |c| c.segmentation)
+    let letters = letters(word);
+    if letters.is_empty() || !letters.iter().all(|l| is_arabic(l.folded)) {
+        return whole(word);
+    }
+    let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
+    let last = letters.last().map(|l| l.original);
+    let mut core = String::new();
+    let mut lookup = String::new();
+    let mut best: Option<(f32, SplitRef)> = None;
+    let mut best_lookup = String::new();
+    for_each_split(&folded, &mut |split| {
+        let Some((score, _)) = score(split, &folded, last, &mut core, &mut lookup) else {
+            return;
+        };
+        // `segmentations` sorts stably, best first: the first of the highest scores wins.
+        if best.is_none_or(|(b, _)| score.total_cmp(&b) == std::cmp::Ordering::Greater) {
+            best = Some((score, *split));
+            best_lookup.clone_from(&lookup);
+        }
+    });
+    match best {
+        Some((_, split)) => build(word, &letters, &split, &best_lookup),
+        None => whole(word),
+    }
 }
 
 /// All candidate segmentations of `word`, best first (at least one: the whole word).
@@ -99,46 +123,62 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
     }
     let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
     let mut out: Vec<Candidate> = Vec::new();
-    // ة and ى fold to ه and ي, but neither is a pronoun: مدرسة، أخرى.
     let last = letters.last().map(|l| l.original);
-    for split in splits(&folded) {
-        let folded_away = match split.enclitic {
-            Some(e) if e.starts_with('ه') => last == Some('ة'),
-            Some(e) if e.ends_with('ي') => last == Some('ى'),
-            _ => false,
+    let (mut core, mut lookup) = (String::new(), String::new());
+    for_each_split(&folded, &mut |split| {
+        let Some((score, known)) = score(split, &folded, last, &mut core, &mut lookup) else {
+            return;
         };
-        if folded_away {
-            continue;
-        }
-        let core: String = folded[split.core_start..split.core_end].iter().collect();
-        let lookup = if split.article_elided {
-            format!("ا{core}")
-        } else {
-            core.clone()
-        };
-        let count = known_count(&lookup, split.enclitic.is_some());
-        let is_whole = split.proclitics.is_empty() && split.enclitic.is_none();
-        // Each clitic costs a little more, so that the simpler split wins a near tie.
-        let clitics = split.proclitics.len() + usize::from(split.enclitic.is_some());
-        let prior: f32 = split.log_prior - CLITIC_COST * clitics as f32;
-        let score = match count {
-            Some(c) if is_whole => 1000.0 + (c as f32).ln(),
-            Some(c) => 100.0 + (c as f32 + 1.0).ln() + prior,
-            None if is_whole => 0.0,
-            None => fallback(&split, &folded, &core).map_or(f32::NEG_INFINITY, |b| b + prior),
-        };
-        if score == f32::NEG_INFINITY {
-            continue;
-        }
-        let segmentation = build(word, &letters, &split, &lookup);
+        let segmentation = build(word, &letters, split, &lookup);
         out.push(Candidate {
             segmentation,
             score,
-            known: count.is_some(),
+            known,
         });
-    }
+    });
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+/// The score of `split` of the word whose folded letters are `folded` (its last original
+/// letter `last`) and whether its core is known, or `None` when the split is not a candidate.
+/// Leaves the split's core in `core` and the key its lexicon lookup used in `lookup`.
+fn score(
+    split: &SplitRef,
+    folded: &[char],
+    last: Option<char>,
+    core: &mut String,
+    lookup: &mut String,
+) -> Option<(f32, bool)> {
+    // ة and ى fold to ه and ي, but neither is a pronoun: مدرسة، أخرى.
+    let folded_away = match split.enclitic {
+        Some(e) if e.starts_with('ه') => last == Some('ة'),
+        Some(e) if e.ends_with('ي') => last == Some('ى'),
+        _ => false,
+    };
+    if folded_away {
+        return None;
+    }
+    core.clear();
+    core.extend(&folded[split.core_start..split.core_end]);
+    lookup.clear();
+    if split.article_elided {
+        lookup.push('ا');
+    }
+    lookup.push_str(core);
+    let count = known_count(lookup, split.enclitic.is_some());
+    let proclitics = split.proclitics();
+    let is_whole = proclitics.is_empty() && split.enclitic.is_none();
+    // Each clitic costs a little more, so that the simpler split wins a near tie.
+    let clitics = proclitics.len() + usize::from(split.enclitic.is_some());
+    let prior: f32 = split.log_prior - CLITIC_COST * clitics as f32;
+    let score = match count {
+        Some(c) if is_whole => 1000.0 + (c as f32).ln(),
+        Some(c) => 100.0 + (c as f32 + 1.0).ln() + prior,
+        None if is_whole => 0.0,
+        None => fallback(split, folded, core).map_or(f32::NEG_INFINITY, |b| b + prior),
+    };
+    (score != f32::NEG_INFINITY).then_some((score, count.is_some()))
 }
 
 /// How often `key` occurs unprefixed in the lexicon (a known name counts as frequent).
@@ -168,37 +208,85 @@ pub struct Split {
 
 /// Every split the letters of a folded word allow (the whole word first).
 pub fn splits(folded: &[char]) -> Vec<Split> {
-    let n = folded.len();
     let mut out = Vec::new();
-    let mut firsts: Vec<(Option<&'static str>, usize)> = vec![(None, 0)];
-    match folded.first() {
-        Some('و') => firsts.push((Some("و"), 1)),
-        Some('ف') => firsts.push((Some("ف"), 1)),
-        _ => {}
+    for_each_split(folded, &mut |s| out.push(s.to_split()));
+    out
+}
+
+/// A [`Split`] that borrows nothing and allocates nothing: its proclitics in a fixed array.
+#[derive(Debug, Clone, Copy)]
+struct SplitRef {
+    /// The conjunction and the preposition, the first `proclitic_count` of them present.
+    proclitic_items: [&'static str; 2],
+    proclitic_count: usize,
+    enclitic: Option<&'static str>,
+    core_start: usize,
+    core_end: usize,
+    article_elided: bool,
+    log_prior: f32,
+}
+
+impl SplitRef {
+    fn proclitics(&self) -> &[&'static str] {
+        &self.proclitic_items[..self.proclitic_count]
     }
-    for (conj, p1) in firsts {
-        let mut seconds: Vec<(Option<&'static str>, usize)> = vec![(None, p1)];
-        match folded.get(p1) {
-            Some('ب') => seconds.push((Some("ب"), p1 + 1)),
-            Some('ل') => seconds.push((Some("ل"), p1 + 1)),
-            Some('ك') => seconds.push((Some("ك"), p1 + 1)),
-            Some('س') if matches!(folded.get(p1 + 1), Some('ي' | 'ت' | 'ن' | 'ا')) => {
-                seconds.push((Some("س"), p1 + 1));
-            }
-            _ => {}
+
+    fn to_split(self) -> Split {
+        Split {
+            proclitics: self.proclitics().to_vec(),
+            enclitic: self.enclitic,
+            core_start: self.core_start,
+            core_end: self.core_end,
+            article_elided: self.article_elided,
+            log_prior: self.log_prior,
         }
-        for (prep, p2) in seconds {
-            let mut enclitics: Vec<(Option<&'static str>, usize)> = vec![(None, n)];
-            for &(e, _) in ENCLITICS {
-                let len = e.chars().count();
-                if n >= p2 + 2 + len && folded[n - len..].iter().copied().eq(e.chars()) {
-                    enclitics.push((Some(e), n - len));
+    }
+}
+
+/// Hands every split of a folded word to `each`, in the order of [`splits`].
+fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
+    let n = folded.len();
+    let conj = match folded.first() {
+        Some('و') => Some("و"),
+        Some('ف') => Some("ف"),
+        _ => None,
+    };
+    // The pronouns the word ends with (and their lengths in letters), in the order of ENCLITICS.
+    let mut endings = [("", 0); ENCLITICS.len()];
+    let mut ending_count = 0;
+    for &(e, _) in ENCLITICS {
+        let len = e.chars().count();
+        if n >= len && folded[n - len..].iter().copied().eq(e.chars()) {
+            endings[ending_count] = (e, len);
+            ending_count += 1;
+        }
+    }
+    let firsts = [(None, 0), (conj, 1)];
+    for (conj, p1) in firsts.into_iter().take(1 + usize::from(conj.is_some())) {
+        let prep = match folded.get(p1) {
+            Some('ب') => Some("ب"),
+            Some('ل') => Some("ل"),
+            Some('ك') => Some("ك"),
+            Some('س') if matches!(folded.get(p1 + 1), Some('ي' | 'ت' | 'ن' | 'ا')) => Some("س"),
+            _ => None,
+        };
+        let seconds = [(None, p1), (prep, p1 + 1)];
+        for (prep, p2) in seconds.into_iter().take(1 + usize::from(prep.is_some())) {
+            let mut enclitics = [(None, n); 1 + ENCLITICS.len()];
+            let mut enclitic_count = 1;
+            for &(e, len) in &endings[..ending_count] {
+                if n >= p2 + 2 + len {
+                    enclitics[enclitic_count] = (Some(e), n - len);
+                    enclitic_count += 1;
                 }
             }
-            for &(enc, end) in &enclitics {
-                let mut proclitics = Vec::new();
-                proclitics.extend(conj);
-                proclitics.extend(prep);
+            for &(enc, end) in &enclitics[..enclitic_count] {
+                let mut proclitic_items = [""; 2];
+                let mut proclitic_count = 0;
+                for p in [conj, prep].into_iter().flatten() {
+                    proclitic_items[proclitic_count] = p;
+                    proclitic_count += 1;
+                }
                 if end < p2 + 2 {
                     continue;
                 }
@@ -208,10 +296,14 @@ pub fn splits(folded: &[char]) -> Vec<Split> {
                 if enc.is_some() && article {
                     continue;
                 }
-                let log_prior = proclitics.iter().map(|p| prior(p)).sum::<f32>()
+                let log_prior = proclitic_items[..proclitic_count]
+                    .iter()
+                    .map(|p| prior(p))
+                    .sum::<f32>()
                     + enc.map_or(0.0, enclitic_prior);
-                let split = Split {
-                    proclitics,
+                let split = SplitRef {
+                    proclitic_items,
+                    proclitic_count,
                     enclitic: enc,
                     core_start: p2,
                     core_end: end,
@@ -219,19 +311,18 @@ pub fn splits(folded: &[char]) -> Vec<Split> {
                     log_prior,
                 };
                 if prep == Some("ل") && folded.get(p2) == Some(&'ل') && end >= p2 + 3 {
-                    out.push(Split {
+                    each(&SplitRef {
                         article_elided: true,
-                        ..split.clone()
+                        ..split
                     });
                 }
                 if prep == Some("س") && folded[p2..].starts_with(&['ا', 'ل']) {
                     continue;
                 }
-                out.push(split);
+                each(&split);
             }
         }
     }
-    out
 }
 
 /// The log prior of a proclitic.
@@ -289,16 +380,16 @@ const NOT_ARTICLE: &[&str] = &[
 ];
 
 /// Score bonus of a split of an unknown word, if it is safe enough to make.
-fn fallback(split: &Split, folded: &[char], core: &str) -> Option<f32> {
+fn fallback(split: &SplitRef, folded: &[char], core: &str) -> Option<f32> {
     let core_len = core.chars().count();
     if split.enclitic.is_some() {
         return None;
     }
     let article = split.article_elided || (core.starts_with("ال") && core_len >= 4);
-    if article && !split.proclitics.is_empty() {
+    if article && !split.proclitics().is_empty() {
         return Some(10.0);
     }
-    if split.proclitics == ["و"] && core_len >= 3 && folded.len() >= 4 {
+    if split.proclitics() == ["و"] && core_len >= 3 && folded.len() >= 4 {
         return Some(5.0);
     }
     None
@@ -359,9 +450,10 @@ fn whole(word: &str) -> Segmentation {
     }
 }
 
-fn build(word: &str, letters: &[Letter], split: &Split, lookup: &str) -> Segmentation {
+fn build(word: &str, letters: &[Letter], split: &SplitRef, lookup: &str) -> Segmentation {
     let at = |i: usize| letters.get(i).map_or(word.len(), |l| l.at);
-    let mut proclitics = split.proclitics.clone();
+    let mut proclitics = Vec::with_capacity(3);
+    proclitics.extend_from_slice(split.proclitics());
     let mut start = split.core_start;
     let core_len = split.core_end - split.core_start;
     if split.article_elided {
@@ -529,5 +621,34 @@ fn push_preposition<'k>(
             alif: false,
             stripped: n,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 9: `best` finds the first of `segmentations` without ranking them all — for words
+    /// of the lexicon with clitics before and after (known cores, unknown words, ties).
+    #[test]
+    fn best_is_the_first_segmentation() {
+        let words: Vec<&str> = tsv::TEXT_LEXICON.rows().map(|cols| cols[0]).step_by(3).collect();
+        assert!(words.len() > 1000);
+        for w in words {
+            for word in [
+                w.to_owned(),
+                format!("و{w}"),
+                format!("وبال{w}"),
+                format!("لل{w}"),
+                format!("ف{w}ها"),
+                format!("س{w}"),
+                format!("{w}ة"),
+            ] {
+                let first = segmentations(&word).into_iter().next().map(|c| c.segmentation);
+                assert_eq!(Some(best(&word)), first, "{word}");
+            }
+        }
+        assert_eq!(best("Biden"), whole("Biden"));
+        assert_eq!(best(""), whole(""));
     }
 }

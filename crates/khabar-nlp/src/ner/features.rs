@@ -188,27 +188,111 @@ fn fnv64(bytes: &[u8]) -> u64 {
 }
 
 /// The 28-bit hash of a feature: template `name`, then the value's parts separated by a 0xFF byte.
+/// (The extractor builds the same hashes from [`template`] constants.)
+#[cfg(test)]
 fn hash(name: &str, parts: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut eat = |b: u8| {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    };
-    for b in name.bytes() {
-        eat(b);
+    parts
+        .iter()
+        .fold(Fnv::template(name), |h, p| h.part(p))
+        .finish()
+}
+
+/// A feature hash ([`hash`]) being built: FNV-1a over the template name, then each value part
+/// after a 0xFF byte. Each template's state after its name is a constant (issue 9: the names
+/// were hashed again for every feature of every word).
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u32);
+
+impl Fnv {
+    /// The state after template `name`.
+    const fn template(name: &str) -> Fnv {
+        Fnv(0x811c_9dc5).bytes(name.as_bytes())
     }
-    for part in parts {
-        eat(0xFF);
-        for b in part.bytes() {
-            eat(b);
+
+    const fn bytes(self, bytes: &[u8]) -> Fnv {
+        let mut h = self.0;
+        let mut i = 0;
+        while i < bytes.len() {
+            h ^= bytes[i] as u32;
+            h = h.wrapping_mul(0x0100_0193);
+            i += 1;
         }
+        Fnv(h)
     }
-    // Finalise (xorshift-multiply) so the low bits mix well, then keep 28 bits.
-    let mut x = h;
-    x ^= x >> 16;
-    x = x.wrapping_mul(0x7feb_352d);
-    x ^= x >> 15;
-    x & 0x0FFF_FFFF
+
+    /// The state after one more value part.
+    const fn part(self, part: &str) -> Fnv {
+        self.bytes(&[0xFF]).bytes(part.as_bytes())
+    }
+
+    /// The feature hash: finalised (xorshift-multiply) so the low bits mix well, 28 bits kept.
+    const fn finish(self) -> u32 {
+        let mut x = self.0;
+        x ^= x >> 16;
+        x = x.wrapping_mul(0x7feb_352d);
+        x ^= x >> 15;
+        x & 0x0FFF_FFFF
+    }
+}
+
+/// The hash of a feature of template `template` with one value part.
+fn one(template: Fnv, value: &str) -> u32 {
+    template.part(value).finish()
+}
+
+/// The templates' hash states after their names.
+mod template {
+    use super::Fnv;
+    pub const BIAS: u32 = Fnv::template("bias").finish();
+    pub const W0: Fnv = Fnv::template("w0");
+    pub const CS0: Fnv = Fnv::template("cs0");
+    pub const LS0: Fnv = Fnv::template("ls0");
+    pub const CJ0: Fnv = Fnv::template("cj0");
+    pub const ART0: Fnv = Fnv::template("art0");
+    pub const PRO0: Fnv = Fnv::template("pro0");
+    pub const ENC0: Fnv = Fnv::template("enc0");
+    pub const PRE: Fnv = Fnv::template("pre");
+    pub const SUF: Fnv = Fnv::template("suf");
+    pub const CPRE: Fnv = Fnv::template("cpre");
+    pub const CSUF: Fnv = Fnv::template("csuf");
+    pub const LPRE: Fnv = Fnv::template("lpre");
+    pub const LSUF: Fnv = Fnv::template("lsuf");
+    pub const SHAPE: Fnv = Fnv::template("shape");
+    pub const LEN: Fnv = Fnv::template("len");
+    pub const TR0: Fnv = Fnv::template("tr0");
+    pub const GZ0: Fnv = Fnv::template("gz0");
+    pub const GZC0: Fnv = Fnv::template("gzc0");
+    pub const GZL0: Fnv = Fnv::template("gzl0");
+    pub const CL0: Fnv = Fnv::template("cl0");
+    pub const NGW: Fnv = Fnv::template("ngw");
+    pub const C3: Fnv = Fnv::template("c3");
+    pub const SHAPE_PAIR: Fnv = Fnv::template("shape-1|0");
+    pub const W_2: Fnv = Fnv::template("w-2");
+    pub const W_1: Fnv = Fnv::template("w-1");
+    pub const W1: Fnv = Fnv::template("w+1");
+    pub const W2: Fnv = Fnv::template("w+2");
+    pub const W_1_W0: Fnv = Fnv::template("w-1|w0");
+    pub const W0_W1: Fnv = Fnv::template("w0|w+1");
+    pub const LS_2: Fnv = Fnv::template("ls-2");
+    pub const LS_1: Fnv = Fnv::template("ls-1");
+    pub const LS1: Fnv = Fnv::template("ls+1");
+    pub const LS2: Fnv = Fnv::template("ls+2");
+    pub const LS_1_LS0: Fnv = Fnv::template("ls-1|ls0");
+    pub const LS0_LS1: Fnv = Fnv::template("ls0|ls+1");
+    pub const ART3: Fnv = Fnv::template("art-1|art0|art+1");
+    pub const SUF2_1: Fnv = Fnv::template("suf2-1");
+    pub const TR_1: Fnv = Fnv::template("tr-1");
+    pub const TR_1_SUF2: Fnv = Fnv::template("tr-1|suf2");
+    pub const TR_2: Fnv = Fnv::template("tr-2");
+    pub const TR1: Fnv = Fnv::template("tr+1");
+    pub const GZ_1: Fnv = Fnv::template("gz-1");
+    pub const GZ1: Fnv = Fnv::template("gz+1");
+    pub const GZ_1_0: Fnv = Fnv::template("gz-1..0");
+    pub const GZ0_1: Fnv = Fnv::template("gz0..+1");
+    pub const GZSPAN: Fnv = Fnv::template("gzspan");
+    pub const CL_1: Fnv = Fnv::template("cl-1");
+    pub const CL1: Fnv = Fnv::template("cl+1");
+    pub const NG: Fnv = Fnv::template("ng");
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -232,6 +316,16 @@ static TRIGGERS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
     map
 });
 
+/// The trigger classes of the keys that start with «ال», by the rest of the key: what
+/// `TRIGGERS.get("ال" + light)` finds, without building the string.
+static TRIGGERS_AFTER_ARTICLE: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        TRIGGERS
+            .iter()
+            .filter_map(|(key, &class)| Some((key.strip_prefix("ال")?, class)))
+            .collect()
+    });
+
 /// The trigger class (`title`, `speech`, `place`, `org`, `misc`) of a word's normalised key,
 /// also with a leading و or article stripped.
 pub fn trigger_class(key: &str) -> Option<&'static str> {
@@ -253,12 +347,13 @@ const PROCLITICS: &[&str] = &[
 struct WordInfo {
     key: String,
     clitic_stem: String,
-    /// The key without its longest proclitic string, if at least 2 chars remain.
-    light: String,
-    /// The key without a leading و, if at least 2 chars remain.
-    conj: String,
+    /// Where the light stem starts in `key`: after its longest proclitic string, if at least 2
+    /// chars remain.
+    light_start: usize,
+    /// Where the key without a leading و starts, if at least 2 chars remain.
+    conj_start: usize,
     article: bool,
-    proclitics: String,
+    proclitics: Vec<&'static str>,
     enclitic: &'static str,
     cluster: Option<&'static str>,
     shape: &'static str,
@@ -270,38 +365,51 @@ struct WordInfo {
     nerar_words: u8,
 }
 
+impl WordInfo {
+    /// The key without its longest proclitic string, if at least 2 chars remain.
+    fn light(&self) -> &str {
+        &self.key[self.light_start..]
+    }
+
+    /// The key without a leading و, if at least 2 chars remain.
+    fn conj(&self) -> &str {
+        &self.key[self.conj_start..]
+    }
+}
+
 fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<&'a str> {
     let rest = key.strip_prefix(prefix)?;
-    (rest.chars().count() >= min_chars).then_some(rest)
+    (min_chars == 0 || rest.chars().nth(min_chars - 1).is_some()).then_some(rest)
 }
 
 fn word_info(word: &str) -> WordInfo {
     let key = normalize::key(word);
     let seg = clitic::best(word);
     let clitic_stem = normalize::key(word.get(seg.stem.start..seg.stem.end).unwrap_or(word));
-    let mut light = key.clone();
+    let mut light_start = 0;
     let mut article = false;
     for p in PROCLITICS {
         if let Some(rest) = strip_prefix_min(&key, p, 2) {
             article = p.ends_with("ال") || *p == "لل" || *p == "ولل";
-            light = rest.to_owned();
+            light_start = key.len() - rest.len();
             break;
         }
     }
-    let conj = strip_prefix_min(&key, "و", 2).unwrap_or(&key).to_owned();
+    let conj_start = strip_prefix_min(&key, "و", 2).map_or(0, |rest| key.len() - rest.len());
+    let light = &key[light_start..];
     let cluster = tables::cluster(&key)
-        .or_else(|| tables::cluster(&light))
+        .or_else(|| tables::cluster(light))
         .or_else(|| tables::cluster(&clitic_stem));
     let trigger = TRIGGERS
-        .get(&key)
-        .or_else(|| TRIGGERS.get(&light))
-        .or_else(|| TRIGGERS.get(&format!("ال{light}")))
+        .get(key.as_str())
+        .or_else(|| TRIGGERS.get(light))
+        .or_else(|| TRIGGERS_AFTER_ARTICLE.get(light))
         .copied();
     let names = tables::gazetteer();
     let nerar_words = names
         .words
         .get(key.as_str())
-        .or_else(|| names.words.get(light.as_str()))
+        .or_else(|| names.words.get(light))
         .copied()
         .unwrap_or(0);
     WordInfo {
@@ -318,10 +426,10 @@ fn word_info(word: &str) -> WordInfo {
         },
         key,
         clitic_stem,
-        light,
-        conj,
+        light_start,
+        conj_start,
         article,
-        proclitics: seg.proclitics.concat(),
+        proclitics: seg.proclitics,
         enclitic: seg.enclitic.unwrap_or("-"),
         cluster,
         trigger,
@@ -356,17 +464,21 @@ fn shape(key: &str) -> &'static str {
     }
 }
 
+/// The first `n` chars of `s`, if it has more than `n`.
 fn prefix(s: &str, n: usize) -> Option<&str> {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    (s.chars().count() > n).then(|| &s[..end])
+    let (end, _) = s.char_indices().nth(n)?;
+    Some(&s[..end])
 }
 
+/// The last `n` chars of `s`, if it has more than `n` (counted from the end: issue 9).
 fn suffix(s: &str, n: usize) -> Option<&str> {
-    let count = s.chars().count();
-    (count > n).then(|| {
-        let start = s.char_indices().nth(count - n).map_or(0, |(i, _)| i);
-        &s[start..]
-    })
+    if n == 0 {
+        return (!s.is_empty()).then_some(s);
+    }
+    let mut from_end = s.char_indices().rev();
+    let (start, _) = from_end.nth(n - 1)?;
+    from_end.next()?;
+    Some(&s[start..])
 }
 
 fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
@@ -386,7 +498,7 @@ fn gazetteer_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, &'static str)>> {
     let mut i = 0;
     while i < infos.len() {
         let mut best: Option<(usize, &'static str)> = None;
-        for first in [&infos[i].key, &infos[i].light] {
+        for first in [infos[i].key.as_str(), infos[i].light()] {
             for entry in kb.names_starting(first) {
                 let n = entry.words.len();
                 if n < 2 || i + n > infos.len() || best.is_some_and(|(m, _)| m >= n) {
@@ -433,9 +545,12 @@ fn nerar_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, u8)>> {
             let part = first.split(' ').next().unwrap_or(first);
             g.first_words.get(part).copied().unwrap_or(0)
         };
-        let (most_key, most_light) = (most(&infos[i].key), most(&infos[i].light));
+        let (most_key, most_light) = (most(&infos[i].key), most(infos[i].light()));
         'len: for n in (1..=g.longest.min(infos.len() - i)).rev() {
-            for (first, most) in [(&infos[i].key, most_key), (&infos[i].light, most_light)] {
+            for (first, most) in [
+                (infos[i].key.as_str(), most_key),
+                (infos[i].light(), most_light),
+            ] {
                 if n > most {
                     continue;
                 }
@@ -540,85 +655,93 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
 
 /// The features of a word that do not depend on its neighbours.
 fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
+    use template as t;
     let mut f = Vec::with_capacity(48);
-    f.push(hash("bias", &[]));
+    f.push(t::BIAS);
     if set.has(Group::Word) {
-        f.push(hash("w0", &[&w.key]));
+        f.push(one(t::W0, &w.key));
     }
     if set.has(Group::Stem) {
-        f.push(hash("cs0", &[&w.clitic_stem]));
-        f.push(hash("ls0", &[&w.light]));
-        f.push(hash("cj0", &[&w.conj]));
-        f.push(hash("art0", &[if w.article { "1" } else { "0" }]));
-        f.push(hash("pro0", &[&w.proclitics]));
-        f.push(hash("enc0", &[w.enclitic]));
+        f.push(one(t::CS0, &w.clitic_stem));
+        f.push(one(t::LS0, w.light()));
+        f.push(one(t::CJ0, w.conj()));
+        f.push(one(t::ART0, if w.article { "1" } else { "0" }));
+        // One part: the proclitics concatenated.
+        let pro = w.proclitics.iter().fold(t::PRO0.part(""), |h, p| h.bytes(p.as_bytes()));
+        f.push(pro.finish());
+        f.push(t::ENC0.part(w.enclitic).finish());
     }
     if set.has(Group::Affix) {
         for n in 1..=4 {
             if let Some(p) = prefix(&w.key, n) {
-                f.push(hash("pre", &[p]));
+                f.push(one(t::PRE, p));
             }
             if let Some(s) = suffix(&w.key, n) {
-                f.push(hash("suf", &[s]));
+                f.push(one(t::SUF, s));
             }
             if let Some(p) = prefix(&w.clitic_stem, n) {
-                f.push(hash("cpre", &[p]));
+                f.push(one(t::CPRE, p));
             }
             if let Some(s) = suffix(&w.clitic_stem, n) {
-                f.push(hash("csuf", &[s]));
+                f.push(one(t::CSUF, s));
             }
         }
         for n in 1..=2 {
-            if let Some(p) = prefix(&w.light, n) {
-                f.push(hash("lpre", &[p]));
+            if let Some(p) = prefix(w.light(), n) {
+                f.push(one(t::LPRE, p));
             }
-            if let Some(s) = suffix(&w.light, n) {
-                f.push(hash("lsuf", &[s]));
+            if let Some(s) = suffix(w.light(), n) {
+                f.push(one(t::LSUF, s));
             }
         }
     }
     if set.has(Group::Shape) {
-        f.push(hash("shape", &[w.shape]));
-        f.push(hash("len", &[w.len_bucket]));
+        f.push(one(t::SHAPE, w.shape));
+        f.push(one(t::LEN, w.len_bucket));
     }
     if set.has(Group::Trigger)
         && let Some(c) = w.trigger
     {
-        f.push(hash("tr0", &[c]));
+        f.push(one(t::TR0, c));
     }
     if set.has(Group::Gazetteer) {
         let g = |k: &str| gaz_name(kb::gazetteer_class(k));
         if let Some(c) = w.gaz {
-            f.push(hash("gz0", &[c]));
+            f.push(one(t::GZ0, c));
         }
         if let Some(c) = g(&w.clitic_stem) {
-            f.push(hash("gzc0", &[c]));
+            f.push(one(t::GZC0, c));
         }
-        if let Some(c) = g(&w.light) {
-            f.push(hash("gzl0", &[c]));
+        if let Some(c) = g(w.light()) {
+            f.push(one(t::GZL0, c));
         }
     }
     if set.has(Group::Cluster) {
         let c0 = w.cluster.unwrap_or("?");
         for n in 1..=3 {
-            f.push(hash("cl0", &[cut_str(c0, n)]));
+            f.push(one(t::CL0, cut_str(c0, n)));
         }
     }
     if set.has(Group::Nerar) {
         for class in tables::mask_classes(w.nerar_words) {
-            f.push(hash("ngw", &["0", class]));
+            f.push(t::NGW.part("0").part(class).finish());
         }
     }
-    if set.has(Group::Chars) && w.light.chars().count() >= 3 {
-        let padded: Vec<char> = std::iter::once('^')
-            .chain(w.light.chars())
-            .chain(std::iter::once('$'))
-            .collect();
-        let mut buf = String::new();
-        for win in padded.windows(3) {
-            buf.clear();
-            buf.extend(win);
-            f.push(hash("c3", &[&buf]));
+    if set.has(Group::Chars) && w.light().chars().nth(2).is_some() {
+        // Each 3-gram of «^» + light stem + «$», hashed from the chars' bytes.
+        let mut utf8 = [[0u8; 4]; 3];
+        let mut lens = [0usize; 3];
+        let chars = std::iter::once('^')
+            .chain(w.light().chars())
+            .chain(std::iter::once('$'));
+        for (k, c) in chars.enumerate() {
+            lens[k % 3] = c.encode_utf8(&mut utf8[k % 3]).len();
+            if k >= 2 {
+                let h = (k - 2..=k).fold(t::C3.part(""), |h, j| {
+                    h.bytes(&utf8[j % 3][..lens[j % 3]])
+                });
+                f.push(h.finish());
+            }
         }
     }
     f
@@ -631,6 +754,20 @@ pub fn extract_in<'a>(
     words: &[&'a str],
     cache: &mut WordCache<'a>,
 ) -> (Vec<usize>, Vec<Vec<u32>>) {
+    let mut out: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+    let ids = context_features(words, cache, &mut |i, f| out[i].push(f));
+    (ids, out)
+}
+
+/// For every token of a sentence, the id of its word in `cache`; hands each feature that
+/// depends on the words around a token to `emit` with the token's index, token by token
+/// (issue 9: no vector per token).
+pub fn context_features<'a>(
+    words: &[&'a str],
+    cache: &mut WordCache<'a>,
+    emit: &mut dyn FnMut(usize, u32),
+) -> Vec<usize> {
+    use template as t;
     let set = cache.set;
     let ids: Vec<usize> = words.iter().map(|w| cache.id(w)).collect();
     let infos: Vec<&WordInfo> = ids.iter().map(|&id| &cache.entries[id].0).collect();
@@ -641,8 +778,7 @@ pub fn extract_in<'a>(
             .copied()
     };
     let key_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.key.as_str());
-    let light_at =
-        |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.light.as_str());
+    let light_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.light());
     let spans = if set.has(Group::GazSpan) {
         gazetteer_spans(&infos)
     } else {
@@ -653,50 +789,54 @@ pub fn extract_in<'a>(
     } else {
         vec![None; infos.len()]
     };
-    let mut out = Vec::with_capacity(words.len());
     let mut pair = String::new();
-    for (i, w) in infos.iter().enumerate() {
-        let i = i as isize;
-        let mut f = Vec::with_capacity(32);
+    for (k, w) in infos.iter().enumerate() {
+        let i = k as isize;
         if set.has(Group::Shape) {
-            f.push(hash(
-                "shape-1|0",
-                &[at(i - 1).map_or("<s>", |p| p.shape), w.shape],
-            ));
+            let h = t::SHAPE_PAIR.part(at(i - 1).map_or("<s>", |p| p.shape)).part(w.shape);
+            emit(k, h.finish());
         }
         if set.has(Group::Context) {
-            f.push(hash("w-2", &[key_at(i - 2)]));
-            f.push(hash("w-1", &[key_at(i - 1)]));
-            f.push(hash("w+1", &[key_at(i + 1)]));
-            f.push(hash("w+2", &[key_at(i + 2)]));
-            f.push(hash("w-1|w0", &[key_at(i - 1), &w.key]));
-            f.push(hash("w0|w+1", &[&w.key, key_at(i + 1)]));
+            emit(k, one(t::W_2, key_at(i - 2)));
+            emit(k, one(t::W_1, key_at(i - 1)));
+            emit(k, one(t::W1, key_at(i + 1)));
+            emit(k, one(t::W2, key_at(i + 2)));
+            emit(k, t::W_1_W0.part(key_at(i - 1)).part(&w.key).finish());
+            emit(k, t::W0_W1.part(&w.key).part(key_at(i + 1)).finish());
         }
         if set.has(Group::ContextStem) {
-            f.push(hash("ls-2", &[light_at(i - 2)]));
-            f.push(hash("ls-1", &[light_at(i - 1)]));
-            f.push(hash("ls+1", &[light_at(i + 1)]));
-            f.push(hash("ls+2", &[light_at(i + 2)]));
-            f.push(hash("ls-1|ls0", &[light_at(i - 1), &w.light]));
-            f.push(hash("ls0|ls+1", &[&w.light, light_at(i + 1)]));
+            emit(k, one(t::LS_2, light_at(i - 2)));
+            emit(k, one(t::LS_1, light_at(i - 1)));
+            emit(k, one(t::LS1, light_at(i + 1)));
+            emit(k, one(t::LS2, light_at(i + 2)));
+            emit(k, t::LS_1_LS0.part(light_at(i - 1)).part(w.light()).finish());
+            emit(k, t::LS0_LS1.part(w.light()).part(light_at(i + 1)).finish());
             let art = |j: isize| at(j).map_or("-", |x| if x.article { "al" } else { "no" });
-            f.push(hash("art-1|art0|art+1", &[art(i - 1), art(i), art(i + 1)]));
-            f.push(hash(
-                "suf2-1",
-                &[at(i - 1).and_then(|x| suffix(&x.key, 2)).unwrap_or("-")],
-            ));
+            emit(
+                k,
+                t::ART3.part(art(i - 1)).part(art(i)).part(art(i + 1)).finish(),
+            );
+            emit(
+                k,
+                t::SUF2_1
+                    .part(at(i - 1).and_then(|x| suffix(&x.key, 2)).unwrap_or("-"))
+                    .finish(),
+            );
         }
         if set.has(Group::Trigger) {
             let class = |j: isize| at(j).and_then(|x| x.trigger);
             if let Some(c) = class(i - 1) {
-                f.push(hash("tr-1", &[c]));
-                f.push(hash("tr-1|suf2", &[c, suffix(&w.key, 2).unwrap_or("")]));
+                emit(k, one(t::TR_1, c));
+                emit(
+                    k,
+                    t::TR_1_SUF2.part(c).part(suffix(&w.key, 2).unwrap_or("")).finish(),
+                );
             }
-            if let Some(c) = class(i - 2) {
-                f.push(hash("tr-2", &[c]));
+                if let Some(c) = class(i - 2) {
+                emit(k, one(t::TR_2, c));
             }
             if let Some(c) = class(i + 1) {
-                f.push(hash("tr+1", &[c]));
+                emit(k, one(t::TR1, c));
             }
         }
         if set.has(Group::Gazetteer) {
@@ -708,24 +848,27 @@ pub fn extract_in<'a>(
                 gaz_name(kb::gazetteer_class(&pair))
             };
             if let Some(c) = at(i - 1).and_then(|p| p.gaz) {
-                f.push(hash("gz-1", &[c]));
+                emit(k, one(t::GZ_1, c));
             }
             if let Some(c) = at(i + 1).and_then(|n| n.gaz) {
-                f.push(hash("gz+1", &[c]));
+                emit(k, one(t::GZ1, c));
             }
             if let Some(p) = at(i - 1)
-                && let Some(c) = g(&p.key, &w.light)
+                && let Some(c) = g(&p.key, w.light())
             {
-                f.push(hash("gz-1..0", &[c]));
+                emit(k, one(t::GZ_1_0, c));
             }
             if let Some(n) = at(i + 1)
-                && let Some(c) = g(&w.light, &n.key)
+                && let Some(c) = g(w.light(), &n.key)
             {
-                f.push(hash("gz0..+1", &[c]));
+                emit(k, one(t::GZ0_1, c));
             }
         }
-        if let Some((begin, class)) = spans[i as usize] {
-            f.push(hash("gzspan", &[if begin { "B" } else { "I" }, class]));
+        if let Some((begin, class)) = spans[k] {
+            emit(
+                k,
+                t::GZSPAN.part(if begin { "B" } else { "I" }).part(class).finish(),
+            );
         }
         if set.has(Group::Cluster) {
             let c = |j: isize| -> &str {
@@ -734,26 +877,28 @@ pub fn extract_in<'a>(
                     None => "<>",
                 }
             };
-            f.push(hash("cl-1", &[cut_str(c(i - 1), 2)]));
-            f.push(hash("cl+1", &[cut_str(c(i + 1), 2)]));
+            emit(k, one(t::CL_1, cut_str(c(i - 1), 2)));
+            emit(k, one(t::CL1, cut_str(c(i + 1), 2)));
         }
         if set.has(Group::Nerar) {
-            if let Some((begin, mask)) = nerar[i as usize] {
+            if let Some((begin, mask)) = nerar[k] {
                 for class in tables::mask_classes(mask) {
-                    f.push(hash("ng", &[if begin { "B" } else { "I" }, class]));
+                    emit(
+                        k,
+                        t::NG.part(if begin { "B" } else { "I" }).part(class).finish(),
+                    );
                 }
             }
             for (d, tag) in [(-1isize, "-1"), (1, "+1")] {
                 if let Some(x) = at(i + d) {
                     for class in tables::mask_classes(x.nerar_words) {
-                        f.push(hash("ngw", &[tag, class]));
+                        emit(k, t::NGW.part(tag).part(class).finish());
                     }
                 }
             }
         }
-        out.push(f);
     }
-    (ids, out)
+    ids
 }
 
 #[cfg(test)]
@@ -762,11 +907,29 @@ mod tests {
 
     #[test]
     fn light_stem_strips_the_longest_proclitic() {
-        assert_eq!(word_info("وبالعراق").light, "عراق");
-        assert_eq!(word_info("للرئيس").light, "رئيس");
-        assert_eq!(word_info("وبوتين").conj, "بوتين");
+        assert_eq!(word_info("وبالعراق").light(), "عراق");
+        assert_eq!(word_info("للرئيس").light(), "رئيس");
+        assert_eq!(word_info("وبوتين").conj(), "بوتين");
         // Two chars must remain.
-        assert_eq!(word_info("ول").light, "ول");
+        assert_eq!(word_info("ول").light(), "ول");
+    }
+
+    /// Issue 9: features hashed from template constants and borrowed parts are the hashes of
+    /// the template name and the value strings.
+    #[test]
+    fn template_hashes_are_the_hashes_of_names_and_values() {
+        assert_eq!(template::BIAS, hash("bias", &[]));
+        assert_eq!(one(template::W0, "بوتين"), hash("w0", &["بوتين"]));
+        assert_eq!(
+            template::NG.part("B").part("PERS").finish(),
+            hash("ng", &["B", "PERS"])
+        );
+        let w = word_info("وبالعراق");
+        let local = local_features(&w, FeatureSet::ALL);
+        assert!(local.contains(&hash("pro0", &[&w.proclitics.concat()])));
+        for gram in ["^عر", "عرا", "راق", "اق$"] {
+            assert!(local.contains(&hash("c3", &[gram])), "{gram}");
+        }
     }
 
     #[test]
@@ -774,6 +937,9 @@ mod tests {
         assert_eq!(prefix("بوتين", 2), Some("بو"));
         assert_eq!(suffix("بوتين", 3), Some("تين"));
         assert_eq!(suffix("بو", 2), None);
+        assert_eq!(prefix("بو", 2), None);
+        assert_eq!(suffix("بوت", 2), Some("وت"));
+        assert_eq!(prefix("بوت", 2), Some("بو"));
     }
 
     #[test]

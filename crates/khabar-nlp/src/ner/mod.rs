@@ -212,7 +212,8 @@ impl<'a> DocumentTagger<'a> {
             lookup.add_feature(f, s);
             lookup.add_feature(features::domain_copy(f, domain), s);
         };
-        let (ids, context) = features::extract_in(words, cache);
+        let mut context = vec![[0; LABELS]; words.len()];
+        let ids = features::context_features(words, cache, &mut |i, f| add(f, &mut context[i]));
         for id in self.local_scores.len()..cache.len() {
             let mut s = [0; LABELS];
             for &f in cache.local(id) {
@@ -223,10 +224,10 @@ impl<'a> DocumentTagger<'a> {
         let emissions: Vec<[i64; LABELS]> = ids
             .iter()
             .zip(&context)
-            .map(|(&id, fs)| {
+            .map(|(&id, c)| {
                 let mut s = self.local_scores[id];
-                for &f in fs {
-                    add(f, &mut s);
+                for (a, b) in s.iter_mut().zip(c) {
+                    *a += b;
                 }
                 s.map(i64::from)
             })
