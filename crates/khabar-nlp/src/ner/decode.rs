@@ -37,24 +37,28 @@ pub fn viterbi(
             }
         }
     }
+    // The labels each label may follow: every label for `O` and `B-`, the `B-` and `I-` of its
+    // type for `I-` (issue 9: the disallowed pairs were visited and skipped).
+    let froms = |to: usize| if to == 0 || to % 2 == 1 { 0..LABELS } else { to - 1..to + 1 };
     // Forward: best score of a prefix ending in each label (emission included).
     let mut alpha = vec![[NEG; LABELS]; n];
-    let mut back = vec![[0usize; LABELS]; n];
+    let mut back = vec![[0u8; LABELS]; n];
     for to in 0..LABELS {
         if trans[0][to] > NEG {
             alpha[0][to] = trans[0][to] + emissions[0][to];
         }
     }
     for i in 1..n {
+        let prev = alpha[i - 1];
         for to in 0..LABELS {
             let mut best = NEG;
             let mut arg = 0;
-            for from in 0..LABELS {
+            for from in froms(to) {
                 let t = trans[from + 1][to];
-                if t == NEG || alpha[i - 1][from] == NEG {
+                if t == NEG || prev[from] == NEG {
                     continue;
                 }
-                let s = alpha[i - 1][from] + t;
+                let s = prev[from] + t;
                 if s > best {
                     best = s;
                     arg = from;
@@ -62,25 +66,28 @@ pub fn viterbi(
             }
             if best > NEG {
                 alpha[i][to] = best + emissions[i][to];
-                back[i][to] = arg;
+                back[i][to] = arg as u8;
             }
         }
     }
     // Backward: best score of a suffix after each label (emissions after the token only).
     let mut beta = vec![[0i64; LABELS]; n];
     for i in (0..n - 1).rev() {
-        for from in 0..LABELS {
-            let mut best = NEG;
-            for to in 0..LABELS {
-                let t = trans[from + 1][to];
-                if t == NEG {
-                    continue;
-                }
-                let s = t + emissions[i + 1][to] + beta[i + 1][to];
-                best = best.max(s);
-            }
-            beta[i][from] = best;
+        // What each label contributes after the token: its emission and the best suffix.
+        let mut ahead = [0i64; LABELS];
+        for (to, a) in ahead.iter_mut().enumerate() {
+            *a = emissions[i + 1][to] + beta[i + 1][to];
         }
+        let mut row = [NEG; LABELS];
+        for (to, &a) in ahead.iter().enumerate() {
+            for from in froms(to) {
+                let t = trans[from + 1][to];
+                if t != NEG {
+                    row[from] = row[from].max(t + a);
+                }
+            }
+        }
+        beta[i] = row;
     }
     let mut last = 0;
     for to in 1..LABELS {
@@ -91,7 +98,7 @@ pub fn viterbi(
     let mut labels = vec![0; n];
     labels[n - 1] = last;
     for i in (1..n).rev() {
-        labels[i - 1] = back[i][labels[i]];
+        labels[i - 1] = usize::from(back[i][labels[i]]);
     }
     let margins = labels
         .iter()
@@ -132,6 +139,131 @@ mod tests {
         assert!(!allowed(Some(0), 2));
         assert!(!allowed(None, 4));
         assert!(allowed(None, 3));
+    }
+
+    /// The decoder before issue 9 visited every pair of labels and skipped the disallowed ones.
+    fn reference_viterbi(
+        emissions: &[[i64; LABELS]],
+        transition: impl Fn(Option<usize>, usize) -> i64,
+    ) -> (Vec<usize>, Vec<i64>) {
+        let n = emissions.len();
+        if n == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        const NEG: i64 = i64::MIN / 4;
+        let mut trans = [[NEG; LABELS]; LABELS + 1];
+        for (row, r) in trans.iter_mut().enumerate() {
+            let from = row.checked_sub(1);
+            for (to, cell) in r.iter_mut().enumerate() {
+                if allowed(from, to) {
+                    *cell = transition(from, to);
+                }
+            }
+        }
+        // Forward: best score of a prefix ending in each label (emission included).
+        let mut alpha = vec![[NEG; LABELS]; n];
+        let mut back = vec![[0usize; LABELS]; n];
+        for to in 0..LABELS {
+            if trans[0][to] > NEG {
+                alpha[0][to] = trans[0][to] + emissions[0][to];
+            }
+        }
+        for i in 1..n {
+            for to in 0..LABELS {
+                let mut best = NEG;
+                let mut arg = 0;
+                for from in 0..LABELS {
+                    let t = trans[from + 1][to];
+                    if t == NEG || alpha[i - 1][from] == NEG {
+                        continue;
+                    }
+                    let s = alpha[i - 1][from] + t;
+                    if s > best {
+                        best = s;
+                        arg = from;
+                    }
+                }
+                if best > NEG {
+                    alpha[i][to] = best + emissions[i][to];
+                    back[i][to] = arg;
+                }
+            }
+        }
+        // Backward: best score of a suffix after each label (emissions after the token only).
+        let mut beta = vec![[0i64; LABELS]; n];
+        for i in (0..n - 1).rev() {
+            for from in 0..LABELS {
+                let mut best = NEG;
+                for to in 0..LABELS {
+                    let t = trans[from + 1][to];
+                    if t == NEG {
+                        continue;
+                    }
+                    let s = t + emissions[i + 1][to] + beta[i + 1][to];
+                    best = best.max(s);
+                }
+                beta[i][from] = best;
+            }
+        }
+        let mut last = 0;
+        for to in 1..LABELS {
+            if alpha[n - 1][to] > alpha[n - 1][last] {
+                last = to;
+            }
+        }
+        let mut labels = vec![0; n];
+        labels[n - 1] = last;
+        for i in (1..n).rev() {
+            labels[i - 1] = back[i][labels[i]];
+        }
+        let margins = labels
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| {
+                let through = |t: usize| {
+                    if alpha[i][t] == NEG || beta[i][t] == NEG {
+                        NEG
+                    } else {
+                        alpha[i][t] + beta[i][t]
+                    }
+                };
+                let best = through(l);
+                let other = (0..LABELS)
+                    .filter(|&t| t != l)
+                    .map(through)
+                    .max()
+                    .unwrap_or(NEG);
+                if other == NEG {
+                    i64::MAX
+                } else {
+                    (best - other).max(0)
+                }
+            })
+            .collect();
+        (labels, margins)
+    }
+
+    /// Issue 9: the decoder that visits only allowed pairs gives the same labels and margins.
+    #[test]
+    fn same_as_visiting_every_pair() {
+        let mut x: u64 = 7;
+        let mut next = |range: i64| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) as i64 % range - range / 2
+        };
+        let transitions: Vec<i64> = (0..(LABELS + 1) * LABELS).map(|_| next(40)).collect();
+        let transition = |from: Option<usize>, to: usize| {
+            transitions[from.map_or(0, |f| f + 1) * LABELS + to]
+        };
+        for len in 0..12 {
+            for _ in 0..30 {
+                // Small ranges make ties, which must break the same way.
+                let range = if len % 2 == 0 { 6 } else { 300 };
+                let e: Vec<[i64; LABELS]> =
+                    (0..len).map(|_| std::array::from_fn(|_| next(range))).collect();
+                assert_eq!(viterbi(&e, transition), reference_viterbi(&e, transition));
+            }
+        }
     }
 
     #[test]
