@@ -590,31 +590,6 @@ pub fn domain_copy(h: u32, domain: u8) -> u32 {
     x & 0x0FFF_FFFF
 }
 
-/// The features whose copy for training corpus `domain` is `copy` (at most 16: [`domain_copy`]
-/// keeps 28 of its 32 mixed bits), found by undoing the mixing: with them, a table can hold a
-/// feature's shared and domain weights together (issue 9).
-pub fn domain_copy_sources(copy: u32, domain: u8) -> impl Iterator<Item = u32> {
-    /// The inverse of 0x85eb_ca6b modulo 2^32 (Newton's iteration doubles the correct bits).
-    const INVERSE: u32 = {
-        let a: u32 = 0x85eb_ca6b;
-        let mut x = a;
-        let mut i = 0;
-        while i < 5 {
-            x = x.wrapping_mul(2u32.wrapping_sub(a.wrapping_mul(x)));
-            i += 1;
-        }
-        x
-    };
-    (0..16u32).filter_map(move |high| {
-        let mut x = copy & 0x0FFF_FFFF | high << 28;
-        x ^= x >> 13 ^ x >> 26;
-        x = x.wrapping_mul(INVERSE);
-        x ^= x >> 16;
-        let h = x ^ (u32::from(domain) + 1).wrapping_mul(0x9E37_79B9);
-        (h <= 0x0FFF_FFFF && domain_copy(h, domain) == copy).then_some(h)
-    })
-}
-
 /// Words already analysed, with the features that depend on the word alone: a document repeats
 /// its words, and each distinct word is analysed (clitic segmentation, keys, table lookups,
 /// affix and character features) once (issue 9). One cache serves one feature set.
@@ -954,21 +929,6 @@ mod tests {
         assert!(local.contains(&hash("pro0", &[&w.proclitics.concat()])));
         for gram in ["^عر", "عرا", "راق", "اق$"] {
             assert!(local.contains(&hash("c3", &[gram])), "{gram}");
-        }
-    }
-
-    /// Issue 9: the sources of a domain copy are exactly the features that copy to it.
-    #[test]
-    fn domain_copy_sources_invert_domain_copy() {
-        let mut h: u32 = 12345;
-        for _ in 0..2000 {
-            h = h.wrapping_mul(0x0100_0193).wrapping_add(0x9E37) & 0x0FFF_FFFF;
-            for domain in [0, 1, 7] {
-                let copy = domain_copy(h, domain);
-                let sources: Vec<u32> = domain_copy_sources(copy, domain).collect();
-                assert!(sources.contains(&h), "{h} {domain}");
-                assert!(sources.iter().all(|&s| domain_copy(s, domain) == copy));
-            }
         }
     }
 
