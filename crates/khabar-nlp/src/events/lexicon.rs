@@ -52,6 +52,8 @@ pub(crate) struct Label {
 pub(crate) struct Lexicon {
     /// Phrase words → trigger, longest first.
     pub triggers: Vec<(Vec<String>, Trigger)>,
+    /// The triggers (indices into `triggers`, in order) by the key of their first word.
+    pub triggers_by_first: FxHashMap<String, Vec<usize>>,
     pub cues: Vec<(Vec<String>, Cue)>,
     pub labels: FxHashMap<String, Label>,
     pub speech: FxHashSet<String>,
@@ -134,6 +136,11 @@ fn load() -> Lexicon {
         ));
     }
     lx.triggers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    for (h, (words, _)) in lx.triggers.iter().enumerate() {
+        if let Some(first) = words.first() {
+            lx.triggers_by_first.entry(first.clone()).or_default().push(h);
+        }
+    }
     for r in tsv::EVENTS_CUES.rows() {
         if let (Some(p), Some(c)) = (r.first(), r.get(1)) {
             let cue = match *c {

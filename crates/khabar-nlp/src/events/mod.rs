@@ -15,6 +15,7 @@ mod lexicon;
 mod roles;
 
 use crate::tsv;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 use crate::document::Document;
 use crate::entities::{Entity, EntityKind};
@@ -391,10 +392,12 @@ fn words_inside(w: &[Word], span: Span) -> std::ops::Range<usize> {
 }
 
 /// Keys of a word with clitics, a trailing pronoun or an accusative «ا» stripped, each with the
-/// byte where its stem starts. A final «ة» is never read as the pronoun «ه» («وزارة» is not
-/// «زار» + «ه»).
-fn stems(text: &str, word: &Word) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = word.alts.clone();
+/// byte where its stem starts, into `out` (cleared first; borrowed from the word's keys but
+/// for a «ة» put back before a pronoun). A final «ة» is never read as the pronoun «ه» («وزارة»
+/// is not «زار» + «ه»).
+fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
+    out.clear();
+    out.extend(word.alts.iter().map(|(k, at)| (Cow::Borrowed(k.as_str()), *at)));
     let taa = word.span.slice(text).ends_with('ة');
     for (k, at) in &word.alts {
         for suffix in ["هما", "هم", "ها", "نا", "كم", "ه"] {
@@ -402,53 +405,52 @@ fn stems(text: &str, word: &Word) -> Vec<(String, usize)> {
                 continue;
             }
             if let Some(rest) = k.strip_suffix(suffix)
-                && rest.chars().count() >= 3
+                && rest.chars().nth(2).is_some()
             {
-                out.push((rest.to_owned(), *at));
+                out.push((Cow::Borrowed(rest), *at));
                 if let Some(r) = rest.strip_suffix('ت') {
-                    out.push((format!("{r}ه"), *at));
+                    out.push((Cow::Owned(format!("{r}ه")), *at));
                 }
             }
         }
         // The accusative «اتفاقا», «هجوما».
         if let Some(rest) = k.strip_suffix('ا')
-            && rest.chars().count() >= 4
+            && rest.chars().nth(3).is_some()
         {
-            out.push((rest.to_owned(), *at));
+            out.push((Cow::Borrowed(rest), *at));
         }
         if let Some(rest) = k.strip_prefix("ال")
-            && rest.chars().count() >= 3
+            && rest.chars().nth(2).is_some()
         {
-            out.push((rest.to_owned(), *at));
+            out.push((Cow::Borrowed(rest), *at));
         }
     }
-    out
 }
 
 fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
     // The triggers by the key of their first word (issue 9: not every trigger at every word).
-    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (h, (words, _)) in lx.triggers.iter().enumerate() {
-        by_first.entry(words[0].as_str()).or_default().push(h);
-    }
+    let by_first = &lx.triggers_by_first;
     let mut out = Vec::new();
+    let mut keys = Vec::new();
+    let mut hits: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < w.len() {
         if w[i].kind != TokenKind::Arabic {
             i += 1;
             continue;
         }
-        let keys = stems(text, &w[i]);
+        stems(text, &w[i], &mut keys);
         // Only the triggers whose first word is one of the keys, in lexicon order.
-        let mut hits: Vec<usize> = keys
-            .iter()
-            .filter_map(|(k, _)| by_first.get(k.as_str()))
-            .flatten()
-            .copied()
-            .collect();
+        hits.clear();
+        hits.extend(
+            keys.iter()
+                .filter_map(|(k, _)| by_first.get(k.as_ref()))
+                .flatten()
+                .copied(),
+        );
         hits.sort_unstable();
         hits.dedup();
-        let hit = hits.into_iter().find_map(|h| {
+        let hit = hits.iter().find_map(|&h| {
             let (words, t) = &lx.triggers[h];
             let rest_ok = words[1..].iter().enumerate().all(|(k, word)| {
                 w.get(i + 1 + k).is_some_and(|x| {

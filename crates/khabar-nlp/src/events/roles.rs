@@ -16,6 +16,7 @@ use crate::entities::{Entity, EntityKind, MentionForm};
 use crate::span::Span;
 use crate::time::Word;
 use crate::token::TokenKind;
+use rustc_hash::FxHashMap;
 
 /// Prepositions that make the following name an object rather than an agent. (`data/events/prepositions.tsv`).
 static PREPOSITIONS: LazyLock<Vec<&str>> = LazyLock::new(|| tsv::EVENTS_PREPOSITIONS.words());
@@ -357,20 +358,26 @@ fn target(
 
 /// The country entity a nisba adjective word names («سوريين», «الأمريكية»), through the
 /// knowledge base's adjectives (with the sound plurals «ـيين», «ـيون» and the article).
+/// The knowledge base's countries (indices) by the key of each of their nisba adjectives,
+/// the first country that has it (issue 9: every country's adjectives were normalised for each
+/// word looked up).
+static NISBA_COUNTRIES: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (i, c) in crate::kb::get().countries.iter().enumerate() {
+        for a in c.adj_m.iter().chain(&c.adj_f).chain(&c.adj_pl) {
+            map.entry(crate::normalize::key(a)).or_insert(i);
+        }
+    }
+    map
+});
+
 fn country_of_nisba(word: &Word, entities: &[Entity]) -> Option<usize> {
     let key = word.key.strip_prefix("ال").unwrap_or(&word.key);
     let stem = ["يين", "يون"]
         .iter()
         .find_map(|s| key.strip_suffix(s).map(|r| format!("{r}ي")))
         .unwrap_or_else(|| key.to_owned());
-    let kb = crate::kb::get();
-    let country = kb.countries.iter().find(|c| {
-        c.adj_m
-            .iter()
-            .chain(&c.adj_f)
-            .chain(&c.adj_pl)
-            .any(|a| crate::normalize::key(a) == stem)
-    })?;
+    let country = &crate::kb::get().countries[*NISBA_COUNTRIES.get(&stem)?];
     entities.iter().position(|e| {
         e.kind == EntityKind::Country
             && ((country.wikidata.is_some() && e.wikidata == country.wikidata)

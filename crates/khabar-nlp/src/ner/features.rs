@@ -363,6 +363,8 @@ struct WordInfo {
     gaz: Option<&'static str>,
     /// The NERAr classes the key (else the light stem) occurs in as a name word.
     nerar_words: u8,
+    /// The most words of a NERAr name starting with the key, and with the light stem.
+    nerar_longest: (usize, usize),
 }
 
 impl WordInfo {
@@ -412,9 +414,17 @@ fn word_info(word: &str) -> WordInfo {
         .or_else(|| names.words.get(light))
         .copied()
         .unwrap_or(0);
+    // A phrase of n words has at least n space-separated parts, and its first part is that of
+    // its first word: only names starting with that part, and not longer, can match.
+    let longest = |first: &str| {
+        let part = first.split(' ').next().unwrap_or(first);
+        names.first_words.get(part).copied().unwrap_or(0)
+    };
+    let nerar_longest = (longest(&key), longest(light));
     WordInfo {
         gaz: gaz_name(kb::gazetteer_class(&key)),
         nerar_words,
+        nerar_longest,
         shape: shape(&key),
         len_bucket: match key.chars().count() {
             0..=1 => "1",
@@ -539,14 +549,9 @@ fn nerar_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, u8)>> {
     let mut buf = String::new();
     while i < infos.len() {
         let mut best: Option<(usize, u8)> = None;
-        // A phrase of n words has at least n space-separated parts, and its first part is that
-        // of its first word: only names starting with that part, and not longer, can match.
-        let most = |first: &str| {
-            let part = first.split(' ').next().unwrap_or(first);
-            g.first_words.get(part).copied().unwrap_or(0)
-        };
-        let (most_key, most_light) = (most(&infos[i].key), most(infos[i].light()));
-        'len: for n in (1..=g.longest.min(infos.len() - i)).rev() {
+        let (most_key, most_light) = infos[i].nerar_longest;
+        let longest = g.longest.min(infos.len() - i).min(most_key.max(most_light));
+        'len: for n in (1..=longest).rev() {
             for (first, most) in [
                 (infos[i].key.as_str(), most_key),
                 (infos[i].light(), most_light),
