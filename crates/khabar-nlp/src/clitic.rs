@@ -96,6 +96,11 @@ pub fn best(word: &str) -> Segmentation {
     let mut best: Option<(f32, SplitRef)> = None;
     let mut best_lookup = String::new();
     for_each_split(&folded, &mut |split| {
+        // A known whole word (the first split) scores 1000 and more, any other split less than
+        // 1000 (`score`): nothing after it can win.
+        if best.is_some_and(|(b, _)| b >= 1000.0) {
+            return;
+        }
         let Some((score, _)) = score(split, &folded, last, &mut core, &mut lookup) else {
             return;
         };

@@ -64,6 +64,25 @@ pub fn is_ignorable(c: char) -> bool {
 
 /// Folds `c`, handing each resulting char (none, one or several) to `emit`.
 pub fn fold_into(c: char, config: &Config, emit: &mut impl FnMut(char)) {
+    // The common case first (issue 9): ASCII and the basic Arabic letters (ء–غ, ف–ي; the
+    // tatweel and the diacritics around them are not in these ranges) are never dropped, and
+    // only these of them fold.
+    if c.is_ascii() || matches!(c, 'ء'..='غ' | 'ف'..='ي') {
+        emit(match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            'ؤ' if config.fold_hamza_seats => 'و',
+            'ئ' if config.fold_hamza_seats => 'ي',
+            _ => c,
+        });
+        return;
+    }
+    fold_by_table(c, config, emit);
+}
+
+/// [`fold_into`] without its fast path.
+fn fold_by_table(c: char, config: &Config, emit: &mut impl FnMut(char)) {
     if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
         // Presentation forms: NFKC gives the letters (already composed), then fold those.
         let mut buf = [0u8; 4];
@@ -176,6 +195,21 @@ mod tests {
             "مسوول"
         );
         assert_eq!(key("مسؤول"), "مسؤول");
+    }
+
+    /// Issue 9: the fast path for ASCII and basic Arabic letters folds as the full table does.
+    #[test]
+    fn fast_path_agrees_with_the_full_fold() {
+        for c in (0u32..0x80).chain(0x0600..0x0700).filter_map(char::from_u32) {
+            for fold_hamza_seats in [false, true] {
+                let config = Config { fold_hamza_seats };
+                let mut fast = Vec::new();
+                fold_into(c, &config, &mut |f| fast.push(f));
+                let mut full = Vec::new();
+                fold_by_table(c, &config, &mut |f| full.push(f));
+                assert_eq!(fast, full, "{c:?}");
+            }
+        }
     }
 
     #[test]
