@@ -77,3 +77,25 @@ fn scored_tags_agree_with_tags() {
 fn empty_sentence() {
     assert!(ner::tag(&[]).is_empty());
 }
+
+/// Issue 9: the document tagger (each word's own and neighbour features summed once per
+/// document, weights from the lookup table) tags exactly as the model's binary search over the
+/// features `features::extract` gives, with the same margins, in both corpora's conventions.
+#[test]
+fn the_document_tagger_agrees_with_the_plain_extractor() {
+    let conll = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/anercorp/train.txt"
+    ))
+    .unwrap();
+    let sentences = ner::train::parse_conll(&conll);
+    let model = ner::shipped_model().unwrap();
+    for domain in [0, 1] {
+        let mut tagger = ner::DocumentTagger::new(domain);
+        for s in sentences.iter().take(150) {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let plain = ner::tag_scored_in(model, &words, Some(domain));
+            assert_eq!(tagger.tag(&words), plain, "{words:?}");
+        }
+    }
+}

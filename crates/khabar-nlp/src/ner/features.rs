@@ -764,10 +764,96 @@ pub fn extract_in<'a>(
     (ids, out)
 }
 
+/// The offsets of the neighbours whose features depend on that neighbour alone
+/// ([`neighbour_features`]).
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
 /// For every token of a sentence, the id of its word in `cache`; hands each feature that
-/// depends on the words around a token to `emit` with the token's index, token by token
-/// (issue 9: no vector per token).
+/// depends on the words around a token to `emit` with the token's index (issue 9: no vector per
+/// token): those of each neighbour alone ([`neighbour_features`]) and those of the token with
+/// its neighbours ([`pair_features`]).
 pub fn context_features<'a>(
+    words: &[&'a str],
+    cache: &mut WordCache<'a>,
+    emit: &mut dyn FnMut(usize, u32),
+) -> Vec<usize> {
+    let ids = pair_features(words, cache, emit);
+    for k in 0..ids.len() {
+        for offset in NEIGHBOURS {
+            let id = k
+                .checked_add_signed(offset)
+                .and_then(|j| ids.get(j))
+                .copied();
+            neighbour_features(cache, id, offset, &mut |f| emit(k, f));
+        }
+    }
+    ids
+}
+
+/// The features a token has from its neighbour at `offset` alone: the word `id` of `cache`, or
+/// none past the sentence's ends. The same for every token that has this neighbour there, so a
+/// tagger may sum their weights once per word (issue 9).
+pub fn neighbour_features(
+    cache: &WordCache<'_>,
+    id: Option<usize>,
+    offset: isize,
+    emit: &mut dyn FnMut(u32),
+) {
+    use template as t;
+    let set = cache.set;
+    let x = id.and_then(|id| cache.entries.get(id)).map(|e| &e.0);
+    let edge = if offset < 0 { "<s>" } else { "</s>" };
+    let key = x.map_or(edge, |w| w.key.as_str());
+    let light = x.map_or(edge, |w| w.light());
+    let (w_template, ls_template, tr_template) = match offset {
+        -2 => (t::W_2, t::LS_2, Some(t::TR_2)),
+        -1 => (t::W_1, t::LS_1, Some(t::TR_1)),
+        1 => (t::W1, t::LS1, Some(t::TR1)),
+        _ => (t::W2, t::LS2, None),
+    };
+    if set.has(Group::Context) {
+        emit(one(w_template, key));
+    }
+    if set.has(Group::ContextStem) {
+        emit(one(ls_template, light));
+        if offset == -1 {
+            emit(one(
+                t::SUF2_1,
+                x.and_then(|x| suffix(&x.key, 2)).unwrap_or("-"),
+            ));
+        }
+    }
+    if set.has(Group::Trigger)
+        && let Some(template) = tr_template
+        && let Some(c) = x.and_then(|x| x.trigger)
+    {
+        emit(one(template, c));
+    }
+    if offset.abs() != 1 {
+        return;
+    }
+    if set.has(Group::Gazetteer)
+        && let Some(c) = x.and_then(|x| x.gaz)
+    {
+        emit(one(if offset < 0 { t::GZ_1 } else { t::GZ1 }, c));
+    }
+    if set.has(Group::Cluster) {
+        let c = x.map_or("<>", |x| x.cluster.unwrap_or("?"));
+        emit(one(if offset < 0 { t::CL_1 } else { t::CL1 }, cut_str(c, 2)));
+    }
+    if set.has(Group::Nerar)
+        && let Some(x) = x
+    {
+        let tag = if offset < 0 { "-1" } else { "+1" };
+        for class in tables::mask_classes(x.nerar_words) {
+            emit(t::NGW.part(tag).part(class).finish());
+        }
+    }
+}
+
+/// For every token of a sentence, the id of its word in `cache`; hands each feature of a token
+/// with its neighbours (pairs of words, name spans) to `emit` with the token's index.
+pub(crate) fn pair_features<'a>(
     words: &[&'a str],
     cache: &mut WordCache<'a>,
     emit: &mut dyn FnMut(usize, u32),
@@ -802,18 +888,10 @@ pub fn context_features<'a>(
             emit(k, h.finish());
         }
         if set.has(Group::Context) {
-            emit(k, one(t::W_2, key_at(i - 2)));
-            emit(k, one(t::W_1, key_at(i - 1)));
-            emit(k, one(t::W1, key_at(i + 1)));
-            emit(k, one(t::W2, key_at(i + 2)));
             emit(k, t::W_1_W0.part(key_at(i - 1)).part(&w.key).finish());
             emit(k, t::W0_W1.part(&w.key).part(key_at(i + 1)).finish());
         }
         if set.has(Group::ContextStem) {
-            emit(k, one(t::LS_2, light_at(i - 2)));
-            emit(k, one(t::LS_1, light_at(i - 1)));
-            emit(k, one(t::LS1, light_at(i + 1)));
-            emit(k, one(t::LS2, light_at(i + 2)));
             emit(k, t::LS_1_LS0.part(light_at(i - 1)).part(w.light()).finish());
             emit(k, t::LS0_LS1.part(w.light()).part(light_at(i + 1)).finish());
             let art = |j: isize| at(j).map_or("-", |x| if x.article { "al" } else { "no" });
@@ -821,28 +899,17 @@ pub fn context_features<'a>(
                 k,
                 t::ART3.part(art(i - 1)).part(art(i)).part(art(i + 1)).finish(),
             );
+        }
+        if set.has(Group::Trigger)
+            && let Some(c) = at(i - 1).and_then(|x| x.trigger)
+        {
             emit(
                 k,
-                t::SUF2_1
-                    .part(at(i - 1).and_then(|x| suffix(&x.key, 2)).unwrap_or("-"))
+                t::TR_1_SUF2
+                    .part(c)
+                    .part(suffix(&w.key, 2).unwrap_or(""))
                     .finish(),
             );
-        }
-        if set.has(Group::Trigger) {
-            let class = |j: isize| at(j).and_then(|x| x.trigger);
-            if let Some(c) = class(i - 1) {
-                emit(k, one(t::TR_1, c));
-                emit(
-                    k,
-                    t::TR_1_SUF2.part(c).part(suffix(&w.key, 2).unwrap_or("")).finish(),
-                );
-            }
-                if let Some(c) = class(i - 2) {
-                emit(k, one(t::TR_2, c));
-            }
-            if let Some(c) = class(i + 1) {
-                emit(k, one(t::TR1, c));
-            }
         }
         if set.has(Group::Gazetteer) {
             let mut g = |a: &str, b: &str| {
@@ -852,12 +919,6 @@ pub fn context_features<'a>(
                 pair.push_str(b);
                 gaz_name(kb::gazetteer_class(&pair))
             };
-            if let Some(c) = at(i - 1).and_then(|p| p.gaz) {
-                emit(k, one(t::GZ_1, c));
-            }
-            if let Some(c) = at(i + 1).and_then(|n| n.gaz) {
-                emit(k, one(t::GZ1, c));
-            }
             if let Some(p) = at(i - 1)
                 && let Some(c) = g(&p.key, w.light())
             {
@@ -875,31 +936,14 @@ pub fn context_features<'a>(
                 t::GZSPAN.part(if begin { "B" } else { "I" }).part(class).finish(),
             );
         }
-        if set.has(Group::Cluster) {
-            let c = |j: isize| -> &str {
-                match at(j) {
-                    Some(x) => x.cluster.unwrap_or("?"),
-                    None => "<>",
-                }
-            };
-            emit(k, one(t::CL_1, cut_str(c(i - 1), 2)));
-            emit(k, one(t::CL1, cut_str(c(i + 1), 2)));
-        }
-        if set.has(Group::Nerar) {
-            if let Some((begin, mask)) = nerar[k] {
-                for class in tables::mask_classes(mask) {
-                    emit(
-                        k,
-                        t::NG.part(if begin { "B" } else { "I" }).part(class).finish(),
-                    );
-                }
-            }
-            for (d, tag) in [(-1isize, "-1"), (1, "+1")] {
-                if let Some(x) = at(i + d) {
-                    for class in tables::mask_classes(x.nerar_words) {
-                        emit(k, t::NGW.part(tag).part(class).finish());
-                    }
-                }
+        if set.has(Group::Nerar)
+            && let Some((begin, mask)) = nerar[k]
+        {
+            for class in tables::mask_classes(mask) {
+                emit(
+                    k,
+                    t::NG.part(if begin { "B" } else { "I" }).part(class).finish(),
+                );
             }
         }
     }

@@ -190,6 +190,12 @@ pub struct DocumentTagger<'a> {
     /// For each word of the cache, the summed weights of its own features (and their domain
     /// copies).
     local_scores: Vec<[i32; LABELS]>,
+    /// For each word of the cache, the summed weights of the features it gives the token at
+    /// each of [`features::NEIGHBOURS`] from it (issue 9: a word's features as a neighbour are
+    /// looked up once, not at every token beside it).
+    neighbour_scores: Vec<[[i32; LABELS]; 4]>,
+    /// The same for a sentence's edges (no word there).
+    edge_scores: Option<[[i32; LABELS]; 4]>,
 }
 
 impl<'a> DocumentTagger<'a> {
@@ -197,8 +203,11 @@ impl<'a> DocumentTagger<'a> {
     pub fn new(domain: u8) -> DocumentTagger<'a> {
         DocumentTagger {
             domain,
-            cache: shipped_model().map(|m| features::WordCache::new(features::FeatureSet(m.feature_set))),
+            cache: shipped_model()
+                .map(|m| features::WordCache::new(features::FeatureSet(m.feature_set))),
             local_scores: Vec::new(),
+            neighbour_scores: Vec::new(),
+            edge_scores: None,
         }
     }
 
@@ -212,22 +221,42 @@ impl<'a> DocumentTagger<'a> {
             lookup.add_feature(f, s);
             lookup.add_feature(features::domain_copy(f, domain), s);
         };
-        let mut context = vec![[0; LABELS]; words.len()];
-        let ids = features::context_features(words, cache, &mut |i, f| add(f, &mut context[i]));
+        let mut pairs = vec![[0; LABELS]; words.len()];
+        let ids = features::pair_features(words, cache, &mut |i, f| add(f, &mut pairs[i]));
+        let cache = &*cache;
+        let neighbours = |id: Option<usize>| {
+            let mut rows = [[0; LABELS]; 4];
+            for (row, offset) in rows.iter_mut().zip(features::NEIGHBOURS) {
+                features::neighbour_features(cache, id, offset, &mut |f| add(f, row));
+            }
+            rows
+        };
         for id in self.local_scores.len()..cache.len() {
             let mut s = [0; LABELS];
             for &f in cache.local(id) {
                 add(f, &mut s);
             }
             self.local_scores.push(s);
+            self.neighbour_scores.push(neighbours(Some(id)));
         }
+        let edges = *self.edge_scores.get_or_insert_with(|| neighbours(None));
         let emissions: Vec<[i64; LABELS]> = ids
             .iter()
-            .zip(&context)
-            .map(|(&id, c)| {
+            .zip(&pairs)
+            .enumerate()
+            .map(|(k, (&id, pair))| {
                 let mut s = self.local_scores[id];
-                for (a, b) in s.iter_mut().zip(c) {
-                    *a += b;
+                let mut add_row = |row: &[i32; LABELS]| {
+                    for (a, b) in s.iter_mut().zip(row) {
+                        *a += b;
+                    }
+                };
+                add_row(pair);
+                for (j, offset) in features::NEIGHBOURS.into_iter().enumerate() {
+                    match k.checked_add_signed(offset).and_then(|m| ids.get(m)) {
+                        Some(&n) => add_row(&self.neighbour_scores[n][j]),
+                        None => add_row(&edges[j]),
+                    }
                 }
                 s.map(i64::from)
             })
