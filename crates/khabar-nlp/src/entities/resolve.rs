@@ -623,15 +623,17 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
         let found = readings
             .iter()
             .find_map(|r| aliases.get(r.key().as_ref()).map(|list| (list, r.stripped)));
-        // An ordinary word («عون», «عباس») is a surname only right after a title.
-        let previous = i
-            .checked_sub(1)
-            .map(|p| proclitic_readings(&doc.tokens[p].key));
-        let after_title = previous.is_some_and(|p| p.any_in(&HONORIFICS));
+        // An ordinary word («عون», «عباس») is a surname only right after a title. (Read only
+        // when a surname or a guarded name is found: issue 9.)
+        let previous = || {
+            i.checked_sub(1)
+                .map(|p| proclitic_readings(&doc.tokens[p].key))
+        };
+        let after_title = || previous().is_some_and(|p| p.any_in(&HONORIFICS));
         // «وقال سلام»: a verb of saying before it.
-        let after_speech = previous.is_some_and(|p| p.any_in(&SURNAME_VERBS));
+        let after_speech = || previous().is_some_and(|p| p.any_in(&SURNAME_VERBS));
         let found = found.filter(|&(_, n)| {
-            after_title || after_speech || !kb.stopwords.contains(skip_chars(&t.key, n))
+            after_title() || after_speech() || !kb.stopwords.contains(skip_chars(&t.key, n))
         });
         // A knowledge-base surname that is an ordinary word («الأسد»): after a title, or
         // after a speech verb when it is definite («قال البرهان»).
@@ -641,8 +643,7 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
                 .find_map(|r| kb.guarded.get(r.key().as_ref()).map(|&p| (p, r.stripped)))
         {
             let stem = skip_chars(&t.key, n);
-            let after_verb = stem.starts_with("ال") && after_speech;
-            if after_title || after_verb {
+            if after_title() || (stem.starts_with("ال") && after_speech()) {
                 let e = st.person(p);
                 let span = Span::new(t.span.start + offset_after_key_chars(word, n), t.span.end);
                 st.add(e, span, MentionForm::Name, (i, i + 1));

@@ -55,6 +55,8 @@ pub(crate) struct Lexicon {
     /// The triggers (indices into `triggers`, in order) by the key of their first word.
     pub triggers_by_first: FxHashMap<String, Vec<usize>>,
     pub cues: Vec<(Vec<String>, Cue)>,
+    /// The cues (indices into `cues`, in order) by the key of their first word.
+    pub cues_by_first: FxHashMap<String, Vec<usize>>,
     pub labels: FxHashMap<String, Label>,
     pub speech: FxHashSet<String>,
     /// Trigger-specific label nouns.
@@ -156,6 +158,11 @@ fn load() -> Lexicon {
         }
     }
     lx.cues.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    for (c, (words, _)) in lx.cues.iter().enumerate() {
+        if let Some(first) = words.first() {
+            lx.cues_by_first.entry(first.clone()).or_default().push(c);
+        }
+    }
     for r in tsv::EVENTS_LABELS.rows() {
         if let (Some(k), Some(ar), Some(en), Some(p)) = (r.first(), r.get(1), r.get(2), r.get(3)) {
             lx.labels.insert(

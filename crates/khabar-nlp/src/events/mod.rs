@@ -516,12 +516,22 @@ impl ClauseSpans {
 /// The cues found at word `i`.
 fn cue_at(w: &[Word], i: usize, lx: &lexicon::Lexicon) -> Option<(Cue, usize)> {
     let first = w.get(i)?;
-    lx.cues.iter().find_map(|(words, cue)| {
-        let ok = first.alts.iter().any(|(k, _)| *k == words[0])
-            && words[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, word)| w.get(i + 1 + k).is_some_and(|x| x.key == *word));
+    // The first cue in lexicon order whose first word is a reading of this word (issue 9:
+    // through the index, not every cue at every word).
+    let mut candidates: Vec<usize> = first
+        .alts
+        .iter()
+        .filter_map(|(k, _)| lx.cues_by_first.get(k.as_str()))
+        .flatten()
+        .copied()
+        .collect();
+    candidates.sort_unstable();
+    candidates.into_iter().find_map(|c| {
+        let (words, cue) = &lx.cues[c];
+        let ok = words[1..]
+            .iter()
+            .enumerate()
+            .all(|(k, word)| w.get(i + 1 + k).is_some_and(|x| x.key == *word));
         ok.then_some((*cue, words.len()))
     })
 }
