@@ -86,7 +86,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         <section class="sidebar__entities" aria-labelledby="sidebar-title">
             <h2 class="sidebar__title" id="sidebar-title">{t(lang, "sidebar.title")}</h2>
             {filters_view(props)}
-            { for groups }
+            { groups.collect::<Html>() }
             { empty.map(|key| html! { <p class="empty">{t(lang, key)}</p> }).unwrap_or_default() }
         </section>
     }
@@ -130,7 +130,7 @@ fn filters_view(props: &EntitySidebarProps) -> Html {
                 value={props.filters.search.clone()} oninput={on_input} />
             <div class="sidebar__chips" role="group" aria-label={t(lang, "sidebar.filter")}>
                 {chip(None)}
-                { for KindGroup::ALL.into_iter().map(|g| chip(Some(g))) }
+                { KindGroup::ALL.into_iter().map(|g| chip(Some(g))).collect::<Html>() }
             </div>
         </div>
     }

@@ -271,7 +271,7 @@ fn axis_view(
     });
     html! {
         <ol class="timeline__axis axis" aria-label={t(lang, "timeline.axis")}>
-            { for marks }
+            { marks.collect::<Html>() }
             { now.unwrap_or_default() }
         </ol>
     }
