@@ -52,6 +52,15 @@ pub fn key_with(text: &str, config: &Config) -> String {
     out
 }
 
+/// The length in bytes of [`key`]`(text)`, without building it.
+pub fn key_len(text: &str) -> usize {
+    let mut len = 0;
+    for c in text.chars() {
+        fold_into(c, &Config::default(), &mut |f| len += f.len_utf8());
+    }
+    len
+}
+
 /// Whether `c` is dropped from keys: tatweel, diacritics, Quranic marks, bidi and zero-width
 /// controls.
 pub fn is_ignorable(c: char) -> bool {
@@ -195,6 +204,9 @@ mod tests {
             "مسوول"
         );
         assert_eq!(key("مسؤول"), "مسؤول");
+        for text in ["قـال ﻻ", "٢٠٢١ أمريكا", "", "مُحَمَّد"] {
+            assert_eq!(key_len(text), key(text).len(), "{text}");
+        }
     }
 
     /// Issue 9: the fast path for ASCII and basic Arabic letters folds as the full table does.

@@ -346,7 +346,8 @@ const PROCLITICS: &[&str] = &[
 #[derive(Debug, Clone)]
 struct WordInfo {
     key: String,
-    clitic_stem: String,
+    /// Where the key of the clitic stem (`clitic::best`) lies in `key`.
+    clitic_stem: (usize, usize),
     /// Where the light stem starts in `key`: after its longest proclitic string, if at least 2
     /// chars remain.
     light_start: usize,
@@ -373,6 +374,11 @@ impl WordInfo {
         &self.key[self.light_start..]
     }
 
+    /// The key of the clitic stem.
+    fn clitic_stem(&self) -> &str {
+        &self.key[self.clitic_stem.0..self.clitic_stem.1]
+    }
+
     /// The key without a leading و, if at least 2 chars remain.
     fn conj(&self) -> &str {
         &self.key[self.conj_start..]
@@ -387,7 +393,15 @@ fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<
 fn word_info(word: &str) -> WordInfo {
     let key = normalize::key(word);
     let seg = clitic::best(word);
-    let clitic_stem = normalize::key(word.get(seg.stem.start..seg.stem.end).unwrap_or(word));
+    // Keys fold char by char: the stem's key is the part of the word's key its chars fold to
+    // (issue 9: not normalised again).
+    let clitic_stem = match (word.get(..seg.stem.start), word.get(..seg.stem.end)) {
+        (Some(before), Some(through)) if seg.stem.start <= seg.stem.end => {
+            (normalize::key_len(before), normalize::key_len(through))
+        }
+        _ => (0, key.len()),
+    };
+    let clitic_stem_key = &key[clitic_stem.0..clitic_stem.1];
     let mut light_start = 0;
     let mut article = false;
     for p in PROCLITICS {
@@ -401,7 +415,7 @@ fn word_info(word: &str) -> WordInfo {
     let light = &key[light_start..];
     let cluster = tables::cluster(&key)
         .or_else(|| tables::cluster(light))
-        .or_else(|| tables::cluster(&clitic_stem));
+        .or_else(|| tables::cluster(clitic_stem_key));
     let trigger = TRIGGERS
         .get(key.as_str())
         .or_else(|| TRIGGERS.get(light))
@@ -667,7 +681,7 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
         f.push(one(t::W0, &w.key));
     }
     if set.has(Group::Stem) {
-        f.push(one(t::CS0, &w.clitic_stem));
+        f.push(one(t::CS0, w.clitic_stem()));
         f.push(one(t::LS0, w.light()));
         f.push(one(t::CJ0, w.conj()));
         f.push(one(t::ART0, if w.article { "1" } else { "0" }));
@@ -684,10 +698,10 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
             if let Some(s) = suffix(&w.key, n) {
                 f.push(one(t::SUF, s));
             }
-            if let Some(p) = prefix(&w.clitic_stem, n) {
+            if let Some(p) = prefix(w.clitic_stem(), n) {
                 f.push(one(t::CPRE, p));
             }
-            if let Some(s) = suffix(&w.clitic_stem, n) {
+            if let Some(s) = suffix(w.clitic_stem(), n) {
                 f.push(one(t::CSUF, s));
             }
         }
@@ -714,7 +728,7 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
         if let Some(c) = w.gaz {
             f.push(one(t::GZ0, c));
         }
-        if let Some(c) = g(&w.clitic_stem) {
+        if let Some(c) = g(w.clitic_stem()) {
             f.push(one(t::GZC0, c));
         }
         if let Some(c) = g(w.light()) {
@@ -961,6 +975,16 @@ mod tests {
         assert_eq!(word_info("وبوتين").conj(), "بوتين");
         // Two chars must remain.
         assert_eq!(word_info("ول").light(), "ول");
+    }
+
+    /// Issue 9: the clitic stem's key is cut from the word's key, as normalising the stem gives.
+    #[test]
+    fn clitic_stem_is_the_key_of_the_stem() {
+        for word in ["وبالعراق", "للرئيس", "وبوتين", "حكومته", "فالـرئيس", "ﻻ", "Biden", "بـ"] {
+            let seg = clitic::best(word);
+            let stem = word.get(seg.stem.start..seg.stem.end).unwrap_or(word);
+            assert_eq!(word_info(word).clitic_stem(), normalize::key(stem), "{word}");
+        }
     }
 
     /// Issue 9: features hashed from template constants and borrowed parts are the hashes of
