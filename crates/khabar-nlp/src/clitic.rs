@@ -85,33 +85,66 @@ pub struct Candidate {
 /// candidate allocated a dozen strings and vectors per word): the same scores in the same
 /// order, the first of the best kept.
 pub fn best(word: &str) -> Segmentation {
-    let letters = letters(word);
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let segmentation = best_in(word, &mut scratch);
+            // A very long "word" leaves no large buffers behind.
+            if scratch.letters.capacity() > 256 {
+                *scratch = Scratch::default();
+            }
+            segmentation
+        }
+        Err(_) => best_in(word, &mut Scratch::default()),
+    })
+}
+
+/// Buffers [`best`] reuses from word to word (issue 9: five allocations per word).
+#[derive(Debug, Default)]
+struct Scratch {
+    letters: Vec<Letter>,
+    folded: Vec<char>,
+    core: String,
+    lookup: String,
+    best_lookup: String,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
+    let Scratch {
+        letters,
+        folded,
+        core,
+        lookup,
+        best_lookup,
+    } = scratch;
+    letters_into(word, letters);
     if letters.is_empty() || !letters.iter().all(|l| is_arabic(l.folded)) {
         return whole(word);
     }
-    let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
+    folded.clear();
+    folded.extend(letters.iter().map(|l| l.folded));
     let last = letters.last().map(|l| l.original);
-    let mut core = String::new();
-    let mut lookup = String::new();
     let mut best: Option<(f32, SplitRef)> = None;
-    let mut best_lookup = String::new();
-    for_each_split(&folded, &mut |split| {
+    for_each_split(folded, &mut |split| {
         // A known whole word (the first split) scores 1000 and more, any other split less than
         // 1000 (`score`): nothing after it can win.
         if best.is_some_and(|(b, _)| b >= 1000.0) {
             return;
         }
-        let Some((score, _)) = score(split, &folded, last, &mut core, &mut lookup) else {
+        let Some((score, _)) = score(split, folded, last, core, lookup) else {
             return;
         };
         // `segmentations` sorts stably, best first: the first of the highest scores wins.
         if best.is_none_or(|(b, _)| score.total_cmp(&b) == std::cmp::Ordering::Greater) {
             best = Some((score, *split));
-            best_lookup.clone_from(&lookup);
+            best_lookup.clone_from(lookup);
         }
     });
     match best {
-        Some((_, split)) => build(word, &letters, &split, &best_lookup),
+        Some((_, split)) => build(word, letters, &split, best_lookup),
         None => whole(word),
     }
 }
@@ -430,6 +463,13 @@ struct Letter {
 
 fn letters(word: &str) -> Vec<Letter> {
     let mut out = Vec::with_capacity(word.len() / 2);
+    letters_into(word, &mut out);
+    out
+}
+
+/// [`letters`] into `out` (cleared first).
+fn letters_into(word: &str, out: &mut Vec<Letter>) {
+    out.clear();
     let config = normalize::Config::default();
     for (at, c) in word.char_indices() {
         normalize::fold_into(c, &config, &mut |f| {
@@ -440,7 +480,6 @@ fn letters(word: &str) -> Vec<Letter> {
             });
         });
     }
-    out
 }
 
 fn is_arabic(c: char) -> bool {
