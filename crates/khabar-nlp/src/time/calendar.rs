@@ -188,6 +188,22 @@ pub(crate) fn hijri_year(date: Date) -> Option<i32> {
     )
 }
 
+/// A Hijri month as the Gregorian month holding its 15th day.
+pub(crate) fn hijri_month(year: i32, month: u8) -> super::value::Value {
+    hijri_to_gregorian(year, month, 15).map_or(super::value::Value::Unknown, |d| {
+        super::value::Value::Month(i32::from(d.year()), d.month() as u8)
+    })
+}
+
+/// The Gregorian year in which Hijri year `hy` is mostly, when `hijri`; `hy` otherwise.
+pub(crate) fn hijri_from_year(hy: i32, hijri: bool) -> i32 {
+    if hijri {
+        hijri_to_gregorian(hy, 7, 1).map_or(hy, |d| i32::from(d.year()))
+    } else {
+        hy
+    }
+}
+
 /// The first and last day (inclusive) a TIMEX3 date value covers, when it is a calendar value
 /// (`2023-08-02`, `2023-08`, `2023`, `2023-W31`, `2021-SU`, `2021-Q1`, `2021-H1`, `198X`, a
 /// `T…` time of a day).
