@@ -188,6 +188,14 @@ pub(crate) fn hijri_year(date: Date) -> Option<i32> {
     )
 }
 
+/// A Gregorian date in the Hijri (Umm al-Qura) calendar: (year, month, day).
+pub(crate) fn to_hijri(date: Date) -> Option<(i32, u8, u8)> {
+    let iso =
+        IcuDate::try_new_iso(i32::from(date.year()), date.month() as u8, date.day() as u8).ok()?;
+    let h = iso.to_calendar(Hijri::new_umm_al_qura());
+    Some((h.year().extended_year(), h.month().ordinal, h.day_of_month().0))
+}
+
 /// A Hijri month as the Gregorian month holding its 15th day.
 pub(crate) fn hijri_month(year: i32, month: u8) -> super::value::Value {
     hijri_to_gregorian(year, month, 15).map_or(super::value::Value::Unknown, |d| {

@@ -312,7 +312,13 @@ fn composite(spec: &Spec, reference: Option<Date>) -> Value {
             Value::Day(d) => Value::Time(d, time.clone()),
             v => v,
         },
-        Spec::RangeStart { end, day } => match value(end, reference) {
+        Spec::RangeStart { end, day, hijri } => match value(end, reference) {
+            Value::Day(d) if *hijri => match calendar::to_hijri(d) {
+                Some((y, m, last)) if *day < last => {
+                    calendar::hijri_to_gregorian(y, m, *day).map_or(Value::Unknown, Value::Day)
+                }
+                _ => Value::Unknown,
+            },
             Value::Day(d) if *day < d.day() as u8 => {
                 Date::new(d.year(), d.month(), *day as i8).map_or(Value::Unknown, Value::Day)
             }
@@ -513,5 +519,127 @@ fn weekday_name(wd: u8) -> &'static str {
         5 => "Friday",
         6 => "Saturday",
         _ => "Sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::time::recognize::{Ctx, scan};
+    use proptest::prelude::*;
+
+    /// Texts with time expressions: every sentence of the time gold files, and a few texts of
+    /// several lines (dated lists, anaphora, ranges).
+    fn texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/time");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+            .collect();
+        files.sort();
+        let mut out: Vec<String> = files
+            .iter()
+            .flat_map(|f| {
+                let text = std::fs::read_to_string(f).unwrap();
+                text.lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .filter_map(|l| l.split('\t').nth(1).map(str::to_owned))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(out.len() > 400, "gold sentences: {}", out.len());
+        out.extend(
+            [
+                "- 12 مارس 2023: بدء المفاوضات.\n- 15 أبريل: تعليقها.\n\n- 20 يونيو: انسحاب.\nتمهيد\n- 2 يوليو: عودة.",
+                "وصل الوزير يوم 3 مارس، وفي اليوم التالي التقى الملك، وفي مساء اليوم التالي غادر.",
+                "افتتح المصنع عام 2010 وفي ذلك العام زاد الإنتاج، وفي الشهر التالي توقف.",
+                "وفي اليوم التالي أعلنت الحكومة أن الانتخابات ستجرى بين 6 و9 يونيو.",
+                "صام الناس بين 6 و9 رمضان، واجتمعوا الخميس 16 مايو والجمعة صباحا.",
+            ]
+            .map(str::to_owned),
+        );
+        out
+    }
+
+    fn recognised(text: &str) -> Vec<Hit> {
+        scan(&Ctx::new(&Document::new(text)))
+    }
+
+    fn spans(times: &Times) -> Vec<(usize, usize)> {
+        times
+            .exprs
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect()
+    }
+
+    // Issue 11: recognition alone, without any reference date, finds the expressions the full
+    // pipeline gives with one: the same spans and types. Resolution only drops derived
+    // expressions with no value (an anaphor with nothing to anchor on and no value of its own,
+    // the first day of a range whose end has no day), and only an anchored anaphor with a part
+    // of the day changes type (a DATE anchored on a day becomes a TIME).
+    #[test]
+    fn recognition_alone_gives_the_spans_and_types() {
+        let references = [None, "2021-04-16".parse().ok(), "2024-03-14".parse().ok()];
+        let mut compared = 0;
+        for text in texts() {
+            let hits = recognised(&text);
+            for r in references {
+                let times = resolve(hits.clone(), r);
+                let mut exprs = times.exprs.iter().peekable();
+                for h in &hits {
+                    let span = Span::new(h.start, h.end);
+                    match exprs.peek() {
+                        Some(t) if t.span == span => {
+                            let anchored_part = h.anaphor.is_some_and(|a| a.part.is_some())
+                                && t.anchor.is_some();
+                            assert!(
+                                t.kind == h.kind || anchored_part,
+                                "{text}: {span:?} {:?} → {:?}",
+                                h.kind,
+                                t.kind
+                            );
+                            exprs.next();
+                            compared += 1;
+                        }
+                        _ => assert!(
+                            h.anaphor.is_some() || matches!(h.spec, Spec::RangeStart { .. }),
+                            "{text} ({r:?}): resolution dropped {span:?} {:?}",
+                            h.spec
+                        ),
+                    }
+                }
+                assert!(exprs.next().is_none(), "{text}: an expression not recognised");
+            }
+        }
+        assert!(compared > 1000, "compared {compared}");
+    }
+
+    fn date() -> impl Strategy<Value = Date> {
+        (1950i16..2090, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        // Issue 11: resolving the same specs against two reference dates changes values,
+        // never spans or types (the corpus's expressions, recognised once).
+        #[test]
+        fn another_reference_changes_only_values(a in date(), b in date()) {
+            thread_local! {
+                static CORPUS: Vec<Vec<Hit>> = texts().iter().map(|t| recognised(t)).collect();
+            }
+            CORPUS.with(|corpus| -> Result<(), TestCaseError> {
+                for hits in corpus {
+                    let (x, y) = (resolve(hits.clone(), Some(a)), resolve(hits.clone(), Some(b)));
+                    prop_assert_eq!(spans(&x), spans(&y));
+                    let kinds = |t: &Times| t.exprs.iter().map(|e| e.kind).collect::<Vec<_>>();
+                    prop_assert_eq!(kinds(&x), kinds(&y));
+                }
+                Ok(())
+            })?;
+        }
     }
 }

@@ -168,13 +168,16 @@ pub(crate) enum Spec {
         /// The TIMEX3 time part.
         time: String,
     },
-    /// «بين 6 و9 يونيو»: day `day` of the month and year of the date that closes the range;
-    /// dropped when that date does not resolve to a day.
+    /// «بين 6 و9 يونيو»: day `day` of the month and year of the date that closes the range
+    /// (of its Hijri month and year for «بين 6 و9 رمضان»); dropped when that date does not
+    /// resolve to a later day.
     RangeStart {
         /// The date closing the range.
         end: Box<Spec>,
         /// The day of the month.
         day: u8,
+        /// The closing date names a Hijri month.
+        hijri: bool,
     },
 }
 
