@@ -76,11 +76,19 @@ fn recognition_reads_no_reference_date() {
 // by resolution (and defined and tested in the calendar module).
 #[test]
 fn only_resolution_picks_from_the_reference_date() {
-    let picks = ["pick_month_year", "pick_day", "pick_weekday", "pick_season_year"];
+    let picks = [
+        "pick_month_year",
+        "pick_day",
+        "pick_weekday",
+        "pick_season_year",
+    ];
     let mut callers = Vec::new();
     for file in rust_files(&time_dir()) {
         let source = std::fs::read_to_string(&file).unwrap();
-        if identifiers(&source).iter().any(|id| picks.contains(&id.as_str())) {
+        if identifiers(&source)
+            .iter()
+            .any(|id| picks.contains(&id.as_str()))
+        {
             callers.push(file.file_name().unwrap().to_string_lossy().into_owned());
         }
     }

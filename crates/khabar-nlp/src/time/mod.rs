@@ -6,7 +6,10 @@
 //! (converted with `icu_calendar`'s Umm al-Qura calendar), weekdays (n-th of a month, of a
 //! relative week), deictic days in MSA and dialect, this/last/next units, START/MID/END anchors,
 //! offsets («منذ ثلاثة أيام»), durations, sets, decades, centuries, reference words and clock
-//! times with minutes in words. Each rule yields a typed [`Value`]; the contract's `value` is its
+//! times with minutes in words. Each rule yields an unresolved value (`spec`) — what the text
+//! says — and never reads the reference date; `resolve` is the one place that does (and the
+//! one that reads the date an anaphor is anchored on), turning each spec into a typed
+//! [`Value`] in one walk over the expressions in text order; the contract's `value` is its
 //! `to_timex()`. Values that need the reference date are resolved against it with a past bias
 //! unless a future cue is near; without a reference date they stay [`Value::Relative`] (what the
 //! text said, `value` null). Anaphoric dates («في اليوم التالي») are anchored on the previous date

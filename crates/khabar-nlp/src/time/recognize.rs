@@ -267,9 +267,10 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
             continue;
         }
         // «بين 6 و9 رمضان»: the first day is in the Hijri month (issue 11).
-        let after = c.number(k).map_or(k + 1, |n| n.end);
-        let after = if c.key(after) == "من" { after + 1 } else { after };
-        let hijri = month_ref(c, after).is_some_and(|(m, ..)| m.calendar == Calendar::Hijri);
+        let hijri = (k..h.end_word).any(|w| {
+            c.phrase(&c.lx.months, w)
+                .is_some_and(|(m, ..)| m.calendar == Calendar::Hijri)
+        });
         // Hits are in order and do not overlap: only the first ending after the start can.
         let after = hits.partition_point(|x| x.end <= c.start(k - 2));
         if hits.get(after).is_some_and(|x| x.start < c.end(k - 2)) {

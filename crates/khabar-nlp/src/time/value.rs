@@ -1,7 +1,7 @@
 //! The typed time value (issue 11): what a time expression means, as data rather than as a
-//! TIMEX3 string. Rules build a [`Value`]; `to_timex` renders the contract's `value` from it,
-//! `interval` gives the days it covers, and the app and the events stage read it instead of
-//! parsing TIMEX3 strings back.
+//! TIMEX3 string. Resolution (`resolve`) builds a [`Value`] from a rule's unresolved spec;
+//! `to_timex` renders the contract's `value` from it, `interval` gives the days it covers, and
+//! the app and the events stage read it instead of parsing TIMEX3 strings back.
 //!
 //! A value is either resolved (a calendar period, a clock time, a reference word, a duration, a
 //! set) or [`Value::Relative`]: an expression that needs the publication date, which is unknown

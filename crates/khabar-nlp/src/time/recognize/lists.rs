@@ -1,6 +1,7 @@
 //! Dated lists (issue 11): in a chronology written one item per line («- 12 مارس 2023: …»,
 //! «- 15 أبريل: …»), an item's bare day-month belongs to the year of the item above it, not to
 //! the year the publication date would pick, which made the years alternate from line to line.
+//! Recognition marks where each item stands ([`ListItem`]); resolution gives the year.
 
 use super::*;
 
