@@ -217,3 +217,25 @@ fn a_hijri_range_starts_in_the_hijri_month() {
     let all = found("جرت الانتخابات بين 6 و9 يونيو.", "2024-03-14");
     assert_eq!(all[0].1.as_deref(), Some("2023-06-06"), "{all:?}");
 }
+
+// Issue 11 (found while checking the recognise/resolve split on the training corpora): an
+// offset too large for the calendar («قبل نحو 120000 عام», «منذ 9999999999 يوم») panicked in
+// the date arithmetic; the analysis must never panic.
+#[test]
+fn huge_offsets_do_not_panic() {
+    for sentence in [
+        "سكن الإنسان الوادي قبل نحو 120000 عام .",
+        "بدأ ذلك منذ 9999999999 يوم.",
+        "بعد 99999999999 شهر يعود.",
+        "قبل 18446744073709551615 أسبوع.",
+        "سيصل خلال 9223372036854775808 ساعة.",
+        "منذ 9223372036854775808 عقد.",
+    ] {
+        for r in [None, Some("2024-03-14")] {
+            let doc = Document::new(sentence);
+            let times = time::find(&doc, r.map(date));
+            assert!(!times.exprs.is_empty(), "{sentence}");
+        }
+        analyze(sentence, &Config::default());
+    }
+}

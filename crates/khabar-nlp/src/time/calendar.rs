@@ -3,7 +3,7 @@
 
 use icu_calendar::Date as IcuDate;
 use icu_calendar::cal::Hijri;
-use jiff::ToSpan;
+use jiff::Span;
 use jiff::civil::Date;
 
 /// Which way a bare month, weekday or day-month without year is resolved.
@@ -32,19 +32,26 @@ impl Lean {
     }
 }
 
-/// `date` moved by `n` days (saturating at the ends of the supported range).
+/// `date` moved by `n` days; `date` itself when that leaves the supported range (a span too
+/// large to build panicked before, issue 11).
 pub(crate) fn add_days(date: Date, n: i64) -> Date {
-    date.checked_add(n.days()).unwrap_or(date)
+    shifted(date, Span::new().try_days(n))
 }
 
 /// `date` moved by `n` months.
 pub(crate) fn add_months(date: Date, n: i64) -> Date {
-    date.checked_add(n.months()).unwrap_or(date)
+    shifted(date, Span::new().try_months(n))
 }
 
 /// `date` moved by `n` years.
 pub(crate) fn add_years(date: Date, n: i64) -> Date {
-    date.checked_add(n.years()).unwrap_or(date)
+    shifted(date, Span::new().try_years(n))
+}
+
+fn shifted(date: Date, span: Result<Span, jiff::Error>) -> Date {
+    span.ok()
+        .and_then(|s| date.checked_add(s).ok())
+        .unwrap_or(date)
 }
 
 /// ISO weekday, 1 = Monday.

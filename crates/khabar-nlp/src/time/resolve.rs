@@ -173,9 +173,13 @@ pub(crate) fn value(spec: &Spec, reference: Option<Date>) -> Value {
         Spec::Ago(unit, n) => {
             let n = *n;
             match unit {
-                Unit::Decade => Value::Year(i32::from(calendar::add_years(r, 10 * n).year())),
-                Unit::Century => Value::Year(i32::from(calendar::add_years(r, 100 * n).year())),
-                Unit::Week => Value::Week(calendar::add_days(r, 7 * n)),
+                Unit::Decade => {
+                    Value::Year(i32::from(calendar::add_years(r, n.saturating_mul(10)).year()))
+                }
+                Unit::Century => {
+                    Value::Year(i32::from(calendar::add_years(r, n.saturating_mul(100)).year()))
+                }
+                Unit::Week => Value::Week(calendar::add_days(r, n.saturating_mul(7))),
                 Unit::Month => {
                     let d = calendar::add_months(r, n);
                     Value::Month(i32::from(d.year()), d.month() as u8)
@@ -349,14 +353,14 @@ pub(crate) fn unit_offset(r: Date, unit: Unit, n: i64) -> Value {
     match unit {
         Unit::Minute | Unit::Hour => Value::Day(r),
         Unit::Day => Value::Day(calendar::add_days(r, n)),
-        Unit::Week => Value::Week(calendar::add_days(r, 7 * n)),
+        Unit::Week => Value::Week(calendar::add_days(r, n.saturating_mul(7))),
         Unit::Month => {
             let d = calendar::add_months(r.first_of_month(), n);
             Value::Month(i32::from(d.year()), d.month() as u8)
         }
         Unit::Year => Value::Year(i32::from(calendar::add_years(r, n).year())),
-        Unit::Decade => Value::Decade(y.div_euclid(10) + n as i32),
-        Unit::Century => Value::Century(y.div_euclid(100) + n as i32),
+        Unit::Decade => Value::Decade(y.div_euclid(10).saturating_add(n as i32)),
+        Unit::Century => Value::Century(y.div_euclid(100).saturating_add(n as i32)),
     }
 }
 

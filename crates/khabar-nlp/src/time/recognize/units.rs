@@ -120,7 +120,7 @@ pub(super) fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let spec = if n == 0 {
         Val::Ref(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }).into()
     } else {
-        Spec::Ago(unit, dir * n as i64)
+        Spec::Ago(unit, (n as i64).saturating_mul(dir))
     };
     let mut h = c.hit(i, at, end, TimeType::Date, spec);
     h.modifier = modifier;
