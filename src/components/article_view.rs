@@ -272,7 +272,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
     // One component per block: a new frame or a new selection re-renders only the blocks whose
-    // props changed (issue 12: no main-thread task grows with the article's length).
+    // props changed (issue 12: no main-thread task grows with the article's length). The key
+    // matters: Yew pairs unkeyed children from the end, so each frame's appended blocks would
+    // shift every earlier block onto another's node and re-render all of them (issue 15).
     let blocks = props
         .analysis
         .structure
@@ -281,7 +283,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .enumerate()
         .map(|(index, b)| {
             let lit = BlockLit::new(&lit, &shared.marks, b.start, b.end);
-            html! { <Block shared={shared.clone()} {index} {lit} lang={props.lang} /> }
+            html! { <Block key={index} shared={shared.clone()} {index} {lit} lang={props.lang} /> }
         });
     html! {
         <article class="article" id="article" lang="ar" dir="rtl" tabindex="-1"

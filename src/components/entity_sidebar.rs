@@ -166,7 +166,7 @@ fn entity_item(
         }
     });
     html! {
-        <li class="sidebar__item">
+        <li key={entity.id.clone()} class="sidebar__item">
             <button type="button" class={classes!("sidebar__entity", is_selected.then_some("is-selected"))}
                 data-entity-id={id} data-kind={entity.kind.as_str()} aria-pressed={is_selected.to_string()}
                 {onclick}>

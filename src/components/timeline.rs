@@ -332,7 +332,7 @@ fn event_item(
     let on_select = props.on_select_event.clone();
     let id = v.id.clone();
     html! {
-        <li class={classes!("timeline__event", dimmed.then_some("is-dimmed"), selected.then_some("is-selected"))}
+        <li key={v.id.clone()} class={classes!("timeline__event", dimmed.then_some("is-dimmed"), selected.then_some("is-selected"))}
             data-event-id={v.id.clone()} data-status={v.status.as_str()} data-granularity={granularity.as_str()}
             data-value={v.value.clone().unwrap_or_default()}>
             <button type="button" class="timeline__button" aria-pressed={selected.to_string()}

@@ -154,6 +154,50 @@ async fn five_megabytes_show_progress_and_keep_the_page_responsive() -> Result<(
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn a_long_article_is_shown_without_redoing_the_blocks_already_shown() -> Result<()> {
+    // Issue 15: a long article is shown a few blocks per frame; each frame adds its blocks and
+    // leaves the ones shown before untouched. Counted in DOM changes, not milliseconds: when
+    // Yew paired the unkeyed blocks from the end, every frame rewrote every block shown so far,
+    // and a 1 MB paste gave main-thread tasks of 0.7-1.9 s growing frame after frame.
+    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
+    page.eval::<serde_json::Value>("localStorage.clear(); return null;")
+        .await?;
+    page.show_view("new-article").await?;
+    page.paste_generated_draft(PARAGRAPH, 150_000).await?;
+    page.watch_first_blocks().await?;
+    page.watch_long_tasks().await?;
+    page.analyze_draft().await?;
+    page.wait_until(
+        "the whole article shown",
+        "const a = document.querySelector('#article');
+         return !!a && !a.hasAttribute('aria-busy') && window.khabar.state().view === 'reader';",
+    )
+    .await?;
+    let blocks = page.first_blocks().await?;
+    let (longest, tasks) = page.longest_task().await?;
+    println!(
+        "150 KB: {blocks:?}; longest main-thread task {longest} ms (long tasks [start, ms]: {tasks:?})"
+    );
+    assert!(
+        blocks.seen > 0,
+        "the article was never seen being built: {blocks:?}"
+    );
+    assert!(
+        blocks.total > 4 * blocks.seen,
+        "the article was not shown over several frames: {blocks:?}"
+    );
+    assert_eq!(
+        blocks.kept, blocks.seen,
+        "blocks shown first were replaced: {blocks:?}"
+    );
+    assert_eq!(
+        blocks.changes, 0,
+        "blocks shown first were rewritten: {blocks:?}"
+    );
+    page.close().await
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn a_crashed_worker_is_restarted_and_the_page_says_so() -> Result<()> {
     // Issue 15: the worker dies (the test hook ends it as a crash would); the page tells the
     // reader, keeps the draft, and the restarted worker analyses it.

@@ -17,6 +17,20 @@ pub struct Tampering {
     pub hidden: bool,
 }
 
+/// What became of the article's first blocks while the rest was rendered
+/// ([`ExplorerPage::first_blocks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+pub struct FirstBlocks {
+    /// Blocks there were when the article appeared.
+    pub seen: usize,
+    /// Of those, the ones still the same nodes in the same places at the end.
+    pub kept: usize,
+    /// DOM changes inside them meanwhile.
+    pub changes: usize,
+    /// Blocks of the finished article.
+    pub total: usize,
+}
+
 impl ExplorerPage {
     /// Starts recording main-thread long tasks (the Long Tasks API, tasks over 50 ms).
     pub async fn watch_long_tasks(&self) -> Result<()> {
@@ -58,6 +72,50 @@ impl ExplorerPage {
              area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
              return new TextEncoder().encode(text).length;",
             vec![json!(unit), json!(bytes)],
+        )
+        .await
+    }
+
+    /// Watches the article's first blocks from the moment the article appears while its
+    /// later blocks are still being rendered (`aria-busy`): [`ExplorerPage::first_blocks`] then
+    /// says whether they were kept as they were.
+    pub async fn watch_first_blocks(&self) -> Result<()> {
+        self.eval::<Value>(
+            "window.__firstBlocks = { seen: null, records: 0 };
+             window.__firstBlocksWatch && window.__firstBlocksWatch.disconnect();
+             window.__firstBlocksWatch = new MutationObserver(() => {
+               const article = document.querySelector('#article[aria-busy]');
+               const w = window.__firstBlocks;
+               if (!article || w.seen || article.children.length === 0) return;
+               w.seen = Array.from(article.children);
+               w.observer = new MutationObserver(list => { w.records += list.length; });
+               for (const b of w.seen) {
+                 w.observer.observe(b, { subtree: true, childList: true, attributes: true, characterData: true });
+               }
+               window.__firstBlocksWatch.disconnect();
+             });
+             window.__firstBlocksWatch.observe(document.body, { childList: true, subtree: true });
+             return null;",
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// What became of the blocks [`ExplorerPage::watch_first_blocks`] saw: how many there were,
+    /// how many are still the same nodes in the same places, how many DOM changes touched them,
+    /// and how many blocks the finished article has.
+    pub async fn first_blocks(&self) -> Result<FirstBlocks> {
+        self.eval(
+            "const w = window.__firstBlocks || { seen: null, records: 0 };
+             const article = document.querySelector('#article');
+             const seen = w.seen || [];
+             if (w.observer) { w.records += w.observer.takeRecords().length; w.observer.disconnect(); }
+             return {
+               seen: seen.length,
+               kept: seen.filter((b, i) => b.isConnected && article && article.children[i] === b).length,
+               changes: w.records,
+               total: article ? article.children.length : 0,
+             };",
         )
         .await
     }
