@@ -3,8 +3,9 @@
 //!
 //! For the bundled article: first contentful paint, time to interactive (the first click on a
 //! name that the app handles), and the bytes transferred. For a 1 MB paste: time to the worker's
-//! first progress report, to the full analysis shown, and the longest main-thread task
-//! (PerformanceObserver `longtask`). Prints a table; asserts nothing about time.
+//! first progress report, to the full analysis shown, and the longest main-thread frame
+//! (PerformanceObserver `long-animation-frame`: a task with the style, layout and paint it
+//! caused, which `longtask` entries leave out). Prints a table; asserts nothing about time.
 //!
 //! `khabar-firstview-bench [DIST]` (default `$KHABAR_DIST`, then `dist`).
 
@@ -128,11 +129,14 @@ async fn run(dist: &Path) -> Result<()> {
     .await?;
     let t0: f64 = client
         .execute(
-            "window.__bench = { longest: 0, progress: null, done: null };
+            "window.__bench = { paste: 0, longest: 0, progress: null, done: null, submit: null };
              new PerformanceObserver(list => {
-               for (const e of list.getEntries())
-                 window.__bench.longest = Math.max(window.__bench.longest, e.duration);
-             }).observe({ type: 'longtask' });
+               for (const e of list.getEntries()) {
+                 const after = window.__bench.submit !== null && e.startTime >= window.__bench.submit;
+                 const key = after ? 'longest' : 'paste';
+                 window.__bench[key] = Math.max(window.__bench[key], e.duration);
+               }
+             }).observe({ type: 'long-animation-frame' });
              new MutationObserver(() => {
                if (window.__bench.progress === null && document.querySelector('.new-article__steps'))
                  window.__bench.progress = performance.now();
@@ -141,7 +145,10 @@ async fn run(dist: &Path) -> Result<()> {
              area.value = arguments[0];
              area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
              const t0 = performance.now();
-             setTimeout(() => document.querySelector('.new-article__submit').click(), 0);
+             setTimeout(() => {
+               window.__bench.submit = performance.now();
+               document.querySelector('.new-article__submit').click();
+             }, 0);
              return t0;",
             vec![json!(paste)],
         )
@@ -184,10 +191,16 @@ async fn run(dist: &Path) -> Result<()> {
             ms(&done["progress"])
         );
         println!("{:<44} {:>14}", "full analysis shown", ms(&done["done"]));
+        let paste = done["paste"].as_f64().unwrap_or_default();
+        println!(
+            "{:<44} {:>14}",
+            "the paste itself (browser lays out the text area)",
+            format!("{paste:.0} ms")
+        );
         let longest = done["longest"].as_f64().unwrap_or_default();
         println!(
             "{:<44} {:>14}",
-            "longest main-thread task",
+            "longest main-thread frame after submitting",
             format!("{longest:.0} ms")
         );
     }

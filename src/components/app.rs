@@ -116,7 +116,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="app" data-view={state.view.as_str()} lang={state.lang.tag()}>
 
                 {header}
-                {for notice}
+                { notice.unwrap_or_default() }
                 {body}
             </div>
         </ContextProvider<AppContext>>
@@ -235,7 +235,7 @@ fn new_article(state: &AppContext, controls: AnalysisControls, share: &ShareCont
                     s3.dispatch(Action::AnalysisStarted(request + 1));
                     s4.dispatch(Action::AnalysisFailed { request: request + 1, message: key.into() });
                 })} />
-            { for notice }
+            { notice.unwrap_or_default() }
         </main>
     }
 }

@@ -163,6 +163,8 @@ struct Shared {
     offsets: CharIndex,
     analysis: Rc<Analysis>,
     marks: Vec<(usize, usize, Mark)>,
+    /// The first block of each frame's chunk ([`chunk_starts`]).
+    chunks: Vec<usize>,
 }
 
 struct Ctx<'a> {
@@ -217,52 +219,109 @@ fn Block(props: &BlockProps) -> Html {
     }
 }
 
+/// The first block of each frame's chunk: whole blocks of at most [`MARKS_PER_FRAME`] marks.
+fn chunk_starts(analysis: &Analysis, marks: &[(usize, usize, Mark)]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while at < analysis.structure.len() {
+        starts.push(at);
+        at += next_chunk(analysis, marks, at);
+    }
+    starts
+}
+
+/// Props of [`Chunk`].
+#[derive(Clone, Properties)]
+struct ChunkProps {
+    shared: Rc<Shared>,
+    /// Index of the chunk in `shared.chunks`.
+    chunk: usize,
+    lit: Rc<Lit>,
+    lang: Lang,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
+            && self.chunk == other.chunk
+            && Rc::ptr_eq(&self.lit, &other.lit)
+            && self.lang == other.lang
+    }
+}
+
+/// The blocks one animation frame added, in a `div.article__chunk`. A frame that adds a chunk
+/// compares the earlier chunks' props and stops there, so its cost does not grow with the
+/// blocks already shown (issue 15); a new selection reaches each block through its chunk and
+/// re-renders only the blocks it lights differently. The browser skips the layout and paint
+/// of chunks off screen (`content-visibility: auto` in `style.css`), and a chunk rather than
+/// a block is what it tracks, so that bookkeeping stays small too.
+#[component]
+fn Chunk(props: &ChunkProps) -> Html {
+    let shared = &props.shared;
+    let from = shared.chunks.get(props.chunk).copied().unwrap_or(0);
+    let to = shared
+        .chunks
+        .get(props.chunk + 1)
+        .copied()
+        .unwrap_or(shared.analysis.structure.len());
+    let blocks = shared
+        .analysis
+        .structure
+        .iter()
+        .enumerate()
+        .take(to)
+        .skip(from)
+        .map(|(index, b)| {
+            let lit = BlockLit::new(&props.lit, &shared.marks, b.start, b.end);
+            html! { <Block key={index} shared={shared.clone()} {index} {lit} lang={props.lang} /> }
+        });
+    html! { <div class="article__chunk">{ for blocks }</div> }
+}
+
 /// The article.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let shared = use_memo(
         (props.text.clone(), props.analysis.clone()),
-        |(text, analysis)| Shared {
-            text: text.clone(),
-            offsets: CharIndex::new(text),
-            analysis: analysis.clone(),
-            marks: marks(analysis),
+        |(text, analysis)| {
+            let marks = marks(analysis);
+            Shared {
+                text: text.clone(),
+                offsets: CharIndex::new(text),
+                analysis: analysis.clone(),
+                chunks: chunk_starts(analysis, &marks),
+                marks,
+            }
         },
     );
-    let total = props.analysis.structure.len();
-    // Blocks rendered so far, for the analysis they were counted for.
+    let total = shared.chunks.len();
+    let first = |incremental: bool| if incremental { total.min(1) } else { total };
+    // Chunks rendered so far, for the analysis they were counted for.
     let shown = {
-        let (analysis, shared, incremental) =
-            (props.analysis.clone(), shared.clone(), props.incremental);
-        use_state(move || {
-            let n = if incremental {
-                next_chunk(&analysis, &shared.marks, 0)
-            } else {
-                analysis.structure.len()
-            };
-            (analysis, n)
-        })
+        let (analysis, incremental) = (props.analysis.clone(), props.incremental);
+        use_state(move || (analysis, first(incremental)))
     };
     let shown_count = if Rc::ptr_eq(&shown.0, &props.analysis) {
         shown.1
-    } else if props.incremental {
-        next_chunk(&props.analysis, &shared.marks, 0)
     } else {
-        total
+        first(props.incremental)
     };
     {
-        let (shown, analysis, shared) = (shown.clone(), props.analysis.clone(), shared.clone());
+        let (shown, analysis) = (shown.clone(), props.analysis.clone());
         use_effect_with((props.analysis.clone(), shown_count), move |_| {
             let frame = (shown_count < total).then(|| {
                 gloo::render::request_animation_frame(move |_| {
-                    let more = next_chunk(&analysis, &shared.marks, shown_count);
-                    shown.set((analysis, shown_count + more));
+                    shown.set((analysis, shown_count + 1));
                 })
             });
             move || drop(frame)
         });
     }
-    let lit = Lit::new(&props.analysis, &props.selection);
+    // One `Lit` per analysis and selection: a frame that adds a chunk leaves it as it was.
+    let lit = use_memo(
+        (props.analysis.clone(), props.selection.clone()),
+        |(analysis, selection)| Lit::new(analysis, selection),
+    );
     let on_click = {
         let on_select = props.on_select_mention.clone();
         Callback::from(move |event: MouseEvent| {
@@ -271,25 +330,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         })
     };
-    // One component per block: a new frame or a new selection re-renders only the blocks whose
-    // props changed (issue 12: no main-thread task grows with the article's length). The key
-    // matters: Yew pairs unkeyed children from the end, so each frame's appended blocks would
-    // shift every earlier block onto another's node and re-render all of them (issue 15).
-    let blocks = props
-        .analysis
-        .structure
-        .iter()
-        .take(shown_count)
-        .enumerate()
-        .map(|(index, b)| {
-            let lit = BlockLit::new(&lit, &shared.marks, b.start, b.end);
-            html! { <Block key={index} shared={shared.clone()} {index} {lit} lang={props.lang} /> }
-        });
+    // One component per frame's chunk and one per block, all keyed: Yew pairs unkeyed children
+    // from the end, so each frame's appended blocks would shift every earlier one onto
+    // another's node and re-render all of them (issue 15); and a new selection re-renders only
+    // the blocks whose lit state it changes (issue 12).
+    let chunks = (0..shown_count).map(|chunk| {
+        html! { <Chunk key={chunk} shared={shared.clone()} {chunk} lit={lit.clone()} lang={props.lang} /> }
+    });
     html! {
         <article class="article" id="article" lang="ar" dir="rtl" tabindex="-1"
             aria-label={t(props.lang, "article.label")} aria-busy={(shown_count < total).then_some("true")}
             onclick={on_click}>
-            { for blocks }
+            { for chunks }
         </article>
     }
 }

@@ -95,10 +95,10 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     html! {
         <section class="card" data-entity-id={e.id.clone()} aria-labelledby="card-title">
             <h2 class="card__title" id="card-title"><bdi lang="ar">{e.name.clone()}</bdi></h2>
-            { for english }
+            { english.unwrap_or_default() }
             <dl class="card__facts">
                 <dt>{t(lang, "card.kind")}</dt><dd class="card__kind" data-kind={e.kind.as_str()}>{t(lang, kind_key(e.kind))}</dd>
-                { for office }
+                { office.unwrap_or_default() }
             </dl>
             <h3 class="card__subtitle">{t(lang, "card.forms")}</h3>
             <ul class="card__forms">{ for forms }</ul>

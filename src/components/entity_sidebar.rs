@@ -86,8 +86,8 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         <section class="sidebar__entities" aria-labelledby="sidebar-title">
             <h2 class="sidebar__title" id="sidebar-title">{t(lang, "sidebar.title")}</h2>
             {filters_view(props)}
-            { for groups }
-            { for empty.map(|key| html! { <p class="empty">{t(lang, key)}</p> }) }
+            { groups.collect::<Html>() }
+            { empty.map(|key| html! { <p class="empty">{t(lang, key)}</p> }).unwrap_or_default() }
         </section>
     }
 }
@@ -130,7 +130,7 @@ fn filters_view(props: &EntitySidebarProps) -> Html {
                 value={props.filters.search.clone()} oninput={on_input} />
             <div class="sidebar__chips" role="group" aria-label={t(lang, "sidebar.filter")}>
                 {chip(None)}
-                { for KindGroup::ALL.into_iter().map(|g| chip(Some(g))) }
+                { KindGroup::ALL.into_iter().map(|g| chip(Some(g))).collect::<Html>() }
             </div>
         </div>
     }
@@ -172,12 +172,12 @@ fn entity_item(
                 {onclick}>
                 <span class={classes!("sidebar__swatch", format!("mention--{group}"))} aria-hidden="true"></span>
                 <span class="sidebar__name">{entity_name(entity, Lang::Ar)}</span>
-                { for english }
+                { english.unwrap_or_default() }
                 <span class="sidebar__count" data-count={count.to_string()}>
                     <bdi>{count}</bdi>{" "}{t(lang, "sidebar.mentions")}
                 </span>
             </button>
-            { for wikidata }
+            { wikidata.unwrap_or_default() }
         </li>
     }
 }

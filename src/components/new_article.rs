@@ -168,7 +168,7 @@ fn progress_view(props: &NewArticleProps, lang: Lang) -> Html {
                 <div class="new-article__status" role="status" aria-live="polite">
                     {bar}
                     <span>{t(lang, "new.running")}</span>
-                    {for count}
+                    { count.unwrap_or_default() }
                     <button type="button" class="new-article__cancel" data-action="cancel-analysis"
                         onclick={on_cancel}>{t(lang, "new.cancel")}</button>
                 </div>

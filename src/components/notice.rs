@@ -44,8 +44,8 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         <div class={classes!("notice", error.then_some("notice--error"))}
             role={if error { "alert" } else { "status" }} data-notice={key}>
             <p class="notice__text">{t(lang, key)}</p>
-            {for link}
-            {for offer}
+            { link.unwrap_or_default() }
+            { offer.unwrap_or_default() }
             <button type="button" class="notice__dismiss" aria-label={t(lang, "notice.dismiss")}
                 onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>{"×"}</button>
         </div>

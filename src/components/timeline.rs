@@ -201,9 +201,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             if analysis.events.is_empty() {
                 <p class="empty">{t(lang, "timeline.empty")}</p>
             } else {
-                { for markers }
+                { markers.unwrap_or_default() }
                 <ol class="timeline__events">{ for events }</ol>
-                { for more }
+                { more.unwrap_or_default() }
             }
         </section>
     }
@@ -271,8 +271,8 @@ fn axis_view(
     });
     html! {
         <ol class="timeline__axis axis" aria-label={t(lang, "timeline.axis")}>
-            { for marks }
-            { for now }
+            { marks.collect::<Html>() }
+            { now.unwrap_or_default() }
         </ol>
     }
 }
@@ -342,7 +342,7 @@ fn event_item(
                     if let Some(key) = gran_label {
                         <span class="timeline__granularity">{" · "}{t(lang, key)}</span>
                     }
-                    { for anchor }</span>
+                    { anchor.unwrap_or_default() }</span>
                 <span class="timeline__label">{label}</span>
                 <span class="timeline__status" data-status={v.status.as_str()}>{t(lang, status_key(v.status))}</span>
             </button>

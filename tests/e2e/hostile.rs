@@ -121,6 +121,10 @@ async fn five_megabytes_show_progress_and_keep_the_page_responsive() -> Result<(
     let bytes = page.paste_generated_draft(PARAGRAPH, 5_000_000).await?;
     assert!(bytes >= 5_000_000);
     page.watch_long_tasks().await?;
+    page.eval::<serde_json::Value>(
+        "window.__draftArea = document.querySelector('#new-text'); return null;",
+    )
+    .await?;
     page.submit_draft().await?;
     page.wait_for_progress(1).await?;
     // The page answers while the worker is busy: the interface switches to English, and the
@@ -142,6 +146,16 @@ async fn five_megabytes_show_progress_and_keep_the_page_responsive() -> Result<(
     page.cancel_analysis().await?;
     // Too large for localStorage: the reader is told and can download it.
     page.wait_for_draft_notice("storage-full").await?;
+    // The notice joins the form without replacing it: a new text area would lose the reader's
+    // cursor and undo history, and laying out 5 MB again froze the page for seconds (Yew
+    // pairs unkeyed children from the end, so an optional child after the form displaced it).
+    let same_area: bool = page
+        .eval("return document.querySelector('#new-text') === window.__draftArea;")
+        .await?;
+    assert!(
+        same_area,
+        "the text area was replaced when the notice appeared"
+    );
     assert_eq!(
         page.form_error().await?.as_deref(),
         Some(t(Lang::En, "error.cancelled"))

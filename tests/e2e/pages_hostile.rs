@@ -32,7 +32,9 @@ pub struct FirstBlocks {
 }
 
 impl ExplorerPage {
-    /// Starts recording main-thread long tasks (the Long Tasks API, tasks over 50 ms).
+    /// Starts recording main-thread long animation frames (the Long Animation Frames API: a
+    /// task over 50 ms with the style, layout and paint it caused; the Long Tasks API leaves
+    /// rendering out, and a relayout of a pasted 5 MB draft went unseen there).
     pub async fn watch_long_tasks(&self) -> Result<()> {
         self.eval::<Value>(
             "window.__longTasks = [];
@@ -43,15 +45,15 @@ impl ExplorerPage {
                  window.__longTasks.push([Math.round(e.startTime - window.__longTaskStart), e.duration]);
                }
              });
-             window.__longTaskObserver.observe({ type: 'longtask' });
+             window.__longTaskObserver.observe({ type: 'long-animation-frame' });
              return null;",
         )
         .await?;
         Ok(())
     }
 
-    /// The longest main-thread task (ms) since [`ExplorerPage::watch_long_tasks`], 0 if none
-    /// was over 50 ms, and every long task as `[start, duration]` (ms since the watch began).
+    /// The longest main-thread frame (ms) since [`ExplorerPage::watch_long_tasks`], 0 if none
+    /// was over 50 ms, and every long one as `[start, duration]` (ms since the watch began).
     pub async fn longest_task(&self) -> Result<(f64, Vec<(f64, f64)>)> {
         let tasks: Vec<(f64, f64)> = self.eval("return window.__longTasks || [];").await?;
         let longest = tasks.iter().map(|t| t.1).fold(0.0, f64::max);
@@ -86,8 +88,9 @@ impl ExplorerPage {
              window.__firstBlocksWatch = new MutationObserver(() => {
                const article = document.querySelector('#article[aria-busy]');
                const w = window.__firstBlocks;
-               if (!article || w.seen || article.children.length === 0) return;
-               w.seen = Array.from(article.children);
+               const blocks = article && article.querySelectorAll('.article__chunk > *');
+               if (!article || w.seen || blocks.length === 0) return;
+               w.seen = Array.from(blocks);
                w.observer = new MutationObserver(list => { w.records += list.length; });
                for (const b of w.seen) {
                  w.observer.observe(b, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -109,12 +112,13 @@ impl ExplorerPage {
             "const w = window.__firstBlocks || { seen: null, records: 0 };
              const article = document.querySelector('#article');
              const seen = w.seen || [];
+             const blocks = article ? article.querySelectorAll('.article__chunk > *') : [];
              if (w.observer) { w.records += w.observer.takeRecords().length; w.observer.disconnect(); }
              return {
                seen: seen.length,
-               kept: seen.filter((b, i) => b.isConnected && article && article.children[i] === b).length,
+               kept: seen.filter((b, i) => b.isConnected && blocks[i] === b).length,
                changes: w.records,
-               total: article ? article.children.length : 0,
+               total: blocks.length,
              };",
         )
         .await
