@@ -198,3 +198,44 @@ fn a_dated_list_keeps_the_year_of_the_line_above() {
     );
     assert_eq!(all[1].1.as_deref(), Some("2024-04-15"), "{all:?}");
 }
+
+// Issue 11 (found while splitting recognition from resolution): the first day of a range of
+// Hijri dates is a day of the same Hijri month («بين 6 و9 رمضان 1445»: 6 Ramadan = 16 March
+// 2024), not the day of that number in the Gregorian month where the range ends (6 March).
+#[test]
+fn a_hijri_range_starts_in_the_hijri_month() {
+    let all = found("صام الناس بين 6 و9 رمضان 1445 هـ.", "2024-03-14");
+    assert_eq!(
+        all[0],
+        ("6".to_owned(), Some("2024-03-16".to_owned())),
+        "{all:?}"
+    );
+    assert_eq!(all[1].1.as_deref(), Some("2024-03-19"), "{all:?}");
+    let all = found("وقعت الأحداث بين 6 و9 رمضان.", "2024-03-14");
+    assert_eq!(all[0].1.as_deref(), Some("2024-03-16"), "{all:?}");
+    // Gregorian ranges as before.
+    let all = found("جرت الانتخابات بين 6 و9 يونيو.", "2024-03-14");
+    assert_eq!(all[0].1.as_deref(), Some("2023-06-06"), "{all:?}");
+}
+
+// Issue 11 (found while checking the recognise/resolve split on the training corpora): an
+// offset too large for the calendar («قبل نحو 120000 عام», «منذ 9999999999 يوم») panicked in
+// the date arithmetic; the analysis must never panic.
+#[test]
+fn huge_offsets_do_not_panic() {
+    for sentence in [
+        "سكن الإنسان الوادي قبل نحو 120000 عام .",
+        "بدأ ذلك منذ 9999999999 يوم.",
+        "بعد 99999999999 شهر يعود.",
+        "قبل 18446744073709551615 أسبوع.",
+        "سيصل خلال 9223372036854775808 ساعة.",
+        "منذ 9223372036854775808 عقد.",
+    ] {
+        for r in [None, Some("2024-03-14")] {
+            let doc = Document::new(sentence);
+            let times = time::find(&doc, r.map(date));
+            assert!(!times.exprs.is_empty(), "{sentence}");
+        }
+        analyze(sentence, &Config::default());
+    }
+}

@@ -3,7 +3,7 @@
 
 use icu_calendar::Date as IcuDate;
 use icu_calendar::cal::Hijri;
-use jiff::ToSpan;
+use jiff::Span;
 use jiff::civil::Date;
 
 /// Which way a bare month, weekday or day-month without year is resolved.
@@ -32,19 +32,26 @@ impl Lean {
     }
 }
 
-/// `date` moved by `n` days (saturating at the ends of the supported range).
+/// `date` moved by `n` days; `date` itself when that leaves the supported range (a span too
+/// large to build panicked before, issue 11).
 pub(crate) fn add_days(date: Date, n: i64) -> Date {
-    date.checked_add(n.days()).unwrap_or(date)
+    shifted(date, Span::new().try_days(n))
 }
 
 /// `date` moved by `n` months.
 pub(crate) fn add_months(date: Date, n: i64) -> Date {
-    date.checked_add(n.months()).unwrap_or(date)
+    shifted(date, Span::new().try_months(n))
 }
 
 /// `date` moved by `n` years.
 pub(crate) fn add_years(date: Date, n: i64) -> Date {
-    date.checked_add(n.years()).unwrap_or(date)
+    shifted(date, Span::new().try_years(n))
+}
+
+fn shifted(date: Date, span: Result<Span, jiff::Error>) -> Date {
+    span.ok()
+        .and_then(|s| date.checked_add(s).ok())
+        .unwrap_or(date)
 }
 
 /// ISO weekday, 1 = Monday.
@@ -186,6 +193,30 @@ pub(crate) fn hijri_year(date: Date) -> Option<i32> {
             .year()
             .extended_year(),
     )
+}
+
+/// A Gregorian date in the Hijri (Umm al-Qura) calendar: (year, month, day).
+pub(crate) fn to_hijri(date: Date) -> Option<(i32, u8, u8)> {
+    let iso =
+        IcuDate::try_new_iso(i32::from(date.year()), date.month() as u8, date.day() as u8).ok()?;
+    let h = iso.to_calendar(Hijri::new_umm_al_qura());
+    Some((h.year().extended_year(), h.month().ordinal, h.day_of_month().0))
+}
+
+/// A Hijri month as the Gregorian month holding its 15th day.
+pub(crate) fn hijri_month(year: i32, month: u8) -> super::value::Value {
+    hijri_to_gregorian(year, month, 15).map_or(super::value::Value::Unknown, |d| {
+        super::value::Value::Month(i32::from(d.year()), d.month() as u8)
+    })
+}
+
+/// The Gregorian year in which Hijri year `hy` is mostly, when `hijri`; `hy` otherwise.
+pub(crate) fn hijri_from_year(hy: i32, hijri: bool) -> i32 {
+    if hijri {
+        hijri_to_gregorian(hy, 7, 1).map_or(hy, |d| i32::from(d.year()))
+    } else {
+        hy
+    }
 }
 
 /// The first and last day (inclusive) a TIMEX3 date value covers, when it is a calendar value

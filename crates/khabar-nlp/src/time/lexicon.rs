@@ -17,7 +17,7 @@ pub(crate) enum Calendar {
 }
 
 /// A month name.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Month {
     pub calendar: Calendar,
     pub number: u8,

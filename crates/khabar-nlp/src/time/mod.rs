@@ -6,7 +6,10 @@
 //! (converted with `icu_calendar`'s Umm al-Qura calendar), weekdays (n-th of a month, of a
 //! relative week), deictic days in MSA and dialect, this/last/next units, START/MID/END anchors,
 //! offsets («منذ ثلاثة أيام»), durations, sets, decades, centuries, reference words and clock
-//! times with minutes in words. Each rule yields a typed [`Value`]; the contract's `value` is its
+//! times with minutes in words. Each rule yields an unresolved value (`spec`) — what the text
+//! says — and never reads the reference date; `resolve` is the one place that does (and the
+//! one that reads the date an anaphor is anchored on), turning each spec into a typed
+//! [`Value`] in one walk over the expressions in text order; the contract's `value` is its
 //! `to_timex()`. Values that need the reference date are resolved against it with a past bias
 //! unless a future cue is near; without a reference date they stay [`Value::Relative`] (what the
 //! text said, `value` null). Anaphoric dates («في اليوم التالي») are anchored on the previous date
@@ -17,6 +20,8 @@ mod calendar;
 pub mod eval;
 mod lexicon;
 mod recognize;
+mod resolve;
+mod spec;
 pub mod value;
 mod words;
 
@@ -85,14 +90,17 @@ pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
         .get(2)
         .map_or(doc.text.len(), |s| s.end)
         .max(400.min(doc.text.len()));
-    let ctx = recognize::Ctx::new(doc, None);
-    recognize::scan(&ctx)
+    let ctx = recognize::Ctx::new(doc);
+    let hits = recognize::scan(&ctx)
         .into_iter()
         .take_while(|h| h.start < limit)
-        .filter(|h| dateline_position(doc, h.start, h.end))
-        .find_map(|h| match h.val {
-            recognize::Val::Day(d) => Some(d),
-            recognize::Val::Time(d, _) => Some(d),
+        .collect();
+    // Resolution walks forward, so the hits before the limit resolve as in the whole text.
+    resolve::walk(hits, None)
+        .into_iter()
+        .filter(|(h, ..)| dateline_position(doc, h.start, h.end))
+        .find_map(|(_, val, _)| match val {
+            Value::Day(d) | Value::Time(d, _) => Some(d),
             _ => None,
         })
 }
@@ -143,56 +151,7 @@ pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
 /// [`find`], also giving the word view of the document it built ([`word_view`]), for the
 /// events stage to reuse (issue 9).
 pub(crate) fn find_with_words(doc: &Document<'_>, reference: Option<Date>) -> (Times, Vec<Word>) {
-    let ctx = recognize::Ctx::new(doc, reference);
-    let mut times = Times::default();
+    let ctx = recognize::Ctx::new(doc);
     let hits = recognize::scan(&ctx);
-    let hits_spans: Vec<Span> = hits.iter().map(|h| Span::new(h.start, h.end)).collect();
-    for h in hits {
-        let span = Span::new(h.start, h.end);
-        if let (Some(wd), Some(day)) = (h.weekday, day_of(&h.val)) {
-            let actual = calendar::weekday(day);
-            if actual != wd {
-                times.diagnostics.push(TimeDiagnostic {
-                    code: "weekday-mismatch",
-                    message: format!(
-                        "the text names {} but {day} is a {}",
-                        weekday_name(wd),
-                        weekday_name(actual)
-                    ),
-                    span,
-                });
-            }
-        }
-        let anchor = h
-            .anchor
-            .and_then(|at| hits_spans.iter().copied().find(|s| s.start == at));
-        times.exprs.push(TimeExpr {
-            span,
-            kind: h.kind,
-            value: h.val.to_timex(),
-            modifier: h.modifier,
-            typed: h.val,
-            anchor,
-        });
-    }
-    (times, ctx.w)
-}
-
-fn day_of(v: &recognize::Val) -> Option<Date> {
-    match v {
-        recognize::Val::Day(d) | recognize::Val::Time(d, _) => Some(*d),
-        _ => None,
-    }
-}
-
-fn weekday_name(wd: u8) -> &'static str {
-    match wd {
-        1 => "Monday",
-        2 => "Tuesday",
-        3 => "Wednesday",
-        4 => "Thursday",
-        5 => "Friday",
-        6 => "Saturday",
-        _ => "Sunday",
-    }
+    (resolve::resolve(hits, reference), ctx.w)
 }

@@ -1,9 +1,11 @@
-//! Recognition rules: at each word, every rule proposes an expression (with its value already
-//! resolved against the reference date); the longest proposal wins and scanning resumes after it.
+//! Recognition rules: at each word, every rule proposes an expression with its unresolved value
+//! (a [`Spec`]: what the text says, never read against the reference date); the longest
+//! proposal wins and scanning resumes after it. `resolve` turns the specs into values.
 
 use super::TimeType;
 use super::calendar::{self, Lean};
 use super::lexicon::{Calendar, Lexicon, Month, Phrases, Unit};
+pub(crate) use super::spec::{CenturyOf, Shape, Spec, YearOf, YearSpec};
 use super::words::{self, Number, Word};
 use crate::token::TokenKind;
 use jiff::civil::Date;
@@ -24,7 +26,6 @@ use months::*;
 use periods::*;
 use units::*;
 
-use super::value::Relative;
 pub(crate) use super::value::Value as Val;
 
 /// One recognised expression.
@@ -34,14 +35,15 @@ pub(crate) struct Hit {
     pub end: usize,
     pub end_word: usize,
     pub kind: TimeType,
-    pub val: Val,
+    /// What the text says (for an anaphor, its value when there is nothing to anchor on).
+    pub spec: Spec,
     pub modifier: Option<&'static str>,
     /// An explicit weekday the date should fall on (ISO, 1 = Monday).
     pub weekday: Option<u8>,
     /// «اليوم التالي», «العام نفسه»: to be anchored on the last date of the text.
     pub anaphor: Option<Anaphor>,
-    /// The start byte of the expression it was anchored on.
-    pub anchor: Option<usize>,
+    /// Where it stands when it opens an item of a dated list.
+    pub list: Option<ListItem>,
 }
 
 /// An expression anchored on the previous date of the text (issue 11): `offset` units from it,
@@ -57,7 +59,6 @@ pub(crate) struct Anaphor {
 pub(crate) struct Ctx<'a> {
     pub w: Vec<Word>,
     pub lx: &'static Lexicon,
-    pub reference: Option<Date>,
     /// For each word, the word range of its sentence.
     sentence: Vec<(usize, usize)>,
     /// For each word, the number read there ([`words::number`]), read once: most rules ask
@@ -68,7 +69,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Builds the context over a document's tokens and sentences.
-    pub fn new(doc: &crate::document::Document<'a>, reference: Option<Date>) -> Ctx<'a> {
+    pub fn new(doc: &crate::document::Document<'a>) -> Ctx<'a> {
         let w = words::words(doc.text, &doc.tokens);
         let mut sentence = vec![(0, w.len()); w.len()];
         let mut at = 0;
@@ -86,7 +87,6 @@ impl<'a> Ctx<'a> {
         Ctx {
             w,
             lx,
-            reference,
             sentence,
             numbers,
             text: doc.text,
@@ -189,17 +189,17 @@ impl<'a> Ctx<'a> {
         if cue { Lean::Future } else { Lean::Past }
     }
 
-    fn hit(&self, _i: usize, start: usize, j: usize, kind: TimeType, val: Val) -> Hit {
+    fn hit(&self, _i: usize, start: usize, j: usize, kind: TimeType, spec: impl Into<Spec>) -> Hit {
         Hit {
             start,
             end: self.end(j - 1),
             end_word: j,
             kind,
-            val,
+            spec: spec.into(),
             modifier: None,
             weekday: None,
             anaphor: None,
-            anchor: None,
+            list: None,
         }
     }
 }
@@ -235,17 +235,18 @@ pub(crate) fn scan(c: &Ctx<'_>) -> Vec<Hit> {
         }
     }
     range_starts(c, &mut hits);
-    list_years(c.text, &mut hits);
-    anchor_anaphora(&mut hits);
+    list_items(c.text, &mut hits);
     hits
 }
 
 /// «بين 6 و9 يونيو», «من 1 إلى 5 يونيو»: the first day of a range takes the month and year of
-/// the date that closes it.
+/// the date that closes it (resolution drops it when that date has no day).
 fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
     let mut extra = Vec::new();
     for h in hits.iter() {
-        let Val::Day(d) = h.val else { continue };
+        if h.spec.shape() != Some(Shape::Day) {
+            continue;
+        }
         // Words are in order: a binary search, not a scan per hit (issue 9).
         let k = c.w.partition_point(|w| w.span.start < h.start);
         if c.w.get(k).is_none_or(|w| w.span.start != h.start) {
@@ -258,16 +259,18 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let Some(n) = c.number(k - 2).filter(|n| n.end == k - 1 && !n.ordinal) else {
             continue;
         };
-        if !joined || n.value == 0 || n.value >= u64::from(d.day() as u8) {
+        if !joined || n.value == 0 || n.value > 31 {
             continue;
         }
         if !(k >= 3 && matches!(c.key(k - 3), "بين" | "من" | "يومي")) && c.key(k - 1) == "و"
         {
             continue;
         }
-        let Ok(first) = Date::new(d.year(), d.month(), n.value as i8) else {
-            continue;
-        };
+        // «بين 6 و9 رمضان»: the first day is in the Hijri month (issue 11).
+        let hijri = (k..h.end_word).any(|w| {
+            c.phrase(&c.lx.months, w)
+                .is_some_and(|(m, ..)| m.calendar == Calendar::Hijri)
+        });
         // Hits are in order and do not overlap: only the first ending after the start can.
         let after = hits.partition_point(|x| x.end <= c.start(k - 2));
         if hits.get(after).is_some_and(|x| x.start < c.end(k - 2)) {
@@ -278,7 +281,11 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
             c.start(k - 2),
             k - 1,
             TimeType::Date,
-            Val::Day(first),
+            Spec::RangeStart {
+                end: Box::new(h.spec.clone()),
+                day: n.value as u8,
+                hijri,
+            },
         ));
     }
     if !extra.is_empty() {
@@ -333,12 +340,12 @@ fn best_at(c: &Ctx<'_>, i: usize) -> Option<Hit> {
 /// «الجمعة صباحا»، «بكرة الصبح»: a day followed by a part-of-day adverb becomes a TIME.
 fn day_part_suffix(c: &Ctx<'_>, mut h: Hit) -> Hit {
     if h.kind == TimeType::Date
-        && matches!(h.val, Val::Day(_) | Val::Unknown | Val::Relative(_))
+        && matches!(h.spec.shape(), Some(Shape::Day) | None)
         && let Some(((part, _, true), e, _)) = c.phrase(&c.lx.day_parts, h.end_word)
     {
-        h.val = match h.val {
-            Val::Day(d) => Val::Time(d, format!("T{part}")),
-            v => v,
+        h.spec = Spec::WithPart {
+            day: Box::new(h.spec),
+            time: format!("T{part}"),
         };
         h.kind = TimeType::Time;
         h.end = c.end(e - 1);

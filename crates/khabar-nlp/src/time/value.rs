@@ -1,7 +1,7 @@
 //! The typed time value (issue 11): what a time expression means, as data rather than as a
-//! TIMEX3 string. Rules build a [`Value`]; `to_timex` renders the contract's `value` from it,
-//! `interval` gives the days it covers, and the app and the events stage read it instead of
-//! parsing TIMEX3 strings back.
+//! TIMEX3 string. Resolution (`resolve`) builds a [`Value`] from a rule's unresolved spec;
+//! `to_timex` renders the contract's `value` from it, `interval` gives the days it covers, and
+//! the app and the events stage read it instead of parsing TIMEX3 strings back.
 //!
 //! A value is either resolved (a calendar period, a clock time, a reference word, a duration, a
 //! set) or [`Value::Relative`]: an expression that needs the publication date, which is unknown
@@ -195,46 +195,11 @@ impl Value {
     }
 }
 
-/// The calendar unit containing `r` moved by `n` units.
-pub(crate) fn unit_offset(r: Date, unit: Unit, n: i64) -> Value {
-    let y = i32::from(r.year());
-    match unit {
-        Unit::Minute | Unit::Hour => Value::Day(r),
-        Unit::Day => Value::Day(calendar::add_days(r, n)),
-        Unit::Week => Value::Week(calendar::add_days(r, 7 * n)),
-        Unit::Month => {
-            let d = calendar::add_months(r.first_of_month(), n);
-            Value::Month(i32::from(d.year()), d.month() as u8)
-        }
-        Unit::Year => Value::Year(i32::from(calendar::add_years(r, n).year())),
-        Unit::Decade => Value::Decade(y.div_euclid(10) + n as i32),
-        Unit::Century => Value::Century(y.div_euclid(100) + n as i32),
-    }
-}
-
 impl Relative {
     /// The value against a reference date (the publication date, or a stand-in for the
     /// article's "now" when ordering an undated article's events).
     pub fn resolve(self, reference: Date) -> Value {
-        match self {
-            Relative::Offset(unit, n) => unit_offset(reference, unit, n),
-            Relative::Month(m, d) => {
-                let lean = if d == 0 {
-                    calendar::Lean::Past
-                } else {
-                    calendar::Lean::from_direction(d)
-                };
-                Value::Month(calendar::pick_month_year(reference, m, lean), m)
-            }
-            Relative::Weekday(w, d) => {
-                let lean = if d == 0 {
-                    calendar::Lean::Past
-                } else {
-                    calendar::Lean::from_direction(d)
-                };
-                Value::Day(calendar::pick_weekday(reference, w, lean))
-            }
-        }
+        super::resolve::relative(self, reference)
     }
 
     /// −1 when it points before the article's "now", 1 after it, 0 when it includes it or

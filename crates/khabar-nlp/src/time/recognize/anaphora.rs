@@ -1,6 +1,6 @@
 //! Dates anchored on the last date the text mentioned (issue 11): «وفي اليوم التالي», «في العام
-//! نفسه», «ذلك العام», «الشهر التالي». The rule marks the expression; `anchor_anaphora` resolves
-//! it after the scan, from the previous calendar expression, and records which one it used.
+//! نفسه», «ذلك العام», «الشهر التالي». The rule marks the expression with an [`Anaphor`];
+//! resolution (`resolve`) anchors it on the previous calendar value and records which one.
 
 use super::*;
 
@@ -46,9 +46,9 @@ pub(super) fn anaphoric(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let fallback = if offset != 0 && unit != Unit::Day {
         unit_relative(c, i)
             .filter(|h| h.end_word == end)
-            .map_or(Val::Unknown, |h| h.val)
+            .map_or(Spec::unknown(), |h| h.spec)
     } else {
-        Val::Unknown
+        Spec::unknown()
     };
     let mut h = c.hit(i, start, end, TimeType::Date, fallback);
     h.anaphor = Some(Anaphor {
@@ -57,74 +57,4 @@ pub(super) fn anaphoric(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         part: None,
     });
     Some(h)
-}
-
-/// Resolves every anaphoric hit from the closest calendar expression before it (resolved
-/// anaphora included, so that «وفي اليوم التالي» can follow another); without one that is
-/// precise enough, the hit keeps its reference-based value, or is dropped when it has none.
-pub(super) fn anchor_anaphora(hits: &mut Vec<Hit>) {
-    let mut last: Option<(usize, Val)> = None;
-    let mut keep = vec![true; hits.len()];
-    for (k, h) in hits.iter_mut().enumerate() {
-        if let Some(a) = h.anaphor {
-            let resolved = last
-                .as_ref()
-                .and_then(|(at, v)| Some((*at, from_anchor(v, a)?)));
-            match resolved {
-                Some((at, v)) => {
-                    h.val = v;
-                    h.anchor = Some(at);
-                    if a.part.is_some() {
-                        h.kind = TimeType::Time;
-                    }
-                }
-                None if matches!(h.val, Val::Unknown) => keep[k] = false,
-                None => {}
-            }
-        }
-        if keep[k] && h.val.interval().is_some() {
-            last = Some((h.start, h.val.clone()));
-        }
-    }
-    let mut k = 0;
-    hits.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-}
-
-/// The value `a.offset` units from the anchor value, when the anchor is precise enough.
-fn from_anchor(anchor: &Val, a: Anaphor) -> Option<Val> {
-    use super::super::value::Granularity as G;
-    let g = anchor.granularity()?;
-    let (first, _) = anchor.interval()?;
-    let fine_enough = match a.unit {
-        Unit::Day => matches!(g, G::Day | G::PartOfDay | G::Minute),
-        Unit::Week => matches!(g, G::Day | G::PartOfDay | G::Minute | G::Week),
-        Unit::Month => !matches!(
-            g,
-            G::Year | G::Half | G::Quarter | G::Season | G::Decade | G::Century
-        ),
-        Unit::Year => !matches!(g, G::Decade | G::Century),
-        _ => false,
-    };
-    if !fine_enough {
-        return None;
-    }
-    let v = match a.unit {
-        Unit::Day => {
-            let d = calendar::add_days(first, a.offset);
-            match a.part {
-                Some(p) => Val::Time(d, format!("T{p}")),
-                None => Val::Day(d),
-            }
-        }
-        Unit::Week => Val::Week(calendar::add_days(first, 7 * a.offset)),
-        Unit::Month => {
-            let d = calendar::add_months(first.first_of_month(), a.offset);
-            Val::Month(i32::from(d.year()), d.month() as u8)
-        }
-        _ => Val::Year(i32::from(first.year()) + a.offset as i32),
-    };
-    Some(v)
 }

@@ -28,10 +28,11 @@ pub(super) fn tonight(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         Some(_) => return None,
         None => (0, j),
     };
-    let val = c.reference.map_or(Val::Unknown, |r| {
-        Val::Time(calendar::add_days(r, offset), format!("T{part}"))
-    });
-    Some(c.hit(i, at, end, TimeType::Time, val))
+    let spec = Spec::AtTime {
+        day: Box::new(Spec::Offset(Unit::Day, offset)),
+        time: format!("T{part}"),
+    };
+    Some(c.hit(i, at, end, TimeType::Time, spec))
 }
 
 /// «صباح اليوم»، «مساء أمس»، «ليلة الجمعة».
@@ -53,11 +54,11 @@ pub(super) fn part_of_day(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         };
     }
     let day = day_at(c, k)?;
-    let val = match day.val {
-        Val::Day(d) => Val::Time(d, format!("T{part}")),
-        _ => Val::Unknown,
+    let spec = Spec::AtTime {
+        day: Box::new(day.spec),
+        time: format!("T{part}"),
     };
-    let mut h = c.hit(i, at, day.end_word, TimeType::Time, val);
+    let mut h = c.hit(i, at, day.end_word, TimeType::Time, spec);
     h.weekday = day.weekday;
     h.anaphor = day.anaphor.map(|a| Anaphor {
         part: Some(part),
@@ -123,19 +124,16 @@ pub(super) fn clock(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         kk += 1;
     }
     if let Some(d) = day_at(c, kk) {
-        day = Some(d.val.clone());
+        day = Some(d.spec);
         wd = d.weekday;
         k = d.end_word;
     }
-    let date = match day {
-        Some(Val::Day(d)) => Some(d),
-        Some(_) => None,
-        None => c.reference,
+    // Without a day, the article's today.
+    let spec = Spec::AtTime {
+        day: Box::new(day.unwrap_or(Spec::Offset(Unit::Day, 0))),
+        time: format!("T{hour:02}:{minute:02}"),
     };
-    let val = date.map_or(Val::Unknown, |d| {
-        Val::Time(d, format!("T{hour:02}:{minute:02}"))
-    });
-    let mut h = c.hit(i, start, k, TimeType::Time, val);
+    let mut h = c.hit(i, start, k, TimeType::Time, spec);
     h.weekday = wd;
     Some(h)
 }

@@ -30,11 +30,8 @@ pub(super) fn deictic(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         wd = Some(d);
         j += 1;
     }
-    let val = c.reference.map_or(
-        Val::Relative(Relative::Offset(Unit::Day, i64::from(offset))),
-        |r| Val::Day(calendar::add_days(r, i64::from(offset))),
-    );
-    let mut h = c.hit(i, start, j, TimeType::Date, val);
+    let spec = Spec::Offset(Unit::Day, i64::from(offset));
+    let mut h = c.hit(i, start, j, TimeType::Date, spec);
     h.weekday = wd;
     Some(h)
 }
@@ -70,17 +67,7 @@ pub(super) fn weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         return None;
     }
     let lean = lean.unwrap_or_else(|| c.lean(i, end));
-    let direction = match lean {
-        Lean::Previous => -1,
-        Lean::Next | Lean::Future => 1,
-        Lean::Current | Lean::Past => 0,
-    };
-    let val = c
-        .reference
-        .map_or(Val::Relative(Relative::Weekday(wd, direction)), |r| {
-            Val::Day(calendar::pick_weekday(r, wd, lean))
-        });
-    Some(c.hit(i, start, end, TimeType::Date, val))
+    Some(c.hit(i, start, end, TimeType::Date, Spec::Weekday(wd, lean)))
 }
 
 /// «15 أبريل 2021»، «الخميس 15 نيسان/أبريل الجاري»، «5 رمضان 1445هـ»، «الثالث من مارس»,
@@ -145,10 +132,11 @@ pub(super) fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         if !(n.ordinal || n.digits) || n.value < 6 && c.key(n.end) == "من" {
             return None;
         }
-        let val = c
-            .reference
-            .map_or(Val::Unknown, |r| weekday_day_of_month(r, w, n.value as u8));
-        let mut h = c.hit(i, start, n.end, TimeType::Date, val);
+        let spec = Spec::WeekdayDay {
+            weekday: w,
+            day: n.value as u8,
+        };
+        let mut h = c.hit(i, start, n.end, TimeType::Date, spec);
         h.weekday = wd;
         return Some(h);
     };
@@ -172,9 +160,10 @@ pub(super) fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(h)
 }
 
-/// The value of a day of a month, with what follows the month (`spec`) and a weekday the text
-/// names: a written year decides; otherwise the reference date and the lean pick the year, and a
-/// named weekday picks the nearest year where it agrees with the date (issue 11).
+/// The spec of a day of a month, with what follows the month (`spec`) and a weekday the text
+/// names: a written year decides; otherwise resolution picks the year from the reference date
+/// and the lean, and a named weekday picks the nearest year where it agrees with the date
+/// (issue 11).
 pub(super) fn day_month(
     c: &Ctx<'_>,
     i: usize,
@@ -183,101 +172,34 @@ pub(super) fn day_month(
     day: u8,
     spec: Option<YearSpec>,
     wd: Option<u8>,
-) -> Val {
+) -> Spec {
     match (m.calendar, spec) {
         (Calendar::Gregorian, Some(YearSpec::Absolute(y, false))) => {
             Date::new(y as i16, m.number as i8, day as i8)
                 .ok()
                 .map_or(Val::Unknown, Val::Day)
+                .into()
         }
         (Calendar::Hijri, Some(YearSpec::Absolute(y, true))) => {
-            calendar::hijri_to_gregorian(y, m.number, day).map_or(Val::Unknown, Val::Day)
+            calendar::hijri_to_gregorian(y, m.number, day)
+                .map_or(Val::Unknown, Val::Day)
+                .into()
         }
         (Calendar::Hijri, Some(YearSpec::Absolute(y, false))) => {
-            hijri_in_gregorian_year(y, m.number, day).map_or(Val::Unknown, Val::Day)
+            hijri_in_gregorian_year(y, m.number, day)
+                .map_or(Val::Unknown, Val::Day)
+                .into()
         }
-        (_, spec) => match c.reference {
-            None => Val::Unknown,
-            Some(r) => {
-                let lean = match spec {
-                    Some(YearSpec::MonthRelative(d)) => Lean::from_direction(d),
-                    _ => c.lean(i, j),
-                };
-                let year_shift = match spec {
-                    Some(YearSpec::YearRelative(d)) => Some(i32::from(d)),
-                    _ => None,
-                };
-                let candidates: Vec<Date> = if m.calendar == Calendar::Hijri {
-                    let hy = calendar::hijri_year(r).unwrap_or(1440);
-                    (hy - 1..=hy + 1)
-                        .filter_map(|y| calendar::hijri_to_gregorian(y, m.number, day))
-                        .collect()
-                } else {
-                    let y = i32::from(r.year());
-                    let years: Vec<i32> = match year_shift {
-                        Some(s) => vec![y + s],
-                        None => vec![y - 1, y, y + 1],
-                    };
-                    years
-                        .into_iter()
-                        .filter_map(|y| Date::new(y as i16, m.number as i8, day as i8).ok())
-                        .collect()
-                };
-                // «الاثنين 20 مايو»: the year in which the 20th of May is a Monday.
-                let agreeing: Vec<Date> = candidates
-                    .iter()
-                    .copied()
-                    .filter(|d| wd.is_some_and(|w| calendar::weekday(*d) == w))
-                    .collect();
-                let picked = if year_shift.is_some() {
-                    candidates.first().copied()
-                } else if matches!(lean, Lean::Previous | Lean::Next | Lean::Current)
-                    && m.calendar == Calendar::Gregorian
-                {
-                    let y = calendar::pick_month_year(r, m.number, lean);
-                    Date::new(y as i16, m.number as i8, day as i8).ok()
-                } else {
-                    calendar::pick_day(r, &candidates, lean)
-                };
-                let picked = match picked {
-                    Some(p) if wd.is_some_and(|w| calendar::weekday(p) != w) => agreeing
-                        .iter()
-                        .copied()
-                        .min_by_key(|d| {
-                            d.since(r)
-                                .map_or(i64::MAX, |s| i64::from(s.get_days().abs()))
-                        })
-                        .or(Some(p)),
-                    p => p,
-                };
-                picked.map_or(Val::Unknown, Val::Day)
-            }
+        (_, spec) => Spec::DayMonth {
+            month: m,
+            day,
+            year: spec,
+            lean: match spec {
+                Some(YearSpec::MonthRelative(d)) => Lean::from_direction(d),
+                _ => c.lean(i, j),
+            },
+            weekday: wd,
         },
-    }
-}
-
-/// The day `day` nearest to the reference (a past one on a tie) that falls on weekday `wd`,
-/// within three months either side; the reference month's day if none does.
-fn weekday_day_of_month(r: Date, wd: u8, day: u8) -> Val {
-    let first = r.first_of_month();
-    let mut best: Option<(i64, Date)> = None;
-    for k in -3..=3 {
-        let m = calendar::add_months(first, k);
-        let Ok(d) = Date::new(m.year(), m.month(), day as i8) else {
-            continue;
-        };
-        if calendar::weekday(d) != wd {
-            continue;
-        }
-        let dist = r.since(d).map_or(i64::MAX, |s| i64::from(s.get_days()));
-        let key = if dist >= 0 { dist * 2 } else { -dist * 2 + 1 };
-        if best.is_none_or(|(b, _)| key < b) {
-            best = Some((key, d));
-        }
-    }
-    match best {
-        Some((_, d)) => Val::Day(d),
-        None => Date::new(r.year(), r.month(), day as i8).map_or(Val::Unknown, Val::Day),
     }
 }
 
@@ -316,14 +238,8 @@ pub(super) fn day_of_relative_month(
     } else {
         (i64::from(*c.lx.relative.get(c.key(u + 1))?), u + 2)
     };
-    let val = match c.reference {
-        None => Val::Unknown,
-        Some(r) => {
-            let m = calendar::add_months(r.first_of_month(), offset);
-            Date::new(m.year(), m.month(), day as i8).map_or(Val::Unknown, Val::Day)
-        }
-    };
-    let mut h = c.hit(i, start, end, TimeType::Date, val);
+    let spec = Spec::DayOfMonthOffset { offset, day };
+    let mut h = c.hit(i, start, end, TimeType::Date, spec);
     h.weekday = wd;
     Some(h)
 }
@@ -399,27 +315,13 @@ fn weekday_ordinal(key: &str, before: bool) -> Option<i8> {
     })
 }
 
-/// The n-th (−1: last) weekday `wd` of a month.
-fn nth_weekday_of(year: i32, month: u8, wd: u8, n: i8) -> Option<Date> {
-    let first = Date::new(i16::try_from(year).ok()?, month as i8, 1).ok()?;
-    if n > 0 {
-        let ahead = (i64::from(wd) - i64::from(calendar::weekday(first))).rem_euclid(7);
-        let d = calendar::add_days(first, ahead + 7 * (i64::from(n) - 1));
-        (d.month() == first.month()).then_some(d)
-    } else {
-        let last = first.last_of_month();
-        let back = (i64::from(calendar::weekday(last)) - i64::from(wd)).rem_euclid(7);
-        Some(calendar::add_days(last, -back))
-    }
-}
-
 /// A month after «من»/«في» at `k` for the n-th weekday or a week of a month: «مايو 2024»,
 /// «شهر نوفمبر», «الشهر المقبل», «ديسمبر الماضي».
 fn month_after(c: &Ctx<'_>, k: usize) -> Option<Hit> {
     [month, unit_relative]
         .iter()
         .filter_map(|r| r(c, k))
-        .filter(|h| matches!(h.val, Val::Month(..) | Val::Unknown | Val::Relative(_)))
+        .filter(|h| matches!(h.spec.shape(), Some(Shape::Month) | None))
         .max_by_key(|h| h.end_word)
 }
 
@@ -464,11 +366,12 @@ pub(super) fn nth_weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         return None;
     }
     let m = month_after(c, k + 1)?;
-    let val = match m.val {
-        Val::Month(y, mo) => nth_weekday_of(y, mo, wd, n).map_or(Val::Unknown, Val::Day),
-        _ => Val::Unknown,
+    let spec = Spec::NthWeekday {
+        month: Box::new(m.spec),
+        weekday: wd,
+        n,
     };
-    Some(c.hit(i, start, m.end_word, TimeType::Date, val))
+    Some(c.hit(i, start, m.end_word, TimeType::Date, spec))
 }
 
 /// «ثلاثاء الأسبوع المقبل»، «يوم الاثنين من الأسبوع القادم»، «الأربعاء من الأسبوع الماضي»
@@ -490,15 +393,14 @@ pub(super) fn weekday_of_week(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         k += 1;
     }
     let week = unit_relative(c, k)?;
-    let val = match week.val {
-        Val::Week(d) => Val::Day(calendar::add_days(
-            d,
-            i64::from(wd) - i64::from(calendar::weekday(d)),
-        )),
-        Val::Unknown | Val::Relative(_) => Val::Unknown,
-        _ => return None,
+    if week.spec.shape() != Some(Shape::Week) {
+        return None;
+    }
+    let spec = Spec::WeekdayOfWeek {
+        week: Box::new(week.spec),
+        weekday: wd,
     };
-    Some(c.hit(i, lead.unwrap_or(at), week.end_word, TimeType::Date, val))
+    Some(c.hit(i, lead.unwrap_or(at), week.end_word, TimeType::Date, spec))
 }
 
 /// «الأسبوع الأول من يوليو 2024»، «آخر يوم من فبراير»، «اليوم الأخير من العام»، «اليوم الأول
@@ -542,38 +444,22 @@ pub(super) fn part_of_period(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let period = [month, unit_relative, year]
         .iter()
         .filter_map(|r| r(c, k + 1))
-        .filter(|h| h.val.is_calendar() || matches!(h.val, Val::Unknown))
+        .filter(|h| h.spec.is_calendar())
         .max_by_key(|h| h.end_word)
         .or_else(|| {
             let (u, _) = definite_unit(c, k + 1)?;
             if !matches!(u, Unit::Month | Unit::Year) {
                 return None;
             }
-            let val = c.reference.map_or(Val::Unknown, |r| unit_offset(r, u, 0));
-            Some(c.hit(k + 1, c.start(k + 1), k + 2, TimeType::Date, val))
+            Some(c.hit(k + 1, c.start(k + 1), k + 2, TimeType::Date, Spec::Current(u)))
         })?;
-    let val = match period.val.interval() {
-        None => Val::Unknown,
-        Some((first, last)) => match (unit, n) {
-            (Unit::Day, -1) => Val::Day(last),
-            (Unit::Day, n) => Val::Day(calendar::add_days(first, i64::from(n) - 1)),
-            (_, -1) => {
-                let back = (i64::from(calendar::weekday(last)) - 4).rem_euclid(7);
-                Val::Week(calendar::add_days(last, -back))
-            }
-            (_, n) => {
-                let ahead = (4 - i64::from(calendar::weekday(first))).rem_euclid(7);
-                Val::Week(calendar::add_days(first, ahead + 7 * (i64::from(n) - 1)))
-            }
-        },
+    // A period is a week or longer, so its n-th day (n ≤ 4) is always inside it.
+    let spec = Spec::PartOfPeriod {
+        period: Box::new(period.spec),
+        unit,
+        n,
     };
-    if unit == Unit::Day
-        && n > 1
-        && matches!(val, Val::Day(d) if period.val.interval().is_some_and(|(_, l)| d > l))
-    {
-        return None;
-    }
-    Some(c.hit(i, start, period.end_word, TimeType::Date, val))
+    Some(c.hit(i, start, period.end_word, TimeType::Date, spec))
 }
 
 /// «عيد الفطر»، «يوم المرأة العالمي»، «عيد الأضحى 2025» (issue 11): holidays that name a day
@@ -593,6 +479,6 @@ pub(super) fn holiday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if let Some((_, e)) = spec {
         j = e;
     }
-    let val = day_month(c, i, j, m, day, spec.map(|s| s.0), None);
-    Some(c.hit(i, at, j, TimeType::Date, val))
+    let spec = day_month(c, i, j, m, day, spec.map(|s| s.0), None);
+    Some(c.hit(i, at, j, TimeType::Date, spec))
 }

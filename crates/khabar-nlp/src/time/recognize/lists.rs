@@ -1,6 +1,7 @@
 //! Dated lists (issue 11): in a chronology written one item per line («- 12 مارس 2023: …»,
 //! «- 15 أبريل: …»), an item's bare day-month belongs to the year of the item above it, not to
 //! the year the publication date would pick, which made the years alternate from line to line.
+//! Recognition marks where each item stands ([`ListItem`]); resolution gives the year.
 
 use super::*;
 
@@ -26,16 +27,18 @@ fn list_line_start(text: &str, at: usize) -> Option<usize> {
         .then_some(start)
 }
 
-/// Whether the line ending just before `line_start` is the first non-empty line above it that
-/// starts at `previous_start`: the two items are adjacent, with at most blank lines between.
-fn adjacent(text: &str, previous_start: usize, line_start: usize) -> bool {
-    let Some(between) = text.get(previous_start..line_start) else {
-        return false;
-    };
-    // The previous item's own line, then only blank lines.
-    let mut lines = between.split('\n');
-    lines.next();
-    lines.all(|l| l.trim().is_empty())
+/// The start of the closest line above the one starting at `line_start` that is not blank.
+fn line_above(text: &str, line_start: usize) -> Option<usize> {
+    let mut end = line_start;
+    while end > 0 {
+        let before = text.get(..end - 1)?;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        if !before[start..].trim().is_empty() {
+            return Some(start);
+        }
+        end = start;
+    }
+    None
 }
 
 /// Whether the hit's text writes a year (a number of three or more digits).
@@ -57,35 +60,29 @@ fn writes_year(text: &str, h: &Hit) -> bool {
     false
 }
 
-/// Gives each list item's bare day-month the year of the item on the line above (that item's
-/// own year, written or inherited).
-pub(super) fn list_years(text: &str, hits: &mut [Hit]) {
-    // (start of the line, its year) of the last list item with a day date.
-    let mut above: Option<(usize, i32)> = None;
+/// Where a list item stands (issue 11): resolution gives its bare day-month the year of the
+/// item on the line above (that item's own year, written or inherited), when the two items are
+/// adjacent (at most blank lines between).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ListItem {
+    /// The start of its line.
+    pub line: usize,
+    /// The start of the closest non-blank line above.
+    pub above: Option<usize>,
+    /// Whether the expression writes a year.
+    pub writes_year: bool,
+}
+
+/// Marks the hits that open an item of a list.
+pub(super) fn list_items(text: &str, hits: &mut [Hit]) {
     for h in hits.iter_mut() {
         let Some(line) = list_line_start(text, h.start) else {
             continue;
         };
-        let Val::Day(d) = h.val else {
-            above = None;
-            continue;
-        };
-        let year = if writes_year(text, h) {
-            Some(i32::from(d.year()))
-        } else {
-            match above {
-                Some((previous, y)) if adjacent(text, previous, line) => {
-                    match Date::new(i16::try_from(y).unwrap_or(d.year()), d.month(), d.day()) {
-                        Ok(moved) => {
-                            h.val = Val::Day(moved);
-                            Some(y)
-                        }
-                        Err(_) => None,
-                    }
-                }
-                _ => None,
-            }
-        };
-        above = year.map(|y| (line, y));
+        h.list = Some(ListItem {
+            line,
+            above: line_above(text, line),
+            writes_year: writes_year(text, h),
+        });
     }
 }

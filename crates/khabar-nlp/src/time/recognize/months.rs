@@ -59,17 +59,6 @@ pub(super) fn hijri_in_gregorian_year(year: i32, month: u8, day: u8) -> Option<D
         .find(|d| i32::from(d.year()) == year)
 }
 
-/// What follows a month: a year, «الجاري», «من العام الماضي» …
-#[derive(Debug, Clone, Copy)]
-pub(super) enum YearSpec {
-    /// A written year; `true` when Hijri.
-    Absolute(i32, bool),
-    /// A relative word about the month («مارس المقبل»).
-    MonthRelative(i8),
-    /// A relative year («من العام الماضي»).
-    YearRelative(i8),
-}
-
 pub(super) fn era(c: &Ctx<'_>, i: usize) -> Option<(bool, usize)> {
     let k = c.key(i);
     match k {
@@ -126,14 +115,6 @@ pub(super) fn year_spec(c: &Ctx<'_>, j: usize, hijri: bool) -> Option<(YearSpec,
     None
 }
 
-pub(super) fn hijri_from_year(hy: i32, hijri: bool) -> i32 {
-    if hijri {
-        calendar::hijri_to_gregorian(hy, 7, 1).map_or(hy, |d| i32::from(d.year()))
-    } else {
-        hy
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Months, years, quarters, seasons
 
@@ -161,80 +142,34 @@ pub(super) fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if spec.is_none() && j0 == i && i > 0 && c.lx.in_class("name_particle", c.key(i - 1)) {
         return None;
     }
-    let val = match (m.calendar, spec) {
-        (Calendar::Gregorian, Some((YearSpec::Absolute(y, _), _))) => Val::Month(y, m.number),
-        (Calendar::Hijri, Some((YearSpec::Absolute(y, true), _))) => hijri_month(y, m.number),
+    let spec = match (m.calendar, spec) {
+        (Calendar::Gregorian, Some((YearSpec::Absolute(y, _), _))) => Val::Month(y, m.number).into(),
+        (Calendar::Hijri, Some((YearSpec::Absolute(y, true), _))) => calendar::hijri_month(y, m.number).into(),
         // «رمضان 2023»: the year decides the calendar; the Ramadan of Gregorian 2023.
         (Calendar::Hijri, Some((YearSpec::Absolute(y, false), _))) => {
-            hijri_in_gregorian_year(y, m.number, 15).map_or(Val::Unknown, |d| {
-                Val::Month(i32::from(d.year()), d.month() as u8)
-            })
+            hijri_in_gregorian_year(y, m.number, 15)
+                .map_or(Val::Unknown, |d| {
+                    Val::Month(i32::from(d.year()), d.month() as u8)
+                })
+                .into()
         }
-        (_, spec) => match c.reference {
-            // «جوان المقبل» without a publication date: next June (issue 11).
-            None => match spec {
-                Some((YearSpec::MonthRelative(d), _)) if m.calendar == Calendar::Gregorian => {
-                    Val::Relative(Relative::Month(m.number, d))
-                }
-                _ if m.calendar == Calendar::Gregorian => {
-                    let d = if c.lean(i, j) == Lean::Future { 1 } else { 0 };
-                    Val::Relative(Relative::Month(m.number, d))
-                }
-                _ => Val::Unknown,
+        (_, spec) => Spec::MonthName {
+            month: m,
+            year: spec.map(|s| s.0),
+            lean: match spec {
+                Some((YearSpec::MonthRelative(d), _)) => Lean::from_direction(d),
+                _ => c.lean(i, j),
             },
-            Some(r) => {
-                let lean = match spec {
-                    Some((YearSpec::MonthRelative(d), _)) => Lean::from_direction(d),
-                    _ => c.lean(i, j),
-                };
-                if m.calendar == Calendar::Gregorian {
-                    let y = match spec {
-                        Some((YearSpec::YearRelative(d), _)) => i32::from(r.year()) + i32::from(d),
-                        _ => calendar::pick_month_year(r, m.number, lean),
-                    };
-                    Val::Month(y, m.number)
-                } else {
-                    let hy = calendar::hijri_year(r).unwrap_or(1440);
-                    let firsts: Vec<Date> = (hy - 1..=hy + 1)
-                        .filter_map(|y| calendar::hijri_to_gregorian(y, m.number, 1))
-                        .collect();
-                    let picked = match lean {
-                        // «رمضان الماضي» during Ramadan is the one before.
-                        Lean::Previous => firsts
-                            .iter()
-                            .copied()
-                            .filter(|f| calendar::add_days(*f, 29) < r)
-                            .max(),
-                        Lean::Current => calendar::pick_day(r, &firsts, Lean::Past),
-                        lean => calendar::pick_day(r, &firsts, lean),
-                    };
-                    match picked {
-                        Some(first) => {
-                            let y =
-                                calendar::hijri_year(calendar::add_days(first, 3)).unwrap_or(hy);
-                            hijri_month(y, m.number)
-                        }
-                        None => Val::Unknown,
-                    }
-                }
-            }
         },
     };
-    Some(c.hit(i, start, j, TimeType::Date, val))
-}
-
-/// A Hijri month as the Gregorian month holding its 15th day.
-pub(super) fn hijri_month(year: i32, month: u8) -> Val {
-    calendar::hijri_to_gregorian(year, month, 15).map_or(Val::Unknown, |d| {
-        Val::Month(i32::from(d.year()), d.month() as u8)
-    })
+    Some(c.hit(i, start, j, TimeType::Date, spec))
 }
 
 /// «عام 2021»، «العام 1445هـ»، «2021م»، «في 2019».
 pub(super) fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let lead = c.alt_in(i, &["عام", "العام", "سنه", "السنه", "عامي"]);
     let j = if lead.is_some() { i + 1 } else { i };
-    let (y, mut hijri, end) = year_number(c, j, false)?;
+    let (y, hijri, end) = year_number(c, j, false)?;
     let explicit_era = end > j + 1;
     if lead.is_none() && !explicit_era {
         let next = c.w.get(end);
@@ -266,34 +201,32 @@ pub(super) fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             return None;
         }
     }
-    // «عام 1442» in a 2021 article is a Hijri year.
-    if !explicit_era
-        && let Some(hy) = c.reference.and_then(calendar::hijri_year)
-        && (hy - 5..=hy + 1).contains(&y)
-    {
-        hijri = true;
-    }
     let start = lead.unwrap_or(c.start(j));
-    let val = Val::Year(hijri_from_year(y, hijri));
-    Some(c.hit(i, start, end, TimeType::Date, val))
+    // «عام 1442» in a 2021 article is a Hijri year: resolution decides by the reference.
+    let spec = if explicit_era {
+        Val::Year(calendar::hijri_from_year(y, hijri)).into()
+    } else {
+        Spec::Year(y)
+    };
+    Some(c.hit(i, start, end, TimeType::Date, spec))
 }
 
-/// A reference year at `j` for quarters/halves/seasons: «من العام الماضي», «2020», «هذا العام».
-pub(super) fn year_after(c: &Ctx<'_>, j: usize) -> (Option<i32>, usize, bool) {
-    let r = c.reference.map(|r| i32::from(r.year()));
+/// A year at `j` for quarters/halves/seasons: «من العام الماضي», «2020», «هذا العام»; the
+/// reference's year when none is written (`false`).
+pub(super) fn year_after(c: &Ctx<'_>, j: usize) -> (YearOf, usize, bool) {
     let j = if c.key(j) == "من" && year_number(c, j + 1, false).is_some() {
         j + 1
     } else {
         j
     };
     if let Some((y, h, e)) = year_number(c, j, false) {
-        return (Some(hijri_from_year(y, h)), e, true);
+        return (YearOf::Written(calendar::hijri_from_year(y, h)), e, true);
     }
     if let Some((YearSpec::Absolute(y, h), e)) = year_spec(c, j, false) {
-        return (Some(hijri_from_year(y, h)), e, true);
+        return (YearOf::Written(calendar::hijri_from_year(y, h)), e, true);
     }
     if let Some((YearSpec::YearRelative(d), e)) = year_spec(c, j, false) {
-        return (r.map(|y| y + i32::from(d)), e, true);
+        return (YearOf::Reference(i32::from(d)), e, true);
     }
     let mut k = j;
     if c.key(k) == "من" {
@@ -302,11 +235,11 @@ pub(super) fn year_after(c: &Ctx<'_>, j: usize) -> (Option<i32>, usize, bool) {
     if matches!(c.key(k), "العام" | "السنه") {
         let d = c.lx.relative.get(c.key(k + 1)).copied();
         return match d {
-            Some(d) => (r.map(|y| y + i32::from(d)), k + 2, true),
-            None => (r, k + 1, true),
+            Some(d) => (YearOf::Reference(i32::from(d)), k + 2, true),
+            None => (YearOf::Reference(0), k + 1, true),
         };
     }
-    (r, j, false)
+    (YearOf::Reference(0), j, false)
 }
 
 /// «الربع الأول من العام الجاري»، «النصف الثاني من 2020».
@@ -340,23 +273,13 @@ pub(super) fn quarter(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         && c.key(i + 3) == "القرن"
         && let Some((v, e)) = century_after(c, i + 4)
     {
-        let mut h = c.hit(
-            i,
-            at,
-            e,
-            TimeType::Date,
-            v.map_or(Val::Unknown, Val::Century),
-        );
+        let mut h = c.hit(i, at, e, TimeType::Date, Spec::Century(v));
         h.modifier = Some(if n == 1 { "START" } else { "END" });
         return Some(h);
     }
-    let (y, end, _) = year_after(c, i + 2);
-    let val = match y {
-        Some(y) if half => Val::Half(y, n),
-        Some(y) => Val::Quarter(y, n),
-        None => Val::Unknown,
-    };
-    Some(c.hit(i, at, end, TimeType::Date, val))
+    let (year, end, _) = year_after(c, i + 2);
+    let spec = Spec::Quarter { year, n, half };
+    Some(c.hit(i, at, end, TimeType::Date, spec))
 }
 
 /// «هذا الصيف»، «الصيف الماضي»، «صيف 2024»، «شتاء العام الماضي».
@@ -388,19 +311,15 @@ pub(super) fn season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     } else {
         let (y, e, explicit) = year_after(c, j + 1);
         if explicit {
-            (y, e, Lean::Current)
+            (Some(y), e, Lean::Current)
         } else if definite && c.signal_before(i) {
             (None, j + 1, c.lean(i, j + 1))
         } else {
             return None;
         }
     };
-    let val = match (year, c.reference) {
-        (Some(y), _) => Val::Season(y, code),
-        (None, Some(r)) => Val::Season(calendar::pick_season_year(r, code, lean), code),
-        (None, None) => Val::Unknown,
-    };
-    Some(c.hit(i, start, end, TimeType::Date, val))
+    let spec = Spec::Season { code, year, lean };
+    Some(c.hit(i, start, end, TimeType::Date, spec))
 }
 
 /// «صيفا»، «في فصل الشتاء» (issue 11): a season of no particular year, `XXXX-SU`; «فصل الصيف

@@ -4,26 +4,22 @@ use super::*;
 
 /// A century after «القرن»: ordinal, digits or a relative word; the value is the TIMEX3
 /// century (the 21st → 20).
-pub(super) fn century_after(c: &Ctx<'_>, j: usize) -> Option<(Option<i32>, usize)> {
+pub(super) fn century_after(c: &Ctx<'_>, j: usize) -> Option<(CenturyOf, usize)> {
     if let Some(&d) = c.lx.relative.get(c.key(j)) {
-        let v = c
-            .reference
-            .map(|r| i32::from(r.year()).div_euclid(100) + i32::from(d));
-        return Some((v, j + 1));
+        return Some((CenturyOf::Reference(i32::from(d)), j + 1));
     }
     let n = c.number(j)?;
     if !(1..=30).contains(&n.value) || !(n.ordinal || n.digits) {
         return None;
     }
-    Some((Some(n.value as i32 - 1), n.end))
+    Some((CenturyOf::Written(n.value as i32 - 1), n.end))
 }
 
 /// «القرن الحادي والعشرين»، «القرن الماضي»، «القرن 19».
 pub(super) fn century(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let at = c.alt(i, "القرن")?;
     let (v, end) = century_after(c, i + 1)?;
-    let val = v.map_or(Val::Unknown, Val::Century);
-    Some(c.hit(i, at, end, TimeType::Date, val))
+    Some(c.hit(i, at, end, TimeType::Date, Spec::Century(v)))
 }
 
 /// «الثمانينيات»، «ثمانينيات القرن الماضي»، «عقد التسعينيات».
@@ -39,7 +35,7 @@ pub(super) fn decade(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             .find_map(|(k, at)| c.lx.decades.get(k).map(|d| (*d, *at)))?;
     let start = lead.unwrap_or(at);
     let mut end = j + 1;
-    let mut cent = Some(19);
+    let mut cent = CenturyOf::Written(19);
     let mut k = end;
     if matches!(c.key(k), "من" | "في") {
         k += 1;
@@ -50,8 +46,11 @@ pub(super) fn decade(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         cent = v;
         end = e;
     }
-    let val = cent.map_or(Val::Unknown, |c| Val::Decade(c * 10 + i32::from(d)));
-    Some(c.hit(i, start, end, TimeType::Date, val))
+    let spec = Spec::Decade {
+        century: cent,
+        index: i32::from(d),
+    };
+    Some(c.hit(i, start, end, TimeType::Date, spec))
 }
 
 /// «الآن»، «حاليا»، «مؤخرا»، «في الوقت الحالي»، «في الماضي».
@@ -83,7 +82,7 @@ pub(super) fn earlier_later(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let core = [deictic, unit_relative, month, year, weekday, season]
         .iter()
         .filter_map(|r| r(c, j))
-        .filter(|h| h.val.is_calendar())
+        .filter(|h| h.spec.is_calendar())
         .max_by_key(|h| h.end_word);
     match core {
         Some(mut h) => {
@@ -125,17 +124,14 @@ pub(super) fn anchored(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     .iter()
     .filter_map(|r| r(c, j))
     // «مطلع كل شهر»: a set with a mod (issue 11).
-    .filter(|h| h.val.is_calendar() || matches!(h.val, Val::Set(_)) && c.key(j) == "كل")
+    .filter(|h| h.spec.is_calendar() || matches!(h.spec, Spec::Fixed(Val::Set(_))) && c.key(j) == "كل")
     .max_by_key(|h| h.end_word);
     let mut h = match core {
         Some(h) => h,
         None => {
             // «مطلع العام»، «نهاية الأسبوع»: the current unit.
             let (unit, _) = definite_unit(c, j)?;
-            let val = c
-                .reference
-                .map_or(Val::Unknown, |r| unit_offset(r, unit, 0));
-            c.hit(j, c.start(j), j + 1, TimeType::Date, val)
+            c.hit(j, c.start(j), j + 1, TimeType::Date, Spec::Current(unit))
         }
     };
     h.start = at;
@@ -162,6 +158,9 @@ pub(super) fn decade_of_century(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         return None;
     }
     let (v, end) = century_after(c, i + 4)?;
-    let val = v.map_or(Val::Unknown, |cent| Val::Decade(cent * 10 + n - 1));
-    Some(c.hit(i, at, end, TimeType::Date, val))
+    let spec = Spec::Decade {
+        century: v,
+        index: n - 1,
+    };
+    Some(c.hit(i, at, end, TimeType::Date, spec))
 }

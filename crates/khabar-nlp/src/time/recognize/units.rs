@@ -39,16 +39,7 @@ pub(super) fn unit_relative(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     } else {
         return None;
     };
-    let val = match c.reference {
-        None => Val::Relative(Relative::Offset(unit, offset)),
-        Some(r) => unit_offset(r, unit, offset),
-    };
-    Some(c.hit(i, start, end, TimeType::Date, val))
-}
-
-/// The calendar unit containing the reference moved by `n`.
-pub(super) fn unit_offset(r: Date, unit: Unit, n: i64) -> Val {
-    super::super::value::unit_offset(r, unit, n)
+    Some(c.hit(i, start, end, TimeType::Date, Spec::Offset(unit, offset)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,29 +117,12 @@ pub(super) fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if n == 1 && c.w.get(end).is_some_and(|w| w.kind == TokenKind::Number) {
         return None;
     }
-    let val = if n == 0 {
-        Val::Ref(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" })
+    let spec = if n == 0 {
+        Val::Ref(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }).into()
     } else {
-        match c.reference {
-            None => Val::Unknown,
-            Some(r) => {
-                let n = dir * n as i64;
-                match unit {
-                    Unit::Decade => Val::Year(i32::from(calendar::add_years(r, 10 * n).year())),
-                    Unit::Century => Val::Year(i32::from(calendar::add_years(r, 100 * n).year())),
-                    Unit::Week => Val::Week(calendar::add_days(r, 7 * n)),
-                    Unit::Month => {
-                        let d = calendar::add_months(r, n);
-                        Val::Month(i32::from(d.year()), d.month() as u8)
-                    }
-                    Unit::Year => Val::Year(i32::from(calendar::add_years(r, n).year())),
-                    Unit::Day => Val::Day(calendar::add_days(r, n)),
-                    Unit::Hour | Unit::Minute => Val::Day(r),
-                }
-            }
-        }
+        Spec::Ago(unit, (n as i64).saturating_mul(dir))
     };
-    let mut h = c.hit(i, at, end, TimeType::Date, val);
+    let mut h = c.hit(i, at, end, TimeType::Date, spec);
     h.modifier = modifier;
     Some(h)
 }
@@ -231,14 +205,14 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             let (year, e, found) = year_after(c, n.end + 1);
             if found {
                 let first = c.key(n.end) == "الاولي";
-                let val = match (year, n.value, first) {
-                    (None, _, _) => Val::Unknown,
-                    (Some(y), 3, true) => Val::Quarter(y, 1),
-                    (Some(y), 3, false) => Val::Quarter(y, 4),
-                    (Some(y), _, true) => Val::Half(y, 1),
-                    (Some(y), _, false) => Val::Half(y, 2),
+                let (n, half) = match (n.value, first) {
+                    (3, true) => (1, false),
+                    (3, false) => (4, false),
+                    (_, true) => (1, true),
+                    (_, false) => (2, true),
                 };
-                return Some(c.hit(i, at, e, TimeType::Date, val));
+                let spec = Spec::Quarter { year, n, half };
+                return Some(c.hit(i, at, e, TimeType::Date, spec));
             }
         }
         if let Some(n) = c.number(k)
@@ -290,16 +264,13 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         if c.lx.in_class("duration_tail", c.key(e)) {
             e += 1;
         }
-        let val = c
-            .reference
-            .map_or(Val::Unknown, |r| unit_offset(r, unit, n as i64));
-        let val = match (unit, c.reference) {
+        let spec = if n == 0 {
             // «في غضون أيام»: some time soon.
-            _ if n == 0 => Val::Ref("FUTURE_REF"),
-            (Unit::Hour, Some(r)) => Val::Day(calendar::add_days(r, n as i64 / 24)),
-            _ => val,
+            Val::Ref("FUTURE_REF").into()
+        } else {
+            Spec::Within(unit, n as i64)
         };
-        return Some(c.hit(signal, c.start(signal), e, TimeType::Date, val));
+        return Some(c.hit(signal, c.start(signal), e, TimeType::Date, spec));
     }
     let lone_plural = !with_number && n == 0;
     let lone_singular = !with_number && n == 1;
