@@ -70,6 +70,7 @@ impl Segmentation {
 
 /// A candidate segmentation with its score (higher is better).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub struct Candidate {
     /// The segmentation.
     pub segmentation: Segmentation,
@@ -150,6 +151,8 @@ fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
 }
 
 /// All candidate segmentations of `word`, best first (at least one: the whole word).
+// The analysis needs only [`best`]; the tests and xtask's clitic evaluation rank them all.
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn segmentations(word: &str) -> Vec<Candidate> {
     let letters = letters(word);
     if letters.is_empty() || !letters.iter().all(|l| is_arabic(l.folded)) {
@@ -229,6 +232,7 @@ pub fn lexicon_count(key: &str) -> Option<u32> {
 
 /// One split of a folded word (exposed for the lexicon derivation in `xtask`).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub struct Split {
     /// Proclitics before the core (conjunction, preposition), in order.
     pub proclitics: Vec<&'static str>,
@@ -245,6 +249,7 @@ pub struct Split {
 }
 
 /// Every split the letters of a folded word allow (the whole word first).
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn splits(folded: &[char]) -> Vec<Split> {
     let mut out = Vec::new();
     for_each_split(folded, &mut |s| out.push(s.to_split()));
@@ -269,6 +274,7 @@ impl SplitRef {
         &self.proclitic_items[..self.proclitic_count]
     }
 
+    #[cfg_attr(not(feature = "eval"), allow(dead_code))]
     fn to_split(self) -> Split {
         Split {
             proclitics: self.proclitics().to_vec(),
@@ -461,6 +467,7 @@ struct Letter {
     at: usize,
 }
 
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 fn letters(word: &str) -> Vec<Letter> {
     let mut out = Vec::with_capacity(word.len() / 2);
     letters_into(word, &mut out);
