@@ -141,15 +141,14 @@ pub fn analyze_observed(text: &str, config: &Config, done: &mut dyn FnMut(Stage)
         sentences,
     };
     done(Stage::Tokens);
-    let (reference, reference_source) = match config.reference_date {
-        Some(d) => (Some(d), ReferenceSource::Given),
-        None => match time::reference_from_text(&doc) {
-            Some(d) => (Some(d), ReferenceSource::Text),
-            None => (None, ReferenceSource::None),
-        },
+    // Time expressions first: their spans are never names (issue 10). Without a given date,
+    // the dateline's is found in the same recognition.
+    let (times, words, reference) = time::find_inferring(&doc, config.reference_date);
+    let reference_source = match (config.reference_date, reference) {
+        (Some(_), _) => ReferenceSource::Given,
+        (None, Some(_)) => ReferenceSource::Text,
+        (None, None) => ReferenceSource::None,
     };
-    // Time expressions first: their spans are never names (issue 10).
-    let (times, words) = time::find_with_words(&doc, reference);
     let time_spans: Vec<Span> = times.exprs.iter().map(|t| t.span).collect();
     done(Stage::Time);
     let entities = entities::find_observed(&doc, reference, &time_spans, done);

@@ -85,18 +85,24 @@ pub struct Times {
 /// followed by a dash or a bracket («القاهرة - الخميس 15 أبريل 2021 -»). A date inside a body
 /// sentence («وقعت الهجمات في 11 سبتمبر 2001») is history, not the publication date (issue 11).
 pub fn reference_from_text(doc: &Document<'_>) -> Option<Date> {
+    let ctx = recognize::Ctx::new(doc);
+    dateline_in(doc, &recognize::scan(&ctx))
+}
+
+/// [`reference_from_text`] over the expressions already recognised in the whole document.
+fn dateline_in(doc: &Document<'_>, hits: &[recognize::Hit]) -> Option<Date> {
     let limit = doc
         .sentences
         .get(2)
         .map_or(doc.text.len(), |s| s.end)
         .max(400.min(doc.text.len()));
-    let ctx = recognize::Ctx::new(doc);
-    let hits = recognize::scan(&ctx)
-        .into_iter()
+    let prefix = hits
+        .iter()
         .take_while(|h| h.start < limit)
+        .cloned()
         .collect();
     // Resolution walks forward, so the hits before the limit resolve as in the whole text.
-    resolve::walk(hits, None)
+    resolve::walk(prefix, None)
         .into_iter()
         .filter(|(h, ..)| dateline_position(doc, h.start, h.end))
         .find_map(|(_, val, _)| match val {
@@ -141,17 +147,25 @@ fn dateline_position(doc: &Document<'_>, start: usize, end: usize) -> bool {
     before <= 3 && closes
 }
 
-/// Finds and resolves the time expressions of a document. (The analysis uses
-/// [`find_with_words`]; the tests use this.)
+/// Finds and resolves the time expressions of a document against `reference` (`None`: the
+/// publication date is unknown). The analysis uses [`find_inferring`]; the tests use this.
 #[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
-    find_with_words(doc, reference).0
+    let ctx = recognize::Ctx::new(doc);
+    resolve::resolve(recognize::scan(&ctx), reference)
 }
 
-/// [`find`], also giving the word view of the document it built ([`word_view`]), for the
-/// events stage to reuse (issue 9).
-pub(crate) fn find_with_words(doc: &Document<'_>, reference: Option<Date>) -> (Times, Vec<Word>) {
+/// [`find`] for an article whose publication date may be unknown, also giving the word view
+/// of the document it built ([`word_view`], for the events stage to reuse): resolved against
+/// `given`, else against the date its dateline gives ([`reference_from_text`]), which is read
+/// from the same recognition (issue 9: an undated text used to be recognised twice). Also
+/// gives the reference date used.
+pub(crate) fn find_inferring(
+    doc: &Document<'_>,
+    given: Option<Date>,
+) -> (Times, Vec<Word>, Option<Date>) {
     let ctx = recognize::Ctx::new(doc);
     let hits = recognize::scan(&ctx);
-    (resolve::resolve(hits, reference), ctx.w)
+    let reference = given.or_else(|| dateline_in(doc, &hits));
+    (resolve::resolve(hits, reference), ctx.w, reference)
 }
