@@ -22,7 +22,7 @@ pub const MOUNT: &str = "<div id=\"khabar-root\"></div>";
 /// An article of `articles/`, analysed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
-    /// The file stem (`biden-putin-summit`): the page lives at `a/<slug>/`.
+    /// The file stem (`articles/<slug>.txt`): the page lives at `a/<slug>/`.
     pub slug: String,
     /// The text, the date and the analysis.
     pub data: PageData,

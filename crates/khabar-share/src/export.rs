@@ -362,8 +362,8 @@ mod tests {
         assert_eq!(next_day((2021, 12, 31)), (2022, 1, 1));
         assert_eq!(parse_day("2021-02-29"), None);
         assert_eq!(
-            parse_minute("2021-04-16T10:30").as_deref(),
-            Some("20210416T103000")
+            parse_minute("2023-03-15T10:30").as_deref(),
+            Some("20230315T103000")
         );
     }
 
