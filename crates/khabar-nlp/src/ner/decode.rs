@@ -6,6 +6,9 @@
 
 use crate::ner::LABELS;
 
+/// The score of an unreachable label (far from overflow when added to).
+const NEG: i64 = i64::MIN / 4;
+
 /// Whether label `to` may follow `from` (`None`: the sentence start).
 pub fn allowed(from: Option<usize>, to: usize) -> bool {
     if to == 0 || to % 2 == 1 {
@@ -27,7 +30,6 @@ pub fn viterbi(
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    const NEG: i64 = i64::MIN / 4;
     let mut trans = [[NEG; LABELS]; LABELS + 1];
     for (row, r) in trans.iter_mut().enumerate() {
         let from = row.checked_sub(1);
@@ -121,6 +123,17 @@ pub fn viterbi(
         }
         beta[i] = row;
     }
+    best_path(&alpha, &beta, &back)
+}
+
+/// The best label sequence from the forward scores and back-pointers, and each token's margin
+/// from the forward and backward scores (see [`viterbi`]).
+fn best_path(
+    alpha: &[[i64; LABELS]],
+    beta: &[[i64; LABELS]],
+    back: &[[u8; LABELS]],
+) -> (Vec<usize>, Vec<i64>) {
+    let n = alpha.len();
     let mut last = 0;
     for to in 1..LABELS {
         if alpha[n - 1][to] > alpha[n - 1][last] {
@@ -173,7 +186,8 @@ mod tests {
         assert!(allowed(None, 3));
     }
 
-    /// The decoder before issue 9 visited every pair of labels and skipped the disallowed ones.
+    /// The decoder before issue 9 visited every pair of labels and skipped the disallowed ones
+    /// (its forward and backward passes; the path and margins are read the same way).
     fn reference_viterbi(
         emissions: &[[i64; LABELS]],
         transition: impl Fn(Option<usize>, usize) -> i64,
@@ -182,8 +196,7 @@ mod tests {
         if n == 0 {
             return (Vec::new(), Vec::new());
         }
-        const NEG: i64 = i64::MIN / 4;
-        let mut trans = [[NEG; LABELS]; LABELS + 1];
+            let mut trans = [[NEG; LABELS]; LABELS + 1];
         for (row, r) in trans.iter_mut().enumerate() {
             let from = row.checked_sub(1);
             for (to, cell) in r.iter_mut().enumerate() {
@@ -194,7 +207,7 @@ mod tests {
         }
         // Forward: best score of a prefix ending in each label (emission included).
         let mut alpha = vec![[NEG; LABELS]; n];
-        let mut back = vec![[0usize; LABELS]; n];
+        let mut back = vec![[0u8; LABELS]; n];
         for to in 0..LABELS {
             if trans[0][to] > NEG {
                 alpha[0][to] = trans[0][to] + emissions[0][to];
@@ -217,7 +230,7 @@ mod tests {
                 }
                 if best > NEG {
                     alpha[i][to] = best + emissions[i][to];
-                    back[i][to] = arg;
+                    back[i][to] = arg as u8;
                 }
             }
         }
@@ -237,42 +250,7 @@ mod tests {
                 beta[i][from] = best;
             }
         }
-        let mut last = 0;
-        for to in 1..LABELS {
-            if alpha[n - 1][to] > alpha[n - 1][last] {
-                last = to;
-            }
-        }
-        let mut labels = vec![0; n];
-        labels[n - 1] = last;
-        for i in (1..n).rev() {
-            labels[i - 1] = back[i][labels[i]];
-        }
-        let margins = labels
-            .iter()
-            .enumerate()
-            .map(|(i, &l)| {
-                let through = |t: usize| {
-                    if alpha[i][t] == NEG || beta[i][t] == NEG {
-                        NEG
-                    } else {
-                        alpha[i][t] + beta[i][t]
-                    }
-                };
-                let best = through(l);
-                let other = (0..LABELS)
-                    .filter(|&t| t != l)
-                    .map(through)
-                    .max()
-                    .unwrap_or(NEG);
-                if other == NEG {
-                    i64::MAX
-                } else {
-                    (best - other).max(0)
-                }
-            })
-            .collect();
-        (labels, margins)
+        best_path(&alpha, &beta, &back)
     }
 
     /// Issue 9: the decoder that visits only allowed pairs gives the same labels and margins.
