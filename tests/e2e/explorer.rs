@@ -186,10 +186,7 @@ async fn timeline_is_chronological_and_an_event_lights_its_sentence() -> Result<
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_pasted_article_is_analysed_and_its_draft_survives_a_reload() -> Result<()> {
-    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
-    page.eval::<serde_json::Value>("localStorage.clear(); return null;")
-        .await?;
-    page.show_view("new-article").await?;
+    let page = ExplorerPage::open_new_article_form(Viewport::DESKTOP).await?;
     page.paste_draft(OWN_ARTICLE).await?;
     let expected = page.analyze(OWN_ARTICLE, None).await?;
     assert_eq!(

@@ -114,10 +114,7 @@ async fn hostile_texts_are_shown_as_text_and_change_nothing() -> Result<()> {
 async fn five_megabytes_show_progress_and_keep_the_page_responsive() -> Result<()> {
     // Issue 15: 5 MB of text is analysed in the worker; the page shows how far it has got,
     // answers the reader meanwhile, can stop it, and keeps the draft.
-    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
-    page.eval::<serde_json::Value>("localStorage.clear(); return null;")
-        .await?;
-    page.show_view("new-article").await?;
+    let page = ExplorerPage::open_new_article_form(Viewport::DESKTOP).await?;
     let bytes = page.paste_generated_draft(PARAGRAPH, 5_000_000).await?;
     assert!(bytes >= 5_000_000);
     page.watch_long_tasks().await?;
@@ -173,10 +170,7 @@ async fn a_long_article_is_shown_without_redoing_the_blocks_already_shown() -> R
     // leaves the ones shown before untouched. Counted in DOM changes, not milliseconds: when
     // Yew paired the unkeyed blocks from the end, every frame rewrote every block shown so far,
     // and a 1 MB paste gave main-thread tasks of 0.7-1.9 s growing frame after frame.
-    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
-    page.eval::<serde_json::Value>("localStorage.clear(); return null;")
-        .await?;
-    page.show_view("new-article").await?;
+    let page = ExplorerPage::open_new_article_form(Viewport::DESKTOP).await?;
     page.paste_generated_draft(PARAGRAPH, 150_000).await?;
     page.watch_first_blocks().await?;
     page.watch_long_tasks().await?;
@@ -215,10 +209,7 @@ async fn a_long_article_is_shown_without_redoing_the_blocks_already_shown() -> R
 async fn a_crashed_worker_is_restarted_and_the_page_says_so() -> Result<()> {
     // Issue 15: the worker dies (the test hook ends it as a crash would); the page tells the
     // reader, keeps the draft, and the restarted worker analyses it.
-    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
-    page.eval::<serde_json::Value>("localStorage.clear(); return null;")
-        .await?;
-    page.show_view("new-article").await?;
+    let page = ExplorerPage::open_new_article_form(Viewport::DESKTOP).await?;
     page.paste_draft(PARAGRAPH).await?;
     page.kill_worker().await?;
     assert_eq!(
@@ -235,10 +226,7 @@ async fn a_crashed_worker_is_restarted_and_the_page_says_so() -> Result<()> {
 async fn a_full_local_storage_keeps_the_draft_and_offers_it_as_a_download() -> Result<()> {
     // Issue 15: localStorage refuses the draft; the reader is told, the draft stays in the
     // page and downloads whole; once there is room again the notice goes.
-    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
-    page.eval::<serde_json::Value>("localStorage.clear(); return null;")
-        .await?;
-    page.show_view("new-article").await?;
+    let page = ExplorerPage::open_new_article_form(Viewport::DESKTOP).await?;
     page.fill_local_storage().await?;
     page.paste_draft(PARAGRAPH).await?;
     page.wait_for_draft_notice("storage-full").await?;
@@ -255,10 +243,7 @@ async fn a_full_local_storage_keeps_the_draft_and_offers_it_as_a_download() -> R
 #[tokio::test(flavor = "current_thread")]
 async fn two_tabs_do_not_overwrite_each_others_draft_silently() -> Result<()> {
     // Issue 15: a second tab saves a different draft; the first is told and may take it.
-    let page = ExplorerPage::open(Viewport::DESKTOP).await?;
-    page.eval::<serde_json::Value>("localStorage.clear(); return null;")
-        .await?;
-    page.show_view("new-article").await?;
+    let page = ExplorerPage::open_new_article_form(Viewport::DESKTOP).await?;
     let first_draft = PARAGRAPH.to_owned();
     page.paste_draft(&first_draft).await?;
     page.wait_for_saved_draft(&first_draft).await?;

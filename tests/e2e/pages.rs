@@ -68,6 +68,15 @@ impl ExplorerPage {
         Self::open_at(viewport, &public_url()).await
     }
 
+    /// Opens the site (as [`ExplorerPage::open`]) with no stored draft, on the new-article form.
+    pub async fn open_new_article_form(viewport: Viewport) -> Result<Self> {
+        let page = Self::open(viewport).await?;
+        page.eval::<serde_json::Value>("localStorage.clear(); return null;")
+            .await?;
+        page.show_view("new-article").await?;
+        Ok(page)
+    }
+
     /// Like [`ExplorerPage::open`], with the site served under `prefix` (e.g. `/khabar/`, for a
     /// `dist/` built with `cargo xtask dist --public-url /khabar/`).
     pub async fn open_at(viewport: Viewport, prefix: &str) -> Result<Self> {
