@@ -116,9 +116,55 @@ pub const EVENTS_PAGE: usize = 100;
 
 /// What the event cards look up by id: the analysis's times and entities, indexed once per
 /// render (not searched per event).
+/// What the timeline reads of an analysis, made once per analysis rather than at every render
+/// (a click, a page of events): each event's parsed time, and times and entities by id.
+struct Index {
+    parsed: Vec<Option<timex::Timex>>,
+    times: HashMap<String, usize>,
+    entities: HashMap<String, usize>,
+}
+
+impl Index {
+    fn new(analysis: &Analysis) -> Index {
+        Index {
+            parsed: analysis
+                .events
+                .iter()
+                .map(|v| timex::of(v.typed.as_ref(), v.value.as_deref()))
+                .collect(),
+            times: analysis
+                .times
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id.clone(), i))
+                .collect(),
+            entities: analysis
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect(),
+        }
+    }
+}
+
+/// Times and entities by id.
 struct Lookup<'a> {
-    times: HashMap<&'a str, &'a Time>,
-    entities: HashMap<&'a str, &'a Entity>,
+    analysis: &'a Analysis,
+    index: &'a Index,
+}
+
+impl<'a> Lookup<'a> {
+    fn time(&self, id: &str) -> Option<&'a Time> {
+        self.index.times.get(id).map(|&i| &self.analysis.times[i])
+    }
+
+    fn entity(&self, id: &str) -> Option<&'a Entity> {
+        self.index
+            .entities
+            .get(id)
+            .map(|&i| &self.analysis.entities[i])
+    }
 }
 
 /// The timeline.
@@ -133,11 +179,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     } else {
         EVENTS_PAGE
     };
-    let parsed: Vec<Option<timex::Timex>> = analysis
-        .events
-        .iter()
-        .map(|v| timex::of(v.typed.as_ref(), v.value.as_deref()))
-        .collect();
+    let index = use_memo(analysis.clone(), |analysis| Index::new(analysis));
+    let parsed = &index.parsed;
     let publication = published(analysis);
     let axis = Axis::new(
         parsed
@@ -160,17 +203,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .max(selected_index.map_or(0, |i| i + 1))
         .min(analysis.events.len());
     let lookup = Lookup {
-        times: analysis.times.iter().map(|x| (x.id.as_str(), x)).collect(),
-        entities: analysis
-            .entities
-            .iter()
-            .map(|e| (e.id.as_str(), e))
-            .collect(),
+        analysis,
+        index: &index,
     };
     let events = analysis
         .events
         .iter()
-        .zip(&parsed)
+        .zip(parsed)
         .enumerate()
         .take(visible)
         .map(|(i, (v, p))| {
@@ -308,7 +347,7 @@ fn event_item(
         .typed
         .as_ref()
         .and_then(|tv| tv.anchor.as_deref())
-        .and_then(|id| lookup.times.get(id))
+        .and_then(|id| lookup.time(id))
         .map(|x| {
             let shown = x
                 .value
@@ -326,7 +365,7 @@ fn event_item(
         _ => html! { <span lang="ar">{v.trigger.text.clone()}</span> },
     };
     let participants = v.participants.iter().filter_map(|id| {
-        let e = lookup.entities.get(id.as_str())?;
+        let e = lookup.entity(id)?;
         Some(html! { <li class="timeline__participant" data-entity-id={e.id.clone()}>{crate::components::entity_name(e, lang)}</li> })
     });
     let on_select = props.on_select_event.clone();

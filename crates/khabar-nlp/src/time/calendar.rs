@@ -186,13 +186,7 @@ pub(crate) fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> 
 
 /// The Hijri (Umm al-Qura) year of a Gregorian date.
 pub(crate) fn hijri_year(date: Date) -> Option<i32> {
-    let iso =
-        IcuDate::try_new_iso(i32::from(date.year()), date.month() as u8, date.day() as u8).ok()?;
-    Some(
-        iso.to_calendar(Hijri::new_umm_al_qura())
-            .year()
-            .extended_year(),
-    )
+    to_hijri(date).map(|(year, ..)| year)
 }
 
 /// A Gregorian date in the Hijri (Umm al-Qura) calendar: (year, month, day).
