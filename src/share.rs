@@ -158,14 +158,7 @@ pub fn shared_view(state: &AppState, slug: &str) -> SharedView {
             None
         },
         article,
-        selection: match &state.selection {
-            Selection::None => link::Selection::None,
-            Selection::Entity { id, mention } => link::Selection::Entity {
-                id: id.clone(),
-                mention: *mention,
-            },
-            Selection::Event { id } => link::Selection::Event { id: id.clone() },
-        },
+        selection: link_selection(state.selection.clone()),
         group: state.filters.group.map(|g| g.as_str().to_owned()),
         search: state.filters.search.clone(),
         view: Some(state.view.as_str().to_owned()),
@@ -202,6 +195,15 @@ pub fn restoring_actions(view: &SharedView) -> Vec<Action> {
         link::Selection::Event { id } => Selection::Event { id: id.clone() },
     }));
     actions
+}
+
+/// The app's selection as a share link carries it.
+pub fn link_selection(selection: Selection) -> link::Selection {
+    match selection {
+        Selection::None => link::Selection::None,
+        Selection::Entity { id, mention } => link::Selection::Entity { id, mention },
+        Selection::Event { id } => link::Selection::Event { id },
+    }
 }
 
 /// The slug of the article a page at `pathname` shows: `<slug>` in `…/a/<slug>/`, else the

@@ -321,11 +321,7 @@ fn open_bundle(state: &AppContext, contents: String) {
         // inflater stays out of the page's wasm).
         let selection = Selection::from_fragment(r.selection.as_deref().unwrap_or_default());
         let view = SharedView {
-            selection: match selection {
-                Selection::None => link::Selection::None,
-                Selection::Entity { id, mention } => link::Selection::Entity { id, mention },
-                Selection::Event { id } => link::Selection::Event { id },
-            },
+            selection: share::link_selection(selection),
             ..SharedView::default()
         };
         show_answer(&target, number, r, &view)
