@@ -138,11 +138,7 @@ fn load() -> Lexicon {
         ));
     }
     lx.triggers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    for (h, (words, _)) in lx.triggers.iter().enumerate() {
-        if let Some(first) = words.first() {
-            lx.triggers_by_first.entry(first.clone()).or_default().push(h);
-        }
-    }
+    lx.triggers_by_first = crate::time::index_by_first(&lx.triggers);
     for r in tsv::EVENTS_CUES.rows() {
         if let (Some(p), Some(c)) = (r.first(), r.get(1)) {
             let cue = match *c {
@@ -158,11 +154,7 @@ fn load() -> Lexicon {
         }
     }
     lx.cues.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    for (c, (words, _)) in lx.cues.iter().enumerate() {
-        if let Some(first) = words.first() {
-            lx.cues_by_first.entry(first.clone()).or_default().push(c);
-        }
-    }
+    lx.cues_by_first = crate::time::index_by_first(&lx.cues);
     for r in tsv::EVENTS_LABELS.rows() {
         if let (Some(k), Some(ar), Some(en), Some(p)) = (r.first(), r.get(1), r.get(2), r.get(3)) {
             lx.labels.insert(

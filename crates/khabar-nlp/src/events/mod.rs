@@ -518,22 +518,18 @@ fn cue_at(w: &[Word], i: usize, lx: &lexicon::Lexicon) -> Option<(Cue, usize)> {
     let first = w.get(i)?;
     // The first cue in lexicon order whose first word is a reading of this word (issue 9:
     // through the index, not every cue at every word).
-    let mut candidates: Vec<usize> = first
-        .alts
-        .iter()
-        .filter_map(|(k, _)| lx.cues_by_first.get(k.as_str()))
-        .flatten()
-        .copied()
-        .collect();
-    candidates.sort_unstable();
-    candidates.into_iter().find_map(|c| {
-        let (words, cue) = &lx.cues[c];
-        let ok = words[1..]
-            .iter()
-            .enumerate()
-            .all(|(k, word)| w.get(i + 1 + k).is_some_and(|x| x.key == *word));
-        ok.then_some((*cue, words.len()))
-    })
+    let c = crate::time::first_entry(
+        &lx.cues_by_first,
+        first.alts.iter().map(|(k, _)| k.as_str()),
+        |c| {
+            lx.cues[c].0[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, word)| w.get(i + 1 + k).is_some_and(|x| x.key == *word))
+        },
+    )?;
+    let (words, cue) = &lx.cues[c];
+    Some((*cue, words.len()))
 }
 
 fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lexicon::Lexicon) {

@@ -104,14 +104,42 @@ impl<T> Default for Phrases<T> {
 impl<T> Phrases<T> {
     /// The entries by first word, in table order.
     pub fn by_first(&self) -> &FxHashMap<String, Vec<usize>> {
-        self.by_first.get_or_init(|| {
-            let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-            for (e, (words, _)) in self.entries.iter().enumerate() {
-                map.entry(words[0].clone()).or_default().push(e);
-            }
-            map
-        })
+        self.by_first.get_or_init(|| index_by_first(&self.entries))
     }
+}
+
+/// The entries of a phrase table (key words, value) by their first word, each list in table
+/// order; the time rules and the event triggers and cues look phrases up through it (issue 9).
+pub(crate) fn index_by_first<T>(entries: &[(Vec<String>, T)]) -> FxHashMap<String, Vec<usize>> {
+    let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (e, (words, _)) in entries.iter().enumerate() {
+        if let Some(first) = words.first() {
+            map.entry(first.clone()).or_default().push(e);
+        }
+    }
+    map
+}
+
+/// The first entry in table order, among those [`index_by_first`] files under any of `firsts`
+/// (a word's readings), that `accept` takes (its other words follow, …). Allocates nothing.
+pub(crate) fn first_entry<'k>(
+    by_first: &FxHashMap<String, Vec<usize>>,
+    firsts: impl IntoIterator<Item = &'k str>,
+    mut accept: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for first in firsts {
+        for &e in by_first.get(first).map_or(&[][..], Vec::as_slice) {
+            if best.is_some_and(|b| e >= b) {
+                break;
+            }
+            if accept(e) {
+                best = Some(e);
+                break;
+            }
+        }
+    }
+    best
 }
 
 impl<T: Copy> Phrases<T> {

@@ -29,6 +29,7 @@ mod words;
 pub use calendar::interval;
 #[cfg(feature = "eval")]
 pub use lexicon::Unit;
+pub(crate) use lexicon::{first_entry, index_by_first};
 #[cfg(feature = "eval")]
 pub use value::Granularity;
 pub use value::{Relative, Value};

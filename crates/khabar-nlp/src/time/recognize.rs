@@ -124,24 +124,16 @@ impl<'a> Ctx<'a> {
         let first = self.w.get(i)?;
         // The first entry (in table order) whose first word is a reading of this word and whose
         // other words follow; only entries starting with a reading need a look (issue 9).
-        let by_first = table.by_first();
-        let mut best: Option<usize> = None;
-        for (alt, _) in &first.alts {
-            for &e in by_first.get(alt.as_str()).map_or(&[][..], Vec::as_slice) {
-                if best.is_some_and(|b| e >= b) {
-                    break;
-                }
-                let words = &table.entries[e].0;
-                if words[1..]
+        let best = super::lexicon::first_entry(
+            table.by_first(),
+            first.alts.iter().map(|(alt, _)| alt.as_str()),
+            |e| {
+                table.entries[e].0[1..]
                     .iter()
                     .enumerate()
                     .all(|(k, word)| self.key(i + 1 + k) == word)
-                {
-                    best = Some(e);
-                    break;
-                }
-            }
-        }
+            },
+        );
         let (words, value) = &table.entries[best?];
         let at = first.alt(&words[0])?;
         Some((*value, i + words.len(), at))
