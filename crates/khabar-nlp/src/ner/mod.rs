@@ -109,18 +109,9 @@ pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
 
 /// Tags a sentence of words with `model`, adding the features specific to training corpus
 /// `domain` (if the model kept them) to the shared ones.
+/// (The shipped model tags through [`DocumentTagger`], which gives the same sums faster.)
 pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<ScoredTag> {
-    tag_with(model, |f, s| model.add_feature(f, s), words, domain)
-}
-
-/// [`tag_scored_in`] with `add_feature` (the model's binary search, or the shipped model's
-/// [`Lookup`] table, which gives the same sums faster).
-fn tag_with(
-    model: &Model,
-    add_feature: impl Fn(u32, &mut [i32; LABELS]),
-    words: &[&str],
-    domain: Option<u8>,
-) -> Vec<ScoredTag> {
+    let add_feature = |f: u32, s: &mut [i32; LABELS]| model.add_feature(f, s);
     let feats = features::extract(words, features::FeatureSet(model.feature_set));
     // Each feature and, with a domain, its domain copy (integer sums: the order is immaterial).
     let emissions: Vec<[i64; LABELS]> = feats
@@ -214,7 +205,7 @@ impl<'a> DocumentTagger<'a> {
     /// Tags a sentence of words, with margins.
     pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
         let (Some((model, lookup)), Some(cache)) = (MODEL.as_ref(), self.cache.as_mut()) else {
-            return tag_scored(words);
+            return untagged(words);
         };
         let domain = self.domain;
         let add = |f: u32, s: &mut [i32; LABELS]| {
@@ -267,16 +258,18 @@ impl<'a> DocumentTagger<'a> {
 
 /// Tags a sentence of words with the shipped model (news conventions), with margins.
 pub fn tag_scored(words: &[&str]) -> Vec<ScoredTag> {
-    match MODEL.as_ref() {
-        Some((m, lookup)) => tag_with(m, |f, s| lookup.add_feature(f, s), words, Some(0)),
-        None => words
-            .iter()
-            .map(|_| ScoredTag {
-                tag: Tag::O,
-                margin: 0.0,
-            })
-            .collect(),
-    }
+    tag_scored_in_domain(words, 0)
+}
+
+/// Every word `O`: what tagging gives without a model.
+fn untagged(words: &[&str]) -> Vec<ScoredTag> {
+    words
+        .iter()
+        .map(|_| ScoredTag {
+            tag: Tag::O,
+            margin: 0.0,
+        })
+        .collect()
 }
 
 /// Tags a sentence of words.
