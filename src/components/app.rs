@@ -231,9 +231,8 @@ fn new_article(state: &AppContext, controls: AnalysisControls, share: &ShareCont
                 on_date={Callback::from(move |d| s2.dispatch(Action::SetDraftDate(d)))}
                 on_analyze={controls.analyze} on_cancel={controls.cancel} on_bundle={share.open_bundle.clone()}
                 on_error={Callback::from(move |key: &'static str| {
-                    let request = s3.request;
-                    s3.dispatch(Action::AnalysisStarted(request + 1));
-                    s4.dispatch(Action::AnalysisFailed { request: request + 1, message: key.into() });
+                    let request = crate::hooks::use_analysis_worker::begin_request(&s3);
+                    s4.dispatch(Action::AnalysisFailed { request, message: key.into() });
                 })} />
             { notice.unwrap_or_default() }
         </main>

@@ -47,6 +47,14 @@ pub fn action_for(request: u32, text: &Rc<str>, response: WorkerResponse) -> Act
     }
 }
 
+/// Starts the app's next request (the reader's view then follows its progress and answer) and
+/// returns its number.
+pub fn begin_request(state: &AppContext) -> u32 {
+    let number = state.request + 1;
+    state.dispatch(Action::AnalysisStarted(number));
+    number
+}
+
 /// Sends `text` (published on `date`, `YYYY-MM-DD` or empty) to the worker as the app's next
 /// request, whose progress and result the app then shows (or the i18n key of why it could not
 /// be sent); `on_final` gets whether an analysis came back. Returns the worker's request id,
@@ -57,8 +65,7 @@ pub fn start_analysis(
     date: &str,
     on_final: Box<dyn FnOnce(bool)>,
 ) -> Option<u32> {
-    let number = state.request + 1;
-    state.dispatch(Action::AnalysisStarted(number));
+    let number = begin_request(state);
     let request = match draft_request(text, date, number) {
         Ok(r) => r,
         Err(key) => {

@@ -7,6 +7,7 @@
 //! read from a link or a file is evaluated: the worker decodes it into text and an analysis,
 //! which the page shows as text.
 
+use crate::hooks::use_analysis_worker::begin_request;
 use crate::share::{self, ExportFormat, ExportInput};
 use crate::state::{Action, AppContext, AppState, Notice, Selection};
 use crate::worker::{Task, WorkerResponse};
@@ -88,8 +89,7 @@ pub fn open_link(state: &AppContext, fragment: &str) {
     match link::split(fragment) {
         Err(e) => notify(state, share::link_error_key(e.kind()), None),
         Ok((view, Some(packed))) => {
-            let number = state.request + 1;
-            state.dispatch(Action::AnalysisStarted(number));
+            let number = begin_request(state);
             let target = state.clone();
             worker_client::send(
                 Task::OpenLink,
@@ -313,8 +313,7 @@ fn save(name: &str, mime: &str, contents: &str) {
 }
 
 fn open_bundle(state: &AppContext, contents: String) {
-    let number = state.request + 1;
-    state.dispatch(Action::AnalysisStarted(number));
+    let number = begin_request(state);
     let target = state.clone();
     worker_client::send(Task::ReadBundle, contents, None, move |r| {
         // The file's selection is a version-0 fragment (read without the link decoder, whose
