@@ -80,6 +80,7 @@ struct Options {
     consistency_grid: bool,
     curve: bool,
     news_repeat: usize,
+    seeds: usize,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -102,6 +103,7 @@ fn options(args: &[String]) -> Result<Options> {
         consistency_grid: false,
         curve: false,
         news_repeat: 1,
+        seeds: 1,
     };
     let mut parser = lexopt::Parser::from_args(args);
     let group = |name: &str| Group::from_name(name).ok_or(format!("no feature group '{name}'"));
@@ -109,6 +111,8 @@ fn options(args: &[String]) -> Result<Options> {
         match arg {
             Long("epochs") => o.config.epochs = parser.value()?.parse()?,
             Long("ensemble") => o.config.ensemble = parser.value()?.parse()?,
+            Long("cost") => o.config.cost = parser.value()?.parse()?,
+            Long("cost-missed") => o.config.cost_missed = parser.value()?.parse()?,
             Long("seed") => o.config.seed = parser.value()?.parse()?,
             Long("min-count") => o.config.min_count = parser.value()?.parse()?,
             Long("without") => {
@@ -151,6 +155,7 @@ fn options(args: &[String]) -> Result<Options> {
             Long("no-consistency") => o.consistency = Consistency::OFF,
             Long("consistency-grid") => o.consistency_grid = true,
             Long("curve") => o.curve = true,
+            Long("seeds") => o.seeds = parser.value()?.parse::<usize>()?.max(1),
             Long("news-repeat") => o.news_repeat = parser.value()?.parse()?,
             Long("levers") => {
                 let mut levers = Vec::new();
@@ -297,22 +302,6 @@ fn evaluate(
     (scores, tokens / secs.max(1e-9))
 }
 
-/// Trains on `train_part` and scores what would ship (the quantised model, written and read
-/// back) on both dev sets.
-fn train_and_score(
-    c: &Corpora,
-    config: &TrainConfig,
-    consistency: Consistency,
-) -> Result<(Scores, Scores, Model)> {
-    let model = train::train(&c.train, config);
-    let model = Model::from_bytes(&model.to_bytes())?;
-    Ok((
-        evaluate(&model, &c.dev_news, Domain::PerInput, consistency).0,
-        evaluate(&model, &c.dev_wiki, Domain::PerInput, consistency).0,
-        model,
-    ))
-}
-
 fn write_conll(path: &str, dev: &[Sentence]) -> Result<()> {
     let mut out = String::new();
     for s in dev {
@@ -399,6 +388,9 @@ pub fn eval(args: &[String]) -> Result<()> {
         std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
         println!("wrote {}", path.display());
     }
+    if o.shipped {
+        shipped_tagger_speed(&c);
+    }
     for (name, dev) in [
         ("ANERcorp dev (last 10%)", &c.dev_news),
         ("WikiFANE dev (every 10th article)", &c.dev_wiki),
@@ -432,6 +424,38 @@ pub fn eval(args: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Tokens per second of the tagger the app and the CLI use (`DocumentTagger`, with the
+/// document pass), over both dev sets, each as one document; best of three runs.
+fn shipped_tagger_speed(c: &Corpora) {
+    let mut best = f64::MAX;
+    let mut tokens = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        tokens = 0;
+        for dev in [&c.dev_news, &c.dev_wiki] {
+            let sentences: Vec<Vec<&str>> = dev
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            let keys: Vec<Vec<String>> = sentences
+                .iter()
+                .map(|s| s.iter().map(|w| khabar_nlp::normalize::key(w)).collect())
+                .collect();
+            let domain = ner::detect_domain(sentences.iter().flatten().copied());
+            let mut tagger = ner::DocumentTagger::new(domain);
+            let tagged = tagger.tag_document(&sentences, &keys, Consistency::SHIPPED);
+            tokens += tagged.iter().map(Vec::len).sum::<usize>();
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    println!(
+        "shipped tagger (DocumentTagger, document pass on; native, this build): {tokens} tokens in \
+         {:.3} s = {:.0} tokens/s",
+        best,
+        tokens as f64 / best.max(1e-9)
+    );
 }
 
 /// One row of the epoch curve: F1 on both dev sets of the model after `epoch` epochs.
@@ -468,40 +492,66 @@ fn consistency_grid(model: &Model, dev: &[Sentence]) {
     }
 }
 
-/// The ablation table: each lever switched off in turn.
+/// The ablation table: each lever switched off in turn (and each group the shipped model
+/// leaves out switched on), F1 on both dev sets averaged over `--seeds` training orders.
 fn ablate(o: &Options, c: &Corpora) -> Result<()> {
-    let (bn, bw, model) = train_and_score(c, &o.config, o.consistency)?;
-    let (bn, bw) = (bn.f1(), bw.f1());
+    // Mean F1 (news, wiki) over the seeds, with and without the document pass.
+    let score = |corpora: &Corpora, config: &TrainConfig| -> Result<[f64; 4]> {
+        let mut sum = [0.0; 4];
+        for k in 0..o.seeds {
+            let config = TrainConfig {
+                seed: config.seed.wrapping_add(k as u64),
+                ..config.clone()
+            };
+            let model = train::train(&corpora.train, &config);
+            let model = Model::from_bytes(&model.to_bytes())?;
+            let f1 = |dev: &[Sentence], pass| evaluate(&model, dev, Domain::PerInput, pass).0.f1();
+            let row = [
+                f1(&corpora.dev_news, o.consistency),
+                f1(&corpora.dev_wiki, o.consistency),
+                f1(&corpora.dev_news, Consistency::OFF),
+                f1(&corpora.dev_wiki, Consistency::OFF),
+            ];
+            for (s, r) in sum.iter_mut().zip(row) {
+                *s += r / o.seeds as f64;
+            }
+        }
+        Ok(sum)
+    };
+    let base = score(c, &o.config)?;
     println!(
-        "{:<24} {:>8} {:>7} {:>8} {:>7}",
+        "F1 averaged over {} training order(s) (seeds {}..); the document pass is on except in its own row",
+        o.seeds, o.config.seed
+    );
+    println!(
+        "{:<28} {:>8} {:>7} {:>8} {:>7}",
         "variant", "F1 news", "delta", "F1 wiki", "delta"
     );
-    println!(
-        "{:<24} {bn:>8.2} {:>7} {bw:>8.2} {:>7}",
-        "all levers", "", ""
-    );
-    let f1 = |dev: &[Sentence]| {
-        evaluate(&model, dev, Domain::PerInput, Consistency::OFF)
-            .0
-            .f1()
+    let row = |name: &str, n: f64, w: f64| {
+        println!(
+            "{name:<28} {n:>8.2} {:>+7.2} {w:>8.2} {:>+7.2}",
+            n - base[0],
+            w - base[1]
+        );
     };
-    let (n, w) = (f1(&c.dev_news), f1(&c.dev_wiki));
     println!(
-        "{:<24} {n:>8.2} {:>+7.2} {w:>8.2} {:>+7.2}",
-        "without document pass",
-        n - bn,
-        w - bw
+        "{:<28} {:>8.2} {:>7} {:>8.2} {:>7}",
+        "shipped levers", base[0], "", base[1], ""
     );
+    row("without document pass", base[2], base[3]);
     let mut variants: Vec<(String, TrainConfig, bool)> = Vec::new();
     for g in o.levers.clone().unwrap_or(Group::ALL.to_vec()) {
         let set = o.config.features;
-        if set.has(g) {
-            let config = TrainConfig {
-                features: set.without(g),
-                ..o.config.clone()
-            };
-            variants.push((format!("without {}", g.name()), config, true));
-        }
+        let (name, features) = if set.has(g) {
+            (format!("without {}", g.name()), set.without(g))
+        } else {
+            (format!("with {}", g.name()), set.with(g))
+        };
+        let config = TrainConfig {
+            features,
+            ..o.config.clone()
+        };
+        variants.push((name, config, true));
     }
     variants.push((
         "without domain copies".to_owned(),
@@ -513,22 +563,17 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
     ));
     variants.push(("without WikiFANE".to_owned(), o.config.clone(), false));
     for (name, config, with_wiki) in variants {
-        let (n, w, _) = if with_wiki {
-            train_and_score(c, &config, o.consistency)?
+        let scores = if with_wiki {
+            score(c, &config)?
         } else {
             let news_only = Corpora {
                 train: c.train.iter().filter(|s| s.domain == 0).cloned().collect(),
                 dev_news: c.dev_news.clone(),
                 dev_wiki: c.dev_wiki.clone(),
             };
-            train_and_score(&news_only, &config, o.consistency)?
+            score(&news_only, &config)?
         };
-        let (n, w) = (n.f1(), w.f1());
-        println!(
-            "{name:<24} {n:>8.2} {:>+7.2} {w:>8.2} {:>+7.2}",
-            n - bn,
-            w - bw
-        );
+        row(&name, scores[0], scores[1]);
     }
     Ok(())
 }

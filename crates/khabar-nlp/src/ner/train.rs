@@ -46,6 +46,11 @@ pub struct TrainConfig {
     /// How many perceptrons, each visiting the sentences in its own order, are averaged into
     /// the model.
     pub ensemble: usize,
+    /// Cost-augmented training: what a wrong label (other than `O`) gains in the decoding that
+    /// decides an update (0: the plain perceptron).
+    pub cost: i64,
+    /// The same for `O` where the gold label is a name's.
+    pub cost_missed: i64,
 }
 
 impl Default for TrainConfig {
@@ -60,6 +65,8 @@ impl Default for TrainConfig {
             keep_domains: true,
             prune: 2,
             ensemble: 1,
+            cost: 0,
+            cost_missed: 0,
         }
     }
 }
@@ -327,12 +334,20 @@ pub fn train_observed(
             let gold = &sentences[si].labels;
             let emissions: Vec<[i64; LABELS]> = feats
                 .iter()
-                .map(|fs| {
+                .zip(gold)
+                .map(|(fs, &g)| {
                     let mut s = [0i64; LABELS];
                     for &f in fs {
                         let row = &w[f as usize * LABELS..][..LABELS];
                         for (x, &y) in s.iter_mut().zip(row) {
                             *x += i64::from(y);
+                        }
+                    }
+                    // Cost-augmented decoding: a wrong label scores `cost` more (more for `O`
+                    // where a name is), so an update also comes when gold wins by too little.
+                    for (l, x) in s.iter_mut().enumerate() {
+                        if l != g {
+                            *x += if l == 0 { config.cost_missed } else { config.cost };
                         }
                     }
                     s
