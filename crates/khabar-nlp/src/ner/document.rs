@@ -143,6 +143,9 @@ impl Names {
         bonus: i64,
         emissions: &mut [[i64; LABELS]],
     ) -> bool {
+        if keys.len() != tags.len() || emissions.len() != tags.len() {
+            return false;
+        }
         let mut found = false;
         let mut i = 0;
         while i < keys.len() {

@@ -417,7 +417,13 @@ fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<
 }
 
 fn word_info(word: &str) -> WordInfo {
-    let key = normalize::key(word);
+    word_info_keyed(word, None)
+}
+
+/// [`word_info`] of a word whose matching key (`normalize::key(word)`) may be known already
+/// (a document's tokens carry theirs: issue 9).
+fn word_info_keyed(word: &str, known_key: Option<&str>) -> WordInfo {
+    let key = known_key.map_or_else(|| normalize::key(word), str::to_owned);
     let seg = clitic::best(word);
     // Keys fold char by char: the stem's key is the part of the word's key its chars fold to
     // (issue 9: not normalised again).
@@ -657,10 +663,15 @@ impl<'a> WordCache<'a> {
 
     /// The id of `word`, analysing it if it is new.
     fn id(&mut self, word: &'a str) -> usize {
+        self.id_keyed(word, None)
+    }
+
+    /// The id of `word`, whose matching key may be known, analysing it if it is new.
+    fn id_keyed(&mut self, word: &'a str, key: Option<&str>) -> usize {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let info = word_info(word);
+        let info = word_info_keyed(word, key);
         let local = local_features(&info, self.set);
         let id = self.entries.len();
         self.entries.push((info, local));
@@ -936,9 +947,24 @@ pub(crate) fn pair_features<'a>(
     cache: &mut WordCache<'a>,
     emit: &mut dyn FnMut(usize, u32),
 ) -> Vec<usize> {
+    pair_features_keyed::<&str>(words, None, cache, emit)
+}
+
+/// [`pair_features`] of words whose matching keys may be known (`keys[i]` is
+/// `normalize::key(words[i])`).
+pub(crate) fn pair_features_keyed<'a, K: AsRef<str>>(
+    words: &[&'a str],
+    keys: Option<&[K]>,
+    cache: &mut WordCache<'a>,
+    emit: &mut dyn FnMut(usize, u32),
+) -> Vec<usize> {
     use template as t;
     let set = cache.set;
-    let ids: Vec<usize> = words.iter().map(|w| cache.id(w)).collect();
+    let ids: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| cache.id_keyed(w, keys.and_then(|k| k.get(i)).map(AsRef::as_ref)))
+        .collect();
     let infos: Vec<&WordInfo> = ids.iter().map(|&id| &cache.entries[id].0).collect();
     let at = |i: isize| -> Option<&WordInfo> {
         usize::try_from(i)

@@ -295,14 +295,15 @@ impl<'a> DocumentTagger<'a> {
 
     /// Tags a sentence of words, with margins.
     pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
-        match (MODEL.as_ref(), self.scores(words)) {
+        match (MODEL.as_ref(), self.scores::<&str>(words, None)) {
             (Some((model, _)), Some(s)) => decoded(model, &s),
             _ => untagged(words),
         }
     }
 
-    /// Tags the sentences of a document (their words, and the words' matching keys), then labels
-    /// the other occurrences of the names tagged confidently ([`document`]).
+    /// Tags the sentences of a document (their words, and the words' matching keys: `keys[s][i]`
+    /// is `normalize::key(sentences[s][i])`), then labels the other occurrences of the names
+    /// tagged confidently ([`document`]).
     pub fn tag_document<K: AsRef<str>>(
         &mut self,
         sentences: &[Vec<&'a str>],
@@ -314,13 +315,21 @@ impl<'a> DocumentTagger<'a> {
         };
         let mut scores: Vec<SentenceScores> = sentences
             .iter()
-            .map(|words| self.scores(words).unwrap_or_default())
+            .enumerate()
+            .map(|(i, words)| {
+                let keys = keys.get(i).map(Vec::as_slice);
+                self.scores(words, keys).unwrap_or_default()
+            })
             .collect();
         second_pass(model, keys, &mut scores, consistency)
     }
 
     /// The scores of a sentence's words (`None` without a model).
-    fn scores(&mut self, words: &[&'a str]) -> Option<SentenceScores> {
+    fn scores<K: AsRef<str>>(
+        &mut self,
+        words: &[&'a str],
+        keys: Option<&[K]>,
+    ) -> Option<SentenceScores> {
         let (Some((model, lookup)), Some(cache)) = (MODEL.as_ref(), self.cache.as_mut()) else {
             return None;
         };
@@ -331,7 +340,8 @@ impl<'a> DocumentTagger<'a> {
             lookup.add_feature(features::domain_copy(f, domain), s);
         };
         let mut pairs = vec![[0; LABELS]; words.len()];
-        let ids = features::pair_features(words, cache, &mut |i, f| add(f, &mut pairs[i]));
+        let ids =
+            features::pair_features_keyed(words, keys, cache, &mut |i, f| add(f, &mut pairs[i]));
         let cache = &*cache;
         let neighbours = |id: Option<usize>| {
             let mut rows = [[0; LABELS]; 4];
