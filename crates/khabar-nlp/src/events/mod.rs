@@ -295,7 +295,7 @@ fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSp
         count(Work::WordVisits, before.len());
         let verb = w[before]
             .iter()
-            .filter(|x| x.alts.iter().any(|(k, _)| lx.speech.contains(k)))
+            .filter(|x| x.alts().any(|(k, _)| lx.speech.contains(k)))
             .map(|x| x.span)
             .next_back();
         // Persons are sorted by span: those starting in `from..=s.start` (a mention starting
@@ -397,9 +397,9 @@ fn words_inside(w: &[Word], span: Span) -> std::ops::Range<usize> {
 /// is not «زار» + «ه»).
 fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
     out.clear();
-    out.extend(word.alts.iter().map(|(k, at)| (Cow::Borrowed(k.as_str()), *at)));
+    out.extend(word.alts().map(|(k, at)| (Cow::Borrowed(k), at)));
     let taa = word.span.slice(text).ends_with('ة');
-    for (k, at) in &word.alts {
+    for (k, at) in word.alts() {
         for suffix in ["هما", "هم", "ها", "نا", "كم", "ه"] {
             if taa && suffix == "ه" {
                 continue;
@@ -407,9 +407,9 @@ fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
             if let Some(rest) = k.strip_suffix(suffix)
                 && rest.chars().nth(2).is_some()
             {
-                out.push((Cow::Borrowed(rest), *at));
+                out.push((Cow::Borrowed(rest), at));
                 if let Some(r) = rest.strip_suffix('ت') {
-                    out.push((Cow::Owned(format!("{r}ه")), *at));
+                    out.push((Cow::Owned(format!("{r}ه")), at));
                 }
             }
         }
@@ -417,12 +417,12 @@ fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
         if let Some(rest) = k.strip_suffix('ا')
             && rest.chars().nth(3).is_some()
         {
-            out.push((Cow::Borrowed(rest), *at));
+            out.push((Cow::Borrowed(rest), at));
         }
         if let Some(rest) = k.strip_prefix("ال")
             && rest.chars().nth(2).is_some()
         {
-            out.push((Cow::Borrowed(rest), *at));
+            out.push((Cow::Borrowed(rest), at));
         }
     }
 }
@@ -465,7 +465,7 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
         });
         if let Some((words, t, start)) = hit {
             let end = i + words.len();
-            let anaphoric = i > 0 && matches!(w[i - 1].key.as_str(), "هذه" | "هذا" | "تلك" | "ذلك");
+            let anaphoric = i > 0 && matches!(w[i - 1].key, "هذه" | "هذا" | "تلك" | "ذلك");
             out.push(Mention {
                 kind: t.kind,
                 form: t.form,
@@ -520,7 +520,7 @@ fn cue_at(w: &[Word], i: usize, lx: &lexicon::Lexicon) -> Option<(Cue, usize)> {
     // through the index, not every cue at every word).
     let c = crate::time::first_entry(
         &lx.cues_by_first,
-        first.alts.iter().map(|(k, _)| k.as_str()),
+        first.alts().map(|(k, _)| k),
         |c| {
             lx.cues[c].0[1..]
                 .iter()
@@ -559,7 +559,7 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
     let has = |c: Cue| before.iter().any(|(x, _)| *x == c);
     let future_verb = (m.word.saturating_sub(4)..m.word)
         .filter(|&k| same(k))
-        .any(|k| crate::time::future_verb(&w[k].key));
+        .any(|k| crate::time::future_verb(w[k].key));
     if has(Cue::Possible) {
         m.status = "possible";
         m.status_from_cue = true;
@@ -612,7 +612,7 @@ fn link_times(
         let sentence = sentence_of.get(tw).copied();
         let before = tw
             .checked_sub(1)
-            .map_or("", |p| w[p].alts.last().map_or("", |a| a.0.as_str()));
+            .map_or("", |p| w[p].alts().next_back().map_or("", |a| a.0));
         // «منذ عام 2011» starts an interval: it dates an ongoing state, not a single event; a
         // duration dates nothing but the event it measures, after it («تمديد … 5 سنوات»), and
         // «بعد أسبوعين من» counts from another event.
@@ -711,7 +711,7 @@ fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
                 } else {
                     (mentions[k].end_word, d.word)
                 };
-                !(a..b).any(|x| matches!(w[x].key.as_str(), "بعد" | "قبل" | "عقب"))
+                !(a..b).any(|x| matches!(w[x].key, "بعد" | "قبل" | "عقب"))
             })
             .map(|d| (d.time, d.status));
         if let Some((time, status)) = donor {
@@ -729,9 +729,9 @@ fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
 /// temporal preposition before it («خلال الأسبوع الجاري، بعد القمة»: the summit is earlier).
 fn barrier_between(w: &[Word], m: &Mention, tw: usize, tw_end: usize) -> bool {
     if m.end_word <= tw {
-        (m.end_word..tw).any(|k| matches!(w[k].key.as_str(), "ان" | "انه" | "انها" | "بان"))
+        (m.end_word..tw).any(|k| matches!(w[k].key, "ان" | "انه" | "انها" | "بان"))
     } else {
-        (tw_end + 1..m.word).any(|k| matches!(w[k].key.as_str(), "بعد" | "قبل" | "عقب"))
+        (tw_end + 1..m.word).any(|k| matches!(w[k].key, "بعد" | "قبل" | "عقب"))
     }
 }
 
@@ -843,7 +843,7 @@ fn find_place(
         count(Work::WordVisits, between.len());
         let topic = w[between]
             .iter()
-            .any(|x| TOPIC_WORDS.contains(&x.key.as_str()));
+            .any(|x| TOPIC_WORDS.contains(&x.key));
         // «… لأي عملية عسكرية في رفح»: the place of the event named in between (triggers are
         // in text order).
         let from = triggers.partition_point(|t| t.start < m.trigger.end);
