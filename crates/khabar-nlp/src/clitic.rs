@@ -104,9 +104,12 @@ pub fn best(word: &str) -> Segmentation {
 struct Scratch {
     letters: Vec<Letter>,
     folded: Vec<char>,
-    core: String,
+    /// The folded letters as a string, and where each letter starts in it (and its end): a
+    /// split's core is a slice of it, not a string built per split.
+    key: String,
+    starts: Vec<usize>,
+    /// «ا» + a core, for a split with an elided article.
     lookup: String,
-    best_lookup: String,
 }
 
 thread_local! {
@@ -117,9 +120,9 @@ fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
     let Scratch {
         letters,
         folded,
-        core,
+        key,
+        starts,
         lookup,
-        best_lookup,
     } = scratch;
     letters_into(word, letters);
     if letters.is_empty() || !letters.iter().all(|l| is_arabic(l.folded)) {
@@ -127,6 +130,13 @@ fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
     }
     folded.clear();
     folded.extend(letters.iter().map(|l| l.folded));
+    key.clear();
+    starts.clear();
+    for &c in folded.iter() {
+        starts.push(key.len());
+        key.push(c);
+    }
+    starts.push(key.len());
     let last = letters.last().map(|l| l.original);
     let mut best: Option<(f32, SplitRef)> = None;
     for_each_split(folded, &mut |split| {
@@ -135,19 +145,41 @@ fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
         if best.is_some_and(|(b, _)| b >= 1000.0) {
             return;
         }
+        let (core, lookup) = core_and_lookup(split, key, starts, lookup);
         let Some((score, _)) = score(split, folded, last, core, lookup) else {
             return;
         };
         // `segmentations` sorts stably, best first: the first of the highest scores wins.
         if best.is_none_or(|(b, _)| score.total_cmp(&b) == std::cmp::Ordering::Greater) {
             best = Some((score, *split));
-            best_lookup.clone_from(lookup);
         }
     });
     match best {
-        Some((_, split)) => build(word, letters, &split, best_lookup),
+        Some((_, split)) => {
+            let (_, lookup) = core_and_lookup(&split, key, starts, lookup);
+            build(word, letters, &split, lookup)
+        }
         None => whole(word),
     }
+}
+
+/// The core of `split` (a slice of the word's folded `key`, whose letters start at `starts`)
+/// and the key its lexicon lookup uses: the core, or «ا» + the core (in `buffer`) when the
+/// article's alif is elided.
+fn core_and_lookup<'a>(
+    split: &SplitRef,
+    key: &'a str,
+    starts: &[usize],
+    buffer: &'a mut String,
+) -> (&'a str, &'a str) {
+    let core = &key[starts[split.core_start]..starts[split.core_end]];
+    if !split.article_elided {
+        return (core, core);
+    }
+    buffer.clear();
+    buffer.push('ا');
+    buffer.push_str(core);
+    (core, buffer)
 }
 
 /// All candidate segmentations of `word`, best first (at least one: the whole word).
@@ -165,9 +197,14 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
     let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
     let mut out: Vec<Candidate> = Vec::new();
     let last = letters.last().map(|l| l.original);
-    let (mut core, mut lookup) = (String::new(), String::new());
     for_each_split(&folded, &mut |split| {
-        let Some((score, known)) = score(split, &folded, last, &mut core, &mut lookup) else {
+        let core: String = folded[split.core_start..split.core_end].iter().collect();
+        let lookup = if split.article_elided {
+            format!("ا{core}")
+        } else {
+            core.clone()
+        };
+        let Some((score, known)) = score(split, &folded, last, &core, &lookup) else {
             return;
         };
         let segmentation = build(word, &letters, split, &lookup);
@@ -183,13 +220,14 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
 
 /// The score of `split` of the word whose folded letters are `folded` (its last original
 /// letter `last`) and whether its core is known, or `None` when the split is not a candidate.
-/// Leaves the split's core in `core` and the key its lexicon lookup used in `lookup`.
+/// `core` is the split's core and `lookup` the key its lexicon lookup uses (the core, or «ا» +
+/// the core when the article's alif is elided).
 fn score(
     split: &SplitRef,
     folded: &[char],
     last: Option<char>,
-    core: &mut String,
-    lookup: &mut String,
+    core: &str,
+    lookup: &str,
 ) -> Option<(f32, bool)> {
     // ة and ى fold to ه and ي, but neither is a pronoun: مدرسة، أخرى.
     let folded_away = match split.enclitic {
@@ -200,13 +238,6 @@ fn score(
     if folded_away {
         return None;
     }
-    core.clear();
-    core.extend(&folded[split.core_start..split.core_end]);
-    lookup.clear();
-    if split.article_elided {
-        lookup.push('ا');
-    }
-    lookup.push_str(core);
     let count = known_count(lookup, split.enclitic.is_some());
     let proclitics = split.proclitics();
     let is_whole = proclitics.is_empty() && split.enclitic.is_none();
@@ -299,6 +330,10 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
     let mut endings = [("", 0); ENCLITICS.len()];
     let mut ending_count = 0;
     for &(e, _) in ENCLITICS {
+        // The last letter first: most words end in none of the pronouns.
+        if e.chars().next_back() != folded.last().copied() {
+            continue;
+        }
         let len = e.chars().count();
         if n >= len && folded[n - len..].iter().copied().eq(e.chars()) {
             endings[ending_count] = (e, len);
@@ -503,8 +538,8 @@ fn whole(word: &str) -> Segmentation {
 
 fn build(word: &str, letters: &[Letter], split: &SplitRef, lookup: &str) -> Segmentation {
     let at = |i: usize| letters.get(i).map_or(word.len(), |l| l.at);
-    let mut proclitics = Vec::with_capacity(3);
-    proclitics.extend_from_slice(split.proclitics());
+    // Allocated only for a word with proclitics.
+    let mut proclitics = split.proclitics().to_vec();
     let mut start = split.core_start;
     let core_len = split.core_end - split.core_start;
     if split.article_elided {

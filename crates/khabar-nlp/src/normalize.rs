@@ -71,7 +71,9 @@ pub fn is_ignorable(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-/// Folds `c`, handing each resulting char (none, one or several) to `emit`.
+/// Folds `c`, handing each resulting char (none, one or several) to `emit`. (Inlined: keys of
+/// every token and clitic analyses of every word go through it, char by char; issue 9.)
+#[inline]
 pub fn fold_into(c: char, config: &Config, emit: &mut impl FnMut(char)) {
     // The common case first (issue 9): ASCII and the basic Arabic letters (ء–غ, ف–ي; the
     // tatweel and the diacritics around them are not in these ranges) are never dropped, and
@@ -91,6 +93,7 @@ pub fn fold_into(c: char, config: &Config, emit: &mut impl FnMut(char)) {
 }
 
 /// [`fold_into`] without its fast path.
+#[inline(never)]
 fn fold_by_table(c: char, config: &Config, emit: &mut impl FnMut(char)) {
     if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
         // Presentation forms: NFKC gives the letters (already composed), then fold those.

@@ -195,11 +195,13 @@ pub(crate) fn number(w: &[Word<'_>], i: usize, lx: &Lexicon) -> Option<Number> {
                 .map(|&(v, _)| (v, false, at))
         })
     }) else {
-        let keys: Vec<&str> = w[i..w.len().min(i + 4)]
-            .iter()
-            .map(|x| x.key)
-            .collect();
-        let p = crate::numbers::parse_keys(&keys)?;
+        // The keys of up to four words, without a vector per word (issue 9).
+        let mut keys = [""; 4];
+        let words = &w[i..w.len().min(i + 4)];
+        for (k, x) in keys.iter_mut().zip(words) {
+            *k = x.key;
+        }
+        let p = crate::numbers::parse_keys(&keys[..words.len()])?;
         return Some(Number {
             value: p.value,
             end: i + p.words,
