@@ -127,7 +127,11 @@ enum Kind {
 /// three letters (لست is "I am not", وست "west"), and «الأحد», «الاثنين» are weekdays.
 fn first_item(key: &str) -> Option<(u64, Kind)> {
     let item = lookup(key).or_else(|| {
-        for prefix in ["وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"] {
+        // Only the prefixes with the key's first letter (issue 9: comparing all nine, at every
+        // word, was most of the time stage's number reading).
+        let first = key.chars().next()?;
+        let prefixes = ["وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"];
+        for prefix in prefixes.into_iter().filter(|p| p.starts_with(first)) {
             let Some(rest) = key.strip_prefix(prefix) else {
                 continue;
             };

@@ -400,8 +400,10 @@ fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
     out.extend(word.alts().map(|(k, at)| (Cow::Borrowed(k), at)));
     let taa = word.span.slice(text).ends_with('ة');
     for (k, at) in word.alts() {
+        let last = k.chars().next_back();
         for suffix in ["هما", "هم", "ها", "نا", "كم", "ه"] {
-            if taa && suffix == "ه" {
+            // The last letter first (issue 9: most words end in none of the pronouns).
+            if taa && suffix == "ه" || suffix.chars().next_back() != last {
                 continue;
             }
             if let Some(rest) = k.strip_suffix(suffix)
