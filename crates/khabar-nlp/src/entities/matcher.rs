@@ -162,9 +162,10 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
         for reading in proclitic_readings(&tok.key).iter() {
             let stem = reading.key();
             let stripped = reading.stripped;
-            let start = tok.span.start + offset_after_key_chars(word, stripped);
+            // Where the stem starts, read only for a candidate (issue 9).
+            let start = || tok.span.start + offset_after_key_chars(word, stripped);
             let cand = |end: usize, kind: CandKind| Candidate {
-                span: Span::new(start, tokens[end - 1].span.end),
+                span: Span::new(start(), tokens[end - 1].span.end),
                 first: i,
                 end,
                 prefix_len: stripped,
