@@ -326,17 +326,18 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
         Some('ف') => Some("ف"),
         _ => None,
     };
-    // The pronouns the word ends with (and their lengths in letters), in the order of ENCLITICS.
-    let mut endings = [("", 0); ENCLITICS.len()];
+    // The pronouns the word ends with (their lengths in letters, their priors), in the order
+    // of ENCLITICS.
+    let mut endings = [("", 0, 0.0); ENCLITICS.len()];
     let mut ending_count = 0;
-    for &(e, _) in ENCLITICS {
+    for &(e, p) in ENCLITICS {
         // The last letter first: most words end in none of the pronouns.
         if e.chars().next_back() != folded.last().copied() {
             continue;
         }
         let len = e.chars().count();
         if n >= len && folded[n - len..].iter().copied().eq(e.chars()) {
-            endings[ending_count] = (e, len);
+            endings[ending_count] = (e, len, p);
             ending_count += 1;
         }
     }
@@ -351,21 +352,25 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
         };
         let seconds = [(None, p1), (prep, p1 + 1)];
         for (prep, p2) in seconds.into_iter().take(1 + usize::from(prep.is_some())) {
-            let mut enclitics = [(None, n); 1 + ENCLITICS.len()];
+            let mut enclitics = [(None, n, 0.0); 1 + ENCLITICS.len()];
             let mut enclitic_count = 1;
-            for &(e, len) in &endings[..ending_count] {
+            for &(e, len, p) in &endings[..ending_count] {
                 if n >= p2 + 2 + len {
-                    enclitics[enclitic_count] = (Some(e), n - len);
+                    enclitics[enclitic_count] = (Some(e), n - len, p);
                     enclitic_count += 1;
                 }
             }
-            for &(enc, end) in &enclitics[..enclitic_count] {
-                let mut proclitic_items = [""; 2];
-                let mut proclitic_count = 0;
-                for p in [conj, prep].into_iter().flatten() {
-                    proclitic_items[proclitic_count] = p;
-                    proclitic_count += 1;
-                }
+            let mut proclitic_items = [""; 2];
+            let mut proclitic_count = 0;
+            for p in [conj, prep].into_iter().flatten() {
+                proclitic_items[proclitic_count] = p;
+                proclitic_count += 1;
+            }
+            let proclitic_prior = proclitic_items[..proclitic_count]
+                .iter()
+                .map(|p| prior(p))
+                .sum::<f32>();
+            for &(enc, end, enclitic_prior) in &enclitics[..enclitic_count] {
                 if end < p2 + 2 {
                     continue;
                 }
@@ -375,11 +380,7 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
                 if enc.is_some() && article {
                     continue;
                 }
-                let log_prior = proclitic_items[..proclitic_count]
-                    .iter()
-                    .map(|p| prior(p))
-                    .sum::<f32>()
-                    + enc.map_or(0.0, enclitic_prior);
+                let log_prior = proclitic_prior + enclitic_prior;
                 let split = SplitRef {
                     proclitic_items,
                     proclitic_count,
@@ -429,13 +430,6 @@ const ENCLITICS: &[(&str, f32)] = &[
     ("ني", -1.6),
     ("نا", -1.2),
 ];
-
-fn enclitic_prior(e: &str) -> f32 {
-    ENCLITICS
-        .iter()
-        .find(|(x, _)| *x == e)
-        .map_or(-3.0, |(_, p)| *p)
-}
 
 /// Words starting with ال whose ال is not an article (folded keys).
 const NOT_ARTICLE: &[&str] = &[
