@@ -45,6 +45,10 @@ pub struct Token {
 
 /// Whether `c` is an Arabic-script letter (or mark inside a word).
 pub fn is_arabic_letter(c: char) -> bool {
+    // The basic letters and marks first (issue 9: most chars of an article are).
+    if ('\u{0620}'..='\u{065F}').contains(&c) {
+        return true;
+    }
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{065F}' | '\u{066E}'..='\u{06D3}'
         | '\u{06D5}'..='\u{06ED}' | '\u{06FA}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}'
