@@ -108,3 +108,33 @@ fn bench_analysis() {
         tokens.len() as f64 / (tok / 1e3)
     );
 }
+
+/// Issue 10: the NER tagger alone, as the app runs it (`DocumentTagger`, document pass on), on
+/// the first ~100,000 tokens of the news text tagged as one document.
+#[wasm_bindgen_test]
+fn bench_ner_tagger() {
+    use khabar_nlp::ner::{self, document::Consistency, train};
+    let sentences = train::conll_sentences(CONLL);
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .scan(0, |total, s: Vec<&str>| {
+            *total += s.len();
+            (*total <= 100_000).then_some(s)
+        })
+        .collect();
+    let keys: Vec<Vec<String>> = words
+        .iter()
+        .map(|s| s.iter().map(|w| khabar_nlp::normalize::key(w)).collect())
+        .collect();
+    let tokens: usize = words.iter().map(Vec::len).sum();
+    let (runs, ms) = time(|| {
+        ner::DocumentTagger::new(0)
+            .tag_document(&words, &keys, Consistency::SHIPPED)
+            .len()
+    });
+    console_log!(
+        "NER tagger (DocumentTagger, document pass): {runs} runs, {tokens} tokens, {ms:.1} ms/run, {:.0} tokens/s",
+        tokens as f64 / (ms / 1e3)
+    );
+}

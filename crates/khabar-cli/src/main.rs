@@ -264,38 +264,51 @@ fn tag_conll(args: &[String]) -> Result<()> {
     // News or Wikipedia conventions, decided once over the whole input.
     let domain =
         khabar_nlp::ner::detect_domain(text.lines().filter_map(|l| l.split_whitespace().next()));
-    // One tagger for the whole input: each distinct word is analysed once (issue 9).
+    // One tagger for the whole input: each distinct word is analysed once (issue 9), and the
+    // names it tags confidently label their other occurrences in the input (issue 10).
     let mut tagger = khabar_nlp::ner::DocumentTagger::new(domain);
+    // Sentences as (words, blank lines after the sentence).
+    let mut sentences: Vec<Vec<&str>> = Vec::new();
+    let mut blanks: Vec<usize> = vec![0];
     for line in text.lines() {
         match line.split_whitespace().next() {
             Some(token) => sentence.push(token),
             None => {
-                tag_sentence(&mut tagger, &mut sentence, &mut out);
-                out.push('\n');
+                if !sentence.is_empty() {
+                    sentences.push(std::mem::take(&mut sentence));
+                    blanks.push(0);
+                }
+                if let Some(b) = blanks.last_mut() {
+                    *b += 1;
+                }
             }
         }
     }
-    tag_sentence(&mut tagger, &mut sentence, &mut out);
+    if !sentence.is_empty() {
+        sentences.push(sentence);
+        blanks.push(0);
+    }
+    let keys: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|w| khabar_nlp::normalize::key(w)).collect())
+        .collect();
+    let tagged = tagger.tag_document(
+        &sentences,
+        &keys,
+        khabar_nlp::ner::document::Consistency::SHIPPED,
+    );
+    // Blank lines before the first sentence, then each sentence and the blank lines after it.
+    out.extend(std::iter::repeat_n('\n', blanks[0]));
+    for ((words, tags), &after) in sentences.iter().zip(&tagged).zip(&blanks[1..]) {
+        for (word, tag) in words.iter().zip(tags) {
+            out.push_str(word);
+            out.push('\t');
+            out.push_str(&khabar_nlp::ner::tag_name(tag.tag));
+            out.push('\n');
+        }
+        out.extend(std::iter::repeat_n('\n', after));
+    }
     write_stdout(&out)
-}
-
-/// Appends the words of `sentence` with their tags (`word\tTAG` lines) to `out` and empties it.
-fn tag_sentence<'t>(
-    tagger: &mut khabar_nlp::ner::DocumentTagger<'t>,
-    sentence: &mut Vec<&'t str>,
-    out: &mut String,
-) {
-    if sentence.is_empty() {
-        return;
-    }
-    let tags = tagger.tag(sentence);
-    for (word, tag) in sentence.iter().zip(tags.into_iter().map(|t| t.tag)) {
-        out.push_str(word);
-        out.push('\t');
-        out.push_str(&khabar_nlp::ner::tag_name(tag));
-        out.push('\n');
-    }
-    sentence.clear();
 }
 
 fn read_input(file: Option<&str>) -> Result<String> {

@@ -343,14 +343,26 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
     // News or Wikipedia conventions, decided once for the document.
     let domain = ner::detect_domain_keys(doc.tokens.iter().map(|t| t.key.as_str().into()));
     let mut tagger = ner::DocumentTagger::new(domain);
-    for sentence in &doc.sentences {
-        let idx: Vec<usize> = tokens_inside(&doc.tokens, *sentence).collect();
-        count(Work::NerTokens, idx.len());
-        let words: Vec<&str> = idx
-            .iter()
-            .map(|&i| doc.tokens[i].span.slice(doc.text))
-            .collect();
-        let tags = tagger.tag(&words);
+    let indices: Vec<Vec<usize>> = doc
+        .sentences
+        .iter()
+        .map(|sentence| tokens_inside(&doc.tokens, *sentence).collect())
+        .collect();
+    let words: Vec<Vec<&str>> = indices
+        .iter()
+        .map(|idx| {
+            count(Work::NerTokens, idx.len());
+            idx.iter()
+                .map(|&i| doc.tokens[i].span.slice(doc.text))
+                .collect()
+        })
+        .collect();
+    let keys: Vec<Vec<&str>> = indices
+        .iter()
+        .map(|idx| idx.iter().map(|&i| doc.tokens[i].key.as_str()).collect())
+        .collect();
+    let tagged_sentences = tagger.tag_document(&words, &keys, ner::document::Consistency::SHIPPED);
+    for (idx, tags) in indices.iter().zip(&tagged_sentences) {
         let mut open: Option<(NerType, usize, usize, f32)> = None;
         for (k, scored) in tags.iter().enumerate() {
             tagged[idx[k]] = Some(scored.tag);

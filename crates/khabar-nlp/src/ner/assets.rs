@@ -18,3 +18,6 @@ pub const TRIGGERS: &str = include_str!("../../data/ner/triggers.tsv");
 
 /// Words telling Wikipedia text from news: `key<TAB>weight`.
 pub const DOMAINS: &str = include_str!("../../data/ner/domains.tsv");
+
+/// Prefixes a repetition of a name may carry (the document pass): `prefix<TAB>replacement`.
+pub const REPETITION_PREFIXES: &str = include_str!("../../data/ner/repetition_prefixes.tsv");

@@ -41,11 +41,17 @@ pub enum Group {
     /// The longest NERAr name list match (`data/ner/gazetteer.tsv`) as B-/I- of its class, and
     /// which lists the word occurs in.
     Nerar = 11,
+    /// The word and its cluster together with the previous token's label (scores of label
+    /// pairs that depend on the token: [`edge_features`]).
+    PrevTag = 12,
+    /// Clusters further out: c4 of the words at ±2, and the c8 pairs of the word with each
+    /// neighbour.
+    ClusterWide = 13,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 12] = [
+    pub const ALL: [Group; 14] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -58,6 +64,8 @@ impl Group {
         Group::GazSpan,
         Group::Cluster,
         Group::Nerar,
+        Group::PrevTag,
+        Group::ClusterWide,
     ];
 
     /// The group's name (for ablation flags).
@@ -75,6 +83,8 @@ impl Group {
             Group::GazSpan => "gaz-span",
             Group::Cluster => "cluster",
             Group::Nerar => "nerar",
+            Group::PrevTag => "prev-tag",
+            Group::ClusterWide => "cluster-wide",
         }
     }
 
@@ -99,8 +109,10 @@ impl FeatureSet {
 
     /// The groups the shipped model uses: all but [`Group::Context`] (raw neighbouring words add
     /// little beyond their light stems and overfit: −1.2 F1 on the last-10% dev block, −4.0 on
-    /// fold 4; see `cargo xtask eval-ner --ablate`).
-    pub const DEFAULT: FeatureSet = FeatureSet(Self::ALL.0 & !(1 << Group::Context as u32));
+    /// fold 4; see `cargo xtask eval-ner --ablate`) and [`Group::PrevTag`] (issue 10: no gain on
+    /// either dev set over three seeds, a larger model and a slower decoder).
+    pub const DEFAULT: FeatureSet =
+        FeatureSet(Self::ALL.0 & !(1 << Group::Context as u32) & !(1 << Group::PrevTag as u32));
 
     /// This set with `group`.
     pub fn with(self, group: Group) -> FeatureSet {
@@ -115,7 +127,7 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v5
+const TEMPLATES: &str = "khabar-ner-features v6
 bias
 word: w0
 stem: clitic-stem0 light-stem0 conj-stem0 article-flag0 proclitics0 enclitic0
@@ -129,6 +141,8 @@ chars: 3-grams(^light-stem0$)
 gaz-span: B/I-class of the longest knowledge-base name (2+ words) covering w0
 cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
 nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
+prev-tag: w0|label(-1) c8(w0)|label(-1), label(-1) including the sentence start
+cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -293,6 +307,12 @@ mod template {
     pub const CL_1: Fnv = Fnv::template("cl-1");
     pub const CL1: Fnv = Fnv::template("cl+1");
     pub const NG: Fnv = Fnv::template("ng");
+    pub const PT_W0: Fnv = Fnv::template("pt-w0");
+    pub const PT_C8: Fnv = Fnv::template("pt-c8");
+    pub const CL_2: Fnv = Fnv::template("cl-2");
+    pub const CL2: Fnv = Fnv::template("cl+2");
+    pub const CL_1_0: Fnv = Fnv::template("cl-1|0");
+    pub const CL0_1: Fnv = Fnv::template("cl0|+1");
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -766,6 +786,40 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
     f
 }
 
+/// The features of word `id` that score label pairs ([`Group::PrevTag`]): each is combined
+/// with the previous token's label by [`with_prev`], so that its weights are the scores of
+/// (previous label, label) at this token. Empty unless the cache's set has the group.
+pub fn edge_features(cache: &WordCache<'_>, id: usize, emit: &mut dyn FnMut(u32)) {
+    use template as t;
+    let Some((w, _)) = cache.entries.get(id) else {
+        return;
+    };
+    if cache.set.has(Group::PrevTag) {
+        emit(one(t::PT_W0, &w.key));
+        emit(one(t::PT_C8, cut_str(w.cluster.unwrap_or("?"), 2)));
+    }
+}
+
+/// The edge features ([`edge_features`]) of every token of a sentence.
+pub fn extract_edges(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
+    let mut cache = WordCache::new(set);
+    words
+        .iter()
+        .map(|w| {
+            let id = cache.id(w);
+            let mut out = Vec::new();
+            edge_features(&cache, id, &mut |f| out.push(f));
+            out
+        })
+        .collect()
+}
+
+/// Edge feature `base` combined with the previous token's label: `row` 0 for the sentence
+/// start, `1 + label` after a label.
+pub fn with_prev(base: u32, row: usize) -> u32 {
+    Fnv(base).bytes(&[0xFE, row as u8]).finish()
+}
+
 /// For every token of a sentence: the id of its word in `cache` (whose [`WordCache::local`]
 /// features are the token's own) and the features that depend on the words around it.
 /// [`extract`] is the two together.
@@ -844,6 +898,10 @@ pub fn neighbour_features(
         emit(one(template, c));
     }
     if offset.abs() != 1 {
+        if set.has(Group::ClusterWide) {
+            let c = x.map_or("<>", |x| x.cluster.unwrap_or("?"));
+            emit(one(if offset < 0 { t::CL_2 } else { t::CL2 }, cut_str(c, 1)));
+        }
         return;
     }
     if set.has(Group::Gazetteer)
@@ -944,6 +1002,11 @@ pub(crate) fn pair_features<'a>(
                 emit(k, one(t::GZ0_1, c));
             }
         }
+        if set.has(Group::ClusterWide) {
+            let c8 = |j: isize| at(j).map_or("<>", |x| cut_str(x.cluster.unwrap_or("?"), 2));
+            emit(k, t::CL_1_0.part(c8(i - 1)).part(c8(i)).finish());
+            emit(k, t::CL0_1.part(c8(i)).part(c8(i + 1)).finish());
+        }
         if let Some((begin, class)) = spans[k] {
             emit(
                 k,
@@ -1033,8 +1096,10 @@ mod tests {
                 continue; // the knowledge base may be empty
             }
             let fewer = extract(&words, FeatureSet::ALL.without(g));
-            let n: usize = all.iter().map(Vec::len).sum();
-            let m: usize = fewer.iter().map(Vec::len).sum();
+            let edges = |set| extract_edges(&words, set).iter().map(Vec::len).sum::<usize>();
+            let n: usize = all.iter().map(Vec::len).sum::<usize>() + edges(FeatureSet::ALL);
+            let m: usize = fewer.iter().map(Vec::len).sum::<usize>()
+                + edges(FeatureSet::ALL.without(g));
             assert!(m < n, "{} adds nothing", g.name());
         }
     }

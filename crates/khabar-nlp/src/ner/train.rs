@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::ner::LABELS;
-use crate::ner::decode::viterbi;
+use crate::ner::decode::{Pairwise, viterbi, viterbi_pairwise};
 use crate::ner::features::{self, FeatureSet};
 use crate::ner::model::Model;
 
@@ -43,6 +43,14 @@ pub struct TrainConfig {
     pub keep_domains: bool,
     /// Quantised weights of at most this magnitude are dropped (a smaller model).
     pub prune: i8,
+    /// How many perceptrons, each visiting the sentences in its own order, are averaged into
+    /// the model.
+    pub ensemble: usize,
+    /// Cost-augmented training: what a wrong label (other than `O`) gains in the decoding that
+    /// decides an update (0: the plain perceptron).
+    pub cost: i64,
+    /// The same for `O` where the gold label is a name's.
+    pub cost_missed: i64,
 }
 
 impl Default for TrainConfig {
@@ -56,6 +64,9 @@ impl Default for TrainConfig {
             domains: true,
             keep_domains: true,
             prune: 2,
+            ensemble: 1,
+            cost: 0,
+            cost_missed: 0,
         }
     }
 }
@@ -160,6 +171,17 @@ impl Lcg {
 
 /// Trains a model on `sentences`.
 pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
+    train_observed(sentences, config, |_, _| {})
+}
+
+/// Trains a model on `sentences`, handing the model as it stands after each epoch but the last
+/// (1-based epoch number, the averaged and quantised weights) to `observe`: one training run
+/// shows how the score moves with the number of epochs.
+pub fn train_observed(
+    sentences: &[Sentence],
+    config: &TrainConfig,
+    mut observe: impl FnMut(usize, Model),
+) -> Model {
     // Features → dense ids (in order of first occurrence: deterministic).
     let extracted: Vec<Vec<Vec<u32>>> = sentences
         .iter()
@@ -195,12 +217,39 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
     } else {
         Default::default()
     };
+    // The edge features (previous-label features), per token, with their corpus copies.
+    let mut edge_copies: std::collections::HashSet<u32> = Default::default();
+    let edges: Vec<Vec<Vec<u32>>> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut edges = features::extract_edges(&words, config.features);
+            if config.domains {
+                for es in &mut edges {
+                    let copies: Vec<u32> = es
+                        .iter()
+                        .map(|&h| features::domain_copy(h, s.domain))
+                        .collect();
+                    if !config.keep_domains {
+                        edge_copies.extend(copies.iter().copied());
+                    }
+                    es.extend(copies);
+                }
+            }
+            edges
+        })
+        .collect();
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for f in extracted.iter().flatten().flatten() {
         *counts.entry(*f).or_default() += 1;
     }
+    let mut edge_counts: HashMap<u32, u32> = HashMap::new();
+    for f in edges.iter().flatten().flatten() {
+        *edge_counts.entry(*f).or_default() += 1;
+    }
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut hashes: Vec<u32> = Vec::new();
+    let mut dropped_edges: std::collections::HashSet<u32> = Default::default();
     let data: Vec<Vec<Vec<u32>>> = extracted
         .iter()
         .map(|sent| {
@@ -219,9 +268,47 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
                 .collect()
         })
         .collect();
+    // An edge feature kept takes LABELS + 1 consecutive ids, one per previous label (row).
+    let mut edge_ids: HashMap<u32, u32> = HashMap::new();
+    let edge_data: Vec<Vec<Vec<u32>>> = edges
+        .iter()
+        .map(|sent| {
+            sent.iter()
+                .map(|es| {
+                    es.iter()
+                        .filter(|e| edge_counts[e] >= config.min_count)
+                        .map(|&e| {
+                            *edge_ids.entry(e).or_insert_with(|| {
+                                let first = hashes.len() as u32;
+                                for row in 0..=LABELS {
+                                    let h = features::with_prev(e, row);
+                                    hashes.push(h);
+                                    if edge_copies.contains(&e) {
+                                        dropped_edges.insert(h);
+                                    }
+                                }
+                                first
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let copies: std::collections::HashSet<u32> = copies.union(&dropped_edges).copied().collect();
 
     let n_feat = hashes.len();
     let tsize = (1 + LABELS) * LABELS;
+    let avg = |w: i32, u: i64, c: i64| f64::from(w) - u as f64 / c as f64;
+    let averaged = |w: &[i32], u: &[i64], c: i64| -> Vec<f64> {
+        w.iter().zip(u).map(|(&w, &u)| avg(w, u, c)).collect()
+    };
+    // The ensemble's members differ only in the order sentences are visited; their averaged
+    // weights are averaged again.
+    let members = config.ensemble.max(1);
+    let mut sum_emis = vec![0f64; n_feat * LABELS];
+    let mut sum_trans = vec![0f64; tsize];
+    for member in 0..members {
     // Averaged perceptron with the usual trick: avg = w - u / c.
     let mut w = vec![0i32; n_feat * LABELS];
     let mut u = vec![0i64; n_feat * LABELS];
@@ -229,15 +316,26 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
     let mut tu = vec![0i64; tsize];
     let mut c: i64 = 1;
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = Lcg(config.seed);
-    for _ in 0..config.epochs {
+    let mut rng = Lcg(config.seed.wrapping_add(member as u64));
+    for epoch in 1..=config.epochs {
+        if epoch > 1 && members == 1 {
+            let model = quantise(
+                &hashes,
+                &averaged(&w, &u, c),
+                &averaged(&tw, &tu, c),
+                config,
+                &copies,
+            );
+            observe(epoch - 1, model);
+        }
         rng.shuffle(&mut order);
         for &si in &order {
             let feats = &data[si];
             let gold = &sentences[si].labels;
             let emissions: Vec<[i64; LABELS]> = feats
                 .iter()
-                .map(|fs| {
+                .zip(gold)
+                .map(|(fs, &g)| {
                     let mut s = [0i64; LABELS];
                     for &f in fs {
                         let row = &w[f as usize * LABELS..][..LABELS];
@@ -245,12 +343,39 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
                             *x += i64::from(y);
                         }
                     }
+                    // Cost-augmented decoding: a wrong label scores `cost` more (more for `O`
+                    // where a name is), so an update also comes when gold wins by too little.
+                    for (l, x) in s.iter_mut().enumerate() {
+                        if l != g {
+                            *x += if l == 0 { config.cost_missed } else { config.cost };
+                        }
+                    }
                     s
                 })
                 .collect();
-            let (pred, _) = viterbi(&emissions, |from, to| {
-                i64::from(tw[from.map_or(0, |f| f + 1) * LABELS + to])
-            });
+            let transition =
+                |from: Option<usize>, to: usize| i64::from(tw[from.map_or(0, |f| f + 1) * LABELS + to]);
+            let token_edges = &edge_data[si];
+            let (pred, _) = if token_edges.iter().all(Vec::is_empty) {
+                viterbi(&emissions, transition)
+            } else {
+                let pairwise: Vec<Pairwise> = token_edges
+                    .iter()
+                    .map(|es| {
+                        let mut p = [[0i64; LABELS]; LABELS + 1];
+                        for &first in es {
+                            for (row, r) in p.iter_mut().enumerate() {
+                                let base = (first as usize + row) * LABELS;
+                                for (x, &y) in r.iter_mut().zip(&w[base..base + LABELS]) {
+                                    *x += i64::from(y);
+                                }
+                            }
+                        }
+                        p
+                    })
+                    .collect();
+                viterbi_pairwise(&emissions, transition, &pairwise)
+            };
             if pred != *gold {
                 for i in 0..gold.len() {
                     let (g, p) = (gold[i], pred[i]);
@@ -266,6 +391,14 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
                     let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
                     let pp = if i == 0 { 0 } else { pred[i - 1] + 1 };
                     if (gp, g) != (pp, p) {
+                        for &first in &token_edges[i] {
+                            let gold_at = (first as usize + gp) * LABELS + g;
+                            let pred_at = (first as usize + pp) * LABELS + p;
+                            w[gold_at] += 1;
+                            u[gold_at] += c;
+                            w[pred_at] -= 1;
+                            u[pred_at] -= c;
+                        }
                         tw[gp * LABELS + g] += 1;
                         tu[gp * LABELS + g] += c;
                         tw[pp * LABELS + p] -= 1;
@@ -276,10 +409,14 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
             c += 1;
         }
     }
-    let avg = |w: i32, u: i64| f64::from(w) - u as f64 / c as f64;
-    let emis: Vec<f64> = w.iter().zip(&u).map(|(&w, &u)| avg(w, u)).collect();
-    let trans: Vec<f64> = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
-    quantise(&hashes, &emis, &trans, config, &copies)
+    for (sum, a) in sum_emis.iter_mut().zip(averaged(&w, &u, c)) {
+        *sum += a / members as f64;
+    }
+    for (sum, a) in sum_trans.iter_mut().zip(averaged(&tw, &tu, c)) {
+        *sum += a / members as f64;
+    }
+    }
+    quantise(&hashes, &sum_emis, &sum_trans, config, &copies)
 }
 
 fn counts_keys(extracted: &[Vec<Vec<u32>>]) -> std::collections::HashSet<u32> {
@@ -318,6 +455,15 @@ fn quantise(
         }
     }
     entries.sort_unstable();
+    // Two features whose hashes collide (an edge feature after some label and another feature)
+    // share one key: their weights add up, as they would at tagging time.
+    entries.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 = first.1.saturating_add(later.1);
+        }
+        same
+    });
     let transitions = trans
         .iter()
         .map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) as i16)
