@@ -19,7 +19,8 @@ use crate::normalize;
 use crate::tsv;
 use crate::span::Span;
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
+use std::ops::ControlFlow;
+use std::sync::{LazyLock, OnceLock};
 
 /// A segmentation of one word into proclitics, stem and enclitic.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,19 +140,22 @@ fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
     starts.push(key.len());
     let last = letters.last().map(|l| l.original);
     let mut best: Option<(f32, SplitRef)> = None;
-    for_each_split(folded, &mut |split| {
-        // A known whole word (the first split) scores 1000 and more, any other split less than
-        // 1000 (`score`): nothing after it can win.
-        if best.is_some_and(|(b, _)| b >= 1000.0) {
-            return;
-        }
+    // Whether it stopped early does not matter: `best` holds what it found.
+    let _ = for_each_split(folded, &mut |split| {
         let (core, lookup) = core_and_lookup(split, key, starts, lookup);
         let Some((score, _)) = score(split, folded, last, core, lookup) else {
-            return;
+            return ControlFlow::Continue(());
         };
         // `segmentations` sorts stably, best first: the first of the highest scores wins.
         if best.is_none_or(|(b, _)| score.total_cmp(&b) == std::cmp::Ordering::Greater) {
             best = Some((score, *split));
+        }
+        // A known whole word (the first split) scores 1000 and more, any other split less than
+        // 1000 (`score`): nothing after it can win, and the other splits are not read.
+        if score >= 1000.0 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
     });
     match best {
@@ -197,7 +201,7 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
     let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
     let mut out: Vec<Candidate> = Vec::new();
     let last = letters.last().map(|l| l.original);
-    for_each_split(&folded, &mut |split| {
+    let _ = for_each_split(&folded, &mut |split| {
         let core: String = folded[split.core_start..split.core_end].iter().collect();
         let lookup = if split.article_elided {
             format!("ا{core}")
@@ -205,7 +209,7 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
             core.clone()
         };
         let Some((score, known)) = score(split, &folded, last, &core, &lookup) else {
-            return;
+            return ControlFlow::Continue(());
         };
         let segmentation = build(word, &letters, split, &lookup);
         out.push(Candidate {
@@ -213,6 +217,7 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
             score,
             known,
         });
+        ControlFlow::Continue(())
     });
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
@@ -283,7 +288,10 @@ pub struct Split {
 #[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn splits(folded: &[char]) -> Vec<Split> {
     let mut out = Vec::new();
-    for_each_split(folded, &mut |s| out.push(s.to_split()));
+    let _ = for_each_split(folded, &mut |s| {
+        out.push(s.to_split());
+        ControlFlow::Continue(())
+    });
     out
 }
 
@@ -319,7 +327,11 @@ impl SplitRef {
 }
 
 /// Hands every split of a folded word to `each`, in the order of [`splits`].
-fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
+/// Stops when `each` breaks.
+fn for_each_split(
+    folded: &[char],
+    each: &mut dyn FnMut(&SplitRef) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let n = folded.len();
     let conj = match folded.first() {
         Some('و') => Some("و"),
@@ -330,12 +342,11 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
     // of ENCLITICS.
     let mut endings = [("", 0, 0.0); ENCLITICS.len()];
     let mut ending_count = 0;
-    for &(e, p) in ENCLITICS {
+    for (&(e, p), &(last, len)) in ENCLITICS.iter().zip(ENCLITIC_ENDS.iter()) {
         // The last letter first: most words end in none of the pronouns.
-        if e.chars().next_back() != folded.last().copied() {
+        if folded.last() != Some(&last) {
             continue;
         }
-        let len = e.chars().count();
         if n >= len && folded[n - len..].iter().copied().eq(e.chars()) {
             endings[ending_count] = (e, len, p);
             ending_count += 1;
@@ -394,15 +405,16 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
                     each(&SplitRef {
                         article_elided: true,
                         ..split
-                    });
+                    })?;
                 }
                 if prep == Some("س") && folded[p2..].starts_with(&['ا', 'ل']) {
                     continue;
                 }
-                each(&split);
+                each(&split)?;
             }
         }
     }
+    ControlFlow::Continue(())
 }
 
 /// The log prior of a proclitic.
@@ -430,6 +442,14 @@ const ENCLITICS: &[(&str, f32)] = &[
     ("ني", -1.6),
     ("نا", -1.2),
 ];
+
+/// The last letter and the length in letters of each of [`ENCLITICS`], in its order.
+static ENCLITIC_ENDS: LazyLock<Vec<(char, usize)>> = LazyLock::new(|| {
+    ENCLITICS
+        .iter()
+        .map(|(e, _)| (e.chars().next_back().unwrap_or_default(), e.chars().count()))
+        .collect()
+});
 
 /// Words starting with ال whose ال is not an article (folded keys).
 const NOT_ARTICLE: &[&str] = &[
@@ -473,7 +493,8 @@ const CLITIC_COST: f32 = 1.0;
 
 fn known_count(core: &str, has_enclitic: bool) -> Option<u32> {
     lexicon_count(core).or_else(|| {
-        let alt = enclitic_base(core).filter(|_| has_enclitic)?;
+        // (The base only before a pronoun: issue 9, it is a new string.)
+        let alt = has_enclitic.then(|| enclitic_base(core)).flatten()?;
         lexicon_count(&alt)
     })
 }
