@@ -25,7 +25,7 @@ use crate::token::TokenKind;
 use crate::work::{Work, count};
 use jiff::civil::Date;
 use lexicon::Cue;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One event, pointing into the entity and time lists by index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -401,7 +401,7 @@ fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
     let taa = word.span.slice(text).ends_with('ة');
     for (k, at) in word.alts() {
         let last = k.chars().next_back();
-        for suffix in ["هما", "هم", "ها", "نا", "كم", "ه"] {
+        for suffix in PRONOUNS {
             // The last letter first (issue 9: most words end in none of the pronouns).
             if taa && suffix == "ه" || suffix.chars().next_back() != last {
                 continue;
@@ -421,7 +421,7 @@ fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
         {
             out.push((Cow::Borrowed(rest), at));
         }
-        if let Some(rest) = k.strip_prefix("ال")
+        if let Some(rest) = k.strip_prefix(ARTICLE)
             && rest.chars().nth(2).is_some()
         {
             out.push((Cow::Borrowed(rest), at));
@@ -429,15 +429,52 @@ fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
     }
 }
 
+/// The pronouns [`stems`] reads off a word.
+const PRONOUNS: [&str; 6] = ["هما", "هم", "ها", "نا", "كم", "ه"];
+
+/// The article, which [`stems`] reads off a word.
+const ARTICLE: &str = "ال";
+
+/// Every key whose [`stems`] can include a first word of a trigger: the word itself, with a
+/// pronoun (and a final «ة» written «ت» before it), an accusative «ا» or the article.
+/// `find_mentions` reads the stems only of a word with a reading among them (issue 9: most
+/// words have none, and their stems took a dozen hash lookups).
+fn trigger_readings(lx: &lexicon::Lexicon) -> &'static FxHashSet<String> {
+    static READINGS: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    READINGS.get_or_init(|| {
+        let mut readings = FxHashSet::default();
+        for first in lx.triggers_by_first.keys() {
+            readings.insert(first.clone());
+            let open = first.strip_suffix('ه').map(|base| {
+                let mut open = base.to_owned();
+                open.push('ت');
+                open
+            });
+            for pronoun in PRONOUNS {
+                readings.insert(format!("{first}{pronoun}"));
+                if let Some(open) = &open {
+                    readings.insert(format!("{open}{pronoun}"));
+                }
+            }
+            let mut accusative = first.clone();
+            accusative.push('ا');
+            readings.insert(accusative);
+            readings.insert(format!("{ARTICLE}{first}"));
+        }
+        readings
+    })
+}
+
 fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
     // The triggers by the key of their first word (issue 9: not every trigger at every word).
     let by_first = &lx.triggers_by_first;
+    let readings = trigger_readings(lx);
     let mut out = Vec::new();
     let mut keys = Vec::new();
     let mut hits: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        if w[i].kind != TokenKind::Arabic {
+        if w[i].kind != TokenKind::Arabic || !w[i].alts().any(|(k, _)| readings.contains(k)) {
             i += 1;
             continue;
         }
@@ -1308,4 +1345,50 @@ fn lower_first(s: &str) -> String {
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 9: `find_mentions` skips a word none of whose readings is a trigger reading; on the
+    // test texts, every word with a stem that starts a trigger has one.
+    #[test]
+    fn trigger_readings_cover_every_stem_that_starts_a_trigger() {
+        let lx = lexicon::get();
+        let readings = trigger_readings(lx);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["test_data/events", "test_data/entities", "../../articles"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        // And every trigger's first word with each ending `stems` reads off.
+        let mut words: Vec<String> = lx.triggers_by_first.keys().cloned().collect();
+        for first in lx.triggers_by_first.keys() {
+            for pronoun in PRONOUNS {
+                words.push(format!("و{first}{pronoun}"));
+            }
+            words.push(format!("ب{ARTICLE}{first}"));
+            words.push(format!("{first}ا"));
+        }
+        texts.push(words.join(" "));
+        let mut starting = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            for w in word_view(text, &doc.tokens) {
+                let mut keys = Vec::new();
+                stems(text, &w, &mut keys);
+                if keys.iter().any(|(k, _)| lx.triggers_by_first.contains_key(k.as_ref())) {
+                    starting += 1;
+                    assert!(w.alts().any(|(k, _)| readings.contains(k)), "{}", w.key);
+                }
+            }
+        }
+        assert!(starting > 500, "{starting}");
+    }
 }
