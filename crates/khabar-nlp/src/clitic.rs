@@ -19,7 +19,8 @@ use crate::normalize;
 use crate::tsv;
 use crate::span::Span;
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
+use std::ops::ControlFlow;
+use std::sync::{LazyLock, OnceLock};
 
 /// A segmentation of one word into proclitics, stem and enclitic.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,9 +105,12 @@ pub fn best(word: &str) -> Segmentation {
 struct Scratch {
     letters: Vec<Letter>,
     folded: Vec<char>,
-    core: String,
+    /// The folded letters as a string, and where each letter starts in it (and its end): a
+    /// split's core is a slice of it, not a string built per split.
+    key: String,
+    starts: Vec<usize>,
+    /// «ا» + a core, for a split with an elided article.
     lookup: String,
-    best_lookup: String,
 }
 
 thread_local! {
@@ -117,9 +121,9 @@ fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
     let Scratch {
         letters,
         folded,
-        core,
+        key,
+        starts,
         lookup,
-        best_lookup,
     } = scratch;
     letters_into(word, letters);
     if letters.is_empty() || !letters.iter().all(|l| is_arabic(l.folded)) {
@@ -127,27 +131,59 @@ fn best_in(word: &str, scratch: &mut Scratch) -> Segmentation {
     }
     folded.clear();
     folded.extend(letters.iter().map(|l| l.folded));
+    key.clear();
+    starts.clear();
+    for &c in folded.iter() {
+        starts.push(key.len());
+        key.push(c);
+    }
+    starts.push(key.len());
     let last = letters.last().map(|l| l.original);
     let mut best: Option<(f32, SplitRef)> = None;
-    for_each_split(folded, &mut |split| {
-        // A known whole word (the first split) scores 1000 and more, any other split less than
-        // 1000 (`score`): nothing after it can win.
-        if best.is_some_and(|(b, _)| b >= 1000.0) {
-            return;
-        }
+    // Whether it stopped early does not matter: `best` holds what it found.
+    let _ = for_each_split(folded, &mut |split| {
+        let (core, lookup) = core_and_lookup(split, key, starts, lookup);
         let Some((score, _)) = score(split, folded, last, core, lookup) else {
-            return;
+            return ControlFlow::Continue(());
         };
         // `segmentations` sorts stably, best first: the first of the highest scores wins.
         if best.is_none_or(|(b, _)| score.total_cmp(&b) == std::cmp::Ordering::Greater) {
             best = Some((score, *split));
-            best_lookup.clone_from(lookup);
+        }
+        // A known whole word (the first split) scores 1000 and more, any other split less than
+        // 1000 (`score`): nothing after it can win, and the other splits are not read.
+        if score >= 1000.0 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
     });
     match best {
-        Some((_, split)) => build(word, letters, &split, best_lookup),
+        Some((_, split)) => {
+            let (_, lookup) = core_and_lookup(&split, key, starts, lookup);
+            build(word, letters, &split, lookup)
+        }
         None => whole(word),
     }
+}
+
+/// The core of `split` (a slice of the word's folded `key`, whose letters start at `starts`)
+/// and the key its lexicon lookup uses: the core, or «ا» + the core (in `buffer`) when the
+/// article's alif is elided.
+fn core_and_lookup<'a>(
+    split: &SplitRef,
+    key: &'a str,
+    starts: &[usize],
+    buffer: &'a mut String,
+) -> (&'a str, &'a str) {
+    let core = &key[starts[split.core_start]..starts[split.core_end]];
+    if !split.article_elided {
+        return (core, core);
+    }
+    buffer.clear();
+    buffer.push('ا');
+    buffer.push_str(core);
+    (core, buffer)
 }
 
 /// All candidate segmentations of `word`, best first (at least one: the whole word).
@@ -165,10 +201,15 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
     let folded: Vec<char> = letters.iter().map(|l| l.folded).collect();
     let mut out: Vec<Candidate> = Vec::new();
     let last = letters.last().map(|l| l.original);
-    let (mut core, mut lookup) = (String::new(), String::new());
-    for_each_split(&folded, &mut |split| {
-        let Some((score, known)) = score(split, &folded, last, &mut core, &mut lookup) else {
-            return;
+    let _ = for_each_split(&folded, &mut |split| {
+        let core: String = folded[split.core_start..split.core_end].iter().collect();
+        let lookup = if split.article_elided {
+            format!("ا{core}")
+        } else {
+            core.clone()
+        };
+        let Some((score, known)) = score(split, &folded, last, &core, &lookup) else {
+            return ControlFlow::Continue(());
         };
         let segmentation = build(word, &letters, split, &lookup);
         out.push(Candidate {
@@ -176,6 +217,7 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
             score,
             known,
         });
+        ControlFlow::Continue(())
     });
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
@@ -183,13 +225,14 @@ pub fn segmentations(word: &str) -> Vec<Candidate> {
 
 /// The score of `split` of the word whose folded letters are `folded` (its last original
 /// letter `last`) and whether its core is known, or `None` when the split is not a candidate.
-/// Leaves the split's core in `core` and the key its lexicon lookup used in `lookup`.
+/// `core` is the split's core and `lookup` the key its lexicon lookup uses (the core, or «ا» +
+/// the core when the article's alif is elided).
 fn score(
     split: &SplitRef,
     folded: &[char],
     last: Option<char>,
-    core: &mut String,
-    lookup: &mut String,
+    core: &str,
+    lookup: &str,
 ) -> Option<(f32, bool)> {
     // ة and ى fold to ه and ي, but neither is a pronoun: مدرسة، أخرى.
     let folded_away = match split.enclitic {
@@ -200,13 +243,6 @@ fn score(
     if folded_away {
         return None;
     }
-    core.clear();
-    core.extend(&folded[split.core_start..split.core_end]);
-    lookup.clear();
-    if split.article_elided {
-        lookup.push('ا');
-    }
-    lookup.push_str(core);
     let count = known_count(lookup, split.enclitic.is_some());
     let proclitics = split.proclitics();
     let is_whole = proclitics.is_empty() && split.enclitic.is_none();
@@ -252,7 +288,10 @@ pub struct Split {
 #[cfg_attr(not(feature = "eval"), allow(dead_code))]
 pub fn splits(folded: &[char]) -> Vec<Split> {
     let mut out = Vec::new();
-    for_each_split(folded, &mut |s| out.push(s.to_split()));
+    let _ = for_each_split(folded, &mut |s| {
+        out.push(s.to_split());
+        ControlFlow::Continue(())
+    });
     out
 }
 
@@ -288,20 +327,28 @@ impl SplitRef {
 }
 
 /// Hands every split of a folded word to `each`, in the order of [`splits`].
-fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
+/// Stops when `each` breaks.
+fn for_each_split(
+    folded: &[char],
+    each: &mut dyn FnMut(&SplitRef) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let n = folded.len();
     let conj = match folded.first() {
         Some('و') => Some("و"),
         Some('ف') => Some("ف"),
         _ => None,
     };
-    // The pronouns the word ends with (and their lengths in letters), in the order of ENCLITICS.
-    let mut endings = [("", 0); ENCLITICS.len()];
+    // The pronouns the word ends with (their lengths in letters, their priors), in the order
+    // of ENCLITICS.
+    let mut endings = [("", 0, 0.0); ENCLITICS.len()];
     let mut ending_count = 0;
-    for &(e, _) in ENCLITICS {
-        let len = e.chars().count();
+    for (&(e, p), &(last, len)) in ENCLITICS.iter().zip(ENCLITIC_ENDS.iter()) {
+        // The last letter first: most words end in none of the pronouns.
+        if folded.last() != Some(&last) {
+            continue;
+        }
         if n >= len && folded[n - len..].iter().copied().eq(e.chars()) {
-            endings[ending_count] = (e, len);
+            endings[ending_count] = (e, len, p);
             ending_count += 1;
         }
     }
@@ -316,21 +363,25 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
         };
         let seconds = [(None, p1), (prep, p1 + 1)];
         for (prep, p2) in seconds.into_iter().take(1 + usize::from(prep.is_some())) {
-            let mut enclitics = [(None, n); 1 + ENCLITICS.len()];
+            let mut enclitics = [(None, n, 0.0); 1 + ENCLITICS.len()];
             let mut enclitic_count = 1;
-            for &(e, len) in &endings[..ending_count] {
+            for &(e, len, p) in &endings[..ending_count] {
                 if n >= p2 + 2 + len {
-                    enclitics[enclitic_count] = (Some(e), n - len);
+                    enclitics[enclitic_count] = (Some(e), n - len, p);
                     enclitic_count += 1;
                 }
             }
-            for &(enc, end) in &enclitics[..enclitic_count] {
-                let mut proclitic_items = [""; 2];
-                let mut proclitic_count = 0;
-                for p in [conj, prep].into_iter().flatten() {
-                    proclitic_items[proclitic_count] = p;
-                    proclitic_count += 1;
-                }
+            let mut proclitic_items = [""; 2];
+            let mut proclitic_count = 0;
+            for p in [conj, prep].into_iter().flatten() {
+                proclitic_items[proclitic_count] = p;
+                proclitic_count += 1;
+            }
+            let proclitic_prior = proclitic_items[..proclitic_count]
+                .iter()
+                .map(|p| prior(p))
+                .sum::<f32>();
+            for &(enc, end, enclitic_prior) in &enclitics[..enclitic_count] {
                 if end < p2 + 2 {
                     continue;
                 }
@@ -340,11 +391,7 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
                 if enc.is_some() && article {
                     continue;
                 }
-                let log_prior = proclitic_items[..proclitic_count]
-                    .iter()
-                    .map(|p| prior(p))
-                    .sum::<f32>()
-                    + enc.map_or(0.0, enclitic_prior);
+                let log_prior = proclitic_prior + enclitic_prior;
                 let split = SplitRef {
                     proclitic_items,
                     proclitic_count,
@@ -358,15 +405,16 @@ fn for_each_split(folded: &[char], each: &mut dyn FnMut(&SplitRef)) {
                     each(&SplitRef {
                         article_elided: true,
                         ..split
-                    });
+                    })?;
                 }
                 if prep == Some("س") && folded[p2..].starts_with(&['ا', 'ل']) {
                     continue;
                 }
-                each(&split);
+                each(&split)?;
             }
         }
     }
+    ControlFlow::Continue(())
 }
 
 /// The log prior of a proclitic.
@@ -395,12 +443,13 @@ const ENCLITICS: &[(&str, f32)] = &[
     ("نا", -1.2),
 ];
 
-fn enclitic_prior(e: &str) -> f32 {
+/// The last letter and the length in letters of each of [`ENCLITICS`], in its order.
+static ENCLITIC_ENDS: LazyLock<Vec<(char, usize)>> = LazyLock::new(|| {
     ENCLITICS
         .iter()
-        .find(|(x, _)| *x == e)
-        .map_or(-3.0, |(_, p)| *p)
-}
+        .map(|(e, _)| (e.chars().next_back().unwrap_or_default(), e.chars().count()))
+        .collect()
+});
 
 /// Words starting with ال whose ال is not an article (folded keys).
 const NOT_ARTICLE: &[&str] = &[
@@ -444,7 +493,8 @@ const CLITIC_COST: f32 = 1.0;
 
 fn known_count(core: &str, has_enclitic: bool) -> Option<u32> {
     lexicon_count(core).or_else(|| {
-        let alt = enclitic_base(core).filter(|_| has_enclitic)?;
+        // (The base only before a pronoun: issue 9, it is a new string.)
+        let alt = has_enclitic.then(|| enclitic_base(core)).flatten()?;
         lexicon_count(&alt)
     })
 }
@@ -503,8 +553,8 @@ fn whole(word: &str) -> Segmentation {
 
 fn build(word: &str, letters: &[Letter], split: &SplitRef, lookup: &str) -> Segmentation {
     let at = |i: usize| letters.get(i).map_or(word.len(), |l| l.at);
-    let mut proclitics = Vec::with_capacity(3);
-    proclitics.extend_from_slice(split.proclitics());
+    // Allocated only for a word with proclitics.
+    let mut proclitics = split.proclitics().to_vec();
     let mut start = split.core_start;
     let core_len = split.core_end - split.core_start;
     if split.article_elided {

@@ -46,10 +46,26 @@ pub fn key(text: &str) -> String {
 pub fn key_with(text: &str, config: &Config) -> String {
     crate::work::count(crate::work::Work::Keys, 1);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Runs of chars that fold to themselves are copied whole (issue 9: most chars do).
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        if folds_to_itself(c, config) {
+            continue;
+        }
+        out.push_str(&text[run..i]);
         fold_into(c, config, &mut |f| out.push(f));
+        run = i + c.len_utf8();
     }
+    out.push_str(&text[run..]);
     out
+}
+
+/// Whether [`fold_into`] gives `c` back unchanged by its fast path.
+#[inline]
+fn folds_to_itself(c: char, config: &Config) -> bool {
+    (c.is_ascii() || matches!(c, 'ء'..='غ' | 'ف'..='ي'))
+        && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
+        && !(config.fold_hamza_seats && matches!(c, 'ؤ' | 'ئ'))
 }
 
 /// The length in bytes of [`key`]`(text)`, without building it.
@@ -71,7 +87,9 @@ pub fn is_ignorable(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-/// Folds `c`, handing each resulting char (none, one or several) to `emit`.
+/// Folds `c`, handing each resulting char (none, one or several) to `emit`. (Inlined: keys of
+/// every token and clitic analyses of every word go through it, char by char; issue 9.)
+#[inline]
 pub fn fold_into(c: char, config: &Config, emit: &mut impl FnMut(char)) {
     // The common case first (issue 9): ASCII and the basic Arabic letters (ء–غ, ف–ي; the
     // tatweel and the diacritics around them are not in these ranges) are never dropped, and
@@ -91,6 +109,7 @@ pub fn fold_into(c: char, config: &Config, emit: &mut impl FnMut(char)) {
 }
 
 /// [`fold_into`] without its fast path.
+#[inline(never)]
 fn fold_by_table(c: char, config: &Config, emit: &mut impl FnMut(char)) {
     if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
         // Presentation forms: NFKC gives the letters (already composed), then fold those.
@@ -220,6 +239,24 @@ mod tests {
                 let mut full = Vec::new();
                 fold_by_table(c, &config, &mut |f| full.push(f));
                 assert_eq!(fast, full, "{c:?}");
+            }
+        }
+    }
+
+    /// Issue 9: a key copies the runs of chars that fold to themselves; it is the chars'
+    /// folds, one by one.
+    #[test]
+    fn keys_are_the_folds_of_their_chars() {
+        let chars = (0u32..0x80).chain(0x0600..0x0700).chain(0xFE70..0xFF00);
+        let text: String = chars.filter_map(char::from_u32).collect();
+        for fold_hamza_seats in [false, true] {
+            let config = Config { fold_hamza_seats };
+            for text in [text.as_str(), "وللعامِ قـال ﻻ أمريكا", "", "مسؤولة"] {
+                let mut folds = String::new();
+                for c in text.chars() {
+                    fold_into(c, &config, &mut |f| folds.push(f));
+                }
+                assert_eq!(key_with(text, &config), folds, "{text}");
             }
         }
     }

@@ -123,11 +123,39 @@ enum Kind {
     Dual,
 }
 
+/// What a first word may carry before a number word.
+const FIRST_PREFIXES: [&str; 9] = ["وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"];
+
+/// [`read_first_item`], looked up: the analysis asks at every word, and most words are no
+/// number (issue 9: reading each with every prefix was most of the time stage's number
+/// reading).
+fn first_item(key: &str) -> Option<(u64, Kind)> {
+    first_items().get(key).copied()
+}
+
+/// [`read_first_item`] of every key it reads a number from — a number word, alone or after
+/// one of [`FIRST_PREFIXES`] — computed once.
+fn first_items() -> &'static FxHashMap<String, (u64, Kind)> {
+    static ITEMS: OnceLock<FxHashMap<String, (u64, Kind)>> = OnceLock::new();
+    ITEMS.get_or_init(|| {
+        let mut items = FxHashMap::default();
+        for word in words().keys() {
+            for prefix in std::iter::once("").chain(FIRST_PREFIXES) {
+                let key = format!("{prefix}{word}");
+                if let Some(item) = read_first_item(&key) {
+                    items.insert(key, item);
+                }
+            }
+        }
+        items
+    })
+}
+
 /// The first word: itself, or without ال / a preposition / و. A stripped word keeps at least
 /// three letters (لست is "I am not", وست "west"), and «الأحد», «الاثنين» are weekdays.
-fn first_item(key: &str) -> Option<(u64, Kind)> {
+fn read_first_item(key: &str) -> Option<(u64, Kind)> {
     let item = lookup(key).or_else(|| {
-        for prefix in ["وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"] {
+        for prefix in FIRST_PREFIXES {
             let Some(rest) = key.strip_prefix(prefix) else {
                 continue;
             };
@@ -228,6 +256,17 @@ fn words() -> &'static FxHashMap<String, (u64, Kind)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Issue 9: the table of first words reads what reading each key does.
+    #[test]
+    fn first_items_are_read_once() {
+        let mut keys: Vec<String> = first_items().keys().cloned().collect();
+        keys.extend(["الاحد", "لست", "وست", "الرئيس", "", "ب", "والف"].map(str::to_owned));
+        for key in keys.iter().flat_map(|k| [k.clone(), format!("و{k}"), format!("ال{k}")]) {
+            assert_eq!(first_item(&key), read_first_item(&key), "{key}");
+        }
+        assert!(first_items().len() > words().len());
+    }
 
     fn read(phrase: &str) -> Option<(u64, usize, bool)> {
         let words: Vec<&str> = phrase.split(' ').collect();

@@ -34,7 +34,16 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
 
 fn split_paragraph(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let s = |t: &Token| t.span.slice(text);
-    let count = |c: &str| tokens.iter().filter(|t| s(t) == c).count();
+    // The quotation marks and brackets of the paragraph, counted in one pass (issue 9: one
+    // pass per mark); only punctuation tokens can be one.
+    let mut counts = [0usize; 9];
+    let marks = ["«", "»", "“", "”", "(", ")", "[", "]", "\""];
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
+        if let Some(m) = marks.iter().position(|&m| m == s(t)) {
+            counts[m] += 1;
+        }
+    }
+    let count = |c: &str| marks.iter().position(|&m| m == c).map_or(0, |m| counts[m]);
     let balanced = |open: &str, close: &str| count(open) == count(close);
     let use_guillemets = balanced("«", "»");
     let use_curly = balanced("“", "”");

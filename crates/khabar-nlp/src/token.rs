@@ -45,6 +45,10 @@ pub struct Token {
 
 /// Whether `c` is an Arabic-script letter (or mark inside a word).
 pub fn is_arabic_letter(c: char) -> bool {
+    // The basic letters and marks first (issue 9: most chars of an article are).
+    if ('\u{0620}'..='\u{065F}').contains(&c) {
+        return true;
+    }
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{065F}' | '\u{066E}'..='\u{06D3}'
         | '\u{06D5}'..='\u{06ED}' | '\u{06FA}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}'
@@ -85,7 +89,9 @@ pub fn is_detached_clitic(word: &str) -> bool {
 
 /// Splits `text` into tokens, in order, non-overlapping.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized once (issue 9: collecting grew it a dozen times for an article).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices());
     let end_of = |j: usize| chars.get(j).map_or(text.len(), |&(b, _)| b);
     let mut tokens = Vec::new();
     let mut line_start = true;

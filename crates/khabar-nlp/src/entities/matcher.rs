@@ -97,25 +97,38 @@ const TYPO_MIN_WORD_CHARS: usize = 5;
 
 /// Whether `written` is `word` with one letter dropped, or one letter doubled.
 fn dropped_or_doubled(written: &str, word: &str) -> bool {
-    let w: Vec<char> = written.chars().collect();
-    let k: Vec<char> = word.chars().collect();
-    let (short, long, doubled) = if w.len() + 1 == k.len() {
-        (&w, &k, false)
-    } else if k.len() + 1 == w.len() {
-        (&k, &w, true)
+    // Over the chars, without collecting them (issue 9).
+    let (w, k) = (written.chars().count(), word.chars().count());
+    let (short, long, doubled) = if w + 1 == k {
+        (written, word, false)
+    } else if k + 1 == w {
+        (word, written, true)
     } else {
         return false;
     };
-    let p = short.iter().zip(long).take_while(|(a, b)| a == b).count();
-    short[p..] == long[p + 1..] && (!doubled || (p > 0 && long[p] == long[p - 1]))
+    let p = short
+        .chars()
+        .zip(long.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    short.chars().skip(p).eq(long.chars().skip(p + 1))
+        && (!doubled || (p > 0 && long.chars().nth(p) == long.chars().nth(p - 1)))
 }
 
 /// Whether the tokens from `at` on spell the words of a long multiword name after its first
 /// (`name[0]`, already matched) with exactly one of them misspelt by a dropped or doubled
 /// letter («الولايات لمتحدة»). Short names never match loosely (issue 10).
 fn words_match_with_typo(tokens: &[Token], at: usize, name: &[String]) -> bool {
+    if name.len() < 2 {
+        return false;
+    }
+    // The words after the first must all be there first (issue 9: counting the name's chars
+    // for every entry was most of the matcher's time).
+    if tokens.get(at..at + name.len() - 1).is_none_or(|ts| !ts.iter().all(is_word)) {
+        return false;
+    }
     let chars: usize = name.iter().map(|w| w.chars().count()).sum();
-    if name.len() < 2 || chars < TYPO_MIN_NAME_CHARS {
+    if chars < TYPO_MIN_NAME_CHARS {
         return false;
     }
     let mut typos = 0;
@@ -162,9 +175,10 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
         for reading in proclitic_readings(&tok.key).iter() {
             let stem = reading.key();
             let stripped = reading.stripped;
-            let start = tok.span.start + offset_after_key_chars(word, stripped);
+            // Where the stem starts, read only for a candidate (issue 9).
+            let start = || tok.span.start + offset_after_key_chars(word, stripped);
             let cand = |end: usize, kind: CandKind| Candidate {
-                span: Span::new(start, tokens[end - 1].span.end),
+                span: Span::new(start(), tokens[end - 1].span.end),
                 first: i,
                 end,
                 prefix_len: stripped,

@@ -823,8 +823,17 @@ fn best_name(doc: &Document<'_>, b: &Builder, any: bool) -> Option<String> {
         .filter(|m| m.form == MentionForm::Name)
         .map(|m| m.span.slice(doc.text))
         .filter(|t| {
-            let k = t.split_whitespace().map(key).collect::<Vec<_>>().join(" ");
-            any || kb::is_known_name(&k)
+            // The key of the whole name, built only when it is looked up (issue 9).
+            any || {
+                let mut k = String::with_capacity(t.len());
+                for (i, word) in t.split_whitespace().enumerate() {
+                    if i > 0 {
+                        k.push(' ');
+                    }
+                    k.push_str(&key(word));
+                }
+                kb::is_known_name(&k)
+            }
         })
         .max_by_key(|t| (t.split_whitespace().count(), t.chars().count()))
         .map(str::to_owned)

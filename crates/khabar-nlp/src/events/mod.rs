@@ -25,7 +25,7 @@ use crate::token::TokenKind;
 use crate::work::{Work, count};
 use jiff::civil::Date;
 use lexicon::Cue;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One event, pointing into the entity and time lists by index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -295,7 +295,7 @@ fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSp
         count(Work::WordVisits, before.len());
         let verb = w[before]
             .iter()
-            .filter(|x| x.alts.iter().any(|(k, _)| lx.speech.contains(k)))
+            .filter(|x| x.alts().any(|(k, _)| lx.speech.contains(k)))
             .map(|x| x.span)
             .next_back();
         // Persons are sorted by span: those starting in `from..=s.start` (a mention starting
@@ -397,19 +397,21 @@ fn words_inside(w: &[Word], span: Span) -> std::ops::Range<usize> {
 /// is not «زار» + «ه»).
 fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
     out.clear();
-    out.extend(word.alts.iter().map(|(k, at)| (Cow::Borrowed(k.as_str()), *at)));
+    out.extend(word.alts().map(|(k, at)| (Cow::Borrowed(k), at)));
     let taa = word.span.slice(text).ends_with('ة');
-    for (k, at) in &word.alts {
-        for suffix in ["هما", "هم", "ها", "نا", "كم", "ه"] {
-            if taa && suffix == "ه" {
+    for (k, at) in word.alts() {
+        let last = k.chars().next_back();
+        for suffix in PRONOUNS {
+            // The last letter first (issue 9: most words end in none of the pronouns).
+            if taa && suffix == "ه" || suffix.chars().next_back() != last {
                 continue;
             }
             if let Some(rest) = k.strip_suffix(suffix)
                 && rest.chars().nth(2).is_some()
             {
-                out.push((Cow::Borrowed(rest), *at));
+                out.push((Cow::Borrowed(rest), at));
                 if let Some(r) = rest.strip_suffix('ت') {
-                    out.push((Cow::Owned(format!("{r}ه")), *at));
+                    out.push((Cow::Owned(format!("{r}ه")), at));
                 }
             }
         }
@@ -417,25 +419,62 @@ fn stems<'w>(text: &str, word: &'w Word, out: &mut Vec<(Cow<'w, str>, usize)>) {
         if let Some(rest) = k.strip_suffix('ا')
             && rest.chars().nth(3).is_some()
         {
-            out.push((Cow::Borrowed(rest), *at));
+            out.push((Cow::Borrowed(rest), at));
         }
-        if let Some(rest) = k.strip_prefix("ال")
+        if let Some(rest) = k.strip_prefix(ARTICLE)
             && rest.chars().nth(2).is_some()
         {
-            out.push((Cow::Borrowed(rest), *at));
+            out.push((Cow::Borrowed(rest), at));
         }
     }
+}
+
+/// The pronouns [`stems`] reads off a word.
+const PRONOUNS: [&str; 6] = ["هما", "هم", "ها", "نا", "كم", "ه"];
+
+/// The article, which [`stems`] reads off a word.
+const ARTICLE: &str = "ال";
+
+/// Every key whose [`stems`] can include a first word of a trigger: the word itself, with a
+/// pronoun (and a final «ة» written «ت» before it), an accusative «ا» or the article.
+/// `find_mentions` reads the stems only of a word with a reading among them (issue 9: most
+/// words have none, and their stems took a dozen hash lookups).
+fn trigger_readings(lx: &lexicon::Lexicon) -> &'static FxHashSet<String> {
+    static READINGS: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    READINGS.get_or_init(|| {
+        let mut readings = FxHashSet::default();
+        for first in lx.triggers_by_first.keys() {
+            readings.insert(first.clone());
+            let open = first.strip_suffix('ه').map(|base| {
+                let mut open = base.to_owned();
+                open.push('ت');
+                open
+            });
+            for pronoun in PRONOUNS {
+                readings.insert(format!("{first}{pronoun}"));
+                if let Some(open) = &open {
+                    readings.insert(format!("{open}{pronoun}"));
+                }
+            }
+            let mut accusative = first.clone();
+            accusative.push('ا');
+            readings.insert(accusative);
+            readings.insert(format!("{ARTICLE}{first}"));
+        }
+        readings
+    })
 }
 
 fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> {
     // The triggers by the key of their first word (issue 9: not every trigger at every word).
     let by_first = &lx.triggers_by_first;
+    let readings = trigger_readings(lx);
     let mut out = Vec::new();
     let mut keys = Vec::new();
     let mut hits: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        if w[i].kind != TokenKind::Arabic {
+        if w[i].kind != TokenKind::Arabic || !w[i].alts().any(|(k, _)| readings.contains(k)) {
             i += 1;
             continue;
         }
@@ -465,7 +504,7 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
         });
         if let Some((words, t, start)) = hit {
             let end = i + words.len();
-            let anaphoric = i > 0 && matches!(w[i - 1].key.as_str(), "هذه" | "هذا" | "تلك" | "ذلك");
+            let anaphoric = i > 0 && matches!(w[i - 1].key, "هذه" | "هذا" | "تلك" | "ذلك");
             out.push(Mention {
                 kind: t.kind,
                 form: t.form,
@@ -520,7 +559,7 @@ fn cue_at(w: &[Word], i: usize, lx: &lexicon::Lexicon) -> Option<(Cue, usize)> {
     // through the index, not every cue at every word).
     let c = crate::time::first_entry(
         &lx.cues_by_first,
-        first.alts.iter().map(|(k, _)| k.as_str()),
+        first.alts().map(|(k, _)| k),
         |c| {
             lx.cues[c].0[1..]
                 .iter()
@@ -559,7 +598,7 @@ fn status_from_cues(m: &mut Mention, w: &[Word], sentence_of: &[usize], lx: &lex
     let has = |c: Cue| before.iter().any(|(x, _)| *x == c);
     let future_verb = (m.word.saturating_sub(4)..m.word)
         .filter(|&k| same(k))
-        .any(|k| crate::time::future_verb(&w[k].key));
+        .any(|k| crate::time::future_verb(w[k].key));
     if has(Cue::Possible) {
         m.status = "possible";
         m.status_from_cue = true;
@@ -612,7 +651,7 @@ fn link_times(
         let sentence = sentence_of.get(tw).copied();
         let before = tw
             .checked_sub(1)
-            .map_or("", |p| w[p].alts.last().map_or("", |a| a.0.as_str()));
+            .map_or("", |p| w[p].alts().next_back().map_or("", |a| a.0));
         // «منذ عام 2011» starts an interval: it dates an ongoing state, not a single event; a
         // duration dates nothing but the event it measures, after it («تمديد … 5 سنوات»), and
         // «بعد أسبوعين من» counts from another event.
@@ -711,7 +750,7 @@ fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
                 } else {
                     (mentions[k].end_word, d.word)
                 };
-                !(a..b).any(|x| matches!(w[x].key.as_str(), "بعد" | "قبل" | "عقب"))
+                !(a..b).any(|x| matches!(w[x].key, "بعد" | "قبل" | "عقب"))
             })
             .map(|d| (d.time, d.status));
         if let Some((time, status)) = donor {
@@ -729,9 +768,9 @@ fn inherit_times(mentions: &mut [Mention], w: &[Word], sentence_of: &[usize]) {
 /// temporal preposition before it («خلال الأسبوع الجاري، بعد القمة»: the summit is earlier).
 fn barrier_between(w: &[Word], m: &Mention, tw: usize, tw_end: usize) -> bool {
     if m.end_word <= tw {
-        (m.end_word..tw).any(|k| matches!(w[k].key.as_str(), "ان" | "انه" | "انها" | "بان"))
+        (m.end_word..tw).any(|k| matches!(w[k].key, "ان" | "انه" | "انها" | "بان"))
     } else {
-        (tw_end + 1..m.word).any(|k| matches!(w[k].key.as_str(), "بعد" | "قبل" | "عقب"))
+        (tw_end + 1..m.word).any(|k| matches!(w[k].key, "بعد" | "قبل" | "عقب"))
     }
 }
 
@@ -843,7 +882,7 @@ fn find_place(
         count(Work::WordVisits, between.len());
         let topic = w[between]
             .iter()
-            .any(|x| TOPIC_WORDS.contains(&x.key.as_str()));
+            .any(|x| TOPIC_WORDS.contains(&x.key));
         // «… لأي عملية عسكرية في رفح»: the place of the event named in between (triggers are
         // in text order).
         let from = triggers.partition_point(|t| t.start < m.trigger.end);
@@ -1306,4 +1345,50 @@ fn lower_first(s: &str) -> String {
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 9: `find_mentions` skips a word none of whose readings is a trigger reading; on the
+    // test texts, every word with a stem that starts a trigger has one.
+    #[test]
+    fn trigger_readings_cover_every_stem_that_starts_a_trigger() {
+        let lx = lexicon::get();
+        let readings = trigger_readings(lx);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["test_data/events", "test_data/entities", "../../articles"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        // And every trigger's first word with each ending `stems` reads off.
+        let mut words: Vec<String> = lx.triggers_by_first.keys().cloned().collect();
+        for first in lx.triggers_by_first.keys() {
+            for pronoun in PRONOUNS {
+                words.push(format!("و{first}{pronoun}"));
+            }
+            words.push(format!("ب{ARTICLE}{first}"));
+            words.push(format!("{first}ا"));
+        }
+        texts.push(words.join(" "));
+        let mut starting = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            for w in word_view(text, &doc.tokens) {
+                let mut keys = Vec::new();
+                stems(text, &w, &mut keys);
+                if keys.iter().any(|(k, _)| lx.triggers_by_first.contains_key(k.as_ref())) {
+                    starting += 1;
+                    assert!(w.alts().any(|(k, _)| readings.contains(k)), "{}", w.key);
+                }
+            }
+        }
+        assert!(starting > 500, "{starting}");
+    }
 }

@@ -84,9 +84,9 @@ pub(super) fn clauses(w: &[Word], sentence_of: &[usize], index: &MentionIndex) -
 }
 
 fn boundary(w: &[Word], k: usize, index: &MentionIndex) -> bool {
-    let comma = k > 0 && matches!(w[k - 1].key.as_str(), "،" | "," | "؛" | ";");
-    let key = w[k].key.as_str();
-    let next = w.get(k + 1).map_or("", |x| x.key.as_str());
+    let comma = k > 0 && matches!(w[k - 1].key, "،" | "," | "؛" | ";");
+    let key = w[k].key;
+    let next = w.get(k + 1).map_or("", |x| x.key);
     match key {
         "لكن" | "ولكن" | "لكنه" | "لكنها" | "لكنني" | "لكننا" | "بينما" | "فيما" | "وفيما" => {
             true
@@ -120,7 +120,7 @@ pub(super) struct Roles {
 /// Where an event mention sits: its trigger words and its clause.
 pub(super) struct Site<'a> {
     pub text: &'a str,
-    pub words: &'a [Word],
+    pub words: &'a [Word<'a>],
     pub clause_of: &'a [usize],
     pub word: usize,
     pub end_word: usize,
@@ -144,7 +144,7 @@ fn preceded_by_preposition(w: &[Word], k: usize, start: usize) -> bool {
     let own = start > w[k].span.start && w[k].key.starts_with(['ب', 'ل']);
     own || k
         .checked_sub(1)
-        .is_some_and(|p| PREPOSITIONS.contains(&w[p].key.as_str()))
+        .is_some_and(|p| PREPOSITIONS.contains(&w[p].key))
 }
 
 /// Finds the agent and target of an event mention.
@@ -169,7 +169,7 @@ pub(super) fn roles(
         // «عقوبات أمريكية», «عقوبات اقتصادية أمريكية», «حشد روسيا».
         let to = (site.end_word + 2).min(w.len());
         for (k, word) in w.iter().enumerate().take(to).skip(site.end_word) {
-            if PREPOSITIONS.contains(&word.key.as_str()) || !same(k) {
+            if PREPOSITIONS.contains(&word.key) || !same(k) {
                 break;
             }
             if let Some((e, form, end)) = actor_at(k) {
@@ -207,7 +207,7 @@ pub(super) fn roles(
         // The subject of a support verb: «فرضت الولايات المتحدة عقوبات».
         let from = site.word.saturating_sub(5);
         for k in (from..site.word).rev() {
-            if !same(k) || BARRIERS.contains(&w[k].key.as_str()) {
+            if !same(k) || BARRIERS.contains(&w[k].key) {
                 break;
             }
             if let Some((e, form, _)) = actor_at(k)
@@ -222,7 +222,7 @@ pub(super) fn roles(
     // «زار الجزائر», «يزور المبعوث العاصمة السورية»: the place a visit verb governs is where
     // the visitor went.
     let visited = (site.end_word..(site.end_word + 6).min(w.len()))
-        .take_while(|&k| same(k) && !PREPOSITIONS.contains(&w[k].key.as_str()))
+        .take_while(|&k| same(k) && !PREPOSITIONS.contains(&w[k].key))
         .find_map(|k| index.at(w, k))
         .filter(|(e, _, _)| {
             Some(*e) != agent
@@ -304,7 +304,7 @@ fn target(
                 .or_else(|| country_of_nisba(w.get(j)?, entities).map(|e| (e, j)))
                 .filter(|x| other(x.0))
         };
-        let Some(noun_en) = lx.role_nouns.get(&noun.key) else {
+        let Some(noun_en) = lx.role_nouns.get(noun.key) else {
             if let Some((e, end)) = nisba_at(k + 2)
                 && entities[e].kind == EntityKind::Country
             {
@@ -372,7 +372,7 @@ static NISBA_COUNTRIES: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| {
 });
 
 fn country_of_nisba(word: &Word, entities: &[Entity]) -> Option<usize> {
-    let key = word.key.strip_prefix("ال").unwrap_or(&word.key);
+    let key = word.key.strip_prefix("ال").unwrap_or(word.key);
     let stem = ["يين", "يون"]
         .iter()
         .find_map(|s| key.strip_suffix(s).map(|r| format!("{r}ي")))

@@ -246,6 +246,10 @@ pub(super) fn load() -> super::Kb {
         });
     }
     let parliamentary = tsv::KB_PARLIAMENTARY.rows().map(|f| f[0].to_owned()).collect();
+    let mut by_iso = rustc_hash::FxHashMap::default();
+    for (i, c) in countries.iter().enumerate() {
+        by_iso.entry(c.iso.clone()).or_insert(i);
+    }
     super::Kb {
         countries,
         people,
@@ -253,6 +257,7 @@ pub(super) fn load() -> super::Kb {
         terms,
         records,
         parliamentary,
+        by_iso,
         names: Default::default(),
         titles: Default::default(),
         classes: Default::default(),

@@ -32,6 +32,8 @@ pub struct Kb {
     pub records: Vec<Record>,
     /// Countries where the head of government, not the head of state, leads (counterparts).
     pub parliamentary: FxHashSet<String>,
+    /// The first country with each ISO code (issue 9: looked up per candidate).
+    pub(crate) by_iso: FxHashMap<String, usize>,
     /// Names by the key of their first word.
     pub(crate) names: FxHashMap<String, Vec<NameEntry>>,
     /// Titles by the key of their first word.
@@ -82,7 +84,7 @@ impl Kb {
 
     /// The index of the country with this ISO code.
     pub fn country_by_iso(&self, iso: &str) -> Option<usize> {
-        self.countries.iter().position(|c| c.iso == iso)
+        self.by_iso.get(iso).copied()
     }
 
     /// Who held `office` of `holder` (a country ISO code or organisation id) on `date`; the

@@ -161,10 +161,10 @@ pub fn find(doc: &Document<'_>, reference: Option<Date>) -> Times {
 /// `given`, else against the date its dateline gives ([`reference_from_text`]), which is read
 /// from the same recognition (issue 9: an undated text used to be recognised twice). Also
 /// gives the reference date used.
-pub(crate) fn find_inferring(
-    doc: &Document<'_>,
+pub(crate) fn find_inferring<'d>(
+    doc: &'d Document<'_>,
     given: Option<Date>,
-) -> (Times, Vec<Word>, Option<Date>) {
+) -> (Times, Vec<Word<'d>>, Option<Date>) {
     let ctx = recognize::Ctx::new(doc);
     let hits = recognize::scan(&ctx);
     let reference = given.or_else(|| dateline_in(doc, &hits));

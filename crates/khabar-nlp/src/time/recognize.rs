@@ -9,6 +9,8 @@ pub(crate) use super::spec::{CenturyOf, Shape, Spec, YearOf, YearSpec};
 use super::words::{self, Number, Word};
 use crate::token::TokenKind;
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 mod anaphora;
 mod clock;
@@ -57,19 +59,21 @@ pub(crate) struct Anaphor {
 
 /// The rule context.
 pub(crate) struct Ctx<'a> {
-    pub w: Vec<Word>,
+    pub w: Vec<Word<'a>>,
     pub lx: &'static Lexicon,
     /// For each word, the word range of its sentence.
     sentence: Vec<(usize, usize)>,
     /// For each word, the number read there ([`words::number`]), read once: most rules ask
     /// for it at every word (issue 9).
     numbers: Vec<Option<Number>>,
+    /// The rules by the words they start at.
+    rules: &'static RuleIndex,
     text: &'a str,
 }
 
 impl<'a> Ctx<'a> {
     /// Builds the context over a document's tokens and sentences.
-    pub fn new(doc: &crate::document::Document<'a>) -> Ctx<'a> {
+    pub fn new(doc: &'a crate::document::Document<'_>) -> Ctx<'a> {
         let w = words::words(doc.text, &doc.tokens);
         let mut sentence = vec![(0, w.len()); w.len()];
         let mut at = 0;
@@ -89,12 +93,13 @@ impl<'a> Ctx<'a> {
             lx,
             sentence,
             numbers,
+            rules: RuleIndex::get(lx),
             text: doc.text,
         }
     }
 
     fn key(&self, i: usize) -> &str {
-        self.w.get(i).map_or("", |w| w.key.as_str())
+        self.w.get(i).map_or("", |w| w.key)
     }
 
     fn alt(&self, i: usize, key: &str) -> Option<usize> {
@@ -116,7 +121,7 @@ impl<'a> Ctx<'a> {
     fn is_punct(&self, i: usize, p: &[&str]) -> bool {
         self.w
             .get(i)
-            .is_some_and(|w| w.kind == TokenKind::Punct && p.contains(&w.key.as_str()))
+            .is_some_and(|w| w.kind == TokenKind::Punct && p.contains(&w.key))
     }
 
     /// Matches a phrase whose first word may carry clitics: (value, end word, stem start).
@@ -126,7 +131,7 @@ impl<'a> Ctx<'a> {
         // other words follow; only entries starting with a reading need a look (issue 9).
         let best = super::lexicon::first_entry(
             table.by_first(),
-            first.alts.iter().map(|(alt, _)| alt.as_str()),
+            first.alts().map(|(alt, _)| alt),
             |e| {
                 table.entries[e].0[1..]
                     .iter()
@@ -149,6 +154,21 @@ impl<'a> Ctx<'a> {
             .any(|(w, _)| w.len() == 1 && w[0] == k)
     }
 
+    /// The rules ([`RULES`], one bit each) that can find an expression starting at word `i`.
+    fn rules_at(&self, i: usize) -> u32 {
+        let Some(w) = self.w.get(i) else {
+            return 0;
+        };
+        let mut rules = 0;
+        if w.kind == TokenKind::Number || self.number(i).is_some() {
+            rules |= self.rules.number;
+        }
+        for (k, _) in w.alts() {
+            rules |= self.rules.by_word.get(k).copied().unwrap_or(0);
+        }
+        rules
+    }
+
     fn number(&self, i: usize) -> Option<Number> {
         self.numbers.get(i).copied().flatten()
     }
@@ -157,9 +177,8 @@ impl<'a> Ctx<'a> {
     fn signal_before(&self, i: usize) -> bool {
         i > 0
             && self.w.get(i - 1).is_some_and(|w| {
-                w.alts
-                    .iter()
-                    .map(|(k, _)| k.as_str())
+                w.alts()
+                    .map(|(k, _)| k)
                     .chain(w.key.strip_prefix('و'))
                     .any(|k| self.lx.in_class("signal", k))
             })
@@ -176,7 +195,7 @@ impl<'a> Ctx<'a> {
         let to = (j + 8).min(e);
         let cue = (from..to).any(|k| {
             (k < i || k >= j)
-                && (self.phrase(&self.lx.future_cues, k).is_some() || future_verb(&self.w[k].key))
+                && (self.phrase(&self.lx.future_cues, k).is_some() || future_verb(self.w[k].key))
         });
         if cue { Lean::Future } else { Lean::Past }
     }
@@ -288,38 +307,124 @@ fn range_starts(c: &Ctx<'_>, hits: &mut Vec<Hit>) {
 
 type Rule = fn(&Ctx<'_>, usize) -> Option<Hit>;
 
+/// What a rule can start at ([`Starts`]), from the lexicon.
+type StartsOf = fn(&Lexicon) -> Starts;
+
+/// Every rule with what it can start at, in order: on a tie in length the first wins.
+const RULES: &[(Rule, StartsOf)] = &[
+    (anaphoric, anaphoric_starts),
+    (nth_weekday, nth_weekday_starts),
+    (weekday_of_week, weekday_of_week_starts),
+    (part_of_period, part_of_period_starts),
+    (holiday, holiday_starts),
+    (generic_season, generic_season_starts),
+    (decade_of_century, decade_of_century_starts),
+    (earlier_later, earlier_later_starts),
+    (tonight, tonight_starts),
+    (part_of_day, part_of_day_starts),
+    (clock, clock_starts),
+    (digit_date, digit_date_starts),
+    (date, date_starts),
+    (deictic, deictic_starts),
+    (anchored, anchored_starts),
+    (weekday, weekday_starts),
+    (month, month_starts),
+    (year, year_starts),
+    (quarter, quarter_starts),
+    (season, season_starts),
+    (unit_relative, unit_relative_starts),
+    (ago, ago_starts),
+    (duration, duration_starts),
+    (set, set_starts),
+    (decade, decade_starts),
+    (century, century_starts),
+    (reference_word, reference_word_starts),
+];
+
+/// What word `i` must be for a rule to find an expression starting there: one of its readings
+/// is one of `words`, or (with `number`) it is a number ([`Ctx::number`]) or a digits token.
+/// Each rule declares its own next to it (`*_starts`), from its word constants and the
+/// lexicon's tables; `scan` tries at each word only the rules that can start there (issue 9:
+/// most words start none, and trying all 27 rules at every word was most of the stage).
+#[derive(Debug, Default)]
+pub(super) struct Starts {
+    words: Vec<String>,
+    number: bool,
+}
+
+impl Starts {
+    /// Starts at any of `words`.
+    pub fn words<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Starts {
+        Starts::default().and(words)
+    }
+
+    /// Starts at any of the keys of `table`.
+    pub fn keys<V>(table: &FxHashMap<String, V>) -> Starts {
+        Starts::words(table.keys().map(String::as_str))
+    }
+
+    /// Also starts at any of `words`.
+    pub fn and<W: AsRef<str>>(mut self, words: impl IntoIterator<Item = W>) -> Starts {
+        self.words
+            .extend(words.into_iter().map(|w| w.as_ref().to_owned()));
+        self
+    }
+
+    /// Also starts at a number.
+    pub fn or_number(mut self) -> Starts {
+        self.number = true;
+        self
+    }
+}
+
+/// The first words of the phrases of `table`.
+pub(super) fn firsts<T>(table: &Phrases<T>) -> impl Iterator<Item = &str> {
+    table.by_first().keys().map(String::as_str)
+}
+
+/// For each word that can start an expression, the rules ([`RULES`], one bit each) that can.
+#[derive(Debug, Default)]
+pub(crate) struct RuleIndex {
+    by_word: FxHashMap<String, u32>,
+    number: u32,
+}
+
+impl RuleIndex {
+    fn new(lx: &Lexicon) -> RuleIndex {
+        let mut index = RuleIndex::default();
+        for (r, (_, starts)) in RULES.iter().enumerate() {
+            let starts = starts(lx);
+            for w in starts.words {
+                *index.by_word.entry(w).or_default() |= 1 << r;
+            }
+            if starts.number {
+                index.number |= 1 << r;
+            }
+        }
+        index
+    }
+
+    /// The index over the lexicon's tables, built on first use.
+    fn get(lx: &Lexicon) -> &'static RuleIndex {
+        static INDEX: OnceLock<RuleIndex> = OnceLock::new();
+        INDEX.get_or_init(|| RuleIndex::new(lx))
+    }
+}
+
 fn best_at(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    const RULES: &[Rule] = &[
-        anaphoric,
-        nth_weekday,
-        weekday_of_week,
-        part_of_period,
-        holiday,
-        generic_season,
-        decade_of_century,
-        earlier_later,
-        tonight,
-        part_of_day,
-        clock,
-        digit_date,
-        date,
-        deictic,
-        anchored,
-        weekday,
-        month,
-        year,
-        quarter,
-        season,
-        unit_relative,
-        ago,
-        duration,
-        set,
-        decade,
-        century,
-        reference_word,
-    ];
+    best_of(c, i, c.rules_at(i))
+}
+
+/// The longest expression that the rules of the set `rules` find starting at word `i`.
+fn best_of(c: &Ctx<'_>, i: usize, rules: u32) -> Option<Hit> {
+    if rules == 0 {
+        return None;
+    }
     let mut best: Option<Hit> = None;
-    for rule in RULES {
+    for (r, (rule, _)) in RULES.iter().enumerate() {
+        if rules & (1 << r) == 0 {
+            continue;
+        }
         if let Some(h) = rule(c, i)
             && best.as_ref().is_none_or(|b| h.end_word > b.end_word)
         {
@@ -344,4 +449,87 @@ fn day_part_suffix(c: &Ctx<'_>, mut h: Hit) -> Hit {
         h.end_word = e;
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use std::path::Path;
+
+    /// Every text of the time gold set (one sentence a line), of the golden text, entity and
+    /// event tests, and the bundled article.
+    fn texts() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        let mut read_dir = |dir: &Path, gold: bool| {
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let ext = path.extension().and_then(|e| e.to_str());
+                let text = match ext {
+                    Some("tsv") if gold => std::fs::read_to_string(&path)
+                        .unwrap()
+                        .lines()
+                        .filter(|l| !l.starts_with('#'))
+                        .filter_map(|l| l.split('\t').nth(1))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    Some("txt") => std::fs::read_to_string(&path).unwrap(),
+                    _ => continue,
+                };
+                texts.push(text);
+            }
+        };
+        read_dir(&root.join("test_data/time"), true);
+        read_dir(&root.join("test_data/entities"), false);
+        read_dir(&root.join("test_data/events"), false);
+        for dir in std::fs::read_dir(root.join("test_data/text")).unwrap() {
+            read_dir(&dir.unwrap().path(), false);
+        }
+        read_dir(&root.join("../../articles"), false);
+        texts
+    }
+
+    // Issue 9: `scan` tries at a word only the rules that declare they can start there; on
+    // every test text, that finds at every word what trying every rule finds.
+    #[test]
+    fn the_rule_index_finds_what_every_rule_finds() {
+        let texts = texts();
+        assert!(texts.len() > 100, "{} texts", texts.len());
+        let mut words = 0;
+        let mut found = 0;
+        let mut skipped = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let c = Ctx::new(&doc);
+            for i in 0..c.w.len() {
+                let every = best_of(&c, i, u32::MAX);
+                let indexed = best_at(&c, i);
+                assert_eq!(
+                    format!("{indexed:?}"),
+                    format!("{every:?}"),
+                    "at «{}» in {text}",
+                    c.key(i)
+                );
+                words += 1;
+                found += usize::from(every.is_some());
+                skipped += usize::from(c.rules_at(i) == 0);
+            }
+        }
+        // The texts hold many expressions, and the index still skips most words.
+        assert!(found > 1000 && skipped * 2 > words, "{found}, {skipped} of {words}");
+    }
+
+    // Issue 9: every rule has a bit of its own in the index, and starts somewhere.
+    #[test]
+    fn every_rule_starts_somewhere() {
+        let index = RuleIndex::get(crate::time::lexicon::get());
+        let all = index.by_word.values().fold(index.number, |a, b| a | b);
+        assert!(RULES.len() <= 32);
+        assert_eq!(all.count_ones() as usize, RULES.len());
+    }
 }

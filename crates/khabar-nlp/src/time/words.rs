@@ -8,71 +8,136 @@ use crate::token::{Token, TokenKind};
 
 /// One token as the time rules see it.
 #[derive(Debug, Clone)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     pub span: Span,
     pub kind: TokenKind,
-    /// The folded key of the whole token.
-    pub key: String,
-    /// Keys with a leading و/ف and a preposition ب/ل/ك stripped, each with the byte where the
-    /// remaining stem starts in the original text. The first entry is the whole token.
-    pub alts: Vec<(String, usize)>,
+    /// The folded key of the whole token (borrowed from the token).
+    pub key: &'t str,
+    /// The clitic readings ([`Word::alts`]): where each starts in `key` (or whether it is
+    /// `article`), and its stem's start in the text relative to the token's start. Kept inline:
+    /// the word view allocates nothing for most words (issue 9).
+    readings: [Reading; MAX_READINGS],
+    len: u8,
+    /// «ال» + the stem of a word read as ل + «ال» («للعام» → «العام»): the one reading that is
+    /// not a part of `key` (a word has at most one).
+    article: Option<Box<str>>,
 }
 
-impl Word {
+/// The most readings a word has: whole, after و/ف, after a preposition, and «ال» + the stem
+/// twice (at two stem starts).
+const MAX_READINGS: usize = 5;
+
+/// One clitic reading of a word: `key[from..]`, or the word's «ال» form; its stem starts at
+/// byte `at` of the token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reading {
+    from: u8,
+    article: bool,
+    at: u32,
+}
+
+impl<'t> Word<'t> {
+    /// Keys with a leading و/ف and a preposition ب/ل/ك stripped, each with the byte where the
+    /// remaining stem starts in the original text. The first is the whole token.
+    pub fn alts(&self) -> impl DoubleEndedIterator<Item = (&str, usize)> + '_ {
+        self.readings[..usize::from(self.len)].iter().map(|r| {
+            let key = if r.article {
+                self.article.as_deref().unwrap_or_default()
+            } else {
+                &self.key[usize::from(r.from)..]
+            };
+            (key, self.span.start + r.at as usize)
+        })
+    }
+
+    /// How many readings [`Word::alts`] gives.
+    pub fn alt_count(&self) -> usize {
+        usize::from(self.len)
+    }
+
     /// The stem start if some clitic reading of the token is `key`.
     pub fn alt(&self, key: &str) -> Option<usize> {
-        self.alts.iter().find(|(k, _)| k == key).map(|&(_, at)| at)
+        self.alts().find(|&(k, _)| k == key).map(|(_, at)| at)
+    }
+
+    fn push(&mut self, reading: Reading) {
+        self.readings[usize::from(self.len)] = reading;
+        self.len += 1;
     }
 }
 
 /// Builds the word view of `tokens`.
-pub(crate) fn words(text: &str, tokens: &[Token]) -> Vec<Word> {
-    tokens
-        .iter()
-        .map(|t| {
-            let mut alts = vec![(t.key.clone(), t.span.start)];
-            if t.kind == TokenKind::Arabic {
-                let original = t.span.slice(text);
-                let chars: Vec<char> = t.key.chars().collect();
-                let mut firsts = vec![0usize];
-                if chars.len() > 3 && matches!(chars[0], 'و' | 'ف') {
-                    firsts.push(1);
-                }
-                for &f in &firsts.clone() {
-                    if chars.len() > f + 3 && matches!(chars[f], 'ب' | 'ل' | 'ك') {
-                        firsts.push(f + 1);
-                    }
-                }
-                for f in firsts.into_iter().skip(1) {
-                    let stem: String = chars[f..].iter().collect();
-                    let at = t.span.start + byte_after_folded(original, f);
-                    alts.push((stem.clone(), at));
-                    // «للعام» = ل + العام.
-                    if chars.get(f) == Some(&'ل') && chars.get(f.wrapping_sub(1)) == Some(&'ل') {
-                        alts.push((format!("ا{stem}"), at));
-                    }
-                }
-                if chars.len() > 4 && chars[0] == 'ل' && chars[1] == 'ل' {
-                    let stem: String = chars[2..].iter().collect();
-                    alts.push((format!("ال{stem}"), t.span.start));
-                }
-                if chars.len() > 5 && matches!(chars[0], 'و' | 'ف') && chars[1..3] == ['ل', 'ل']
-                {
-                    let stem: String = chars[3..].iter().collect();
-                    alts.push((
-                        format!("ال{stem}"),
-                        t.span.start + byte_after_folded(original, 1),
-                    ));
-                }
-            }
-            Word {
-                span: t.span,
-                kind: t.kind,
-                key: t.key.clone(),
-                alts,
-            }
-        })
-        .collect()
+pub(crate) fn words<'t>(text: &str, tokens: &'t [Token]) -> Vec<Word<'t>> {
+    tokens.iter().map(|t| word(text, t)).collect()
+}
+
+/// The word view of one token: its readings with a leading و/ف, a preposition ب/ل/ك and
+/// «لل» (ل + ال) read off.
+fn word<'t>(text: &str, t: &'t Token) -> Word<'t> {
+    let key = t.key.as_str();
+    let mut w = Word {
+        span: t.span,
+        kind: t.kind,
+        key,
+        readings: [Reading::default(); MAX_READINGS],
+        len: 0,
+        article: None,
+    };
+    w.push(Reading::default());
+    if t.kind != TokenKind::Arabic {
+        return w;
+    }
+    // The first four letters with where they start in the key, and the length up to 6.
+    let mut first = [('\0', key.len()); 4];
+    for (slot, (at, ch)) in first.iter_mut().zip(key.char_indices()) {
+        *slot = (ch, at);
+    }
+    let letter = |k: usize| first[k].0;
+    let byte = |k: usize| first[k].1;
+    let len = key.chars().take(6).count();
+    let original = t.span.slice(text);
+    // Where a stem starts (in letters): after و/ف, then after ب/ل/ك.
+    let mut stems = [0usize; 2];
+    let mut n_stems = 0;
+    let conjunction = usize::from(len > 3 && matches!(letter(0), 'و' | 'ف'));
+    if conjunction == 1 {
+        stems[n_stems] = 1;
+        n_stems += 1;
+    }
+    if len > conjunction + 3 && matches!(letter(conjunction), 'ب' | 'ل' | 'ك') {
+        stems[n_stems] = conjunction + 1;
+        n_stems += 1;
+    }
+    let with_article = |w: &mut Word<'t>, rest: usize, at: usize| {
+        let article = w
+            .article
+            .get_or_insert_with(|| format!("ال{}", &key[rest..]).into_boxed_str());
+        debug_assert_eq!(&article[4..], &key[rest..]);
+        w.push(Reading {
+            from: 0,
+            article: true,
+            at: at as u32,
+        });
+    };
+    for &f in &stems[..n_stems] {
+        let at = byte_after_folded(original, f);
+        w.push(Reading {
+            from: byte(f) as u8,
+            article: false,
+            at: at as u32,
+        });
+        // «للعام» = ل + العام.
+        if letter(f) == 'ل' && letter(f - 1) == 'ل' {
+            with_article(&mut w, byte(f + 1), at);
+        }
+    }
+    if len > 4 && letter(0) == 'ل' && letter(1) == 'ل' {
+        with_article(&mut w, byte(2), 0);
+    }
+    if len > 5 && matches!(letter(0), 'و' | 'ف') && letter(1) == 'ل' && letter(2) == 'ل' {
+        with_article(&mut w, byte(3), byte_after_folded(original, 1));
+    }
+    w
 }
 
 /// Byte offset in `original` after `n` chars that survive folding.
@@ -104,7 +169,7 @@ pub(crate) struct Number {
 
 /// Reads a number starting at word `i`: digits, or number words with «عشر» teens and «و» tens.
 /// Uses [`crate::numbers::parse_phrase`] first and the local table as a fallback.
-pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
+pub(crate) fn number(w: &[Word<'_>], i: usize, lx: &Lexicon) -> Option<Number> {
     let first = w.get(i)?;
     if first.kind == TokenKind::Number {
         let value = first.key.parse().ok()?;
@@ -120,21 +185,23 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
         return None;
     }
     // The first word may carry a clitic (وثلاثة، بخمسة).
-    let Some((mut value, ordinal, start)) = first.alts.iter().find_map(|(k, at)| {
-        lx.numbers.get(k).map(|&(v, o)| (v, o, *at)).or_else(|| {
+    let Some((mut value, ordinal, start)) = first.alts().find_map(|(k, at)| {
+        lx.numbers.get(k).map(|&(v, o)| (v, o, at)).or_else(|| {
             // «الثلاثة» in «الأيام الثلاثة الماضية».
             let rest = k.strip_prefix("ال")?;
             lx.numbers
                 .get(rest)
                 .filter(|x| !x.1 && x.0 < 100)
-                .map(|&(v, _)| (v, false, *at))
+                .map(|&(v, _)| (v, false, at))
         })
     }) else {
-        let keys: Vec<&str> = w[i..w.len().min(i + 4)]
-            .iter()
-            .map(|x| x.key.as_str())
-            .collect();
-        let p = crate::numbers::parse_keys(&keys)?;
+        // The keys of up to four words, without a vector per word (issue 9).
+        let mut keys = [""; 4];
+        let words = &w[i..w.len().min(i + 4)];
+        for (k, x) in keys.iter_mut().zip(words) {
+            *k = x.key;
+        }
+        let p = crate::numbers::parse_keys(&keys[..words.len()])?;
         return Some(Number {
             value: p.value,
             end: i + p.words,
@@ -144,14 +211,14 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
         });
     };
     let lone_one = matches!(
-        first.alts.last().map(|a| a.0.as_str()),
+        first.alts().next_back().map(|a| a.0),
         Some("احد" | "احدي")
     ) || first.key == "احد"
         || first.key == "احدي";
     let mut end = i + 1;
     if value < 10
         && let Some(next) = w.get(end)
-        && matches!(next.key.as_str(), "عشر" | "عشره")
+        && matches!(next.key, "عشر" | "عشره")
     {
         value += 10;
         end += 1;
@@ -179,4 +246,40 @@ pub(crate) fn number(w: &[Word], i: usize, lx: &Lexicon) -> Option<Number> {
         digits: false,
         start,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+
+    fn readings(text: &str) -> Vec<Vec<(String, usize)>> {
+        let doc = Document::new(text);
+        super::words(text, &doc.tokens)
+            .iter()
+            .map(|w| w.alts().map(|(k, at)| (k.to_owned(), at)).collect())
+            .collect()
+    }
+
+    // Issue 9: the word view keeps its readings inline; these are the readings it gave when it
+    // built a string for each.
+    #[test]
+    fn readings_of_clitics() {
+        let r = |k: &str, at: usize| (k.to_owned(), at);
+        assert_eq!(
+            readings("وللعام للعام وبالعام في 2021"),
+            vec![
+                vec![
+                    r("وللعام", 0),
+                    r("للعام", 2),
+                    r("لعام", 4),
+                    r("العام", 4),
+                    r("العام", 2)
+                ],
+                vec![r("للعام", 13), r("لعام", 15), r("العام", 15), r("العام", 13)],
+                vec![r("وبالعام", 24), r("بالعام", 26), r("العام", 28)],
+                vec![r("في", 39)],
+                vec![r("2021", 44)],
+            ]
+        );
+    }
 }

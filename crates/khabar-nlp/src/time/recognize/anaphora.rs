@@ -4,24 +4,35 @@
 
 use super::*;
 
+/// The definite unit words, days included («اليوم»).
+const UNIT_WORDS: [(&str, Unit); 5] = [
+    ("اليوم", Unit::Day),
+    ("الاسبوع", Unit::Week),
+    ("الشهر", Unit::Month),
+    ("العام", Unit::Year),
+    ("السنه", Unit::Year),
+];
+
+/// «ذلك العام».
+const DEMONSTRATIVES: [&str; 3] = ["ذلك", "تلك", "وذلك"];
+
 /// The unit a definite unit word names, days included («اليوم»).
 fn anaphoric_unit(c: &Ctx<'_>, k: usize) -> Option<(Unit, usize)> {
     let w = c.w.get(k)?;
-    w.alts.iter().find_map(|(key, at)| {
-        let unit = match key.as_str() {
-            "اليوم" => Unit::Day,
-            "الاسبوع" => Unit::Week,
-            "الشهر" => Unit::Month,
-            "العام" | "السنه" => Unit::Year,
-            _ => return None,
-        };
-        Some((unit, *at))
+    w.alts().find_map(|(key, at)| {
+        let &(_, unit) = UNIT_WORDS.iter().find(|(word, _)| *word == key)?;
+        Some((unit, at))
     })
+}
+
+/// What [`anaphoric`] starts at.
+pub(super) fn anaphoric_starts(_: &Lexicon) -> Starts {
+    Starts::words(DEMONSTRATIVES).and(UNIT_WORDS.iter().map(|(word, _)| *word))
 }
 
 /// «اليوم التالي»، «العام نفسه»، «ذلك العام»، «الشهر ذاته»، «الأسبوع السابق».
 pub(super) fn anaphoric(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (unit, start, offset, end) = if matches!(c.key(i), "ذلك" | "تلك" | "وذلك")
+    let (unit, start, offset, end) = if DEMONSTRATIVES.contains(&c.key(i))
         && let Some((unit, _)) = anaphoric_unit(c, i + 1)
     {
         (unit, c.start(i), 0, i + 2)
@@ -38,7 +49,7 @@ pub(super) fn anaphoric(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     // «اليوم التالي للانتخابات»: anchored on an event, not on a date.
     if c.w
         .get(end)
-        .is_some_and(|w| w.key.starts_with('ل') && w.alts.len() > 1)
+        .is_some_and(|w| w.key.starts_with('ل') && w.alt_count() > 1)
     {
         return None;
     }

@@ -10,9 +10,17 @@ pub(super) fn day_at(c: &Ctx<'_>, j: usize) -> Option<Hit> {
         .max_by_key(|h| h.end_word)
 }
 
+/// «الليلة».
+const TONIGHT: &str = "الليله";
+
+/// What [`tonight`] starts at.
+pub(super) fn tonight_starts(_: &Lexicon) -> Starts {
+    Starts::words([TONIGHT]).and(THIS)
+}
+
 /// «الليلة»، «الليلة الماضية»، «هذا الصباح»، «هذا المساء».
 pub(super) fn tonight(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (part, j, at) = if let Some(at) = c.alt(i, "الليله") {
+    let (part, j, at) = if let Some(at) = c.alt(i, TONIGHT) {
         ("NI", i + 1, at)
     } else if c.key(i) == "هذا" {
         match c.key(i + 1) {
@@ -35,13 +43,20 @@ pub(super) fn tonight(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, at, end, TimeType::Time, spec))
 }
 
+/// «الساعات», before «الأولى من صباح».
+const HOURS: &str = "الساعات";
+
+/// What [`part_of_day`] starts at.
+pub(super) fn part_of_day_starts(lx: &Lexicon) -> Starts {
+    Starts::words([HOURS]).and(firsts(&lx.day_parts))
+}
+
 /// «صباح اليوم»، «مساء أمس»، «ليلة الجمعة».
 pub(super) fn part_of_day(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     // «الساعات الأولى من صباح اليوم».
-    if c.alt(i, "الساعات").is_some() && c.key(i + 1) == "الاولي" && c.key(i + 2) == "من"
-    {
+    if c.alt(i, HOURS).is_some() && c.key(i + 1) == "الاولي" && c.key(i + 2) == "من" {
         let mut h = part_of_day(c, i + 3)?;
-        h.start = c.alt(i, "الساعات").unwrap_or(h.start);
+        h.start = c.alt(i, HOURS).unwrap_or(h.start);
         return Some(h);
     }
     let ((part, _, _), j, at) = c.phrase(&c.lx.day_parts, i)?;
@@ -67,11 +82,19 @@ pub(super) fn part_of_day(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(h)
 }
 
+/// «الساعة».
+const HOUR: &str = "الساعه";
+
+/// What [`clock`] starts at.
+pub(super) fn clock_starts(_: &Lexicon) -> Starts {
+    Starts::words([HOUR]).or_number()
+}
+
 /// «الساعة 10:30»، «الساعة العاشرة صباحا»، «في تمام الساعة الثالثة بعد الظهر من يوم الجمعة»,
 /// «التاسعة إلا ربعا مساء»، «الرابعة وعشر دقائق عصرا»، «الثامنة والنصف من صباح الثلاثاء»،
 /// «الساعة 9 بعد العشاء»، «ستة ونص المسا».
 pub(super) fn clock(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let lead = c.alt(i, "الساعه");
+    let lead = c.alt(i, HOUR);
     let j = if lead.is_some() { i + 1 } else { i };
     let (mut hour, mut minute, mut k, start);
     if let Some((h, m, e)) = digit_clock(c, j) {

@@ -2,10 +2,18 @@
 
 use super::*;
 
+/// «يوم», which may open a day expression («يوم الجمعة», «يوم أمس»).
+pub(super) const DAY: &str = "يوم";
+
+/// What [`deictic`] starts at.
+pub(super) fn deictic_starts(lx: &Lexicon) -> Starts {
+    Starts::words([DAY]).and(firsts(&lx.deictic))
+}
+
 /// «اليوم»، «أمس»، «يوم أمس»، «اليوم الجمعة»، «أول أمس».
 pub(super) fn deictic(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (j0, start) = if c.alt(i, "يوم").is_some() {
-        (i + 1, c.alt(i, "يوم")?)
+    let (j0, start) = if c.alt(i, DAY).is_some() {
+        (i + 1, c.alt(i, DAY)?)
     } else {
         (i, 0)
     };
@@ -36,17 +44,21 @@ pub(super) fn deictic(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(h)
 }
 
+/// What [`weekday`] starts at.
+pub(super) fn weekday_starts(lx: &Lexicon) -> Starts {
+    Starts::keys(&lx.weekdays).and([DAY])
+}
+
 /// «(يوم) الثلاثاء (الماضي)».
 pub(super) fn weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (j, start) = match c.alt(i, "يوم") {
+    let (j, start) = match c.alt(i, DAY) {
         Some(at) => (i + 1, at),
         None => (i, 0),
     };
     let (wd, ambiguous, at) =
         c.w.get(j)?
-            .alts
-            .iter()
-            .find_map(|(k, at)| c.lx.weekdays.get(k).map(|&(d, a)| (d, a, *at)))?;
+            .alts()
+            .find_map(|(k, at)| c.lx.weekdays.get(k).map(|&(d, a)| (d, a, at)))?;
     let start = if j == i { at } else { start };
     let mut end = j + 1;
     let mut lean = None;
@@ -70,21 +82,25 @@ pub(super) fn weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, start, end, TimeType::Date, Spec::Weekday(wd, lean)))
 }
 
+/// What [`date`] starts at.
+pub(super) fn date_starts(lx: &Lexicon) -> Starts {
+    Starts::keys(&lx.weekdays).and([DAY]).or_number()
+}
+
 /// «15 أبريل 2021»، «الخميس 15 نيسان/أبريل الجاري»، «5 رمضان 1445هـ»، «الثالث من مارس»,
 /// «الثلاثاء الموافق 13 شهر حزيران»، «السبت 14/02»، «الثلاثاء العاشر».
 pub(super) fn date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let mut j = i;
     let mut start = c.start(i);
     let mut wd = None;
-    if let Some(at) = c.alt(j, "يوم") {
+    if let Some(at) = c.alt(j, DAY) {
         start = at;
         j += 1;
     }
     if let Some((d, at)) =
         c.w.get(j)?
-            .alts
-            .iter()
-            .find_map(|(k, at)| c.lx.weekdays.get(k).map(|x| (x.0, *at)))
+            .alts()
+            .find_map(|(k, at)| c.lx.weekdays.get(k).map(|x| (x.0, at)))
     {
         if j == i {
             start = at;
@@ -244,6 +260,11 @@ pub(super) fn day_of_relative_month(
     Some(h)
 }
 
+/// What [`digit_date`] starts at: digits.
+pub(super) fn digit_date_starts(_: &Lexicon) -> Starts {
+    Starts::default().or_number()
+}
+
 /// «15/4/2021»، «2021-04-15»، «١٥/٤/٢٠٢١».
 pub(super) fn digit_date(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let num = |k: usize| -> Option<(u32, usize)> {
@@ -303,17 +324,45 @@ fn weekday_ordinal(key: &str, before: bool) -> Option<i8> {
     if before && key.starts_with("ال") {
         return None;
     }
-    Some(match bare {
-        "اول" | "اولي" => 1,
-        "ثاني" | "ثانيه" => 2,
-        "ثالث" | "ثالثه" => 3,
-        "رابع" | "رابعه" => 4,
-        "خامس" | "خامسه" => 5,
-        "اخير" | "اخيره" if !before => -1,
-        "اخر" if before => -1,
-        _ => return None,
-    })
+    WEEKDAY_ORDINALS
+        .iter()
+        .find(|o| o.word == bare && if before { o.before } else { o.after })
+        .map(|o| o.n)
 }
+
+/// An ordinal of a weekday: its word without «ال», n (−1 for the last), and whether it may
+/// stand after a weekday and before an indefinite one.
+struct WeekdayOrdinal {
+    word: &'static str,
+    n: i8,
+    after: bool,
+    before: bool,
+}
+
+const fn ordinal_word(word: &'static str, n: i8, after: bool, before: bool) -> WeekdayOrdinal {
+    WeekdayOrdinal {
+        word,
+        n,
+        after,
+        before,
+    }
+}
+
+const WEEKDAY_ORDINALS: [WeekdayOrdinal; 13] = [
+    ordinal_word("اول", 1, true, true),
+    ordinal_word("اولي", 1, true, true),
+    ordinal_word("ثاني", 2, true, true),
+    ordinal_word("ثانيه", 2, true, true),
+    ordinal_word("ثالث", 3, true, true),
+    ordinal_word("ثالثه", 3, true, true),
+    ordinal_word("رابع", 4, true, true),
+    ordinal_word("رابعه", 4, true, true),
+    ordinal_word("خامس", 5, true, true),
+    ordinal_word("خامسه", 5, true, true),
+    ordinal_word("اخير", -1, true, false),
+    ordinal_word("اخيره", -1, true, false),
+    ordinal_word("اخر", -1, false, true),
+];
 
 /// A month after «من»/«في» at `k` for the n-th weekday or a week of a month: «مايو 2024»,
 /// «شهر نوفمبر», «الشهر المقبل», «ديسمبر الماضي».
@@ -325,6 +374,14 @@ fn month_after(c: &Ctx<'_>, k: usize) -> Option<Hit> {
         .max_by_key(|h| h.end_word)
 }
 
+/// What [`nth_weekday`] starts at: «يوم», a weekday, or an ordinal before one.
+pub(super) fn nth_weekday_starts(lx: &Lexicon) -> Starts {
+    let before = WEEKDAY_ORDINALS.iter().filter(|o| o.before);
+    Starts::keys(&lx.weekdays)
+        .and([DAY])
+        .and(before.map(|o| o.word))
+}
+
 /// «الخميس الثاني من مايو 2024»، «ثالث أربعاء من شهر نوفمبر»، «الجمعة الأخيرة من آب»،
 /// «آخر جمعة من ديسمبر الماضي» (issue 11). An ordinal up to the fifth after a weekday is read
 /// as the n-th weekday, even when the day of the month would fall on it too (issue 11 lists
@@ -332,16 +389,16 @@ fn month_after(c: &Ctx<'_>, k: usize) -> Option<Hit> {
 pub(super) fn nth_weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let mut j = i;
     let mut start = c.start(i);
-    if let Some(at) = c.alt(j, "يوم") {
+    if let Some(at) = c.alt(j, DAY) {
         start = at;
         j += 1;
     }
     let weekday_at = |k: usize, indefinite: bool| {
-        c.w.get(k)?.alts.iter().find_map(|(key, at)| {
+        c.w.get(k)?.alts().find_map(|(key, at)| {
             if indefinite {
-                c.lx.weekdays_indefinite.get(key).map(|d| (*d, *at))
+                c.lx.weekdays_indefinite.get(key).map(|d| (*d, at))
             } else {
-                c.lx.weekdays.get(key).map(|x| (x.0, *at))
+                c.lx.weekdays.get(key).map(|x| (x.0, at))
             }
         })
     };
@@ -354,8 +411,7 @@ pub(super) fn nth_weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     } else if j == i {
         let n =
             c.w.get(i)?
-                .alts
-                .iter()
+                .alts()
                 .find_map(|(key, _)| weekday_ordinal(key, true))?;
         let (wd, _) = weekday_at(i + 1, true).or_else(|| weekday_at(i + 1, false))?;
         (wd, n, i + 2)
@@ -374,19 +430,26 @@ pub(super) fn nth_weekday(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, start, m.end_word, TimeType::Date, spec))
 }
 
+/// What [`weekday_of_week`] starts at.
+pub(super) fn weekday_of_week_starts(lx: &Lexicon) -> Starts {
+    Starts::keys(&lx.weekdays)
+        .and(lx.weekdays_indefinite.keys().map(String::as_str))
+        .and([DAY])
+}
+
 /// «ثلاثاء الأسبوع المقبل»، «يوم الاثنين من الأسبوع القادم»، «الأربعاء من الأسبوع الماضي»
 /// (issue 11): a weekday of a relative ISO week.
 pub(super) fn weekday_of_week(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (j, lead) = match c.alt(i, "يوم") {
+    let (j, lead) = match c.alt(i, DAY) {
         Some(at) => (i + 1, Some(at)),
         None => (i, None),
     };
-    let (wd, at) = c.w.get(j)?.alts.iter().find_map(|(key, at)| {
+    let (wd, at) = c.w.get(j)?.alts().find_map(|(key, at)| {
         c.lx.weekdays
             .get(key)
             .map(|x| x.0)
             .or_else(|| c.lx.weekdays_indefinite.get(key).copied())
-            .map(|d| (d, *at))
+            .map(|d| (d, at))
     })?;
     let mut k = j + 1;
     if c.key(k) == "من" {
@@ -403,16 +466,31 @@ pub(super) fn weekday_of_week(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, lead.unwrap_or(at), week.end_word, TimeType::Date, spec))
 }
 
+/// The units of [`part_of_period`].
+const PERIOD_UNITS: [(&str, Unit); 4] = [
+    ("الاسبوع", Unit::Week),
+    ("اسبوع", Unit::Week),
+    ("اليوم", Unit::Day),
+    (DAY, Unit::Day),
+];
+
+/// «أول يوم», «آخر أسبوع».
+const FIRST_OR_LAST: [&str; 2] = ["اول", "اخر"];
+
+/// What [`part_of_period`] starts at.
+pub(super) fn part_of_period_starts(_: &Lexicon) -> Starts {
+    Starts::words(FIRST_OR_LAST).and(PERIOD_UNITS.iter().map(|(word, _)| *word))
+}
+
 /// «الأسبوع الأول من يوليو 2024»، «آخر يوم من فبراير»، «اليوم الأخير من العام»، «اليوم الأول
 /// من الشهر المقبل» (issue 11). The n-th week of a month is the ISO week holding its n-th
 /// Thursday (so that most of the week is in the month).
 pub(super) fn part_of_period(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let unit_word = |k: usize| -> Option<(Unit, usize)> {
         let w = c.w.get(k)?;
-        w.alts.iter().find_map(|(key, at)| match key.as_str() {
-            "الاسبوع" | "اسبوع" => Some((Unit::Week, *at)),
-            "اليوم" | "يوم" => Some((Unit::Day, *at)),
-            _ => None,
+        w.alts().find_map(|(key, at)| {
+            let &(_, unit) = PERIOD_UNITS.iter().find(|(word, _)| *word == key)?;
+            Some((unit, at))
         })
     };
     let ordinal = |key: &str| -> Option<i8> {
@@ -431,8 +509,8 @@ pub(super) fn part_of_period(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     {
         (unit, n, at, i + 2)
     } else {
-        let (n, at) = c.w.get(i)?.alts.iter().find_map(|(key, at)| {
-            matches!(key.as_str(), "اول" | "اخر").then(|| (ordinal(key), *at))
+        let (n, at) = c.w.get(i)?.alts().find_map(|(key, at)| {
+            FIRST_OR_LAST.contains(&key).then(|| (ordinal(key), at))
         })?;
         let (unit, _) = unit_word(i + 1).filter(|_| !c.key(i + 1).starts_with("ال"))?;
         (unit, n?, at, i + 2)
@@ -460,6 +538,11 @@ pub(super) fn part_of_period(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         n,
     };
     Some(c.hit(i, start, period.end_word, TimeType::Date, spec))
+}
+
+/// What [`holiday`] starts at.
+pub(super) fn holiday_starts(lx: &Lexicon) -> Starts {
+    Starts::words(firsts(&lx.holidays))
 }
 
 /// «عيد الفطر»، «يوم المرأة العالمي»، «عيد الأضحى 2025» (issue 11): holidays that name a day

@@ -28,10 +28,16 @@ pub(super) fn month_name(c: &Ctx<'_>, i: usize) -> Option<(Month, usize, usize)>
     Some((month, j, at))
 }
 
+/// «شهر», before a month name or number.
+const MONTH_WORD: &str = "شهر";
+
+/// «هذا», «هذه» before a unit or a season.
+pub(super) const THIS: [&str; 2] = ["هذا", "هذه"];
+
 /// A month at `i`: a name («أبريل», «شهر نيسان») or «شهر» and a month number («شهر 11»,
 /// «شهر ستة», Levant and Iraq): (month, end word, start byte, numeric?).
 pub(super) fn month_ref(c: &Ctx<'_>, i: usize) -> Option<(Month, usize, usize, bool)> {
-    let Some(at) = c.alt(i, "شهر") else {
+    let Some(at) = c.alt(i, MONTH_WORD) else {
         let (m, e, at) = month_name(c, i)?;
         return Some((m, e, at, false));
     };
@@ -118,10 +124,15 @@ pub(super) fn year_spec(c: &Ctx<'_>, j: usize, hijri: bool) -> Option<(YearSpec,
 // ---------------------------------------------------------------------------------------------
 // Months, years, quarters, seasons
 
+/// What [`month`] starts at.
+pub(super) fn month_starts(lx: &Lexicon) -> Starts {
+    Starts::words([MONTH_WORD]).and(firsts(&lx.months))
+}
+
 /// «يناير الماضي»، «شهر رمضان»، «أبريل 2021»، «مارس/آذار من العام الماضي».
 pub(super) fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (m, mut j, start, numeric) = month_ref(c, i)?;
-    let j0 = if c.alt(i, "شهر").is_some() {
+    let j0 = if c.alt(i, MONTH_WORD).is_some() {
         i + 1
     } else {
         i
@@ -165,9 +176,17 @@ pub(super) fn month(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, start, j, TimeType::Date, spec))
 }
 
+/// «عام», «سنة» before a year number.
+const YEAR_WORDS: [&str; 5] = ["عام", "العام", "سنه", "السنه", "عامي"];
+
+/// What [`year`] starts at.
+pub(super) fn year_starts(_: &Lexicon) -> Starts {
+    Starts::words(YEAR_WORDS).or_number()
+}
+
 /// «عام 2021»، «العام 1445هـ»، «2021م»، «في 2019».
 pub(super) fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let lead = c.alt_in(i, &["عام", "العام", "سنه", "السنه", "عامي"]);
+    let lead = c.alt_in(i, &YEAR_WORDS);
     let j = if lead.is_some() { i + 1 } else { i };
     let (y, hijri, end) = year_number(c, j, false)?;
     let explicit_era = end > j + 1;
@@ -180,7 +199,7 @@ pub(super) fn year(c: &Ctx<'_>, i: usize) -> Option<Hit> {
             && c.w[i - 1].kind == TokenKind::Arabic
             && !(i.saturating_sub(3)..i).any(|k| c.lx.in_class("count_word", c.key(k)))
             && next.is_none_or(|w| {
-                w.kind == TokenKind::Punct && !matches!(w.key.as_str(), "%" | "٪" | "-" | "/" | ".")
+                w.kind == TokenKind::Punct && !matches!(w.key, "%" | "٪" | "-" | "/" | ".")
                     || w.key == "." && c.w.get(end + 1).is_none_or(|x| x.kind != TokenKind::Number)
             });
         // «(1994)»: a year in brackets (issue 11).
@@ -242,13 +261,20 @@ pub(super) fn year_after(c: &Ctx<'_>, j: usize) -> (YearOf, usize, bool) {
     (YearOf::Reference(0), j, false)
 }
 
+/// «الربع», and «الثلاثي», the Maghrebi quarter.
+const QUARTER_WORDS: [&str; 2] = ["الربع", "الثلاثي"];
+
+/// «النصف», and «السداسي», the Maghrebi half.
+const HALF_WORDS: [&str; 2] = ["النصف", "السداسي"];
+
+/// What [`quarter`] starts at.
+pub(super) fn quarter_starts(_: &Lexicon) -> Starts {
+    Starts::words(QUARTER_WORDS).and(HALF_WORDS)
+}
+
 /// «الربع الأول من العام الجاري»، «النصف الثاني من 2020».
 pub(super) fn quarter(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    // «الثلاثي» and «السداسي» are the Maghrebi quarter and half.
-    let (half, at) = match (
-        c.alt_in(i, &["الربع", "الثلاثي"]),
-        c.alt_in(i, &["النصف", "السداسي"]),
-    ) {
+    let (half, at) = match (c.alt_in(i, &QUARTER_WORDS), c.alt_in(i, &HALF_WORDS)) {
         (Some(at), _) => (false, at),
         (_, Some(at)) => (true, at),
         _ => return None,
@@ -282,23 +308,26 @@ pub(super) fn quarter(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, at, end, TimeType::Date, spec))
 }
 
+/// What [`season`] starts at.
+pub(super) fn season_starts(lx: &Lexicon) -> Starts {
+    Starts::keys(&lx.seasons).and(THIS)
+}
+
 /// «هذا الصيف»، «الصيف الماضي»، «صيف 2024»، «شتاء العام الماضي».
 pub(super) fn season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (this, j) = if matches!(c.key(i), "هذا" | "هذه") {
+    let (this, j) = if THIS.contains(&c.key(i)) {
         (true, i + 1)
     } else {
         (false, i)
     };
     let (code, at) =
         c.w.get(j)?
-            .alts
-            .iter()
-            .find_map(|(k, at)| c.lx.seasons.get(k).map(|s| (*s, *at)))?;
+            .alts()
+            .find_map(|(k, at)| c.lx.seasons.get(k).map(|s| (*s, at)))?;
     let start = if this { c.start(i) } else { at };
     let definite = c.key(j).starts_with("ال")
         || c.w[j]
-            .alts
-            .iter()
+            .alts()
             .any(|(k, _)| k.starts_with("ال") && c.lx.seasons.contains_key(k));
     if c.key(j + 1) == "العربي" || c.key(j + 1) == "العربيه" {
         return None;
@@ -322,10 +351,19 @@ pub(super) fn season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, start, end, TimeType::Date, spec))
 }
 
+/// «فصل» before a season.
+const SEASON_WORD: &str = "فصل";
+
+/// What [`generic_season`] starts at: «فصل» or a season adverb («صيفا»).
+pub(super) fn generic_season_starts(lx: &Lexicon) -> Starts {
+    let adverbs = lx.seasons.keys().map(|season| format!("{season}ا"));
+    Starts::words([SEASON_WORD]).and(adverbs)
+}
+
 /// «صيفا»، «في فصل الشتاء» (issue 11): a season of no particular year, `XXXX-SU`; «فصل الصيف
 /// المقبل» with a year or a direction is resolved like «الصيف المقبل».
 pub(super) fn generic_season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    if let Some(at) = c.alt(i, "فصل") {
+    if let Some(at) = c.alt(i, SEASON_WORD) {
         let inner = season(c, i + 1);
         if let Some(mut h) = inner.filter(|h| h.end_word > i + 2 || !c.signal_before(i + 1)) {
             h.start = at;
@@ -338,10 +376,10 @@ pub(super) fn generic_season(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         return Some(c.hit(i, at, i + 2, TimeType::Date, Val::AnySeason(code)));
     }
     let w = c.w.get(i)?;
-    let (code, at) = w.alts.iter().find_map(|(k, at)| {
+    let (code, at) = w.alts().find_map(|(k, at)| {
         let stem = k.strip_suffix('ا')?;
         (!stem.starts_with("ال"))
-            .then(|| c.lx.seasons.get(stem).map(|s| (*s, *at)))
+            .then(|| c.lx.seasons.get(stem).map(|s| (*s, at)))
             .flatten()
     })?;
     Some(c.hit(i, at, i + 1, TimeType::Date, Val::AnySeason(code)))

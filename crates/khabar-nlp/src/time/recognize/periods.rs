@@ -15,24 +15,39 @@ pub(super) fn century_after(c: &Ctx<'_>, j: usize) -> Option<(CenturyOf, usize)>
     Some((CenturyOf::Written(n.value as i32 - 1), n.end))
 }
 
+/// «القرن».
+const CENTURY_WORD: &str = "القرن";
+
+/// What [`century`] starts at.
+pub(super) fn century_starts(_: &Lexicon) -> Starts {
+    Starts::words([CENTURY_WORD])
+}
+
 /// «القرن الحادي والعشرين»، «القرن الماضي»، «القرن 19».
 pub(super) fn century(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let at = c.alt(i, "القرن")?;
+    let at = c.alt(i, CENTURY_WORD)?;
     let (v, end) = century_after(c, i + 1)?;
     Some(c.hit(i, at, end, TimeType::Date, Spec::Century(v)))
 }
 
+/// «عقد» before a decade.
+const DECADE_WORD: &str = "عقد";
+
+/// What [`decade`] starts at.
+pub(super) fn decade_starts(lx: &Lexicon) -> Starts {
+    Starts::keys(&lx.decades).and([DECADE_WORD])
+}
+
 /// «الثمانينيات»، «ثمانينيات القرن الماضي»، «عقد التسعينيات».
 pub(super) fn decade(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (j, lead) = match c.alt(i, "عقد") {
+    let (j, lead) = match c.alt(i, DECADE_WORD) {
         Some(at) => (i + 1, Some(at)),
         None => (i, None),
     };
     let (d, at) =
         c.w.get(j)?
-            .alts
-            .iter()
-            .find_map(|(k, at)| c.lx.decades.get(k).map(|d| (*d, *at)))?;
+            .alts()
+            .find_map(|(k, at)| c.lx.decades.get(k).map(|d| (*d, at)))?;
     let start = lead.unwrap_or(at);
     let mut end = j + 1;
     let mut cent = CenturyOf::Written(19);
@@ -53,6 +68,11 @@ pub(super) fn decade(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, start, end, TimeType::Date, spec))
 }
 
+/// What [`reference_word`] starts at.
+pub(super) fn reference_word_starts(lx: &Lexicon) -> Starts {
+    Starts::words(firsts(&lx.refs))
+}
+
 /// «الآن»، «حاليا»، «مؤخرا»، «في الوقت الحالي»، «في الماضي».
 pub(super) fn reference_word(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let ((v, signal), end, at) = c.phrase(&c.lx.refs, i)?;
@@ -64,9 +84,17 @@ pub(super) fn reference_word(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(c.hit(i, at, end, TimeType::Date, Val::Ref(v)))
 }
 
+/// «في», before «وقت سابق».
+const IN: &str = "في";
+
+/// What [`earlier_later`] starts at.
+pub(super) fn earlier_later_starts(_: &Lexicon) -> Starts {
+    Starts::words([IN])
+}
+
 /// «في وقت سابق من هذا الشهر»، «في وقت لاحق اليوم»، «في وقت سابق».
 pub(super) fn earlier_later(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let at = c.alt(i, "في")?;
+    let at = c.alt(i, IN)?;
     if c.key(i + 1) != "وقت" {
         return None;
     }
@@ -99,13 +127,17 @@ pub(super) fn earlier_later(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     }
 }
 
+/// What [`anchored`] starts at.
+pub(super) fn anchored_starts(lx: &Lexicon) -> Starts {
+    Starts::keys(&lx.anchors)
+}
+
 /// «مطلع العام الجاري»، «نهاية الشهر الماضي»، «منتصف أبريل»، «أواخر الثمانينيات».
 pub(super) fn anchored(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     let (m, at) =
         c.w.get(i)?
-            .alts
-            .iter()
-            .find_map(|(k, at)| c.lx.anchors.get(k).map(|m| (*m, *at)))?;
+            .alts()
+            .find_map(|(k, at)| c.lx.anchors.get(k).map(|m| (*m, at)))?;
     let mut j = i + 1;
     if c.key(j) == "من" {
         j += 1;
@@ -139,11 +171,19 @@ pub(super) fn anchored(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(h)
 }
 
+/// «العقد».
+const THE_DECADE: &str = "العقد";
+
+/// What [`decade_of_century`] starts at.
+pub(super) fn decade_of_century_starts(_: &Lexicon) -> Starts {
+    Starts::words([THE_DECADE])
+}
+
 /// «العقد الأول من القرن الحالي»، «العقد الأخير من القرن الماضي» (issue 11): the n-th decade of
 /// a century, counted from the century's year 00 (the first decade of the 21st century is the
 /// 2000s, `200X`).
 pub(super) fn decade_of_century(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let at = c.alt(i, "العقد")?;
+    let at = c.alt(i, THE_DECADE)?;
     let n = match c.key(i + 1) {
         "الاخير" => 10,
         k => {

@@ -2,19 +2,32 @@
 
 use super::*;
 
+/// The article «ال».
+const ARTICLE: &str = "ال";
+
+/// Every unit word with the article («الأسبوع»).
+fn definite_units(lx: &Lexicon) -> impl Iterator<Item = String> {
+    lx.units.keys().map(|unit| format!("{ARTICLE}{unit}"))
+}
+
 /// A definite calendar unit at `i` («الأسبوع», «للعام»): (unit, stem start).
 pub(super) fn definite_unit(c: &Ctx<'_>, i: usize) -> Option<(Unit, usize)> {
-    c.w.get(i)?.alts.iter().find_map(|(k, at)| {
-        let rest = k.strip_prefix("ال")?;
+    c.w.get(i)?.alts().find_map(|(k, at)| {
+        let rest = k.strip_prefix(ARTICLE)?;
         let u = c.lx.units.get(rest)?;
         (u.count == 1 && !matches!(u.unit, Unit::Day | Unit::Hour | Unit::Minute))
-            .then_some((u.unit, *at))
+            .then_some((u.unit, at))
     })
+}
+
+/// What [`unit_relative`] starts at.
+pub(super) fn unit_relative_starts(lx: &Lexicon) -> Starts {
+    Starts::words(THIS).and(definite_units(lx))
 }
 
 /// «هذا الأسبوع»، «الشهر الماضي»، «العام المقبل»، «العقد الماضي»، «الأسبوع قبل الماضي».
 pub(super) fn unit_relative(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let this = matches!(c.key(i), "هذا" | "هذه");
+    let this = THIS.contains(&c.key(i));
     let j = if this { i + 1 } else { i };
     let (unit, at) = definite_unit(c, j)?;
     let start = if this { c.start(i) } else { at };
@@ -50,11 +63,11 @@ pub(super) fn count_unit(c: &Ctx<'_>, j: usize) -> Option<(u64, Unit, usize, usi
     let mut k = j;
     let mut start = c.start(j);
     // «الـ24 ساعة».
-    if c.key(k) == "ال" && c.w.get(k + 1).is_some_and(|w| w.kind == TokenKind::Number) {
+    if c.key(k) == ARTICLE && c.w.get(k + 1).is_some_and(|w| w.kind == TokenKind::Number) {
         k += 1;
     }
     // «الـ(10) سنوات» (issue 11).
-    if c.key(k) == "ال"
+    if c.key(k) == ARTICLE
         && c.is_punct(k + 1, &["("])
         && c.w.get(k + 2).is_some_and(|w| w.kind == TokenKind::Number)
         && c.is_punct(k + 3, &[")"])
@@ -76,18 +89,28 @@ pub(super) fn count_unit(c: &Ctx<'_>, j: usize) -> Option<(u64, Unit, usize, usi
     }
     let (u, at) =
         c.w.get(j)?
-            .alts
-            .iter()
-            .find_map(|(k, at)| c.lx.units.get(k).map(|u| (*u, *at)))?;
+            .alts()
+            .find_map(|(k, at)| c.lx.units.get(k).map(|u| (*u, at)))?;
     Some((u64::from(u.count), u.unit, j + 1, at, false))
+}
+
+/// «منذ», «قبل».
+const AGO: [&str; 2] = ["منذ", "قبل"];
+
+/// «بعد».
+const AFTER: &str = "بعد";
+
+/// What [`ago`] starts at.
+pub(super) fn ago_starts(_: &Lexicon) -> Starts {
+    Starts::words(AGO).and([AFTER])
 }
 
 /// «منذ ثلاثة أيام»، «قبل عامين»، «بعد أسبوع»، «منذ سنوات».
 pub(super) fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
-    let (dir, at) = if let Some(at) = c.alt_in(i, &["منذ", "قبل"]) {
+    let (dir, at) = if let Some(at) = c.alt_in(i, &AGO) {
         (-1i64, at)
     } else {
-        (1, c.alt(i, "بعد")?)
+        (1, c.alt(i, AFTER)?)
     };
     let mut j = i + 1;
     let mut modifier = None;
@@ -127,10 +150,28 @@ pub(super) fn ago(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(h)
 }
 
+/// «عدة», «بضعة».
+const SEVERAL: [&str; 3] = ["عده", "بضعه", "بضع"];
+
+/// «نصف», «ربع».
+const FRACTIONS: [&str; 2] = ["نصف", "ربع"];
+
+/// What [`duration`] starts at: a count word, a unit, a definite unit, an approximation, a
+/// number, or «الـ» before one.
+pub(super) fn duration_starts(lx: &Lexicon) -> Starts {
+    Starts::words(SEVERAL)
+        .and(FRACTIONS)
+        .and([ARTICLE])
+        .and(lx.units.keys())
+        .and(definite_units(lx))
+        .and(firsts(&lx.approx))
+        .or_number()
+}
+
 /// «5 سنوات إضافية»، «عامين»، «لمدة عام»، «عدة أشهر»، «الأيام الثلاثة الماضية»، «الأيام المقبلة».
 pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     // «عدة/بضعة أيام».
-    if let Some(at) = c.alt_in(i, &["عده", "بضعه", "بضع"])
+    if let Some(at) = c.alt_in(i, &SEVERAL)
         && let Some(u) = c.lx.units.get(c.key(i + 1))
         && u.count == 0
     {
@@ -143,7 +184,7 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         ));
     }
     // «نصف ساعة», «ربع قرن».
-    if let Some(at) = c.alt_in(i, &["نصف", "ربع"])
+    if let Some(at) = c.alt_in(i, &FRACTIONS)
         && let Some(u) = c.lx.units.get(c.key(i + 1))
         && u.count == 1
     {
@@ -166,7 +207,7 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         ));
     }
     // «الأيام الثلاثة الماضية», «الأيام المقبلة».
-    if let Some(rest) = c.key(i).strip_prefix("ال")
+    if let Some(rest) = c.key(i).strip_prefix(ARTICLE)
         && let Some(u) = c.lx.units.get(rest)
         && u.count == 2
         && matches!(
@@ -177,7 +218,7 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         let v = u.unit.duration("2");
         return Some(c.hit(i, c.start(i), i + 2, TimeType::Duration, Val::Duration(v)));
     }
-    if let Some(rest) = c.key(i).strip_prefix("ال")
+    if let Some(rest) = c.key(i).strip_prefix(ARTICLE)
         && let Some(u) = c.lx.units.get(rest)
         && u.count == 0
     {
@@ -282,15 +323,15 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         && unit == Unit::Decade
         && c.w.get(end).is_some_and(|w| {
             w.kind == TokenKind::Arabic
-                && !matches!(w.key.as_str(), "من" | "كامل" | "واحد" | "مضي" | "ونصف")
-                && !c.lx.relative.contains_key(&w.key)
+                && !matches!(w.key, "من" | "كامل" | "واحد" | "مضي" | "ونصف")
+                && !c.lx.relative.contains_key(w.key)
         })
     {
         return None;
     }
     if lone_plural {
         // «لسنوات», «لساعات», «سنوات عدة».
-        let has_l = c.w[j].alts.len() > 1 && c.w[j].key.starts_with('ل');
+        let has_l = c.w[j].alt_count() > 1 && c.w[j].key.starts_with('ل');
         if c.key(end) == "عده" {
             end += 1;
         } else if !(has_l || signal_for) {
@@ -329,18 +370,31 @@ pub(super) fn duration(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     Some(h)
 }
 
+/// «مرة», «مرتين», «مرات».
+const TIMES: [&str; 4] = ["مره", "مرتين", "مرتان", "مرات"];
+
+/// «كل».
+const EVERY: &str = "كل";
+
+/// What [`set`] starts at.
+pub(super) fn set_starts(lx: &Lexicon) -> Starts {
+    Starts::keys(&lx.sets)
+        .and(TIMES)
+        .and([EVERY])
+        .or_number()
+}
+
 /// «يوميا»، «كل عام»، «كل ثلاثة أشهر»، «كل يوم جمعة».
 pub(super) fn set(c: &Ctx<'_>, i: usize) -> Option<Hit> {
     if let Some((v, at)) =
         c.w.get(i)?
-            .alts
-            .iter()
-            .find_map(|(k, at)| c.lx.sets.get(k).map(|v| (*v, *at)))
+            .alts()
+            .find_map(|(k, at)| c.lx.sets.get(k).map(|v| (*v, at)))
     {
         return Some(c.hit(i, at, i + 1, TimeType::Set, Val::Set(v.to_owned())));
     }
     // «مرتين في الأسبوع», «ثلاث مرات في الشهر».
-    let times_word = |k: usize| matches!(c.key(k), "مره" | "مرتين" | "مرتان" | "مرات");
+    let times_word = |k: usize| TIMES.contains(&c.key(k));
     let (k, at) = if times_word(i) {
         (i + 1, c.start(i))
     } else if c.number(i).is_some_and(|n| times_word(n.end)) {
@@ -371,7 +425,7 @@ pub(super) fn set(c: &Ctx<'_>, i: usize) -> Option<Hit> {
         let v = c.lx.sets.get(c.key(k))?;
         return Some(c.hit(i, at, k + 1, TimeType::Set, Val::Set((*v).to_owned())));
     }
-    let at = c.alt(i, "كل")?;
+    let at = c.alt(i, EVERY)?;
     let mut j = i + 1;
     let is_weekday =
         |k: &str| c.lx.weekdays.contains_key(k) || c.lx.weekdays.contains_key(&format!("ال{k}"));
