@@ -416,6 +416,7 @@ fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<
     (min_chars == 0 || rest.chars().nth(min_chars - 1).is_some()).then_some(rest)
 }
 
+#[cfg(test)]
 fn word_info(word: &str) -> WordInfo {
     word_info_keyed(word, None)
 }
@@ -677,6 +678,13 @@ impl<'a> WordCache<'a> {
         self.entries.push((info, local));
         self.ids.insert(word, id);
         id
+    }
+
+    /// Makes room for `words` more distinct words (issue 9: a document's cache grew by
+    /// reallocation and rehashing, copying every entry several times).
+    pub fn reserve(&mut self, words: usize) {
+        self.ids.reserve(words);
+        self.entries.reserve(words);
     }
 
     /// How many distinct words the cache holds (ids are `0..len`).

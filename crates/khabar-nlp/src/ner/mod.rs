@@ -313,6 +313,14 @@ impl<'a> DocumentTagger<'a> {
         let Some((model, _)) = MODEL.as_ref() else {
             return sentences.iter().map(|s| untagged(s)).collect();
         };
+        // Distinct words are at most the tokens (a long text grows the tables as it goes).
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        let room = tokens.min(1 << 14);
+        if let Some(cache) = self.cache.as_mut() {
+            cache.reserve(room);
+        }
+        self.local_scores.reserve(room);
+        self.neighbour_scores.reserve(room);
         let mut scores: Vec<SentenceScores> = sentences
             .iter()
             .enumerate()
