@@ -123,10 +123,7 @@ fn bench_ner_tagger() {
             (*total <= 100_000).then_some(s)
         })
         .collect();
-    let keys: Vec<Vec<String>> = words
-        .iter()
-        .map(|s| s.iter().map(|w| khabar_nlp::normalize::key(w)).collect())
-        .collect();
+    let keys = ner::sentence_keys(&words);
     let tokens: usize = words.iter().map(Vec::len).sum();
     let (runs, ms) = time(|| {
         ner::DocumentTagger::new(0)

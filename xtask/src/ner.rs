@@ -439,10 +439,7 @@ fn shipped_tagger_speed(c: &Corpora) {
                 .iter()
                 .map(|s| s.words.iter().map(String::as_str).collect())
                 .collect();
-            let keys: Vec<Vec<String>> = sentences
-                .iter()
-                .map(|s| s.iter().map(|w| khabar_nlp::normalize::key(w)).collect())
-                .collect();
+            let keys = ner::sentence_keys(&sentences);
             let domain = ner::detect_domain(sentences.iter().flatten().copied());
             let mut tagger = ner::DocumentTagger::new(domain);
             let tagged = tagger.tag_document(&sentences, &keys, Consistency::SHIPPED);

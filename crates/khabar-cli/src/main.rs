@@ -259,54 +259,37 @@ fn tag_conll(args: &[String]) -> Result<()> {
         _ => bail!("tag-conll takes at most one FILE"),
     };
     let text = read_input(file)?;
-    let mut out = String::with_capacity(text.len() * 2);
-    let mut sentence: Vec<&str> = Vec::new();
-    // News or Wikipedia conventions, decided once over the whole input.
-    let domain =
-        khabar_nlp::ner::detect_domain(text.lines().filter_map(|l| l.split_whitespace().next()));
-    // One tagger for the whole input: each distinct word is analysed once (issue 9), and the
-    // names it tags confidently label their other occurrences in the input (issue 10).
-    let mut tagger = khabar_nlp::ner::DocumentTagger::new(domain);
-    // Sentences as (words, blank lines after the sentence).
-    let mut sentences: Vec<Vec<&str>> = Vec::new();
-    let mut blanks: Vec<usize> = vec![0];
+    // Sentences: the first token of each line, a blank line ending a sentence.
+    let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
     for line in text.lines() {
         match line.split_whitespace().next() {
-            Some(token) => sentence.push(token),
-            None => {
-                if !sentence.is_empty() {
-                    sentences.push(std::mem::take(&mut sentence));
-                    blanks.push(0);
-                }
-                if let Some(b) = blanks.last_mut() {
-                    *b += 1;
-                }
-            }
+            Some(token) => sentences.last_mut().into_iter().for_each(|s| s.push(token)),
+            None if sentences.last().is_some_and(|s| !s.is_empty()) => sentences.push(Vec::new()),
+            None => {}
         }
     }
-    if !sentence.is_empty() {
-        sentences.push(sentence);
-        blanks.push(0);
-    }
-    let keys: Vec<Vec<String>> = sentences
-        .iter()
-        .map(|s| s.iter().map(|w| khabar_nlp::normalize::key(w)).collect())
-        .collect();
-    let tagged = tagger.tag_document(
+    // News or Wikipedia conventions, decided once over the whole input; one tagger for it all:
+    // each distinct word is analysed once (issue 9), and the names it tags confidently label
+    // their other occurrences in the input (issue 10).
+    let domain = khabar_nlp::ner::detect_domain(sentences.iter().flatten().copied());
+    let keys = khabar_nlp::ner::sentence_keys(&sentences);
+    let tagged = khabar_nlp::ner::DocumentTagger::new(domain).tag_document(
         &sentences,
         &keys,
         khabar_nlp::ner::document::Consistency::SHIPPED,
     );
-    // Blank lines before the first sentence, then each sentence and the blank lines after it.
-    out.extend(std::iter::repeat_n('\n', blanks[0]));
-    for ((words, tags), &after) in sentences.iter().zip(&tagged).zip(&blanks[1..]) {
-        for (word, tag) in words.iter().zip(tags) {
-            out.push_str(word);
+    // The lines again, in order: a token line takes the next tag, a blank line stays blank.
+    let mut tags = tagged.iter().flatten();
+    let mut out = String::with_capacity(text.len() * 2);
+    for line in text.lines() {
+        if let Some(token) = line.split_whitespace().next() {
+            out.push_str(token);
             out.push('\t');
-            out.push_str(&khabar_nlp::ner::tag_name(tag.tag));
-            out.push('\n');
+            out.push_str(&khabar_nlp::ner::tag_name(
+                tags.next().map_or(khabar_nlp::ner::Tag::O, |t| t.tag),
+            ));
         }
-        out.extend(std::iter::repeat_n('\n', after));
+        out.push('\n');
     }
     write_stdout(&out)
 }

@@ -363,24 +363,13 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
         .collect();
     let tagged_sentences = tagger.tag_document(&words, &keys, ner::document::Consistency::SHIPPED);
     for (idx, tags) in indices.iter().zip(&tagged_sentences) {
-        let mut open: Option<(NerType, usize, usize, f32)> = None;
-        for (k, scored) in tags.iter().enumerate() {
-            tagged[idx[k]] = Some(scored.tag);
-            match scored.tag {
-                Tag::I(t) if open.is_some_and(|(o, ..)| o == t) => {
-                    if let Some(o) = open.as_mut() {
-                        o.2 = idx[k] + 1;
-                        o.3 = o.3.min(scored.margin);
-                    }
-                }
-                Tag::B(t) | Tag::I(t) => {
-                    runs.extend(open.take());
-                    open = Some((t, idx[k], idx[k] + 1, scored.margin));
-                }
-                Tag::O => runs.extend(open.take()),
-            }
+        for (&i, scored) in idx.iter().zip(tags) {
+            tagged[i] = Some(scored.tag);
         }
-        runs.extend(open);
+        runs.extend(ner::runs(tags).into_iter().map(|(a, b, t)| {
+            let weakest = tags[a..b].iter().map(|s| s.margin).fold(f32::INFINITY, f32::min);
+            (t, idx[a], idx[b - 1] + 1, weakest)
+        }));
     }
     NerTagging { runs, tagged }
 }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::ner::{LABELS, NerType, ScoredTag, Tag, assets, label};
+use crate::ner::{LABELS, NerType, ScoredTag, Tag, assets, label, runs};
 
 /// How confident a name must be, and how much its other occurrences are pushed toward it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -190,24 +190,6 @@ fn bare_forms(first: &str) -> impl Iterator<Item = String> + '_ {
         rest.chars().nth(1)?;
         Some(format!("{replace}{rest}"))
     })
-}
-
-/// The entities of a tag sequence: (first token, end token, type).
-fn runs(tags: &[ScoredTag]) -> Vec<(usize, usize, NerType)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, NerType)> = None;
-    for (i, t) in tags.iter().enumerate() {
-        match t.tag {
-            Tag::I(ty) if open.is_some_and(|(_, o)| o == ty) => {}
-            Tag::B(ty) | Tag::I(ty) => {
-                out.extend(open.take().map(|(s, o)| (s, i, o)));
-                open = Some((i, ty));
-            }
-            Tag::O => out.extend(open.take().map(|(s, o)| (s, i, o))),
-        }
-    }
-    out.extend(open.map(|(s, o)| (s, tags.len(), o)));
-    out
 }
 
 #[cfg(test)]

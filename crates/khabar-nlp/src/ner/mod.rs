@@ -173,6 +173,15 @@ fn pair_rows(
     rows
 }
 
+/// The matching keys of every word of every sentence ([`crate::normalize::key`]), as
+/// [`DocumentTagger::tag_document`] takes them.
+pub fn sentence_keys(sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+    sentences
+        .iter()
+        .map(|s| s.iter().map(|w| crate::normalize::key(w)).collect())
+        .collect()
+}
+
 /// Tags the sentences of one document with `model`, then labels the other occurrences of the
 /// names it tagged confidently ([`document`]).
 pub fn tag_document_in(
@@ -181,10 +190,7 @@ pub fn tag_document_in(
     domain: Option<u8>,
     consistency: document::Consistency,
 ) -> Vec<Vec<ScoredTag>> {
-    let keys: Vec<Vec<String>> = sentences
-        .iter()
-        .map(|s| s.iter().map(|w| crate::normalize::key(w)).collect())
-        .collect();
+    let keys = sentence_keys(sentences);
     let mut scores: Vec<SentenceScores> = sentences
         .iter()
         .map(|words| scores_in(model, words, domain))
@@ -405,6 +411,25 @@ impl<'a> DocumentTagger<'a> {
             pairwise,
         })
     }
+}
+
+/// The entities of a tag sequence: (first token, end token, type). An entity starts at a `B-`,
+/// or at an `I-` that does not continue the type before it.
+pub fn runs(tags: &[ScoredTag]) -> Vec<(usize, usize, NerType)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, NerType)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        match t.tag {
+            Tag::I(ty) if open.is_some_and(|(_, o)| o == ty) => {}
+            Tag::B(ty) | Tag::I(ty) => {
+                out.extend(open.take().map(|(s, o)| (s, i, o)));
+                open = Some((i, ty));
+            }
+            Tag::O => out.extend(open.take().map(|(s, o)| (s, i, o))),
+        }
+    }
+    out.extend(open.map(|(s, o)| (s, tags.len(), o)));
+    out
 }
 
 /// Tags a sentence of words with the shipped model (news conventions), with margins.
