@@ -49,10 +49,7 @@ fn corpora(o: &Options) -> Result<Corpora> {
         .unwrap_or_else(|| data("wikifane/map.tsv"));
     let map = crate::wikifane::read_map(&map_path)?;
     let (wiki, dev_wiki) = crate::wikifane::load(&data("wikifane/train.txt"), &map, !o.no_glue)?;
-    let mut train: Vec<Sentence> = Vec::new();
-    for _ in 0..o.news_repeat {
-        train.extend(news.iter().cloned());
-    }
+    let mut train = news;
     if o.use_wiki {
         let take = (wiki.len() as f64 * o.wiki_fraction) as usize;
         train.extend(wiki.into_iter().take(take));
@@ -79,7 +76,6 @@ struct Options {
     consistency: Consistency,
     consistency_grid: bool,
     curve: bool,
-    news_repeat: usize,
     seeds: usize,
 }
 
@@ -102,7 +98,6 @@ fn options(args: &[String]) -> Result<Options> {
         consistency: Consistency::SHIPPED,
         consistency_grid: false,
         curve: false,
-        news_repeat: 1,
         seeds: 1,
     };
     let mut parser = lexopt::Parser::from_args(args);
@@ -110,9 +105,6 @@ fn options(args: &[String]) -> Result<Options> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("epochs") => o.config.epochs = parser.value()?.parse()?,
-            Long("ensemble") => o.config.ensemble = parser.value()?.parse()?,
-            Long("cost") => o.config.cost = parser.value()?.parse()?,
-            Long("cost-missed") => o.config.cost_missed = parser.value()?.parse()?,
             Long("seed") => o.config.seed = parser.value()?.parse()?,
             Long("min-count") => o.config.min_count = parser.value()?.parse()?,
             Long("without") => {
@@ -156,7 +148,6 @@ fn options(args: &[String]) -> Result<Options> {
             Long("consistency-grid") => o.consistency_grid = true,
             Long("curve") => o.curve = true,
             Long("seeds") => o.seeds = parser.value()?.parse::<usize>()?.max(1),
-            Long("news-repeat") => o.news_repeat = parser.value()?.parse()?,
             Long("levers") => {
                 let mut levers = Vec::new();
                 for name in parser.value()?.string()?.split(',') {

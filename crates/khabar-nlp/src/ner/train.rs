@@ -5,7 +5,7 @@
 //! LCG with a fixed seed, a fixed number of epochs. (Training is pure computation; the corpus is read
 //! by the caller.)
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::ner::LABELS;
 use crate::ner::decode::{Pairwise, viterbi, viterbi_pairwise};
@@ -43,14 +43,6 @@ pub struct TrainConfig {
     pub keep_domains: bool,
     /// Quantised weights of at most this magnitude are dropped (a smaller model).
     pub prune: i8,
-    /// How many perceptrons, each visiting the sentences in its own order, are averaged into
-    /// the model.
-    pub ensemble: usize,
-    /// Cost-augmented training: what a wrong label (other than `O`) gains in the decoding that
-    /// decides an update (0: the plain perceptron).
-    pub cost: i64,
-    /// The same for `O` where the gold label is a name's.
-    pub cost_missed: i64,
 }
 
 impl Default for TrainConfig {
@@ -64,9 +56,6 @@ impl Default for TrainConfig {
             domains: true,
             keep_domains: true,
             prune: 2,
-            ensemble: 1,
-            cost: 0,
-            cost_missed: 0,
         }
     }
 }
@@ -182,63 +171,32 @@ pub fn train_observed(
     config: &TrainConfig,
     mut observe: impl FnMut(usize, Model),
 ) -> Model {
-    // Features → dense ids (in order of first occurrence: deterministic).
-    let extracted: Vec<Vec<Vec<u32>>> = sentences
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let mut feats = features::extract(&words, config.features);
-            if config.domains {
-                for fs in &mut feats {
-                    let copies: Vec<u32> = fs
-                        .iter()
-                        .map(|&h| features::domain_copy(h, s.domain))
-                        .collect();
-                    fs.extend(copies);
-                }
-            }
-            feats
-        })
-        .collect();
+    // Features → dense ids (in order of first occurrence: deterministic). With domain copies,
+    // each token's features and their copies; the copies are noted when they are to be
+    // dropped from the model.
+    let track = config.domains && !config.keep_domains;
+    let mut shared: HashSet<u32> = HashSet::new();
+    let mut feature_copies: HashSet<u32> = HashSet::new();
+    let mut edge_copies: HashSet<u32> = HashSet::new();
+    let mut extracted: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sentences.len());
+    // The edge features (previous-label features), per token.
+    let mut edges: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let mut feats = features::extract(&words, config.features);
+        let mut token_edges = features::extract_edges(&words, config.features);
+        if track {
+            shared.extend(feats.iter().flatten().copied());
+        }
+        if config.domains {
+            add_domain_copies(&mut feats, s.domain, track.then_some(&mut feature_copies));
+            add_domain_copies(&mut token_edges, s.domain, track.then_some(&mut edge_copies));
+        }
+        extracted.push(feats);
+        edges.push(token_edges);
+    }
     // The corpus-specific copies, to drop from the shipped model unless asked to keep them.
-    let copies: std::collections::HashSet<u32> = if config.domains && !config.keep_domains {
-        let shared: std::collections::HashSet<u32> = sentences
-            .iter()
-            .flat_map(|s| {
-                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                features::extract(&words, config.features)
-            })
-            .flatten()
-            .collect();
-        counts_keys(&extracted)
-            .difference(&shared)
-            .copied()
-            .collect()
-    } else {
-        Default::default()
-    };
-    // The edge features (previous-label features), per token, with their corpus copies.
-    let mut edge_copies: std::collections::HashSet<u32> = Default::default();
-    let edges: Vec<Vec<Vec<u32>>> = sentences
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let mut edges = features::extract_edges(&words, config.features);
-            if config.domains {
-                for es in &mut edges {
-                    let copies: Vec<u32> = es
-                        .iter()
-                        .map(|&h| features::domain_copy(h, s.domain))
-                        .collect();
-                    if !config.keep_domains {
-                        edge_copies.extend(copies.iter().copied());
-                    }
-                    es.extend(copies);
-                }
-            }
-            edges
-        })
-        .collect();
+    let copies: HashSet<u32> = feature_copies.difference(&shared).copied().collect();
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for f in extracted.iter().flatten().flatten() {
         *counts.entry(*f).or_default() += 1;
@@ -249,7 +207,7 @@ pub fn train_observed(
     }
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut hashes: Vec<u32> = Vec::new();
-    let mut dropped_edges: std::collections::HashSet<u32> = Default::default();
+    let mut dropped_edges: HashSet<u32> = HashSet::new();
     let data: Vec<Vec<Vec<u32>>> = extracted
         .iter()
         .map(|sent| {
@@ -295,7 +253,7 @@ pub fn train_observed(
                 .collect()
         })
         .collect();
-    let copies: std::collections::HashSet<u32> = copies.union(&dropped_edges).copied().collect();
+    let copies: HashSet<u32> = copies.union(&dropped_edges).copied().collect();
 
     let n_feat = hashes.len();
     let tsize = (1 + LABELS) * LABELS;
@@ -303,12 +261,6 @@ pub fn train_observed(
     let averaged = |w: &[i32], u: &[i64], c: i64| -> Vec<f64> {
         w.iter().zip(u).map(|(&w, &u)| avg(w, u, c)).collect()
     };
-    // The ensemble's members differ only in the order sentences are visited; their averaged
-    // weights are averaged again.
-    let members = config.ensemble.max(1);
-    let mut sum_emis = vec![0f64; n_feat * LABELS];
-    let mut sum_trans = vec![0f64; tsize];
-    for member in 0..members {
     // Averaged perceptron with the usual trick: avg = w - u / c.
     let mut w = vec![0i32; n_feat * LABELS];
     let mut u = vec![0i64; n_feat * LABELS];
@@ -316,9 +268,9 @@ pub fn train_observed(
     let mut tu = vec![0i64; tsize];
     let mut c: i64 = 1;
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = Lcg(config.seed.wrapping_add(member as u64));
+    let mut rng = Lcg(config.seed);
     for epoch in 1..=config.epochs {
-        if epoch > 1 && members == 1 {
+        if epoch > 1 {
             let model = quantise(
                 &hashes,
                 &averaged(&w, &u, c),
@@ -334,20 +286,12 @@ pub fn train_observed(
             let gold = &sentences[si].labels;
             let emissions: Vec<[i64; LABELS]> = feats
                 .iter()
-                .zip(gold)
-                .map(|(fs, &g)| {
+                .map(|fs| {
                     let mut s = [0i64; LABELS];
                     for &f in fs {
                         let row = &w[f as usize * LABELS..][..LABELS];
                         for (x, &y) in s.iter_mut().zip(row) {
                             *x += i64::from(y);
-                        }
-                    }
-                    // Cost-augmented decoding: a wrong label scores `cost` more (more for `O`
-                    // where a name is), so an update also comes when gold wins by too little.
-                    for (l, x) in s.iter_mut().enumerate() {
-                        if l != g {
-                            *x += if l == 0 { config.cost_missed } else { config.cost };
                         }
                     }
                     s
@@ -409,18 +353,28 @@ pub fn train_observed(
             c += 1;
         }
     }
-    for (sum, a) in sum_emis.iter_mut().zip(averaged(&w, &u, c)) {
-        *sum += a / members as f64;
-    }
-    for (sum, a) in sum_trans.iter_mut().zip(averaged(&tw, &tu, c)) {
-        *sum += a / members as f64;
-    }
-    }
-    quantise(&hashes, &sum_emis, &sum_trans, config, &copies)
+    quantise(
+        &hashes,
+        &averaged(&w, &u, c),
+        &averaged(&tw, &tu, c),
+        config,
+        &copies,
+    )
 }
 
-fn counts_keys(extracted: &[Vec<Vec<u32>>]) -> std::collections::HashSet<u32> {
-    extracted.iter().flatten().flatten().copied().collect()
+/// Adds to each token's features their copies specific to training corpus `domain`, noting
+/// the copies in `noted` if given.
+fn add_domain_copies(tokens: &mut [Vec<u32>], domain: u8, mut noted: Option<&mut HashSet<u32>>) {
+    for fs in tokens {
+        let copies: Vec<u32> = fs
+            .iter()
+            .map(|&h| features::domain_copy(h, domain))
+            .collect();
+        if let Some(noted) = noted.as_deref_mut() {
+            noted.extend(copies.iter().copied());
+        }
+        fs.extend(copies);
+    }
 }
 
 /// Quantises averaged weights to i8 (clamping the rare large ones), dropping zeros.
@@ -429,7 +383,7 @@ fn quantise(
     emis: &[f64],
     trans: &[f64],
     config: &TrainConfig,
-    dropped: &std::collections::HashSet<u32>,
+    dropped: &HashSet<u32>,
 ) -> Model {
     // Scale from a high quantile of the non-zero magnitudes, so that a few outliers do not crush
     // the resolution of the rest.
