@@ -55,17 +55,11 @@ static CLITIC_VARIANTS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::
         .collect()
 });
 
-/// The confident names of a document's first pass, found by the key their first token is
-/// written with.
+/// The confident names of a document's first pass, by the key of their first token.
 #[derive(Debug, Default)]
 pub struct Names {
-    /// Each name: the keys of the tokens after the first, and its type.
-    names: Vec<(Vec<String>, NerType)>,
-    /// A way the first token may be written → (preference: 0 as the name was, then 1 + the
-    /// clitic variant's place in the list; name), in the order they are tried: preferred, then
-    /// longest first. Every written form is listed once when the names are collected, so that a
-    /// token is looked up once (issue 9).
-    by_first: FxHashMap<String, Vec<(usize, usize)>>,
+    /// First key → (keys of the following tokens, type), longest first.
+    by_first: FxHashMap<String, Vec<(Vec<String>, NerType)>>,
 }
 
 impl Names {
@@ -91,29 +85,20 @@ impl Names {
                 }
             }
         }
-        let mut names = Names::default();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, NerType)>> = FxHashMap::default();
         for (mut name, counts) in votes {
             let mut types = counts.iter().enumerate().filter(|(_, c)| **c > 0);
             let (Some((ty, _)), None) = (types.next(), types.next()) else {
                 continue;
             };
+            let ty = crate::ner::TYPES[ty];
             let first = name.remove(0);
-            let id = names.names.len();
-            for (preference, written) in written_forms(&first) {
-                names.by_first.entry(written).or_default().push((preference, id));
-            }
-            names.names.push((name, crate::ner::TYPES[ty]));
+            by_first.entry(first).or_default().push((name, ty));
         }
-        let all = &names.names;
-        for list in names.by_first.values_mut() {
-            list.sort_by(|&(pa, a), &(pb, b)| {
-                let (ra, rb) = (&all[a].0, &all[b].0);
-                pa.cmp(&pb)
-                    .then_with(|| rb.len().cmp(&ra.len()))
-                    .then_with(|| ra.cmp(rb))
-            });
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
-        names
+        Names { by_first }
     }
 
     /// Whether no name was confident.
@@ -121,19 +106,32 @@ impl Names {
         self.by_first.is_empty()
     }
 
-    /// The longest confident name starting at token `i` (as written or with a clitic in front
-    /// of its first key), preferring the name as written: its length in tokens and its type.
+    /// The longest confident name starting at token `i` (as written or after a clitic
+    /// variant of its first key): its length in tokens and its type.
     fn at<K: AsRef<str>>(&self, keys: &[K], i: usize) -> Option<(usize, NerType)> {
+        let first = keys[i].as_ref();
         let rest_matches = |rest: &[String]| {
             keys.get(i + 1..i + 1 + rest.len())
                 .is_some_and(|ks| ks.iter().zip(rest).all(|(k, r)| k.as_ref() == r))
         };
-        self.by_first
-            .get(keys[i].as_ref())?
-            .iter()
-            .map(|&(_, id)| &self.names[id])
-            .find(|(rest, _)| rest_matches(rest))
-            .map(|(rest, ty)| (1 + rest.len(), *ty))
+        let find = |key: &str| {
+            self.by_first
+                .get(key)?
+                .iter()
+                .find(|(rest, _)| rest_matches(rest))
+                .map(|(rest, ty)| (1 + rest.len(), *ty))
+        };
+        find(first).or_else(|| {
+            CLITIC_VARIANTS.iter().find_map(|&(prefix, replace)| {
+                let rest = first.strip_prefix(prefix)?;
+                rest.chars().nth(1)?;
+                if replace.is_empty() {
+                    find(rest)
+                } else {
+                    find(&format!("{replace}{rest}"))
+                }
+            })
+        })
     }
 
     /// Adds `bonus` (model units) to the emissions of the confident names' occurrences among the
@@ -166,21 +164,6 @@ impl Names {
         }
         found
     }
-}
-
-/// The ways a name's first key `first` may be written, with their preference: as it is (0),
-/// then with each clitic variant in front (1 + its place in the list) where what follows the
-/// clitic keeps at least two chars.
-fn written_forms(first: &str) -> Vec<(usize, String)> {
-    let mut forms = vec![(0, first.to_owned())];
-    for (k, &(prefix, replace)) in CLITIC_VARIANTS.iter().enumerate() {
-        if let Some(rest) = first.strip_prefix(replace)
-            && rest.chars().nth(1).is_some()
-        {
-            forms.push((1 + k, format!("{prefix}{rest}")));
-        }
-    }
-    forms
 }
 
 /// The key `first` without each clitic prefix it may carry (at least two chars left).
