@@ -30,83 +30,6 @@ pub fn viterbi(
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    let trans = transitions(transition);
-    let step = |_: usize, row: usize, to: usize| trans[row][to];
-    let (mut alpha, mut back) = first_token(emissions, step);
-    // With scores far from NEG (the model's always are), only the first token has unreachable
-    // labels (`I-` at the sentence start) and they never win a comparison: the pairs need no
-    // check (issue 9).
-    let small = |v: i64| v.unsigned_abs() < 1 << 40;
-    let plain = trans[1..].iter().flatten().all(|&t| t == NEG || small(t))
-        && (0..LABELS).all(|to| froms(to).all(|from| trans[from + 1][to] != NEG))
-        && emissions.iter().flatten().all(|&e| small(e));
-    if plain {
-        for i in 1..n {
-            let prev = alpha[i - 1];
-            let row = &mut alpha[i];
-            for to in (2..LABELS).step_by(2) {
-                // `I-`: from its `B-` or itself.
-                let (b, same) = (prev[to - 1] + trans[to][to], prev[to] + trans[to + 1][to]);
-                let (best, arg) = if same > b { (same, to) } else { (b, to - 1) };
-                row[to] = best + emissions[i][to];
-                back[i][to] = arg as u8;
-            }
-            for to in std::iter::once(0).chain((1..LABELS).step_by(2)) {
-                // `O` and `B-`: from any label.
-                let mut best = prev[0] + trans[1][to];
-                let mut arg = 0;
-                for from in 1..LABELS {
-                    let s = prev[from] + trans[from + 1][to];
-                    if s > best {
-                        best = s;
-                        arg = from;
-                    }
-                }
-                row[to] = best + emissions[i][to];
-                back[i][to] = arg as u8;
-            }
-        }
-    } else {
-        forward_checked(emissions, step, &mut alpha, &mut back);
-    }
-    let beta = backward(emissions, step);
-    best_path(&alpha, &beta, &back)
-}
-
-/// Transition scores that depend on the token: for each token, row 0 from the sentence start,
-/// row `1 + a` from label `a` (the previous-label features of [`crate::ner::features`]).
-pub type Pairwise = [[i64; LABELS]; LABELS + 1];
-
-/// [`viterbi`] with each token's own transition scores added to the shared ones: the score of
-/// label `to` at token `i` after label `from` is `transition(from, to) + pairwise[i][from][to]`
-/// (row 0 of `pairwise[i]` is from the sentence start) plus the emission.
-pub fn viterbi_pairwise(
-    emissions: &[[i64; LABELS]],
-    transition: impl Fn(Option<usize>, usize) -> i64,
-    pairwise: &[Pairwise],
-) -> (Vec<usize>, Vec<i64>) {
-    let emissions = &emissions[..emissions.len().min(pairwise.len())];
-    if emissions.is_empty() {
-        return (Vec::new(), Vec::new());
-    }
-    let trans = transitions(transition);
-    let step = |i: usize, row: usize, to: usize| {
-        let base = trans[row][to];
-        if base == NEG {
-            NEG
-        } else {
-            base + pairwise[i][row][to]
-        }
-    };
-    let (mut alpha, mut back) = first_token(emissions, step);
-    forward_checked(emissions, step, &mut alpha, &mut back);
-    let beta = backward(emissions, step);
-    best_path(&alpha, &beta, &back)
-}
-
-/// The transition scores where BIO allows them, `NEG` elsewhere: row 0 from the sentence start,
-/// row `1 + a` from label `a`.
-fn transitions(transition: impl Fn(Option<usize>, usize) -> i64) -> [[i64; LABELS]; LABELS + 1] {
     let mut trans = [[NEG; LABELS]; LABELS + 1];
     for (row, r) in trans.iter_mut().enumerate() {
         let from = row.checked_sub(1);
@@ -116,50 +39,56 @@ fn transitions(transition: impl Fn(Option<usize>, usize) -> i64) -> [[i64; LABEL
             }
         }
     }
-    trans
-}
-
-/// The labels label `to` may follow: every label for `O` and `B-`, the `B-` and `I-` of its type
-/// for `I-` (issue 9: the disallowed pairs were visited and skipped).
-fn froms(to: usize) -> std::ops::Range<usize> {
-    if to == 0 || to % 2 == 1 {
-        0..LABELS
-    } else {
-        to - 1..to + 1
-    }
-}
-
-/// The forward scores (best score of a prefix ending in each label, emission included) with only
-/// the first token's filled, and room for the back-pointers. `step(i, row, to)` is the score of
-/// moving into label `to` at token `i` from transition row `row` (`NEG`: not allowed).
-fn first_token(
-    emissions: &[[i64; LABELS]],
-    step: impl Fn(usize, usize, usize) -> i64,
-) -> (Vec<[i64; LABELS]>, Vec<[u8; LABELS]>) {
-    let mut alpha = vec![[NEG; LABELS]; emissions.len()];
+    // The labels each label may follow: every label for `O` and `B-`, the `B-` and `I-` of its
+    // type for `I-` (issue 9: the disallowed pairs were visited and skipped).
+    let froms = |to: usize| if to == 0 || to % 2 == 1 { 0..LABELS } else { to - 1..to + 1 };
+    // Forward: best score of a prefix ending in each label (emission included).
+    let mut alpha = vec![[NEG; LABELS]; n];
+    let mut back = vec![[0u8; LABELS]; n];
     for to in 0..LABELS {
-        let s = step(0, 0, to);
-        if s > NEG {
-            alpha[0][to] = s + emissions[0][to];
+        if trans[0][to] > NEG {
+            alpha[0][to] = trans[0][to] + emissions[0][to];
         }
     }
-    (alpha, vec![[0u8; LABELS]; emissions.len()])
-}
-
-/// The forward scores and back-pointers after the first token, skipping unreachable pairs.
-fn forward_checked(
-    emissions: &[[i64; LABELS]],
-    step: impl Fn(usize, usize, usize) -> i64,
-    alpha: &mut [[i64; LABELS]],
-    back: &mut [[u8; LABELS]],
-) {
-    for i in 1..emissions.len() {
+    // With scores far from NEG (the model's always are), only the first token has unreachable
+    // labels (`I-` at the sentence start) and they never win a comparison: the pairs need no
+    // check (issue 9).
+    let small = |v: i64| v.unsigned_abs() < 1 << 40;
+    let plain = trans[1..].iter().flatten().all(|&t| t == NEG || small(t))
+        && (0..LABELS).all(|to| froms(to).all(|from| trans[from + 1][to] != NEG))
+        && emissions.iter().flatten().all(|&e| small(e));
+    for i in (1..n).filter(|_| plain) {
+        let prev = alpha[i - 1];
+        let row = &mut alpha[i];
+        for to in (2..LABELS).step_by(2) {
+            // `I-`: from its `B-` or itself.
+            let (b, same) = (prev[to - 1] + trans[to][to], prev[to] + trans[to + 1][to]);
+            let (best, arg) = if same > b { (same, to) } else { (b, to - 1) };
+            row[to] = best + emissions[i][to];
+            back[i][to] = arg as u8;
+        }
+        for to in std::iter::once(0).chain((1..LABELS).step_by(2)) {
+            // `O` and `B-`: from any label.
+            let mut best = prev[0] + trans[1][to];
+            let mut arg = 0;
+            for from in 1..LABELS {
+                let s = prev[from] + trans[from + 1][to];
+                if s > best {
+                    best = s;
+                    arg = from;
+                }
+            }
+            row[to] = best + emissions[i][to];
+            back[i][to] = arg as u8;
+        }
+    }
+    for i in (1..n).filter(|_| !plain) {
         let prev = alpha[i - 1];
         for to in 0..LABELS {
             let mut best = NEG;
             let mut arg = 0;
             for from in froms(to) {
-                let t = step(i, from + 1, to);
+                let t = trans[from + 1][to];
                 if t == NEG || prev[from] == NEG {
                     continue;
                 }
@@ -175,31 +104,108 @@ fn forward_checked(
             }
         }
     }
-}
-
-/// The backward scores: the best score of a suffix after each label (emissions after the token
-/// only).
-fn backward(
-    emissions: &[[i64; LABELS]],
-    step: impl Fn(usize, usize, usize) -> i64,
-) -> Vec<[i64; LABELS]> {
-    let n = emissions.len();
+    // Backward: best score of a suffix after each label (emissions after the token only).
     let mut beta = vec![[0i64; LABELS]; n];
-    for i in (0..n.saturating_sub(1)).rev() {
+    for i in (0..n - 1).rev() {
+        // What each label contributes after the token: its emission and the best suffix.
+        let mut ahead = [0i64; LABELS];
+        for (to, a) in ahead.iter_mut().enumerate() {
+            *a = emissions[i + 1][to] + beta[i + 1][to];
+        }
         let mut row = [NEG; LABELS];
-        for to in 0..LABELS {
-            // What the label contributes after the token: its emission and the best suffix.
-            let ahead = emissions[i + 1][to] + beta[i + 1][to];
+        for (to, &a) in ahead.iter().enumerate() {
             for from in froms(to) {
-                let t = step(i + 1, from + 1, to);
+                let t = trans[from + 1][to];
                 if t != NEG {
-                    row[from] = row[from].max(t + ahead);
+                    row[from] = row[from].max(t + a);
                 }
             }
         }
         beta[i] = row;
     }
-    beta
+    best_path(&alpha, &beta, &back)
+}
+
+/// Transition scores that depend on the token: for each token, row 0 from the sentence start,
+/// row `1 + a` from label `a` (the previous-label features of [`crate::ner::features`]).
+pub type Pairwise = [[i64; LABELS]; LABELS + 1];
+
+/// [`viterbi`] with each token's own transition scores added to the shared ones: the score of
+/// label `to` at token `i` after label `from` is `transition(from, to) + pairwise[i][from][to]`
+/// (row 0 of `pairwise[i]` is from the sentence start) plus the emission.
+pub fn viterbi_pairwise(
+    emissions: &[[i64; LABELS]],
+    transition: impl Fn(Option<usize>, usize) -> i64,
+    pairwise: &[Pairwise],
+) -> (Vec<usize>, Vec<i64>) {
+    let n = emissions.len().min(pairwise.len());
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut trans = [[NEG; LABELS]; LABELS + 1];
+    for (row, r) in trans.iter_mut().enumerate() {
+        let from = row.checked_sub(1);
+        for (to, cell) in r.iter_mut().enumerate() {
+            if allowed(from, to) {
+                *cell = transition(from, to);
+            }
+        }
+    }
+    // The transition score into token `i` (`NEG` where BIO forbids it).
+    let t = |i: usize, row: usize, to: usize| {
+        let base = trans[row][to];
+        if base == NEG {
+            NEG
+        } else {
+            base + pairwise[i][row][to]
+        }
+    };
+    let froms = |to: usize| if to == 0 || to % 2 == 1 { 0..LABELS } else { to - 1..to + 1 };
+    let mut alpha = vec![[NEG; LABELS]; n];
+    let mut back = vec![[0u8; LABELS]; n];
+    for to in 0..LABELS {
+        let s = t(0, 0, to);
+        if s > NEG {
+            alpha[0][to] = s + emissions[0][to];
+        }
+    }
+    for i in 1..n {
+        let prev = alpha[i - 1];
+        for to in 0..LABELS {
+            let mut best = NEG;
+            let mut arg = 0;
+            for from in froms(to) {
+                let step = t(i, from + 1, to);
+                if step == NEG || prev[from] == NEG {
+                    continue;
+                }
+                let s = prev[from] + step;
+                if s > best {
+                    best = s;
+                    arg = from;
+                }
+            }
+            if best > NEG {
+                alpha[i][to] = best + emissions[i][to];
+                back[i][to] = arg as u8;
+            }
+        }
+    }
+    let mut beta = vec![[0i64; LABELS]; n];
+    for i in (0..n - 1).rev() {
+        let mut row = [NEG; LABELS];
+        for to in 0..LABELS {
+            let ahead = emissions[i + 1][to] + beta[i + 1][to];
+            for from in froms(to) {
+                let step = t(i + 1, from + 1, to);
+                if step != NEG && beta[i + 1][to] != NEG {
+                    row[from] = row[from].max(step + ahead);
+                }
+            }
+        }
+        beta[i] = row;
+    }
+    best_path(&alpha, &beta, &back)
 }
 
 /// The best label sequence from the forward scores and back-pointers, and each token's margin
