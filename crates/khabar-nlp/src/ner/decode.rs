@@ -126,88 +126,6 @@ pub fn viterbi(
     best_path(&alpha, &beta, &back)
 }
 
-/// Transition scores that depend on the token: for each token, row 0 from the sentence start,
-/// row `1 + a` from label `a` (the previous-label features of [`crate::ner::features`]).
-pub type Pairwise = [[i64; LABELS]; LABELS + 1];
-
-/// [`viterbi`] with each token's own transition scores added to the shared ones: the score of
-/// label `to` at token `i` after label `from` is `transition(from, to) + pairwise[i][from][to]`
-/// (row 0 of `pairwise[i]` is from the sentence start) plus the emission.
-pub fn viterbi_pairwise(
-    emissions: &[[i64; LABELS]],
-    transition: impl Fn(Option<usize>, usize) -> i64,
-    pairwise: &[Pairwise],
-) -> (Vec<usize>, Vec<i64>) {
-    let n = emissions.len().min(pairwise.len());
-    if n == 0 {
-        return (Vec::new(), Vec::new());
-    }
-    let mut trans = [[NEG; LABELS]; LABELS + 1];
-    for (row, r) in trans.iter_mut().enumerate() {
-        let from = row.checked_sub(1);
-        for (to, cell) in r.iter_mut().enumerate() {
-            if allowed(from, to) {
-                *cell = transition(from, to);
-            }
-        }
-    }
-    // The transition score into token `i` (`NEG` where BIO forbids it).
-    let t = |i: usize, row: usize, to: usize| {
-        let base = trans[row][to];
-        if base == NEG {
-            NEG
-        } else {
-            base + pairwise[i][row][to]
-        }
-    };
-    let froms = |to: usize| if to == 0 || to % 2 == 1 { 0..LABELS } else { to - 1..to + 1 };
-    let mut alpha = vec![[NEG; LABELS]; n];
-    let mut back = vec![[0u8; LABELS]; n];
-    for to in 0..LABELS {
-        let s = t(0, 0, to);
-        if s > NEG {
-            alpha[0][to] = s + emissions[0][to];
-        }
-    }
-    for i in 1..n {
-        let prev = alpha[i - 1];
-        for to in 0..LABELS {
-            let mut best = NEG;
-            let mut arg = 0;
-            for from in froms(to) {
-                let step = t(i, from + 1, to);
-                if step == NEG || prev[from] == NEG {
-                    continue;
-                }
-                let s = prev[from] + step;
-                if s > best {
-                    best = s;
-                    arg = from;
-                }
-            }
-            if best > NEG {
-                alpha[i][to] = best + emissions[i][to];
-                back[i][to] = arg as u8;
-            }
-        }
-    }
-    let mut beta = vec![[0i64; LABELS]; n];
-    for i in (0..n - 1).rev() {
-        let mut row = [NEG; LABELS];
-        for to in 0..LABELS {
-            let ahead = emissions[i + 1][to] + beta[i + 1][to];
-            for from in froms(to) {
-                let step = t(i + 1, from + 1, to);
-                if step != NEG && beta[i + 1][to] != NEG {
-                    row[from] = row[from].max(step + ahead);
-                }
-            }
-        }
-        beta[i] = row;
-    }
-    best_path(&alpha, &beta, &back)
-}
-
 /// The best label sequence from the forward scores and back-pointers, and each token's margin
 /// from the forward and backward scores (see [`viterbi`]).
 fn best_path(
@@ -364,37 +282,6 @@ mod tests {
                 }
                 assert_eq!(viterbi(&e, transition), reference_viterbi(&e, transition));
             }
-        }
-    }
-
-    /// Issue 10: with no token-specific scores the pairwise decoder is the plain one, and a
-    /// token-specific score changes the path as a transition would.
-    #[test]
-    fn pairwise_decoder_agrees_with_the_plain_one() {
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((seed >> 33) % 41) as i64 - 20
-        };
-        for n in 1..7 {
-            let emissions: Vec<[i64; LABELS]> =
-                (0..n).map(|_| std::array::from_fn(|_| next())).collect();
-            let table: Vec<i64> = (0..(LABELS + 1) * LABELS).map(|_| next()).collect();
-            let transition = |f: Option<usize>, t: usize| table[f.map_or(0, |f| f + 1) * LABELS + t];
-            let zeros = vec![[[0; LABELS]; LABELS + 1]; n];
-            assert_eq!(
-                viterbi_pairwise(&emissions, transition, &zeros),
-                viterbi(&emissions, transition)
-            );
-            let mut moved = zeros.clone();
-            let shifted = |f: Option<usize>, t: usize| {
-                transition(f, t) + if f.is_none() && t == 3 { 50 } else { 0 }
-            };
-            moved[0][0][3] = 50;
-            assert_eq!(
-                viterbi_pairwise(&emissions, transition, &moved),
-                viterbi(&emissions, shifted)
-            );
         }
     }
 

@@ -41,17 +41,14 @@ pub enum Group {
     /// The longest NERAr name list match (`data/ner/gazetteer.tsv`) as B-/I- of its class, and
     /// which lists the word occurs in.
     Nerar = 11,
-    /// The word and its cluster together with the previous token's label (scores of label
-    /// pairs that depend on the token: [`edge_features`]).
-    PrevTag = 12,
     /// Clusters further out: c4 of the words at ±2, and the c8 pairs of the word with each
     /// neighbour.
-    ClusterWide = 13,
+    ClusterWide = 12,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 14] = [
+    pub const ALL: [Group; 13] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -64,7 +61,6 @@ impl Group {
         Group::GazSpan,
         Group::Cluster,
         Group::Nerar,
-        Group::PrevTag,
         Group::ClusterWide,
     ];
 
@@ -83,7 +79,6 @@ impl Group {
             Group::GazSpan => "gaz-span",
             Group::Cluster => "cluster",
             Group::Nerar => "nerar",
-            Group::PrevTag => "prev-tag",
             Group::ClusterWide => "cluster-wide",
         }
     }
@@ -109,14 +104,11 @@ impl FeatureSet {
 
     /// The groups the shipped model uses: all but [`Group::Context`] (raw neighbouring words add
     /// little beyond their light stems and overfit: −1.2 F1 on the last-10% dev block, −4.0 on
-    /// fold 4; see `cargo xtask eval-ner --ablate`), [`Group::PrevTag`] and
-    /// [`Group::ClusterWide`] (issue 10, averaged over three training orders: previous-label
-    /// features +0.07 news / −0.26 wiki F1 with a larger model and a slower decoder; the wider
-    /// clusters −0.98 / −0.23).
+    /// fold 4; see `cargo xtask eval-ner --ablate`) and [`Group::ClusterWide`] (issue 10,
+    /// averaged over three training orders: −0.98 news / −0.23 wiki F1).
     pub const DEFAULT: FeatureSet = FeatureSet(
         Self::ALL.0
             & !(1 << Group::Context as u32)
-            & !(1 << Group::PrevTag as u32)
             & !(1 << Group::ClusterWide as u32),
     );
 
@@ -147,7 +139,6 @@ chars: 3-grams(^light-stem0$)
 gaz-span: B/I-class of the longest knowledge-base name (2+ words) covering w0
 cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
 nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
-prev-tag: w0|label(-1) c8(w0)|label(-1), label(-1) including the sentence start
 cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
 ";
 
@@ -313,8 +304,6 @@ mod template {
     pub const CL_1: Fnv = Fnv::template("cl-1");
     pub const CL1: Fnv = Fnv::template("cl+1");
     pub const NG: Fnv = Fnv::template("ng");
-    pub const PT_W0: Fnv = Fnv::template("pt-w0");
-    pub const PT_C8: Fnv = Fnv::template("pt-c8");
     pub const CL_2: Fnv = Fnv::template("cl-2");
     pub const CL2: Fnv = Fnv::template("cl+2");
     pub const CL_1_0: Fnv = Fnv::template("cl-1|0");
@@ -662,11 +651,6 @@ impl<'a> WordCache<'a> {
         }
     }
 
-    /// The id of `word`, analysing it if it is new.
-    fn id(&mut self, word: &'a str) -> usize {
-        self.id_keyed(word, None)
-    }
-
     /// The id of `word`, whose matching key may be known, analysing it if it is new.
     fn id_keyed(&mut self, word: &'a str, key: Option<&str>) -> usize {
         if let Some(&id) = self.ids.get(word) {
@@ -809,40 +793,6 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
         }
     }
     f
-}
-
-/// The features of word `id` that score label pairs ([`Group::PrevTag`]): each is combined
-/// with the previous token's label by [`with_prev`], so that its weights are the scores of
-/// (previous label, label) at this token. Empty unless the cache's set has the group.
-pub fn edge_features(cache: &WordCache<'_>, id: usize, emit: &mut dyn FnMut(u32)) {
-    use template as t;
-    let Some((w, _)) = cache.entries.get(id) else {
-        return;
-    };
-    if cache.set.has(Group::PrevTag) {
-        emit(one(t::PT_W0, &w.key));
-        emit(one(t::PT_C8, cut_str(w.cluster.unwrap_or("?"), 2)));
-    }
-}
-
-/// The edge features ([`edge_features`]) of every token of a sentence.
-pub fn extract_edges(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
-    let mut cache = WordCache::new(set);
-    words
-        .iter()
-        .map(|w| {
-            let id = cache.id(w);
-            let mut out = Vec::new();
-            edge_features(&cache, id, &mut |f| out.push(f));
-            out
-        })
-        .collect()
-}
-
-/// Edge feature `base` combined with the previous token's label: `row` 0 for the sentence
-/// start, `1 + label` after a label.
-pub fn with_prev(base: u32, row: usize) -> u32 {
-    Fnv(base).bytes(&[0xFE, row as u8]).finish()
 }
 
 /// For every token of a sentence: the id of its word in `cache` (whose [`WordCache::local`]
@@ -1136,10 +1086,8 @@ mod tests {
                 continue; // the knowledge base may be empty
             }
             let fewer = extract(&words, FeatureSet::ALL.without(g));
-            let edges = |set| extract_edges(&words, set).iter().map(Vec::len).sum::<usize>();
-            let n: usize = all.iter().map(Vec::len).sum::<usize>() + edges(FeatureSet::ALL);
-            let m: usize = fewer.iter().map(Vec::len).sum::<usize>()
-                + edges(FeatureSet::ALL.without(g));
+            let n: usize = all.iter().map(Vec::len).sum();
+            let m: usize = fewer.iter().map(Vec::len).sum();
             assert!(m < n, "{} adds nothing", g.name());
         }
     }

@@ -112,65 +112,26 @@ pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
 /// `domain` (if the model kept them) to the shared ones.
 /// (The shipped model tags through [`DocumentTagger`], which gives the same sums faster.)
 pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<ScoredTag> {
-    decoded(model, &scores_in(model, words, domain))
+    decoded(model, &emissions_in(model, words, domain))
 }
 
-/// What a model says about each token of a sentence before decoding.
-#[derive(Debug, Clone, Default)]
-struct SentenceScores {
-    /// The score of each label.
-    emissions: Vec<[i64; LABELS]>,
-    /// The score of each (previous label, label) pair, from the previous-label features; empty
-    /// when the model has none.
-    pairwise: Vec<decode::Pairwise>,
-}
-
-/// The scores of a sentence's words under `model` (see [`tag_scored_in`]).
-fn scores_in(model: &Model, words: &[&str], domain: Option<u8>) -> SentenceScores {
-    let set = features::FeatureSet(model.feature_set);
+/// The emission scores of a sentence's words under `model` (see [`tag_scored_in`]).
+fn emissions_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<[i64; LABELS]> {
+    let feats = features::extract(words, features::FeatureSet(model.feature_set));
     // Each feature and, with a domain, its domain copy (integer sums: the order is immaterial).
-    let add = |f: u32, s: &mut [i32; LABELS]| {
-        model.add_feature(f, s);
-        if let Some(d) = domain {
-            model.add_feature(features::domain_copy(f, d), s);
-        }
-    };
-    let emissions = features::extract(words, set)
+    feats
         .iter()
         .map(|fs| {
             let mut s = [0; LABELS];
             for &f in fs {
-                add(f, &mut s);
+                model.add_feature(f, &mut s);
+                if let Some(d) = domain {
+                    model.add_feature(features::domain_copy(f, d), &mut s);
+                }
             }
             s.map(i64::from)
         })
-        .collect();
-    let pairwise = if set.has(features::Group::PrevTag) {
-        features::extract_edges(words, set)
-            .iter()
-            .map(|es| pair_rows(es, &add).map(|r| r.map(i64::from)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    SentenceScores {
-        emissions,
-        pairwise,
-    }
-}
-
-/// The weights of edge features `edges` after each previous label (row 0: the sentence start).
-fn pair_rows(
-    edges: &[u32],
-    add: &impl Fn(u32, &mut [i32; LABELS]),
-) -> [[i32; LABELS]; LABELS + 1] {
-    let mut rows = [[0; LABELS]; LABELS + 1];
-    for &e in edges {
-        for (row, r) in rows.iter_mut().enumerate() {
-            add(features::with_prev(e, row), r);
-        }
-    }
-    rows
+        .collect()
 }
 
 /// The matching keys of every word of every sentence ([`crate::normalize::key`]), as
@@ -191,42 +152,38 @@ pub fn tag_document_in(
     consistency: document::Consistency,
 ) -> Vec<Vec<ScoredTag>> {
     let keys = sentence_keys(sentences);
-    let mut scores: Vec<SentenceScores> = sentences
+    let mut emissions: Vec<Vec<[i64; LABELS]>> = sentences
         .iter()
-        .map(|words| scores_in(model, words, domain))
+        .map(|words| emissions_in(model, words, domain))
         .collect();
-    second_pass(model, &keys, &mut scores, consistency)
+    second_pass(model, &keys, &mut emissions, consistency)
 }
 
 /// Decodes every sentence, then again those where the document pass pushed a confident name.
 fn second_pass<K: AsRef<str>>(
     model: &Model,
     keys: &[Vec<K>],
-    scores: &mut [SentenceScores],
+    emissions: &mut [Vec<[i64; LABELS]>],
     consistency: document::Consistency,
 ) -> Vec<Vec<ScoredTag>> {
-    let mut tags: Vec<Vec<ScoredTag>> = scores.iter().map(|s| decoded(model, s)).collect();
+    let mut tags: Vec<Vec<ScoredTag>> = emissions.iter().map(|e| decoded(model, e)).collect();
     let names = document::Names::collect(keys, &tags, consistency.min_margin);
     if names.is_empty() {
         return tags;
     }
     let bonus = (consistency.bonus / model.scale).round() as i64;
-    for ((keys, s), t) in keys.iter().zip(scores.iter_mut()).zip(tags.iter_mut()) {
-        if names.push_toward(keys, t, bonus, &mut s.emissions) {
-            *t = decoded(model, s);
+    for ((keys, e), t) in keys.iter().zip(emissions.iter_mut()).zip(tags.iter_mut()) {
+        if names.push_toward(keys, t, bonus, e) {
+            *t = decoded(model, e);
         }
     }
     tags
 }
 
-/// The best tags for a sentence's scores under `model`'s transitions, with margins.
-fn decoded(model: &Model, scores: &SentenceScores) -> Vec<ScoredTag> {
-    let transition = |from, to| i64::from(model.transition(from, to));
-    let (labels, margins) = if scores.pairwise.is_empty() {
-        decode::viterbi(&scores.emissions, transition)
-    } else {
-        decode::viterbi_pairwise(&scores.emissions, transition, &scores.pairwise)
-    };
+/// The best tags for `emissions` under `model`'s transitions, with margins.
+fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
+    let (labels, margins) =
+        decode::viterbi(emissions, |from, to| i64::from(model.transition(from, to)));
     labels
         .into_iter()
         .zip(margins)
@@ -280,9 +237,6 @@ pub struct DocumentTagger<'a> {
     neighbour_scores: Vec<[[i32; LABELS]; 4]>,
     /// The same for a sentence's edges (no word there).
     edge_scores: Option<[[i32; LABELS]; 4]>,
-    /// For each word of the cache, the summed weights of its previous-label features, per
-    /// previous label (empty if the model has none).
-    pair_scores: Vec<[[i32; LABELS]; LABELS + 1]>,
 }
 
 impl<'a> DocumentTagger<'a> {
@@ -295,13 +249,12 @@ impl<'a> DocumentTagger<'a> {
             local_scores: Vec::new(),
             neighbour_scores: Vec::new(),
             edge_scores: None,
-            pair_scores: Vec::new(),
         }
     }
 
     /// Tags a sentence of words, with margins.
     pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
-        match (MODEL.as_ref(), self.scores::<&str>(words, None)) {
+        match (MODEL.as_ref(), self.emissions::<&str>(words, None)) {
             (Some((model, _)), Some(s)) => decoded(model, &s),
             _ => untagged(words),
         }
@@ -327,27 +280,26 @@ impl<'a> DocumentTagger<'a> {
         }
         self.local_scores.reserve(room);
         self.neighbour_scores.reserve(room);
-        let mut scores: Vec<SentenceScores> = sentences
+        let mut emissions: Vec<Vec<[i64; LABELS]>> = sentences
             .iter()
             .enumerate()
             .map(|(i, words)| {
                 let keys = keys.get(i).map(Vec::as_slice);
-                self.scores(words, keys).unwrap_or_default()
+                self.emissions(words, keys).unwrap_or_default()
             })
             .collect();
-        second_pass(model, keys, &mut scores, consistency)
+        second_pass(model, keys, &mut emissions, consistency)
     }
 
-    /// The scores of a sentence's words (`None` without a model).
-    fn scores<K: AsRef<str>>(
+    /// The emission scores of a sentence's words (`None` without a model).
+    fn emissions<K: AsRef<str>>(
         &mut self,
         words: &[&'a str],
         keys: Option<&[K]>,
-    ) -> Option<SentenceScores> {
-        let (Some((model, lookup)), Some(cache)) = (MODEL.as_ref(), self.cache.as_mut()) else {
+    ) -> Option<Vec<[i64; LABELS]>> {
+        let (Some((_, lookup)), Some(cache)) = (MODEL.as_ref(), self.cache.as_mut()) else {
             return None;
         };
-        let prev_tag = features::FeatureSet(model.feature_set).has(features::Group::PrevTag);
         let domain = self.domain;
         let add = |f: u32, s: &mut [i32; LABELS]| {
             lookup.add_feature(f, s);
@@ -371,11 +323,6 @@ impl<'a> DocumentTagger<'a> {
             }
             self.local_scores.push(s);
             self.neighbour_scores.push(neighbours(Some(id)));
-            if prev_tag {
-                let mut edges = Vec::new();
-                features::edge_features(cache, id, &mut |f| edges.push(f));
-                self.pair_scores.push(pair_rows(&edges, &add));
-            }
         }
         let edges = *self.edge_scores.get_or_insert_with(|| neighbours(None));
         let emissions: Vec<[i64; LABELS]> = ids
@@ -399,17 +346,7 @@ impl<'a> DocumentTagger<'a> {
                 s.map(i64::from)
             })
             .collect();
-        let pairwise = if prev_tag {
-            ids.iter()
-                .map(|&id| self.pair_scores[id].map(|r| r.map(i64::from)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Some(SentenceScores {
-            emissions,
-            pairwise,
-        })
+        Some(emissions)
     }
 }
 

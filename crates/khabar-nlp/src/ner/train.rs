@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::ner::LABELS;
-use crate::ner::decode::{Pairwise, viterbi, viterbi_pairwise};
+use crate::ner::decode::viterbi;
 use crate::ner::features::{self, FeatureSet};
 use crate::ner::model::Model;
 
@@ -177,23 +177,17 @@ pub fn train_observed(
     let track = config.domains && !config.keep_domains;
     let mut shared: HashSet<u32> = HashSet::new();
     let mut feature_copies: HashSet<u32> = HashSet::new();
-    let mut edge_copies: HashSet<u32> = HashSet::new();
     let mut extracted: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sentences.len());
-    // The edge features (previous-label features), per token.
-    let mut edges: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sentences.len());
     for s in sentences {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let mut feats = features::extract(&words, config.features);
-        let mut token_edges = features::extract_edges(&words, config.features);
         if track {
             shared.extend(feats.iter().flatten().copied());
         }
         if config.domains {
             add_domain_copies(&mut feats, s.domain, track.then_some(&mut feature_copies));
-            add_domain_copies(&mut token_edges, s.domain, track.then_some(&mut edge_copies));
         }
         extracted.push(feats);
-        edges.push(token_edges);
     }
     // The corpus-specific copies, to drop from the shipped model unless asked to keep them.
     let copies: HashSet<u32> = feature_copies.difference(&shared).copied().collect();
@@ -201,13 +195,8 @@ pub fn train_observed(
     for f in extracted.iter().flatten().flatten() {
         *counts.entry(*f).or_default() += 1;
     }
-    let mut edge_counts: HashMap<u32, u32> = HashMap::new();
-    for f in edges.iter().flatten().flatten() {
-        *edge_counts.entry(*f).or_default() += 1;
-    }
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut hashes: Vec<u32> = Vec::new();
-    let mut dropped_edges: HashSet<u32> = HashSet::new();
     let data: Vec<Vec<Vec<u32>>> = extracted
         .iter()
         .map(|sent| {
@@ -226,34 +215,6 @@ pub fn train_observed(
                 .collect()
         })
         .collect();
-    // An edge feature kept takes LABELS + 1 consecutive ids, one per previous label (row).
-    let mut edge_ids: HashMap<u32, u32> = HashMap::new();
-    let edge_data: Vec<Vec<Vec<u32>>> = edges
-        .iter()
-        .map(|sent| {
-            sent.iter()
-                .map(|es| {
-                    es.iter()
-                        .filter(|e| edge_counts[e] >= config.min_count)
-                        .map(|&e| {
-                            *edge_ids.entry(e).or_insert_with(|| {
-                                let first = hashes.len() as u32;
-                                for row in 0..=LABELS {
-                                    let h = features::with_prev(e, row);
-                                    hashes.push(h);
-                                    if edge_copies.contains(&e) {
-                                        dropped_edges.insert(h);
-                                    }
-                                }
-                                first
-                            })
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
-    let copies: HashSet<u32> = copies.union(&dropped_edges).copied().collect();
 
     let n_feat = hashes.len();
     let tsize = (1 + LABELS) * LABELS;
@@ -297,29 +258,9 @@ pub fn train_observed(
                     s
                 })
                 .collect();
-            let transition =
-                |from: Option<usize>, to: usize| i64::from(tw[from.map_or(0, |f| f + 1) * LABELS + to]);
-            let token_edges = &edge_data[si];
-            let (pred, _) = if token_edges.iter().all(Vec::is_empty) {
-                viterbi(&emissions, transition)
-            } else {
-                let pairwise: Vec<Pairwise> = token_edges
-                    .iter()
-                    .map(|es| {
-                        let mut p = [[0i64; LABELS]; LABELS + 1];
-                        for &first in es {
-                            for (row, r) in p.iter_mut().enumerate() {
-                                let base = (first as usize + row) * LABELS;
-                                for (x, &y) in r.iter_mut().zip(&w[base..base + LABELS]) {
-                                    *x += i64::from(y);
-                                }
-                            }
-                        }
-                        p
-                    })
-                    .collect();
-                viterbi_pairwise(&emissions, transition, &pairwise)
-            };
+            let (pred, _) = viterbi(&emissions, |from, to| {
+                i64::from(tw[from.map_or(0, |f| f + 1) * LABELS + to])
+            });
             if pred != *gold {
                 for i in 0..gold.len() {
                     let (g, p) = (gold[i], pred[i]);
@@ -335,14 +276,6 @@ pub fn train_observed(
                     let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
                     let pp = if i == 0 { 0 } else { pred[i - 1] + 1 };
                     if (gp, g) != (pp, p) {
-                        for &first in &token_edges[i] {
-                            let gold_at = (first as usize + gp) * LABELS + g;
-                            let pred_at = (first as usize + pp) * LABELS + p;
-                            w[gold_at] += 1;
-                            u[gold_at] += c;
-                            w[pred_at] -= 1;
-                            u[pred_at] -= c;
-                        }
                         tw[gp * LABELS + g] += 1;
                         tu[gp * LABELS + g] += c;
                         tw[pp * LABELS + p] -= 1;
