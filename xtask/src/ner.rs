@@ -64,6 +64,7 @@ fn corpora(o: &Options) -> Result<Corpora> {
 struct Options {
     config: TrainConfig,
     write_dev: Option<String>,
+    write_pred: Option<String>,
     ablate: bool,
     margins: bool,
     use_wiki: bool,
@@ -72,7 +73,8 @@ struct Options {
     no_glue: bool,
     write_model: bool,
     shipped: bool,
-    levers: Option<Vec<Group>>,
+    /// The variants `--ablate` measures: each a set of groups switched together.
+    levers: Option<Vec<Vec<Group>>>,
     consistency: Consistency,
     consistency_grid: bool,
     curve: bool,
@@ -86,6 +88,7 @@ fn options(args: &[String]) -> Result<Options> {
             ..TrainConfig::default()
         },
         write_dev: None,
+        write_pred: None,
         ablate: false,
         margins: false,
         use_wiki: true,
@@ -120,6 +123,7 @@ fn options(args: &[String]) -> Result<Options> {
                 }
             }
             Long("write-dev") => o.write_dev = Some(parser.value()?.string()?),
+            Long("write-pred") => o.write_pred = Some(parser.value()?.string()?),
             Long("ablate") => o.ablate = true,
             Long("margins") => o.margins = true,
             Long("no-wikifane") => o.use_wiki = false,
@@ -150,8 +154,12 @@ fn options(args: &[String]) -> Result<Options> {
             Long("seeds") => o.seeds = parser.value()?.parse::<usize>()?.max(1),
             Long("levers") => {
                 let mut levers = Vec::new();
-                for name in parser.value()?.string()?.split(',') {
-                    levers.push(group(name).map_err(lexopt::Error::from)?);
+                for variant in parser.value()?.string()?.split(',') {
+                    let mut groups = Vec::new();
+                    for name in variant.split('+') {
+                        groups.push(group(name).map_err(lexopt::Error::from)?);
+                    }
+                    levers.push(groups);
                 }
                 o.levers = Some(levers);
             }
@@ -293,6 +301,32 @@ fn evaluate(
     (scores, tokens / secs.max(1e-9))
 }
 
+/// Writes a dev set tagged by `model` as one document: `word gold predicted` per line (for error
+/// analysis; `conlleval` reads it).
+fn write_predictions(
+    path: &str,
+    model: &Model,
+    dev: &[Sentence],
+    consistency: Consistency,
+) -> Result<()> {
+    let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
+    let sentences: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let tagged = ner::tag_document_in(model, &sentences, Some(whole), consistency);
+    let mut out = String::new();
+    for (s, tags) in dev.iter().zip(tagged) {
+        for ((w, &l), t) in s.words.iter().zip(&s.labels).zip(tags) {
+            out.push_str(&format!("{w} {} {}\n", tag_name(tag_of_label(l)), tag_name(t.tag)));
+        }
+        out.push('\n');
+    }
+    std::fs::write(path, out)?;
+    println!("wrote {path}");
+    Ok(())
+}
+
 fn write_conll(path: &str, dev: &[Sentence]) -> Result<()> {
     let mut out = String::new();
     for s in dev {
@@ -381,6 +415,10 @@ pub fn eval(args: &[String]) -> Result<()> {
     }
     if o.shipped {
         shipped_tagger_speed(&c);
+    }
+    if let Some(prefix) = &o.write_pred {
+        write_predictions(&format!("{prefix}.news.txt"), &model, &c.dev_news, o.consistency)?;
+        write_predictions(&format!("{prefix}.wiki.txt"), &model, &c.dev_wiki, o.consistency)?;
     }
     for (name, dev) in [
         ("ANERcorp dev (last 10%)", &c.dev_news),
@@ -528,18 +566,33 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
     );
     row("without document pass", base[2], base[3]);
     let mut variants: Vec<(String, TrainConfig, bool)> = Vec::new();
-    for g in o.levers.clone().unwrap_or(Group::ALL.to_vec()) {
+    let levers = o
+        .levers
+        .clone()
+        .unwrap_or_else(|| Group::ALL.iter().map(|&g| vec![g]).collect());
+    for groups in levers {
         let set = o.config.features;
-        let (name, features) = if set.has(g) {
-            (format!("without {}", g.name()), set.without(g))
-        } else {
-            (format!("with {}", g.name()), set.with(g))
-        };
+        let mut features = set;
+        let mut names = Vec::new();
+        for g in groups {
+            if set.has(g) {
+                names.push(format!("without {}", g.name()));
+                features = features.without(g);
+            } else {
+                names.push(format!("with {}", g.name()));
+                features = features.with(g);
+            }
+        }
+        let name = names.join(", ");
         let config = TrainConfig {
             features,
             ..o.config.clone()
         };
         variants.push((name, config, true));
+    }
+    if o.levers.is_some() {
+        // Only the variants asked for.
+        return run_variants(c, variants, &score, row);
     }
     variants.push((
         "without domain copies".to_owned(),
@@ -550,6 +603,17 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
         true,
     ));
     variants.push(("without WikiFANE".to_owned(), o.config.clone(), false));
+    run_variants(c, variants, &score, row)
+}
+
+/// Scores each ablation variant (name, training options, whether WikiFANE is trained on) and
+/// prints its row.
+fn run_variants(
+    c: &Corpora,
+    variants: Vec<(String, TrainConfig, bool)>,
+    score: &dyn Fn(&Corpora, &TrainConfig) -> Result<[f64; 4]>,
+    row: impl Fn(&str, f64, f64),
+) -> Result<()> {
     for (name, config, with_wiki) in variants {
         let scores = if with_wiki {
             score(c, &config)?

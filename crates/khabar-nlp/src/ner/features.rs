@@ -44,11 +44,20 @@ pub enum Group {
     /// Clusters further out: c4 of the words at ±2, and the c8 pairs of the word with each
     /// neighbour.
     ClusterWide = 12,
+    /// A second, independent clustering (`data/ner/stem_clusters.tsv`): light stems clustered by
+    /// the light stems two places either side, at three granularities, of the word and its
+    /// neighbours.
+    StemCluster = 13,
+    /// How name-like the light stem's letters are (`data/ner/name_letters.tsv`: log-odds of its
+    /// character 3-grams in name-list words against common words), bucketed.
+    NameLetters = 14,
+    /// Character 4-grams inside the light stem.
+    Chars4 = 15,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 13] = [
+    pub const ALL: [Group; 16] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -62,6 +71,9 @@ impl Group {
         Group::Cluster,
         Group::Nerar,
         Group::ClusterWide,
+        Group::StemCluster,
+        Group::NameLetters,
+        Group::Chars4,
     ];
 
     /// The group's name (for ablation flags).
@@ -80,6 +92,9 @@ impl Group {
             Group::Cluster => "cluster",
             Group::Nerar => "nerar",
             Group::ClusterWide => "cluster-wide",
+            Group::StemCluster => "stem-cluster",
+            Group::NameLetters => "name-letters",
+            Group::Chars4 => "chars4",
         }
     }
 
@@ -109,7 +124,10 @@ impl FeatureSet {
     pub const DEFAULT: FeatureSet = FeatureSet(
         Self::ALL.0
             & !(1 << Group::Context as u32)
-            & !(1 << Group::ClusterWide as u32),
+            & !(1 << Group::ClusterWide as u32)
+            & !(1 << Group::StemCluster as u32)
+            & !(1 << Group::NameLetters as u32)
+            & !(1 << Group::Chars4 as u32),
     );
 
     /// This set with `group`.
@@ -140,6 +158,9 @@ gaz-span: B/I-class of the longest knowledge-base name (2+ words) covering w0
 cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
 nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
 cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
+stem-cluster: s4/s8/s12(light-stem0) s8(light-stem-1) s8(light-stem+1)
+name-letters: bucket(mean 3-gram log-odds(^light-stem0$))
+chars4: 4-grams(^light-stem0$)
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -308,6 +329,11 @@ mod template {
     pub const CL2: Fnv = Fnv::template("cl+2");
     pub const CL_1_0: Fnv = Fnv::template("cl-1|0");
     pub const CL0_1: Fnv = Fnv::template("cl0|+1");
+    pub const SC0: Fnv = Fnv::template("sc0");
+    pub const SC_1: Fnv = Fnv::template("sc-1");
+    pub const SC1: Fnv = Fnv::template("sc+1");
+    pub const NL0: Fnv = Fnv::template("nl0");
+    pub const C4: Fnv = Fnv::template("c4");
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -357,6 +383,15 @@ const PROCLITICS: &[&str] = &[
     "وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف",
 ];
 
+/// The light stem of a normalised key: the key without its longest proclitic string («وبال»,
+/// «ال», «و», …), if at least 2 chars remain (the stem the features and the tables key by).
+pub fn light_stem(key: &str) -> &str {
+    PROCLITICS
+        .iter()
+        .find_map(|p| strip_prefix_min(key, p, 2))
+        .unwrap_or(key)
+}
+
 /// What the features need to know about one word.
 #[derive(Debug, Clone)]
 struct WordInfo {
@@ -372,6 +407,8 @@ struct WordInfo {
     proclitics: Vec<&'static str>,
     enclitic: &'static str,
     cluster: Option<&'static str>,
+    /// The light stem's path in the second clustering ([`Group::StemCluster`]).
+    stem_cluster: Option<&'static str>,
     shape: &'static str,
     len_bucket: &'static str,
     trigger: Option<&'static str>,
@@ -457,6 +494,7 @@ fn word_info_keyed(word: &str, known_key: Option<&str>) -> WordInfo {
         names.first_words.get(part).copied().unwrap_or(0)
     };
     let nerar_longest = (longest(&key), longest(light));
+    let stem_cluster = tables::stem_cluster(light);
     WordInfo {
         gaz: gaz_name(kb::gazetteer_class(&key)),
         nerar_words,
@@ -478,6 +516,7 @@ fn word_info_keyed(word: &str, known_key: Option<&str>) -> WordInfo {
         proclitics: seg.proclitics,
         enclitic: seg.enclitic.unwrap_or("-"),
         cluster,
+        stem_cluster,
         trigger,
     }
 }
@@ -775,6 +814,30 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
             f.push(t::NGW.part("0").part(class).finish());
         }
     }
+    if set.has(Group::StemCluster) {
+        let c0 = w.stem_cluster.unwrap_or("?");
+        for n in 1..=3 {
+            f.push(one(t::SC0, cut_str(c0, n)));
+        }
+    }
+    if set.has(Group::NameLetters)
+        && let Some(bucket) = tables::name_letters_bucket(w.light())
+    {
+        f.push(t::NL0.part(bucket).finish());
+    }
+    if set.has(Group::Chars4) && w.light().chars().nth(3).is_some() {
+        let chars: Vec<char> = std::iter::once('^')
+            .chain(w.light().chars())
+            .chain(std::iter::once('$'))
+            .collect();
+        let mut buf = [0u8; 4];
+        for gram in chars.windows(4) {
+            let h = gram
+                .iter()
+                .fold(t::C4.part(""), |h, c| h.bytes(c.encode_utf8(&mut buf).as_bytes()));
+            f.push(h.finish());
+        }
+    }
     if set.has(Group::Chars) && w.light().chars().nth(2).is_some() {
         // Each 3-gram of «^» + light stem + «$», hashed from the chars' bytes.
         let mut utf8 = [[0u8; 4]; 3];
@@ -887,6 +950,10 @@ pub fn neighbour_features(
     if set.has(Group::Cluster) {
         let c = x.map_or("<>", |x| x.cluster.unwrap_or("?"));
         emit(one(if offset < 0 { t::CL_1 } else { t::CL1 }, cut_str(c, 2)));
+    }
+    if set.has(Group::StemCluster) {
+        let c = x.map_or("<>", |x| x.stem_cluster.unwrap_or("?"));
+        emit(one(if offset < 0 { t::SC_1 } else { t::SC1 }, cut_str(c, 2)));
     }
     if set.has(Group::Nerar)
         && let Some(x) = x

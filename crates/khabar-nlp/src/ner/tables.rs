@@ -24,6 +24,57 @@ pub fn cluster(key: &str) -> Option<&'static str> {
     CLUSTERS.get(key).copied()
 }
 
+static STEM_CLUSTERS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(assets::STEM_CLUSTERS)
+        .map(|(key, path)| (key, path.trim()))
+        .collect()
+});
+
+/// The path of a light stem in the second clustering (three hex digits), if it has one.
+pub fn stem_cluster(light: &str) -> Option<&'static str> {
+    STEM_CLUSTERS.get(light).copied()
+}
+
+/// Three chars packed into one number (21 bits each), the key of [`NAME_LETTERS`].
+fn pack3(a: char, b: char, c: char) -> u64 {
+    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
+}
+
+/// Character 3-grams (`^`/`$` mark a stem's ends) → log-odds of name-list words against common
+/// words, in tenths.
+static NAME_LETTERS: LazyLock<FxHashMap<u64, i32>> = LazyLock::new(|| {
+    rows(assets::NAME_LETTERS)
+        .filter_map(|(gram, score)| {
+            let mut c = gram.chars();
+            let key = pack3(c.next()?, c.next()?, c.next()?);
+            Some((key, score.trim().parse().ok()?))
+        })
+        .collect()
+});
+
+/// How name-like the letters of a light stem are: the mean log-odds of its character 3-grams
+/// (with `^` and `$` at its ends), in one of nine buckets; `None` below 3 chars.
+pub fn name_letters_bucket(light: &str) -> Option<&'static str> {
+    const BUCKETS: [&str; 9] = ["-4", "-3", "-2", "-1", "0", "1", "2", "3", "4"];
+    light.chars().nth(2)?;
+    let mut window = ['\0', '\0', '^'];
+    let (mut sum, mut n) = (0i32, 0i32);
+    for c in light.chars().chain(std::iter::once('$')) {
+        window = [window[1], window[2], c];
+        if window[0] == '\0' {
+            continue;
+        }
+        sum += NAME_LETTERS
+            .get(&pack3(window[0], window[1], window[2]))
+            .copied()
+            .unwrap_or(0);
+        n += 1;
+    }
+    // Mean in tenths, in steps of 0.5.
+    let step = (sum / n.max(1)).div_euclid(5).clamp(-4, 4);
+    BUCKETS.get(usize::try_from(step + 4).ok()?).copied()
+}
+
 /// Bit of a name-list class in a [`Gazetteer`] mask: PERS 1, LOC 2, ORG 4.
 fn class_bit(class: &str) -> u8 {
     match class {
