@@ -154,7 +154,9 @@ fn options(args: &[String]) -> Result<Options> {
             Long("seeds") => o.seeds = parser.value()?.parse::<usize>()?.max(1),
             Long("levers") => {
                 let mut levers = Vec::new();
-                for variant in parser.value()?.string()?.split(',') {
+                let value = parser.value()?.string()?;
+                // `none`: the shipped levers alone.
+                for variant in value.split(',').filter(|v| *v != "none") {
                     let mut groups = Vec::new();
                     for name in variant.split('+') {
                         groups.push(group(name).map_err(lexopt::Error::from)?);
