@@ -53,11 +53,18 @@ pub enum Group {
     NameLetters = 14,
     /// Character 4-grams inside the light stem.
     Chars4 = 15,
+    /// Affixes of the neighbouring words (an adjective of origin after a name, a plural before).
+    ContextAffix = 16,
+    /// Being inside quotation marks (a title: a programme, a book, a newspaper), with the word
+    /// before the opening mark.
+    Quote = 17,
+    /// Two more clusterings of the same word vectors (other k-means seeds).
+    ClusterAlt = 18,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 16] = [
+    pub const ALL: [Group; 19] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -74,6 +81,9 @@ impl Group {
         Group::StemCluster,
         Group::NameLetters,
         Group::Chars4,
+        Group::ContextAffix,
+        Group::Quote,
+        Group::ClusterAlt,
     ];
 
     /// The group's name (for ablation flags).
@@ -95,6 +105,9 @@ impl Group {
             Group::StemCluster => "stem-cluster",
             Group::NameLetters => "name-letters",
             Group::Chars4 => "chars4",
+            Group::ContextAffix => "context-affix",
+            Group::Quote => "quote",
+            Group::ClusterAlt => "cluster-alt",
         }
     }
 
@@ -127,7 +140,10 @@ impl FeatureSet {
             & !(1 << Group::ClusterWide as u32)
             & !(1 << Group::StemCluster as u32)
             & !(1 << Group::NameLetters as u32)
-            & !(1 << Group::Chars4 as u32),
+            & !(1 << Group::Chars4 as u32)
+            & !(1 << Group::ContextAffix as u32)
+            & !(1 << Group::Quote as u32)
+            & !(1 << Group::ClusterAlt as u32),
     );
 
     /// This set with `group`.
@@ -159,8 +175,11 @@ cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
 nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
 cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
 stem-cluster: s4/s8/s12(light-stem0) s8(light-stem-1) s8(light-stem+1)
-name-letters: bucket(mean 3-gram log-odds(^light-stem0$))
+name-letters: bucket(mean 3-gram log-odds(^light-stem±0/1$))
 chars4: 4-grams(^light-stem0$)
+context-affix: suf2/suf3(w±1) pre2(light-stem±1)
+cluster-alt: a4/a8/a12(w0) a8(w±1) and b4/b8/b12(w0) b8(w±1) in two other clusterings
+quote: B/I inside quotation marks (1-8 words), with the length and the light stem before the opening mark
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -334,6 +353,14 @@ mod template {
     pub const SC1: Fnv = Fnv::template("sc+1");
     pub const NL0: Fnv = Fnv::template("nl0");
     pub const C4: Fnv = Fnv::template("c4");
+    pub const NL_1: Fnv = Fnv::template("nl-1");
+    pub const NL1: Fnv = Fnv::template("nl+1");
+    pub const CA_1: Fnv = Fnv::template("ca-1");
+    pub const CA1: Fnv = Fnv::template("ca+1");
+    pub const QT: Fnv = Fnv::template("qt");
+    pub const ALT0: [Fnv; 2] = [Fnv::template("cla0"), Fnv::template("clb0")];
+    pub const ALT_1: [Fnv; 2] = [Fnv::template("cla-1"), Fnv::template("clb-1")];
+    pub const ALT1: [Fnv; 2] = [Fnv::template("cla+1"), Fnv::template("clb+1")];
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -407,6 +434,8 @@ struct WordInfo {
     proclitics: Vec<&'static str>,
     enclitic: &'static str,
     cluster: Option<&'static str>,
+    /// The paths in the two other clusterings ([`Group::ClusterAlt`]).
+    alt_clusters: Option<(&'static str, &'static str)>,
     /// The light stem's path in the second clustering ([`Group::StemCluster`]).
     stem_cluster: Option<&'static str>,
     shape: &'static str,
@@ -495,7 +524,11 @@ fn word_info_keyed(word: &str, known_key: Option<&str>) -> WordInfo {
     };
     let nerar_longest = (longest(&key), longest(light));
     let stem_cluster = tables::stem_cluster(light);
+    let alt_clusters = tables::alt_clusters(&key)
+        .or_else(|| tables::alt_clusters(light))
+        .or_else(|| tables::alt_clusters(clitic_stem_key));
     WordInfo {
+        alt_clusters,
         gaz: gaz_name(kb::gazetteer_class(&key)),
         nerar_words,
         nerar_longest,
@@ -630,6 +663,60 @@ fn gazetteer_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, &'static str)>> {
             }
             None => i += 1,
         }
+    }
+    out
+}
+
+/// What a quotation mark does: opens, closes, or either (straight quotes).
+fn quote_mark(key: &str) -> Option<(bool, bool)> {
+    match key {
+        "«" | "“" => Some((true, false)),
+        "»" | "”" => Some((false, true)),
+        "\"" | "'" => Some((true, true)),
+        _ => None,
+    }
+}
+
+/// For every token, whether it lies between quotation marks (1–8 words: a title), as (first
+/// word, length bucket, light stem of the word before the opening mark). A run of marks («' '»)
+/// is one mark.
+fn quote_spans<'w>(infos: &[&'w WordInfo]) -> Vec<Option<(bool, &'static str, &'w str)>> {
+    let mut out = vec![None; infos.len()];
+    // Where the open quotation's words start, and the word before its mark.
+    let mut open: Option<(usize, &'w str)> = None;
+    let mut k = 0;
+    while k < infos.len() {
+        let Some((opens, closes)) = quote_mark(&infos[k].key) else {
+            k += 1;
+            continue;
+        };
+        let start = k;
+        while k + 1 < infos.len() && quote_mark(&infos[k + 1].key).is_some() {
+            k += 1;
+        }
+        match open {
+            Some((from, before)) if closes => {
+                let len = start - from;
+                if (1..=8).contains(&len) {
+                    let bucket = match len {
+                        1 => "1",
+                        2 => "2",
+                        3..=4 => "3-4",
+                        _ => "5-8",
+                    };
+                    for (j, slot) in out[from..start].iter_mut().enumerate() {
+                        *slot = Some((j == 0, bucket, before));
+                    }
+                }
+                open = None;
+            }
+            _ if opens => {
+                let before = start.checked_sub(1).map_or("<s>", |j| infos[j].light());
+                open = Some((k + 1, before));
+            }
+            _ => {}
+        }
+        k += 1;
     }
     out
 }
@@ -774,6 +861,20 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// The features that identify a word itself (its key, clitic stem, light stem and key without
+/// «و»): what word dropout hides from a training step, so that the model also learns to tag
+/// names it has never seen from their affixes, clusters, lists and context.
+pub fn identity_features(word: &str) -> [u32; 4] {
+    use template as t;
+    let w = word_info_keyed(word, None);
+    [
+        one(t::W0, &w.key),
+        one(t::CS0, w.clitic_stem()),
+        one(t::LS0, w.light()),
+        one(t::CJ0, w.conj()),
+    ]
+}
+
 /// About how many features a word has that do not depend on its neighbours.
 const LOCAL_PER_WORD: usize = 48;
 
@@ -849,6 +950,14 @@ fn local_features(w: &WordInfo, set: FeatureSet, f: &mut Vec<u32>) {
     if set.has(Group::Nerar) {
         for class in tables::mask_classes(w.nerar_words) {
             f.push(t::NGW.part("0").part(class).finish());
+        }
+    }
+    if set.has(Group::ClusterAlt) {
+        let (a, b) = w.alt_clusters.unwrap_or(("?", "?"));
+        for (template, c0) in t::ALT0.into_iter().zip([a, b]) {
+            for n in 1..=3 {
+                f.push(one(template, cut_str(c0, n)));
+            }
         }
     }
     if set.has(Group::StemCluster) {
@@ -991,6 +1100,30 @@ pub fn neighbour_features(
         let c = x.map_or("<>", |x| x.stem_cluster.unwrap_or("?"));
         emit(one(if offset < 0 { t::SC_1 } else { t::SC1 }, cut_str(c, 2)));
     }
+    if set.has(Group::ClusterAlt) {
+        let (a, b) = x.map_or(("<>", "<>"), |x| x.alt_clusters.unwrap_or(("?", "?")));
+        let templates = if offset < 0 { t::ALT_1 } else { t::ALT1 };
+        for (template, c) in templates.into_iter().zip([a, b]) {
+            emit(one(template, cut_str(c, 2)));
+        }
+    }
+    if set.has(Group::NameLetters)
+        && let Some(bucket) = x.and_then(|x| tables::name_letters_bucket(x.light()))
+    {
+        emit(one(if offset < 0 { t::NL_1 } else { t::NL1 }, bucket));
+    }
+    if set.has(Group::ContextAffix)
+        && let Some(x) = x
+    {
+        let template = if offset < 0 { t::CA_1 } else { t::CA1 };
+        let suf = suffixes::<3>(&x.key);
+        if offset > 0 {
+            emit(template.part("s2").part(suf[1].unwrap_or("-")).finish());
+        }
+        emit(template.part("s3").part(suf[2].unwrap_or("-")).finish());
+        let pre = prefixes::<2>(x.light());
+        emit(template.part("p2").part(pre[1].unwrap_or("-")).finish());
+    }
     if set.has(Group::Nerar)
         && let Some(x) = x
     {
@@ -1045,8 +1178,19 @@ pub(crate) fn pair_features_keyed<'a, K: AsRef<str>>(
     } else {
         vec![None; infos.len()]
     };
+    let quoted = if set.has(Group::Quote) {
+        quote_spans(&infos)
+    } else {
+        Vec::new()
+    };
     let mut pair = String::new();
     for (k, w) in infos.iter().enumerate() {
+        if let Some(&Some((begin, len, before))) = quoted.get(k) {
+            let bi = if begin { "B" } else { "I" };
+            emit(k, t::QT.part(bi).finish());
+            emit(k, t::QT.part(bi).part(len).finish());
+            emit(k, t::QT.part(bi).part("before").part(before).finish());
+        }
         let i = k as isize;
         if set.has(Group::Shape) {
             let h = t::SHAPE_PAIR.part(at(i - 1).map_or("<s>", |p| p.shape)).part(w.shape);

@@ -24,6 +24,21 @@ pub fn cluster(key: &str) -> Option<&'static str> {
     CLUSTERS.get(key).copied()
 }
 
+static ALT_CLUSTERS: LazyLock<FxHashMap<&'static str, (&'static str, &'static str)>> =
+    LazyLock::new(|| {
+        rows(assets::ALT_CLUSTERS)
+            .filter_map(|(key, paths)| {
+                let (b, c) = paths.trim().split_once('\t')?;
+                Some((key, (b, c)))
+            })
+            .collect()
+    });
+
+/// The paths of a normalised key in the two other clusterings, if it has them.
+pub fn alt_clusters(key: &str) -> Option<(&'static str, &'static str)> {
+    ALT_CLUSTERS.get(key).copied()
+}
+
 static STEM_CLUSTERS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     rows(assets::STEM_CLUSTERS)
         .map(|(key, path)| (key, path.trim()))

@@ -43,6 +43,10 @@ pub struct TrainConfig {
     pub keep_domains: bool,
     /// Quantised weights of at most this magnitude are dropped (a smaller model).
     pub prune: i8,
+    /// Word dropout: in each training step, each token's identity features
+    /// ([`features::identity_features`], and their corpus copies) are hidden with this
+    /// probability, in percent.
+    pub word_dropout: u32,
 }
 
 impl Default for TrainConfig {
@@ -56,6 +60,7 @@ impl Default for TrainConfig {
             domains: true,
             keep_domains: true,
             prune: 2,
+            word_dropout: 0,
         }
     }
 }
@@ -216,6 +221,26 @@ pub fn train_observed(
         })
         .collect();
 
+    // Dense ids of the identity features (word dropout hides them).
+    let mut identity = vec![false; hashes.len()];
+    if config.word_dropout > 0 {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for s in sentences {
+            for word in &s.words {
+                if !seen.insert(word.as_str()) {
+                    continue;
+                }
+                for h in features::identity_features(word) {
+                    for f in [h, features::domain_copy(h, 0), features::domain_copy(h, 1)] {
+                        if let Some(&id) = ids.get(&f) {
+                            identity[id as usize] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut dropout_rng = Lcg(config.seed ^ 0x776f_7264);
     let n_feat = hashes.len();
     let tsize = (1 + LABELS) * LABELS;
     let avg = |w: i32, u: i64, c: i64| f64::from(w) - u as f64 / c as f64;
@@ -243,8 +268,23 @@ pub fn train_observed(
         }
         rng.shuffle(&mut order);
         for &si in &order {
-            let feats = &data[si];
             let gold = &sentences[si].labels;
+            let hidden: Vec<Vec<u32>>;
+            let feats = if config.word_dropout > 0 {
+                hidden = data[si]
+                    .iter()
+                    .map(|fs| {
+                        if dropout_rng.next_value() % 100 < u64::from(config.word_dropout) {
+                            fs.iter().copied().filter(|&f| !identity[f as usize]).collect()
+                        } else {
+                            fs.clone()
+                        }
+                    })
+                    .collect();
+                &hidden
+            } else {
+                &data[si]
+            };
             let emissions: Vec<[i64; LABELS]> = feats
                 .iter()
                 .map(|fs| {
