@@ -37,7 +37,7 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
                         retrain the NER model deterministically (ANERcorp + WikiFANE)
   eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate [--seeds N]] [--levers G,…]
            [--margins] [--write-model] [--shipped] [--curve] [--consistency M,B | --no-consistency]
-           [--consistency-grid] [--write-pred PREFIX]
+           [--consistency-grid] [--write-pred PREFIX] [--o-penalty-grid]
                         entity-level P/R/F1 per type on the two NER dev sets (news, Wikipedia)
   ner-clusters          recompute the NER word clusters and domain words from the training text
   ner-gazetteer         convert the NERAr name lists into the NER gazetteer table

@@ -135,7 +135,6 @@ fn options(args: &[String]) -> Result<Options> {
             Long("no-domains") => o.config.domains = false,
             Long("shared-only") => o.config.keep_domains = false,
             Long("prune") => o.config.prune = parser.value()?.parse()?,
-            Long("word-dropout") => o.config.word_dropout = parser.value()?.parse()?,
             Long("write-model") => o.write_model = true,
             Long("shipped") => o.shipped = true,
             Long("consistency") => {
@@ -324,7 +323,11 @@ fn write_predictions(
     let mut out = String::new();
     for (s, tags) in dev.iter().zip(tagged) {
         for ((w, &l), t) in s.words.iter().zip(&s.labels).zip(tags) {
-            out.push_str(&format!("{w} {} {}\n", tag_name(tag_of_label(l)), tag_name(t.tag)));
+            out.push_str(&format!(
+                "{w} {} {}\n",
+                tag_name(tag_of_label(l)),
+                tag_name(t.tag)
+            ));
         }
         out.push('\n');
     }
@@ -426,8 +429,18 @@ pub fn eval(args: &[String]) -> Result<()> {
         shipped_tagger_speed(&c);
     }
     if let Some(prefix) = &o.write_pred {
-        write_predictions(&format!("{prefix}.news.txt"), &model, &c.dev_news, o.consistency)?;
-        write_predictions(&format!("{prefix}.wiki.txt"), &model, &c.dev_wiki, o.consistency)?;
+        write_predictions(
+            &format!("{prefix}.news.txt"),
+            &model,
+            &c.dev_news,
+            o.consistency,
+        )?;
+        write_predictions(
+            &format!("{prefix}.wiki.txt"),
+            &model,
+            &c.dev_wiki,
+            o.consistency,
+        )?;
     }
     for (name, dev) in [
         ("ANERcorp dev (last 10%)", &c.dev_news),
@@ -556,7 +569,10 @@ fn o_penalty_grid(o: &Options, c: &Corpora) -> Result<()> {
             }
         }
     }
-    println!("O penalty: F1 news, F1 wiki (mean of {} training orders)", o.seeds);
+    println!(
+        "O penalty: F1 news, F1 wiki (mean of {} training orders)",
+        o.seeds
+    );
     for (row, p) in sum.iter().zip(PENALTIES) {
         println!("{p:>5} {:>8.2} {:>8.2}", row[0], row[1]);
     }

@@ -10,15 +10,6 @@ pub const MODEL: &[u8] = include_bytes!("../../data/ner/model.bin");
 /// Word clusters: `key<TAB>path`, a path of three hex digits (16, 256 and 4096 clusters).
 pub const CLUSTERS: &str = include_str!("../../data/ner/clusters.tsv");
 
-/// Two more word clusterings (other k-means seeds): `key<TAB>path<TAB>path`.
-pub const ALT_CLUSTERS: &str = include_str!("../../data/ner/clusters_alt.tsv");
-
-/// Light-stem clusters, a second clustering: `light-stem<TAB>path` (three hex digits).
-pub const STEM_CLUSTERS: &str = include_str!("../../data/ner/stem_clusters.tsv");
-
-/// How name-like character 3-grams are: `gram<TAB>log-odds in tenths`.
-pub const NAME_LETTERS: &str = include_str!("../../data/ner/name_letters.tsv");
-
 /// Name lists (NERAr, converted to Arabic-script keys): `TYPE<TAB>name`.
 pub const GAZETTEER: &str = include_str!("../../data/ner/gazetteer.tsv");
 
