@@ -16,6 +16,7 @@
 
 use crate::normalize;
 use crate::span::Span;
+use smol_str::SmolStr;
 
 /// What kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,8 +40,9 @@ pub struct Token {
     pub span: Span,
     /// What it is.
     pub kind: TokenKind,
-    /// Its normalised matching key ([`normalize::key`]).
-    pub key: String,
+    /// Its normalised matching key ([`normalize::key`]), inline for all but the longest words
+    /// ([`normalize::small_key`]; issue 9).
+    pub key: SmolStr,
 }
 
 /// Whether `c` is an Arabic-script letter (or mark inside a word).
@@ -307,7 +309,7 @@ fn make(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
     Token {
         span,
         kind,
-        key: normalize::key(span.slice(text)),
+        key: normalize::small_key(span.slice(text)),
     }
 }
 

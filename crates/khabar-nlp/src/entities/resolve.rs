@@ -250,11 +250,11 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     let tokens = &doc.tokens;
     // Full names of people in the text by the key of their last word («محمد شياع السوداني»):
     // a lone «السوداني» not after a definite noun is that person, not the adjective.
-    let last_words: FxHashMap<String, usize> = cands
+    let last_words: FxHashMap<&str, usize> = cands
         .iter()
         .filter_map(|c| match c.kind {
             CandKind::Name(Target::Person(p)) if c.end - c.first > 1 => {
-                Some((tokens[c.end - 1].key.clone(), p))
+                Some((tokens[c.end - 1].key.as_str(), p))
             }
             _ => None,
         })
@@ -278,7 +278,7 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
         if let Target::Adjective(_) = target
             && c.end - c.first == 1
             && c.prefix_len == 0
-            && let Some(&p) = last_words.get(&tokens[c.first].key)
+            && let Some(&p) = last_words.get(tokens[c.first].key.as_str())
             && !prev.is_some_and(|t| t.key.starts_with("ال"))
         {
             target = Target::Person(p);
@@ -509,7 +509,7 @@ fn add_ner_span(
     let start = first.span.start + offset_after_key_chars(word, n);
     let span = Span::new(start, doc.tokens[b - 1].span.end);
     let words: Vec<String> = std::iter::once(stem.into_owned())
-        .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.clone()))
+        .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.as_str().to_owned()))
         .filter(|w| !w.is_empty())
         .collect();
     let name = words.join(" ");
