@@ -273,7 +273,8 @@ fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSp
         }
         line_start += line.len();
     }
-    spans.retain(|s| s.slice(text).split_whitespace().count() >= 3);
+    // At least three words (counted up to the third; issue 9).
+    spans.retain(|s| s.slice(text).split_whitespace().nth(2).is_some());
     spans.sort();
     spans.dedup();
     let persons: Vec<(Span, usize)> = person_mentions(entities);
