@@ -511,6 +511,7 @@ fn shape(key: &str) -> &'static str {
 }
 
 /// The first `n` chars of `s`, if it has more than `n`.
+#[cfg(test)]
 fn prefix(s: &str, n: usize) -> Option<&str> {
     let (end, _) = s.char_indices().nth(n)?;
     Some(&s[..end])
@@ -525,6 +526,29 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
     let (start, _) = from_end.nth(n - 1)?;
     from_end.next()?;
     Some(&s[start..])
+}
+
+/// [`prefix`] of `s` for `n` = 1..=N, in one walk over its chars (issue 9: a walk per `n`).
+fn prefixes<const N: usize>(s: &str) -> [Option<&str>; N] {
+    let mut out = [None; N];
+    // The start of char n is the end of the first n chars, and a char follows them.
+    for (slot, (end, _)) in out.iter_mut().zip(s.char_indices().skip(1)) {
+        *slot = Some(&s[..end]);
+    }
+    out
+}
+
+/// [`suffix`] of `s` for `n` = 1..=N, in one walk back over its chars (issue 9).
+fn suffixes<const N: usize>(s: &str) -> [Option<&str>; N] {
+    let mut out = [None; N];
+    let mut starts = s.char_indices().rev().map(|(i, _)| i).peekable();
+    for slot in &mut out {
+        match (starts.next(), starts.peek()) {
+            (Some(start), Some(_)) => *slot = Some(&s[start..]),
+            _ => break,
+        }
+    }
+    out
 }
 
 fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
@@ -638,7 +662,11 @@ pub fn domain_copy(h: u32, domain: u8) -> u32 {
 pub struct WordCache<'a> {
     set: FeatureSet,
     ids: FxHashMap<&'a str, usize>,
-    entries: Vec<(WordInfo, Vec<u32>)>,
+    entries: Vec<WordInfo>,
+    /// The features of every word that do not depend on its neighbours, one word after another:
+    /// word `id`'s end at `local_ends[id]` (issue 9: not a vector per word).
+    local: Vec<u32>,
+    local_ends: Vec<usize>,
 }
 
 impl<'a> WordCache<'a> {
@@ -648,6 +676,8 @@ impl<'a> WordCache<'a> {
             set,
             ids: FxHashMap::default(),
             entries: Vec::new(),
+            local: Vec::new(),
+            local_ends: Vec::new(),
         }
     }
 
@@ -657,9 +687,10 @@ impl<'a> WordCache<'a> {
             return id;
         }
         let info = word_info_keyed(word, key);
-        let local = local_features(&info, self.set);
+        local_features(&info, self.set, &mut self.local);
         let id = self.entries.len();
-        self.entries.push((info, local));
+        self.entries.push(info);
+        self.local_ends.push(self.local.len());
         self.ids.insert(word, id);
         id
     }
@@ -669,6 +700,8 @@ impl<'a> WordCache<'a> {
     pub fn reserve(&mut self, words: usize) {
         self.ids.reserve(words);
         self.entries.reserve(words);
+        self.local.reserve(words * LOCAL_PER_WORD);
+        self.local_ends.reserve(words);
     }
 
     /// How many distinct words the cache holds (ids are `0..len`).
@@ -683,7 +716,8 @@ impl<'a> WordCache<'a> {
 
     /// The features of word `id` that do not depend on its neighbours.
     pub fn local(&self, id: usize) -> &[u32] {
-        &self.entries[id].1
+        let start = id.checked_sub(1).map_or(0, |before| self.local_ends[before]);
+        &self.local[start..self.local_ends[id]]
     }
 }
 
@@ -701,10 +735,12 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// The features of a word that do not depend on its neighbours.
-fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
+/// About how many features a word has that do not depend on its neighbours.
+const LOCAL_PER_WORD: usize = 48;
+
+/// Appends to `f` the features of a word that do not depend on its neighbours.
+fn local_features(w: &WordInfo, set: FeatureSet, f: &mut Vec<u32>) {
     use template as t;
-    let mut f = Vec::with_capacity(48);
     f.push(t::BIAS);
     if set.has(Group::Word) {
         f.push(one(t::W0, &w.key));
@@ -720,26 +756,27 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
         f.push(t::ENC0.part(w.enclitic).finish());
     }
     if set.has(Group::Affix) {
-        for n in 1..=4 {
-            if let Some(p) = prefix(&w.key, n) {
-                f.push(one(t::PRE, p));
-            }
-            if let Some(s) = suffix(&w.key, n) {
-                f.push(one(t::SUF, s));
-            }
-            if let Some(p) = prefix(w.clitic_stem(), n) {
-                f.push(one(t::CPRE, p));
-            }
-            if let Some(s) = suffix(w.clitic_stem(), n) {
-                f.push(one(t::CSUF, s));
+        let (pre, suf) = (prefixes::<4>(&w.key), suffixes::<4>(&w.key));
+        let stem = w.clitic_stem();
+        let (cpre, csuf) = (prefixes::<4>(stem), suffixes::<4>(stem));
+        for n in 0..4 {
+            for (template, affix) in [
+                (t::PRE, pre[n]),
+                (t::SUF, suf[n]),
+                (t::CPRE, cpre[n]),
+                (t::CSUF, csuf[n]),
+            ] {
+                if let Some(a) = affix {
+                    f.push(one(template, a));
+                }
             }
         }
-        for n in 1..=2 {
-            if let Some(p) = prefix(w.light(), n) {
-                f.push(one(t::LPRE, p));
-            }
-            if let Some(s) = suffix(w.light(), n) {
-                f.push(one(t::LSUF, s));
+        let (lpre, lsuf) = (prefixes::<2>(w.light()), suffixes::<2>(w.light()));
+        for n in 0..2 {
+            for (template, affix) in [(t::LPRE, lpre[n]), (t::LSUF, lsuf[n])] {
+                if let Some(a) = affix {
+                    f.push(one(template, a));
+                }
             }
         }
     }
@@ -792,7 +829,6 @@ fn local_features(w: &WordInfo, set: FeatureSet) -> Vec<u32> {
             }
         }
     }
-    f
 }
 
 /// For every token of a sentence: the id of its word in `cache` (whose [`WordCache::local`]
@@ -844,7 +880,7 @@ pub fn neighbour_features(
 ) {
     use template as t;
     let set = cache.set;
-    let x = id.and_then(|id| cache.entries.get(id)).map(|e| &e.0);
+    let x = id.and_then(|id| cache.entries.get(id));
     let edge = if offset < 0 { "<s>" } else { "</s>" };
     let key = x.map_or(edge, |w| w.key.as_str());
     let light = x.map_or(edge, |w| w.light());
@@ -923,7 +959,7 @@ pub(crate) fn pair_features_keyed<'a, K: AsRef<str>>(
         .enumerate()
         .map(|(i, w)| cache.id_keyed(w, keys.and_then(|k| k.get(i)).map(AsRef::as_ref)))
         .collect();
-    let infos: Vec<&WordInfo> = ids.iter().map(|&id| &cache.entries[id].0).collect();
+    let infos: Vec<&WordInfo> = ids.iter().map(|&id| &cache.entries[id]).collect();
     let at = |i: isize| -> Option<&WordInfo> {
         usize::try_from(i)
             .ok()
@@ -1051,10 +1087,23 @@ mod tests {
             hash("ng", &["B", "PERS"])
         );
         let w = word_info("وبالعراق");
-        let local = local_features(&w, FeatureSet::ALL);
+        let mut local = Vec::new();
+        local_features(&w, FeatureSet::ALL, &mut local);
         assert!(local.contains(&hash("pro0", &[&w.proclitics.concat()])));
         for gram in ["^عر", "عرا", "راق", "اق$"] {
             assert!(local.contains(&hash("c3", &[gram])), "{gram}");
+        }
+    }
+
+    /// Issue 9: the affixes of one walk are those of a walk per length.
+    #[test]
+    fn one_walk_gives_every_affix() {
+        for s in ["", "ب", "بو", "بوتين", "Biden", "a٣ب", "ﻻبو"] {
+            let (pre, suf) = (prefixes::<4>(s), suffixes::<4>(s));
+            for n in 1..=4 {
+                assert_eq!(pre[n - 1], prefix(s, n), "{s} {n}");
+                assert_eq!(suf[n - 1], suffix(s, n), "{s} {n}");
+            }
         }
     }
 

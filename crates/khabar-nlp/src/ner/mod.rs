@@ -44,16 +44,27 @@ const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType:
 /// The shipped model file.
 pub const MODEL_BYTES: &[u8] = assets::MODEL;
 
-/// The shipped model with its lookup table, both built once.
-static MODEL: LazyLock<Option<(Model, Lookup)>> = LazyLock::new(|| {
-    let model = Model::from_bytes(MODEL_BYTES).ok()?;
-    let lookup = Lookup::new(&model);
-    Some((model, lookup))
-});
+/// The shipped model, read once.
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).ok());
+
+/// The shipped model's lookup tables: for news, for Wikipedia, and of the shared weights alone,
+/// each built when first needed.
+static LOOKUPS: [LazyLock<Option<Lookup>>; 3] = [
+    LazyLock::new(|| Some(Lookup::new(shipped_model()?, Some(0)))),
+    LazyLock::new(|| Some(Lookup::new(shipped_model()?, Some(1)))),
+    LazyLock::new(|| Some(Lookup::new(shipped_model()?, None))),
+];
 
 /// The shipped model (`None` only if the embedded file is corrupt, which a test rules out).
 pub fn shipped_model() -> Option<&'static Model> {
-    MODEL.as_ref().map(|(m, _)| m)
+    MODEL.as_ref()
+}
+
+/// The shipped model and its lookup table for training corpus `domain` (the shared weights
+/// alone for a corpus the model does not know).
+fn shipped(domain: u8) -> Option<(&'static Model, &'static Lookup)> {
+    let lookup = LOOKUPS.get(usize::from(domain)).unwrap_or(&LOOKUPS[2]);
+    Some((shipped_model()?, lookup.as_ref()?))
 }
 
 /// The label index of a tag (0 `O`, then `B-`/`I-` of PERS, LOC, ORG, MISC).
@@ -118,16 +129,14 @@ pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<S
 /// The emission scores of a sentence's words under `model` (see [`tag_scored_in`]).
 fn emissions_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<[i64; LABELS]> {
     let feats = features::extract(words, features::FeatureSet(model.feature_set));
-    // Each feature and, with a domain, its domain copy (integer sums: the order is immaterial).
+    // Each feature's shared weights and, with a domain, that corpus' own (integer sums: the
+    // order is immaterial).
     feats
         .iter()
         .map(|fs| {
             let mut s = [0; LABELS];
             for &f in fs {
-                model.add_feature(f, &mut s);
-                if let Some(d) = domain {
-                    model.add_feature(features::domain_copy(f, d), &mut s);
-                }
+                model.add_feature(f, domain, &mut s);
             }
             s.map(i64::from)
         })
@@ -254,8 +263,8 @@ impl<'a> DocumentTagger<'a> {
 
     /// Tags a sentence of words, with margins.
     pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
-        match (MODEL.as_ref(), self.emissions::<&str>(words, None)) {
-            (Some((model, _)), Some(s)) => decoded(model, &s),
+        match (shipped_model(), self.emissions::<&str>(words, None)) {
+            (Some(model), Some(s)) => decoded(model, &s),
             _ => untagged(words),
         }
     }
@@ -269,7 +278,7 @@ impl<'a> DocumentTagger<'a> {
         keys: &[Vec<K>],
         consistency: document::Consistency,
     ) -> Vec<Vec<ScoredTag>> {
-        let Some((model, _)) = MODEL.as_ref() else {
+        let Some(model) = shipped_model() else {
             return sentences.iter().map(|s| untagged(s)).collect();
         };
         // Distinct words are at most the tokens (a long text grows the tables as it goes).
@@ -297,14 +306,10 @@ impl<'a> DocumentTagger<'a> {
         words: &[&'a str],
         keys: Option<&[K]>,
     ) -> Option<Vec<[i64; LABELS]>> {
-        let (Some((_, lookup)), Some(cache)) = (MODEL.as_ref(), self.cache.as_mut()) else {
+        let (Some((_, lookup)), Some(cache)) = (shipped(self.domain), self.cache.as_mut()) else {
             return None;
         };
-        let domain = self.domain;
-        let add = |f: u32, s: &mut [i32; LABELS]| {
-            lookup.add_feature(f, s);
-            lookup.add_feature(features::domain_copy(f, domain), s);
-        };
+        let add = |f: u32, s: &mut [i32; LABELS]| lookup.add_feature(f, s);
         let mut pairs = vec![[0; LABELS]; words.len()];
         let ids =
             features::pair_features_keyed(words, keys, cache, &mut |i, f| add(f, &mut pairs[i]));

@@ -10,17 +10,25 @@
 //! u16 notice length, notice (UTF-8: provenance and licence of the training data)
 //! (1 + LABELS) × LABELS i16 transitions (first row: from the sentence start)
 //! u32 entry count, then per entry: LEB128 varint of the key's delta from the previous key,
-//!     i8 weight. A key is `feature_hash << 4 | label`, keys strictly increasing.
+//!     i8 weight. A key is `feature_hash << 8 | part << 4 | label`, keys strictly increasing.
 //! ```
+//!
+//! A feature has up to three parts: its shared weights (part 0) and the copies specific to each
+//! training corpus (part `1 + d` for corpus `d`: 0 news, 1 Wikipedia), side by side, so that
+//! tagging text of corpus `d` finds both in one place (issue 9: the copies had hashes of their
+//! own, and every feature was looked up twice).
 //!
 //! Only non-zero weights are stored; the sorted keys are decoded once into a vector and looked up by
 //! binary search ([`Model::add_feature`]), or, for the shipped model, through a [`Lookup`] table
-//! built once when it is loaded (issue 9).
+//! per corpus built once when it is first needed (issue 9).
 
 use crate::ner::LABELS;
 
 const MAGIC: &[u8; 4] = b"KNER";
-const FORMAT_VERSION: u16 = 1;
+const FORMAT_VERSION: u16 = 2;
+
+/// The parts a feature's weights come in: shared, then one per training corpus.
+pub const PARTS: usize = 3;
 
 /// A parsed NER model.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +45,8 @@ pub struct Model {
     pub notice: String,
     /// Transition weights: row 0 is from the sentence start, row `1 + a` from label `a`.
     pub transitions: Vec<i16>,
-    /// Sorted keys `feature_hash << 4 | label`.
-    pub keys: Vec<u32>,
+    /// Sorted keys `feature_hash << 8 | part << 4 | label` (see the module's format).
+    pub keys: Vec<u64>,
     /// The weight of each key.
     pub weights: Vec<i8>,
 }
@@ -75,13 +83,16 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(self.take(N)?);
         Ok(a)
     }
-    fn varint(&mut self) -> Result<u32, ModelError> {
-        let mut value: u32 = 0;
-        for shift in (0..35).step_by(7) {
+    fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
             let [b] = self.array::<1>()?;
-            value |= u32::from(b & 0x7F)
-                .checked_shl(shift)
-                .ok_or(ModelError("varint"))?;
+            let bits = u64::from(b & 0x7F);
+            // The last byte may add one bit.
+            if bits >> (64 - shift).min(7) != 0 {
+                return Err(ModelError("varint overflow"));
+            }
+            value |= bits << shift;
             if b & 0x80 == 0 {
                 return Ok(value);
             }
@@ -115,7 +126,7 @@ impl Model {
         let n = u32::from_le_bytes(r.array()?) as usize;
         let mut keys = Vec::with_capacity(n.min(bytes.len()));
         let mut weights = Vec::with_capacity(n.min(bytes.len()));
-        let mut key: u32 = 0;
+        let mut key: u64 = 0;
         for i in 0..n {
             let delta = r.varint()?;
             if i > 0 && delta == 0 {
@@ -124,6 +135,12 @@ impl Model {
             key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
             if key as usize & 0xF >= LABELS {
                 return Err(ModelError("label out of range"));
+            }
+            if (key >> 4) as usize & 0xF >= PARTS {
+                return Err(ModelError("part out of range"));
+            }
+            if key >> 8 >= 1 << 28 {
+                return Err(ModelError("feature out of range"));
             }
             keys.push(key);
             weights.push(i8::from_le_bytes(r.array()?));
@@ -178,31 +195,21 @@ impl Model {
         out
     }
 
-    /// Adds the weights of `feature` (a 28-bit hash) to `scores`, one per label.
-    pub fn add_feature(&self, feature: u32, scores: &mut [i32; LABELS]) {
-        let lo = feature << 4;
-        let mut i = self.keys.partition_point(|&k| k < lo);
+    /// Adds the weights of `feature` (a 28-bit hash) to `scores`, one per label: its shared
+    /// weights and, with a training corpus `domain`, that corpus' part.
+    pub fn add_feature(&self, feature: u32, domain: Option<u8>, scores: &mut [i32; LABELS]) {
+        let feature = u64::from(feature);
+        let mut i = self.keys.partition_point(|&k| k < feature << 8);
         while let Some(&k) = self.keys.get(i) {
-            if k >> 4 != feature {
+            if k >> 8 != feature {
                 break;
             }
-            scores[(k & 0xF) as usize] += i32::from(self.weights[i]);
+            let part = (k >> 4) as usize & 0xF;
+            if part == 0 || domain.is_some_and(|d| usize::from(d) + 1 == part) {
+                scores[(k & 0xF) as usize] += i32::from(self.weights[i]);
+            }
             i += 1;
         }
-    }
-
-    /// The emission scores of every token given its feature hashes.
-    pub fn emissions(&self, features: &[Vec<u32>]) -> Vec<[i32; LABELS]> {
-        features
-            .iter()
-            .map(|fs| {
-                let mut s = [0; LABELS];
-                for &f in fs {
-                    self.add_feature(f, &mut s);
-                }
-                s
-            })
-            .collect()
     }
 
     /// The transition weight from `from` (`None`: sentence start) to `to`.
@@ -212,13 +219,54 @@ impl Model {
     }
 }
 
+/// The weights of one feature: a row per part (shared, then one per training corpus).
+type Parts = [[i8; LABELS]; PARTS];
+
+/// A model's features in order, each with its weights by part.
+#[derive(Clone, Copy)]
+struct Rows<'a> {
+    keys: &'a [u64],
+    weights: &'a [i8],
+}
+
+impl Iterator for Rows<'_> {
+    type Item = (u32, Parts);
+
+    fn next(&mut self) -> Option<(u32, Parts)> {
+        let feature = *self.keys.first()? >> 8;
+        let n = self.keys.partition_point(|&k| k >> 8 == feature);
+        let mut parts = [[0; LABELS]; PARTS];
+        for (&k, &w) in self.keys[..n].iter().zip(self.weights) {
+            // Parts and labels are checked when the model is read.
+            parts[((k >> 4) as usize & 0xF) % PARTS][(k & 0xF) as usize % LABELS] = w;
+        }
+        self.keys = &self.keys[n..];
+        self.weights = self.weights.get(n..).unwrap_or_default();
+        // Features are checked to be 28-bit hashes when the model is read.
+        Some((feature as u32, parts))
+    }
+}
+
+/// The shared weights plus those of part `part`.
+fn merged(parts: &Parts, part: usize) -> [i16; LABELS] {
+    let mut row = parts[0].map(i16::from);
+    if part != 0 {
+        for (r, &w) in row.iter_mut().zip(&parts[part % PARTS]) {
+            *r += i16::from(w);
+        }
+    }
+    row
+}
+
 /// A hash table from a feature to its weights, one per label: what [`Model::add_feature`] finds
-/// by binary search, in one or two probes (issue 9: the binary search over ~400,000 keys, done
-/// ~100 times per token, was a quarter of all analysis time).
+/// by binary search for one training corpus, in one or two probes (issue 9: the binary search
+/// over ~400,000 keys, done ~100 times per token, was a quarter of all analysis time).
 ///
 /// A slot holds the feature and its weights together (16 bytes, four to a cache line), so a
 /// probe reads one cache line; with the weights in a second array, half of all data-cache misses
-/// of an analysis were these lookups (issue 9).
+/// of an analysis were these lookups (issue 9). The weights are the shared ones plus the
+/// corpus' own, summed when the table is built (issue 9: two probes per feature). The few sums
+/// beyond an i8 (six features of the shipped model) are kept aside in full.
 ///
 /// Built once for a model that no longer changes (the shipped one): it copies the model's
 /// weights and must be rebuilt if they change.
@@ -227,45 +275,70 @@ pub struct Lookup {
     /// Open addressing, linear probing.
     slots: Vec<Slot>,
     mask: usize,
+    /// The rows whose weights do not fit an i8.
+    wide: Vec<[i16; LABELS]>,
 }
 
 /// A feature (`feature + 1`; 0 marks an empty slot) and its weight per label (0 where the
-/// model stores none).
+/// model stores none), or, for a row beyond an i8, `wide` - 1 is its index in [`Lookup::wide`].
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(16))]
 struct Slot {
     tag: u32,
     row: [i8; LABELS],
+    wide: u16,
 }
 
 impl Lookup {
-    /// Indexes the features of `model`.
-    pub fn new(model: &Model) -> Lookup {
-        let mut features: Vec<(u32, [i8; LABELS])> = Vec::new();
-        for (&k, &w) in model.keys.iter().zip(&model.weights) {
-            if features.last().map(|f| f.0) != Some(k >> 4) {
-                features.push((k >> 4, [0; LABELS]));
-            }
-            if let Some((_, row)) = features.last_mut() {
-                // Labels are checked when the model is read.
-                row[(k & 0xF) as usize % LABELS] = w;
-            }
-        }
+    /// Indexes the features of `model` with their weights for training corpus `domain` (the
+    /// shared weights alone without one, or for a corpus the model has no part for).
+    pub fn new(model: &Model, domain: Option<u8>) -> Lookup {
+        let part = domain.map_or(0, |d| usize::from(d) + 1);
+        let part = if part < PARTS { part } else { 0 };
+        let rows = Rows {
+            keys: &model.keys,
+            weights: &model.weights,
+        };
+        let features: Vec<(u32, [i16; LABELS])> = rows
+            .map(|(feature, parts)| (feature, merged(&parts, part)))
+            .filter(|(_, row)| *row != [0; LABELS])
+            .collect();
         let size = (features.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![Slot::default(); size];
-        for (feature, row) in features {
+        let mut wide = Vec::new();
+        for (feature, sums) in features {
             let mut at = Lookup::home(feature, mask);
             while slots[at].tag != 0 {
                 at = (at + 1) & mask;
             }
-            // Features are 28-bit hashes (keys are `feature << 4 | label` in a u32).
-            slots[at] = Slot {
+            let mut slot = Slot {
                 tag: feature + 1,
-                row,
+                ..Slot::default()
             };
+            let narrow = sums.map(|s| i8::try_from(s).ok());
+            if narrow.iter().all(Option::is_some) {
+                slot.row = narrow.map(Option::unwrap_or_default);
+            } else if let Ok(index) = u16::try_from(wide.len() + 1) {
+                wide.push(sums);
+                slot.wide = index;
+            } else {
+                // More than 65,535 such rows: no model comes near.
+                slot.row = sums.map(|s| s.clamp(-128, 127) as i8);
+            }
+            slots[at] = slot;
         }
-        Lookup { slots, mask }
+        Lookup { slots, mask, wide }
+    }
+
+    /// Adds a row kept aside (`wide` is its index + 1).
+    #[cold]
+    fn add_wide(&self, wide: u16, scores: &mut [i32; LABELS]) {
+        if let Some(row) = self.wide.get(usize::from(wide) - 1) {
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
     }
 
     /// Feature hashes are already well mixed: the low bits pick the slot.
@@ -284,6 +357,10 @@ impl Lookup {
                 return;
             }
             if slot.tag == tag {
+                if slot.wide != 0 {
+                    self.add_wide(slot.wide, scores);
+                    return;
+                }
                 for (s, &w) in scores.iter_mut().zip(&slot.row) {
                     *s += i32::from(w);
                 }
@@ -298,52 +375,67 @@ impl Lookup {
 mod tests {
     use super::*;
 
-    #[test]
-    fn round_trips() {
-        let m = Model {
+    fn model(keys: Vec<u64>, weights: Vec<i8>) -> Model {
+        Model {
             template_hash: 1,
             analyser_fingerprint: 2,
             feature_set: 3,
             scale: 0.5,
             notice: "ANERcorp".to_owned(),
             transitions: (0..(1 + LABELS) * LABELS).map(|i| i as i16 - 40).collect(),
-            keys: vec![0x10, 0x13, 0xFFFF_FF18],
-            weights: vec![-3, 7, 127],
-        };
+            keys,
+            weights,
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let m = model(vec![0x10, 0x13, 0x123, 0x000F_FFFF_FF18], vec![-3, 7, 100, 127]);
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes), Ok(m));
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     }
 
-    /// Issue 9: the lookup table gives exactly what the binary search gives, for features that
-    /// are in the model, that are not, and that collide in the table.
+    /// Issue 9: parts and features the format lacks are refused.
+    #[test]
+    fn refuses_parts_and_features_out_of_range() {
+        let no_part = model(vec![0x130], vec![1]);
+        assert!(Model::from_bytes(&no_part.to_bytes()).is_err());
+        let too_wide = model(vec![1 << 36], vec![1]);
+        assert!(Model::from_bytes(&too_wide.to_bytes()).is_err());
+    }
+
+    /// Issue 9: the lookup table of each corpus gives exactly what the binary search gives, for
+    /// features that are in the model (with any of their parts), that are not, and that collide
+    /// in the table.
     #[test]
     fn lookup_agrees_with_binary_search() {
         let mut keys = Vec::new();
         let mut weights = Vec::new();
-        for f in [1u32, 2, 17, 33, 0x0FFF_FFFF, 0x0FFF_FFF1] {
-            for label in [0, 3, 8] {
-                keys.push(f << 4 | label);
-                weights.push((f % 100) as i8 - label as i8);
+        for f in [1u64, 2, 17, 33, 0x0FFF_FFFF, 0x0FFF_FFF1] {
+            for part in 0..PARTS as u64 {
+                if (f + part) % 3 == 0 {
+                    continue;
+                }
+                for label in [0, 3, 8] {
+                    keys.push(f << 8 | part << 4 | label);
+                    // Feature 17's shared and Wikipedia weights add up beyond an i8.
+                    let w = if f == 17 { 120 } else { (f % 50) as i8 };
+                    weights.push(w - label as i8 - part as i8);
+                }
             }
         }
         keys.sort_unstable();
-        let m = Model {
-            template_hash: 0,
-            analyser_fingerprint: 0,
-            feature_set: 0,
-            scale: 1.0,
-            notice: String::new(),
-            transitions: vec![0; (1 + LABELS) * LABELS],
-            keys,
-            weights,
-        };
-        let lookup = Lookup::new(&m);
-        for f in [0u32, 1, 2, 3, 17, 18, 33, 49, 0x0FFF_FFFF, 0x0FFF_FFF1, 0x0FFF_FFF0] {
-            let (mut a, mut b) = ([0; LABELS], [0; LABELS]);
-            m.add_feature(f, &mut a);
-            lookup.add_feature(f, &mut b);
-            assert_eq!(a, b, "feature {f}");
+        let m = model(keys, weights);
+        let m = Model::from_bytes(&m.to_bytes()).expect("a valid model");
+        for domain in [None, Some(0), Some(1), Some(7)] {
+            let lookup = Lookup::new(&m, domain);
+            for f in [0u32, 1, 2, 3, 17, 18, 33, 49, 0x0FFF_FFFF, 0x0FFF_FFF1, 0x0FFF_FFF0] {
+                let (mut a, mut b) = ([0; LABELS], [0; LABELS]);
+                m.add_feature(f, domain, &mut a);
+                lookup.add_feature(f, &mut b);
+                assert_eq!(a, b, "feature {f} in {domain:?}");
+            }
         }
     }
 }

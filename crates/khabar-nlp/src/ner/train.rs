@@ -172,31 +172,24 @@ pub fn train_observed(
     mut observe: impl FnMut(usize, Model),
 ) -> Model {
     // Features → dense ids (in order of first occurrence: deterministic). With domain copies,
-    // each token's features and their copies; the copies are noted when they are to be
-    // dropped from the model.
-    let track = config.domains && !config.keep_domains;
-    let mut shared: HashSet<u32> = HashSet::new();
-    let mut feature_copies: HashSet<u32> = HashSet::new();
+    // each token's features and their copies (trained as features of their own, written as
+    // parts of the feature they copy).
+    let mut bases: HashSet<u32> = HashSet::new();
     let mut extracted: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sentences.len());
     for s in sentences {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let mut feats = features::extract(&words, config.features);
-        if track {
-            shared.extend(feats.iter().flatten().copied());
-        }
+        bases.extend(feats.iter().flatten().copied());
         if config.domains {
-            add_domain_copies(&mut feats, s.domain, track.then_some(&mut feature_copies));
+            add_domain_copies(&mut feats, s.domain);
         }
         extracted.push(feats);
     }
-    // The corpus-specific copies, to drop from the shipped model unless asked to keep them.
-    let copies: HashSet<u32> = feature_copies.difference(&shared).copied().collect();
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for f in extracted.iter().flatten().flatten() {
         *counts.entry(*f).or_default() += 1;
     }
     let mut ids: HashMap<u32, u32> = HashMap::new();
-    let mut hashes: Vec<u32> = Vec::new();
     let data: Vec<Vec<Vec<u32>>> = extracted
         .iter()
         .map(|sent| {
@@ -205,10 +198,8 @@ pub fn train_observed(
                     fs.iter()
                         .filter(|f| counts[f] >= config.min_count)
                         .map(|&f| {
-                            *ids.entry(f).or_insert_with(|| {
-                                hashes.push(f);
-                                hashes.len() as u32 - 1
-                            })
+                            let next = ids.len() as u32;
+                            *ids.entry(f).or_insert(next)
                         })
                         .collect()
                 })
@@ -216,7 +207,7 @@ pub fn train_observed(
         })
         .collect();
 
-    let n_feat = hashes.len();
+    let n_feat = ids.len();
     let tsize = (1 + LABELS) * LABELS;
     let avg = |w: i32, u: i64, c: i64| f64::from(w) - u as f64 / c as f64;
     let averaged = |w: &[i32], u: &[i64], c: i64| -> Vec<f64> {
@@ -233,11 +224,13 @@ pub fn train_observed(
     for epoch in 1..=config.epochs {
         if epoch > 1 {
             let model = quantise(
-                &hashes,
-                &averaged(&w, &u, c),
+                &Trained {
+                    bases: &bases,
+                    ids: &ids,
+                    emissions: &averaged(&w, &u, c),
+                },
                 &averaged(&tw, &tu, c),
                 config,
-                &copies,
             );
             observe(epoch - 1, model);
         }
@@ -287,70 +280,93 @@ pub fn train_observed(
         }
     }
     quantise(
-        &hashes,
-        &averaged(&w, &u, c),
+        &Trained {
+            bases: &bases,
+            ids: &ids,
+            emissions: &averaged(&w, &u, c),
+        },
         &averaged(&tw, &tu, c),
         config,
-        &copies,
     )
 }
 
-/// Adds to each token's features their copies specific to training corpus `domain`, noting
-/// the copies in `noted` if given.
-fn add_domain_copies(tokens: &mut [Vec<u32>], domain: u8, mut noted: Option<&mut HashSet<u32>>) {
+/// Adds to each token's features their copies specific to training corpus `domain`.
+fn add_domain_copies(tokens: &mut [Vec<u32>], domain: u8) {
     for fs in tokens {
-        let copies: Vec<u32> = fs
-            .iter()
-            .map(|&h| features::domain_copy(h, domain))
-            .collect();
-        if let Some(noted) = noted.as_deref_mut() {
-            noted.extend(copies.iter().copied());
+        let n = fs.len();
+        for i in 0..n {
+            fs.push(features::domain_copy(fs[i], domain));
         }
-        fs.extend(copies);
     }
 }
 
-/// Quantises averaged weights to i8 (clamping the rare large ones), dropping zeros.
-fn quantise(
-    hashes: &[u32],
-    emis: &[f64],
-    trans: &[f64],
-    config: &TrainConfig,
-    dropped: &HashSet<u32>,
-) -> Model {
+/// Trained weights: the features the extractor gave (`bases`, before their corpus copies), the
+/// dense id of each feature or copy kept, and the weights by id and label.
+struct Trained<'a> {
+    bases: &'a HashSet<u32>,
+    ids: &'a HashMap<u32, u32>,
+    emissions: &'a [f64],
+}
+
+impl Trained<'_> {
+    /// The weights of feature or copy `hash` (`None` if it was not kept).
+    fn row(&self, hash: u32) -> Option<&[f64]> {
+        let id = *self.ids.get(&hash)? as usize;
+        self.emissions.get(id * LABELS..(id + 1) * LABELS)
+    }
+}
+
+/// Quantises averaged weights to i8 (clamping the rare large ones), dropping zeros: for each
+/// feature, its shared weights and (with `keep_domains`) its copy for each corpus as the parts of
+/// one feature ([`Model`]).
+fn quantise(trained: &Trained<'_>, trans: &[f64], config: &TrainConfig) -> Model {
     // Scale from a high quantile of the non-zero magnitudes, so that a few outliers do not crush
     // the resolution of the rest.
-    let mut mags: Vec<f64> = emis.iter().map(|w| w.abs()).filter(|&m| m > 0.0).collect();
+    let mut mags: Vec<f64> = trained
+        .emissions
+        .iter()
+        .map(|w| w.abs())
+        .filter(|&m| m > 0.0)
+        .collect();
     mags.sort_by(f64::total_cmp);
     let q = mags
         .get(mags.len().saturating_sub(1))
         .copied()
         .unwrap_or(1.0);
     let scale = (q / 127.0).max(f64::MIN_POSITIVE);
-    let mut entries: Vec<(u32, i8)> = Vec::new();
-    for (id, &h) in hashes.iter().enumerate() {
-        if dropped.contains(&h) {
-            continue;
+    let prune = config.prune.unsigned_abs();
+    let quantised = |row: Option<&[f64]>| -> [i8; LABELS] {
+        let mut out = [0; LABELS];
+        for (o, &w) in out.iter_mut().zip(row.unwrap_or_default()) {
+            let v = (w / scale).round().clamp(-127.0, 127.0) as i8;
+            if v.unsigned_abs() > prune {
+                *o = v;
+            }
         }
-        for label in 0..LABELS {
-            let v = (emis[id * LABELS + label] / scale)
-                .round()
-                .clamp(-127.0, 127.0) as i8;
-            if v.unsigned_abs() > config.prune.unsigned_abs() {
-                entries.push((h << 4 | label as u32, v));
+        out
+    };
+    let corpora: &[u8] = if config.domains && config.keep_domains {
+        &[0, 1]
+    } else {
+        &[]
+    };
+    let mut entries: Vec<(u64, i8)> = Vec::new();
+    for &f in trained.bases {
+        let shared = quantised(trained.row(f));
+        let mut parts = vec![(0, shared)];
+        for &d in corpora {
+            let own = quantised(trained.row(features::domain_copy(f, d)));
+            parts.push((u64::from(d) + 1, own));
+        }
+        for (part, row) in parts {
+            for (label, &v) in row.iter().enumerate() {
+                if v != 0 {
+                    entries.push((u64::from(f) << 8 | part << 4 | label as u64, v));
+                }
             }
         }
     }
     entries.sort_unstable();
-    // Two features whose hashes collide (an edge feature after some label and another feature)
-    // share one key: their weights add up, as they would at tagging time.
-    entries.dedup_by(|later, first| {
-        let same = later.0 == first.0;
-        if same {
-            first.1 = first.1.saturating_add(later.1);
-        }
-        same
-    });
     let transitions = trans
         .iter()
         .map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) as i16)
