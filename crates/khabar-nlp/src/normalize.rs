@@ -50,6 +50,11 @@ pub fn key_with(text: &str, config: &Config) -> String {
     out
 }
 
+/// Appends [`key`]`(text)` to `out` (for keys of phrases built in one buffer; issue 9).
+pub fn push_key(text: &str, out: &mut String) {
+    fold_key_into(text, &Config::default(), out);
+}
+
 /// [`key`] as a small string, kept inline up to 23 bytes (a word of eleven Arabic letters):
 /// the tokens' keys, built without an allocation for nearly every word (issue 9: a `String`
 /// per token was a malloc and a free each).
@@ -315,6 +320,9 @@ mod tests {
         assert!(plain.len() > SmolStr::INLINE_CAP);
         for text in ["قـال", "وللعامِ", long, plain, "بايدن", "ﻻ", "", "٢٠٢١", "مسؤولة"] {
             assert_eq!(small_key(text), key(text), "{text}");
+            let mut phrase = String::from("x ");
+            push_key(text, &mut phrase);
+            assert_eq!(phrase, format!("x {}", key(text)), "{text}");
         }
     }
 

@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::kb::{self, Kb, OfficeRank, RecordKind, Target};
 use crate::ner::{self, Tag};
 use crate::ner_type::NerType;
-use crate::normalize::key;
+use crate::normalize::{self, key};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 use crate::work::{Work, count};
@@ -594,11 +594,13 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             continue;
         }
         for m in b.mentions.iter().filter(|m| m.form == MentionForm::Name) {
-            let text = m.span.slice(doc.text);
-            let words: Vec<String> = text.split_whitespace().map(key).collect();
-            let Some(last) = words.last().filter(|_| words.len() > 1) else {
+            // The key of the last word of a name of two words or more (issue 9: not a key
+            // of every word).
+            let mut words = m.span.slice(doc.text).split_whitespace();
+            let Some(last) = words.next_back().filter(|_| words.next().is_some()) else {
                 continue;
             };
+            let last = &key(last);
             let foreign = kb.names_starting(last).iter().any(|n| {
                 n.words.len() == 1
                     && !matches!((n.target, b.key), (Target::Person(p), Key::Person(q)) if p == q)
@@ -807,23 +809,23 @@ fn add_relationals(st: &mut State<'_, '_>, cands: &[Candidate]) {
 
 /// The longest name mention whose text is a knowledge-base name (or any name when `any`).
 fn best_name(doc: &Document<'_>, b: &Builder, any: bool) -> Option<String> {
+    // The key of the whole name, built only when it is looked up, in one buffer (issue 9).
+    let mut k = String::new();
+    let mut known = |t: &str| {
+        k.clear();
+        for (i, word) in t.split_whitespace().enumerate() {
+            if i > 0 {
+                k.push(' ');
+            }
+            normalize::push_key(word, &mut k);
+        }
+        kb::is_known_name(&k)
+    };
     b.mentions
         .iter()
         .filter(|m| m.form == MentionForm::Name)
         .map(|m| m.span.slice(doc.text))
-        .filter(|t| {
-            // The key of the whole name, built only when it is looked up (issue 9).
-            any || {
-                let mut k = String::with_capacity(t.len());
-                for (i, word) in t.split_whitespace().enumerate() {
-                    if i > 0 {
-                        k.push(' ');
-                    }
-                    k.push_str(&key(word));
-                }
-                kb::is_known_name(&k)
-            }
-        })
+        .filter(|t| any || known(t))
         .max_by_key(|t| (t.split_whitespace().count(), t.chars().count()))
         .map(str::to_owned)
 }

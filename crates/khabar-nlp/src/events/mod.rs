@@ -534,21 +534,25 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
     out
 }
 
-/// The first and last word of every clause, found in one pass (issue 9).
-struct ClauseSpans(FxHashMap<usize, (usize, usize)>);
+/// The first and last word of every clause, found in one pass (issue 9). Clauses are numbered
+/// from 0 in word order: a vector indexed by clause holds them (issue 9: not a hash map).
+struct ClauseSpans(Vec<Option<(usize, usize)>>);
 
 impl ClauseSpans {
     fn new(clause_of: &[usize]) -> Self {
-        let mut map: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+        let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
         for (k, &c) in clause_of.iter().enumerate() {
-            map.entry(c).and_modify(|r| r.1 = k).or_insert((k, k));
+            if spans.len() <= c {
+                spans.resize(c + 1, None);
+            }
+            spans[c].get_or_insert((k, k)).1 = k;
         }
-        ClauseSpans(map)
+        ClauseSpans(spans)
     }
 
     /// The span of clause `c`: from its first word to its last.
     fn get(&self, w: &[Word], c: usize) -> Option<Span> {
-        let &(first, last) = self.0.get(&c)?;
+        let &(first, last) = self.0.get(c)?.as_ref()?;
         Some(Span::new(w.get(first)?.span.start, w.get(last)?.span.end))
     }
 }
