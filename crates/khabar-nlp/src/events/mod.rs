@@ -373,10 +373,15 @@ struct Draft {
 /// per word finds the first sentence that holds its start).
 fn sentence_index(doc: &Document<'_>, w: &[Word]) -> Vec<usize> {
     let holds_until = |s: &Span| s.end.max(s.start + 1);
+    // Words and sentences are both in order and do not overlap: one walk over the two finds
+    // what a binary search per word did (issue 9).
+    let mut k = 0;
     w.iter()
         .map(|x| {
             let at = x.span.start;
-            let k = doc.sentences.partition_point(|s| holds_until(s) <= at);
+            while doc.sentences.get(k).is_some_and(|s| holds_until(s) <= at) {
+                k += 1;
+            }
             doc.sentences
                 .get(k)
                 .filter(|s| s.start <= at && at < holds_until(s))
@@ -1395,5 +1400,42 @@ mod tests {
             }
         }
         assert!(starting > 500, "{starting}");
+    }
+
+    // Issue 9: the walk over words and sentences finds each word's sentence as a binary search
+    // per word did, on the test texts and on text with blank lines, lone marks and no end.
+    #[test]
+    fn sentence_index_walks_as_the_binary_search_found() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            "قال.\n\n. ؟ «لا» !\nثم\n\n\nانتهى".to_owned(),
+            String::new(),
+            "؟".to_owned(),
+        ];
+        for dir in ["test_data/events", "../../articles"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let holds_until = |s: &Span| s.end.max(s.start + 1);
+        for text in &texts {
+            let doc = Document::new(text);
+            let w = word_view(text, &doc.tokens);
+            let searched: Vec<usize> = w
+                .iter()
+                .map(|x| {
+                    let at = x.span.start;
+                    let k = doc.sentences.partition_point(|s| holds_until(s) <= at);
+                    doc.sentences
+                        .get(k)
+                        .filter(|s| s.start <= at && at < holds_until(s))
+                        .map_or(0, |_| k)
+                })
+                .collect();
+            assert_eq!(sentence_index(&doc, &w), searched, "{text}");
+        }
     }
 }

@@ -87,14 +87,18 @@ fn word<'t>(text: &str, t: &'t Token) -> Word<'t> {
     if t.kind != TokenKind::Arabic {
         return w;
     }
-    // The first four letters with where they start in the key, and the length up to 6.
+    // The first four letters with where they start in the key, and the length up to 6, in one
+    // walk over the key (issue 9).
     let mut first = [('\0', key.len()); 4];
-    for (slot, (at, ch)) in first.iter_mut().zip(key.char_indices()) {
-        *slot = (ch, at);
+    let mut len = 0;
+    for (at, ch) in key.char_indices().take(6) {
+        if let Some(slot) = first.get_mut(len) {
+            *slot = (ch, at);
+        }
+        len += 1;
     }
     let letter = |k: usize| first[k].0;
     let byte = |k: usize| first[k].1;
-    let len = key.chars().take(6).count();
     let original = t.span.slice(text);
     // Where a stem starts (in letters): after و/ف, then after ب/ل/ك.
     let mut stems = [0usize; 2];
