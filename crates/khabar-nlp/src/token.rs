@@ -103,6 +103,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
+        // Most chars between tokens are plain spaces (issue 9: asked first).
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
             line_start = true;
             i += 1;
@@ -163,9 +168,12 @@ fn is_mark(c: char) -> bool {
 fn scan_arabic(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     while let Some(&(_, c)) = chars.get(j) {
-        let joiner = matches!(c, '\u{200C}' | '\u{200D}')
-            && chars.get(j + 1).is_some_and(|&(_, n)| is_arabic_letter(n));
-        if !(is_arabic_letter(c) || joiner) {
+        // A letter, or a joiner before one (the letter asked first: issue 9).
+        let joiner = || {
+            matches!(c, '\u{200C}' | '\u{200D}')
+                && chars.get(j + 1).is_some_and(|&(_, n)| is_arabic_letter(n))
+        };
+        if !(is_arabic_letter(c) || joiner()) {
             break;
         }
         j += 1;
@@ -353,5 +361,23 @@ mod tests {
             ]
         );
         assert_eq!(show("لـبايدن"), ["Arabic:لـ", "Arabic:بايدن"]);
+    }
+
+    /// Issue 9: with the letter asked before the joiner and spaces skipped first, a joiner
+    /// still joins only before a letter, and spaces, tabs and line ends still separate.
+    #[test]
+    fn joiners_and_spaces() {
+        assert_eq!(
+            show("مي\u{200C}خواهم كلمة\u{200C} ثانية\u{200D}.\t- بند"),
+            [
+                "Arabic:مي\u{200C}خواهم",
+                "Arabic:كلمة",
+                "Arabic:ثانية",
+                "Punct:.",
+                "Punct:-",
+                "Arabic:بند"
+            ]
+        );
+        assert_eq!(show("أ\n- بند"), ["Arabic:أ", "Bullet:-", "Arabic:بند"]);
     }
 }
