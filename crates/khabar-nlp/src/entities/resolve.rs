@@ -809,25 +809,40 @@ fn add_relationals(st: &mut State<'_, '_>, cands: &[Candidate]) {
 
 /// The longest name mention whose text is a knowledge-base name (or any name when `any`).
 fn best_name(doc: &Document<'_>, b: &Builder, any: bool) -> Option<String> {
-    // The key of the whole name, built only when it is looked up, in one buffer (issue 9).
-    let mut k = String::new();
-    let mut known = |t: &str| {
-        k.clear();
-        for (i, word) in t.split_whitespace().enumerate() {
-            if i > 0 {
-                k.push(' ');
+    // Whether a name is known is asked once per distinct text (an entity is named with the
+    // same words again and again), its key built in one buffer (issue 9).
+    let mut key = String::new();
+    let mut asked: Vec<(&str, bool)> = Vec::new();
+    let mut best: Option<(&str, (usize, usize))> = None;
+    for m in b.mentions.iter().filter(|m| m.form == MentionForm::Name) {
+        let t = m.span.slice(doc.text);
+        if !any {
+            let known = match asked.iter().find(|(a, _)| *a == t) {
+                Some(&(_, known)) => known,
+                None => {
+                    key.clear();
+                    for (i, word) in t.split_whitespace().enumerate() {
+                        if i > 0 {
+                            key.push(' ');
+                        }
+                        normalize::push_key(word, &mut key);
+                    }
+                    let known = kb::is_known_name(&key);
+                    asked.push((t, known));
+                    known
+                }
+            };
+            if !known {
+                continue;
             }
-            normalize::push_key(word, &mut k);
         }
-        kb::is_known_name(&k)
-    };
-    b.mentions
-        .iter()
-        .filter(|m| m.form == MentionForm::Name)
-        .map(|m| m.span.slice(doc.text))
-        .filter(|t| any || known(t))
-        .max_by_key(|t| (t.split_whitespace().count(), t.chars().count()))
-        .map(str::to_owned)
+        // The most words, then the most chars; the last of equals (as `max_by_key`).
+        let rank = (t.split_whitespace().count(), t.chars().count());
+        if best.is_none_or(|(_, r)| rank >= r) {
+            best = Some((t, rank));
+        }
+    }
+    best.map(|(t, _)| t.to_owned())
 }
 
 fn finish(st: State<'_, '_>) -> Vec<Entity> {

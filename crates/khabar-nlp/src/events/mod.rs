@@ -922,8 +922,9 @@ fn participants(
 ) -> Vec<usize> {
     let personal = is_personal(m.kind);
     // Each entity's first mention (in its own order) inside the sentence: (start, entity, rank).
-    let mut first: Vec<(usize, usize, usize)> = Vec::new();
-    for &(span, i, _, rank) in located.starting(sentence.start, sentence.end) {
+    let starting = located.starting(sentence.start, sentence.end);
+    let mut first: Vec<(usize, usize, usize)> = Vec::with_capacity(starting.len());
+    for &(span, i, _, rank) in starting {
         count(Work::MentionVisits, 1 + first.len());
         if Some(i) == place || !sentence.contains(span) {
             continue;
@@ -1209,45 +1210,31 @@ fn order(drafts: &mut Vec<Draft>, reference: Option<Date>) {
 
 fn short_name(e: &Entity, english: bool) -> String {
     let name = if english {
-        e.name_en.clone().unwrap_or_else(|| e.name.clone())
+        e.name_en.as_deref().unwrap_or(&e.name)
     } else {
-        e.name.clone()
+        &e.name
     };
-    if e.kind == EntityKind::Person {
-        // The family name, with its particle («Le Drian», «bin Salman», «عبد الله»).
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        match parts.as_slice() {
-            [.., p, last]
-                if matches!(
-                    p.to_lowercase().as_str(),
-                    "le" | "la"
-                        | "de"
-                        | "del"
-                        | "da"
-                        | "di"
-                        | "du"
-                        | "van"
-                        | "von"
-                        | "bin"
-                        | "ibn"
-                        | "al"
-                        | "el"
-                        | "abu"
-                        | "عبد"
-                        | "بن"
-                        | "أبو"
-                        | "ابو"
-                ) =>
-            {
-                format!("{p} {last}")
-            }
-            [.., last] => (*last).to_owned(),
-            [] => name.clone(),
+    if e.kind != EntityKind::Person {
+        return name.to_owned();
+    }
+    // The family name, with its particle («Le Drian», «bin Salman», «عبد الله»); read off the
+    // end of the name without copying it first (issue 9).
+    let mut words = name.split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (Some(last), Some(p)) if NAME_PARTICLES.iter().any(|x| p.eq_ignore_ascii_case(x)) => {
+            format!("{p} {last}")
         }
-    } else {
-        name
+        (Some(last), _) => last.to_owned(),
+        (None, _) => name.to_owned(),
     }
 }
+
+/// The particles kept with a family name, lower case (compared ignoring ASCII case: no
+/// other char lower-cases to one of these letters).
+const NAME_PARTICLES: [&str; 18] = [
+    "le", "la", "de", "del", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "abu",
+    "عبد", "بن", "أبو", "ابو",
+];
 
 fn join_ar(names: &[String]) -> String {
     let mut out = String::new();
@@ -1400,6 +1387,31 @@ mod tests {
             }
         }
         assert!(starting > 500, "{starting}");
+    }
+
+    // Issue 9: a short name is read off the end of the name without copying it first; the
+    // particles are compared ignoring ASCII case, as the lower-cased word was.
+    #[test]
+    fn short_names_keep_their_particle() {
+        let person = |name: &str, en: Option<&str>| Entity {
+            kind: EntityKind::Person,
+            name: name.to_owned(),
+            name_en: en.map(str::to_owned),
+            wikidata: None,
+            office: None,
+            mentions: Vec::new(),
+        };
+        let e = person("جان إيف لودريان", Some("Jean-Yves Le Drian"));
+        assert_eq!(short_name(&e, true), "Le Drian");
+        assert_eq!(short_name(&e, false), "لودريان");
+        let e = person("محمد بن سلمان", Some("Mohammed BIN Salman"));
+        assert_eq!(short_name(&e, false), "بن سلمان");
+        assert_eq!(short_name(&e, true), "BIN Salman");
+        assert_eq!(short_name(&person("بوتين", None), true), "بوتين");
+        assert_eq!(short_name(&person(" ", None), false), " ");
+        let mut country = person("الولايات المتحدة", Some("United States"));
+        country.kind = EntityKind::Country;
+        assert_eq!(short_name(&country, true), "United States");
     }
 
     // Issue 9: the walk over words and sentences finds each word's sentence as a binary search

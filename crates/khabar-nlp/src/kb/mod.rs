@@ -10,7 +10,7 @@ mod data;
 mod index;
 
 pub use data::{Country, Office, OfficeRank, Person, Record, RecordKind, Term};
-pub use index::{NameEntry, Starting, Target, TitleEntry, ambiguous_pair};
+pub use index::{NameEntry, Starting, Target, ambiguous_pair};
 
 use crate::ner_type::NerType;
 use jiff::civil::Date;
@@ -73,11 +73,6 @@ impl Kb {
     /// Name entries whose first word has this key.
     pub fn names_starting(&self, key: &str) -> &[NameEntry] {
         self.starting(key).names.as_slice()
-    }
-
-    /// Title entries whose first word has this key.
-    pub fn titles_starting(&self, key: &str) -> &[TitleEntry] {
-        self.starting(key).titles.as_slice()
     }
 
     /// Name and title entries whose first word has this key.
@@ -197,7 +192,7 @@ mod tests {
             }
         }
         assert!(!kb.names_starting(&key("بوتين")).is_empty());
-        assert!(kb.starting("ققق").names.is_empty() && kb.titles_starting("ققق").is_empty());
+        assert!(kb.starting("ققق").names.is_empty() && kb.starting("ققق").titles.is_empty());
     }
 
     #[test]
