@@ -188,17 +188,22 @@ pub(crate) fn number(w: &[Word<'_>], i: usize, lx: &Lexicon) -> Option<Number> {
     if first.kind != TokenKind::Arabic {
         return None;
     }
-    // The first word may carry a clitic (وثلاثة، بخمسة).
-    let Some((mut value, ordinal, start)) = first.alts().find_map(|(k, at)| {
-        lx.numbers.get(k).map(|&(v, o)| (v, o, at)).or_else(|| {
-            // «الثلاثة» in «الأيام الثلاثة الماضية».
-            let rest = k.strip_prefix("ال")?;
-            lx.numbers
-                .get(rest)
-                .filter(|x| !x.1 && x.0 < 100)
-                .map(|&(v, _)| (v, false, at))
-        })
-    }) else {
+    // The first word may carry a clitic (وثلاثة، بخمسة); «الثلاثة» in «الأيام الثلاثة
+    // الماضية». One lookup per reading (issue 9); the first reading is the whole word, which
+    // also says whether a number phrase can open with it.
+    let mut phrase = false;
+    let found = first.alts().enumerate().find_map(|(n, (k, at))| {
+        let s = lx.number_starts.get(k)?;
+        if n == 0 {
+            phrase = s.phrase;
+        }
+        s.word.map(|(v, o)| (v, o, at))
+    });
+    let Some((mut value, ordinal, start)) = found else {
+        // An Arabic word has no digits: without a phrase opening with it, there is none.
+        if !phrase {
+            return None;
+        }
         // The keys of up to four words, without a vector per word (issue 9).
         let mut keys = [""; 4];
         let words = &w[i..w.len().min(i + 4)];
@@ -262,6 +267,32 @@ mod tests {
             .iter()
             .map(|w| w.alts().map(|(k, at)| (k.to_owned(), at)).collect())
             .collect()
+    }
+
+    // Issue 9: the index of what a key can start answers as the lookups it replaced: the
+    // number table (itself, or «ال» + a cardinal below 100) and a number phrase's first word.
+    #[test]
+    fn number_starts_answer_as_the_tables() {
+        let lx = super::super::lexicon::get();
+        let mut keys: Vec<String> = Vec::new();
+        let words = lx.numbers.keys().map(String::as_str);
+        for k in words.chain(crate::numbers::first_item_keys()) {
+            for p in ["", "ال", "و", "ب", "ل", "وال", "فال", "لل"] {
+                keys.push(format!("{p}{k}"));
+            }
+        }
+        keys.extend(["بايدن", "قال", "اليوم", "ال", ""].map(str::to_owned));
+        assert!(keys.len() > 1000, "{}", keys.len());
+        for k in &keys {
+            let word = lx.numbers.get(k.as_str()).copied().or_else(|| {
+                let rest = k.strip_prefix("ال")?;
+                let &(v, ordinal) = lx.numbers.get(rest)?;
+                (!ordinal && v < 100).then_some((v, false))
+            });
+            let phrase = crate::numbers::parse_keys(&[k.as_str()]).is_some();
+            let start = lx.number_starts.get(k.as_str()).copied().unwrap_or_default();
+            assert_eq!((start.word, start.phrase), (word, phrase), "{k}");
+        }
     }
 
     // Issue 9: the word view keeps its readings inline; these are the readings it gave when it
