@@ -1,7 +1,7 @@
 //! A word view of the tokens for the time rules: keys with and without attached clitics, and
 //! number phrases (digits or words).
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, NumberStart};
 use crate::normalize;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
@@ -25,7 +25,7 @@ pub(crate) struct Word<'t> {
 
 /// The most readings a word has: whole, after و/ف, after a preposition, and «ال» + the stem
 /// twice (at two stem starts).
-const MAX_READINGS: usize = 5;
+pub(crate) const MAX_READINGS: usize = 5;
 
 /// One clitic reading of a word: `key[from..]`, or the word's «ال» form; its stem starts at
 /// byte `at` of the token.
@@ -173,7 +173,14 @@ pub(crate) struct Number {
 
 /// Reads a number starting at word `i`: digits, or number words with «عشر» teens and «و» tens.
 /// Uses [`crate::numbers::parse_phrase`] first and the local table as a fallback.
-pub(crate) fn number(w: &[Word<'_>], i: usize, lx: &Lexicon) -> Option<Number> {
+/// `starts` are what each reading of the word can start ([`Lexicon::number_starts`], in the
+/// order of [`Word::alts`]), looked up by the caller.
+pub(crate) fn number(
+    w: &[Word<'_>],
+    i: usize,
+    lx: &Lexicon,
+    starts: &[Option<NumberStart>],
+) -> Option<Number> {
     let first = w.get(i)?;
     if first.kind == TokenKind::Number {
         let value = first.key.parse().ok()?;
@@ -192,8 +199,8 @@ pub(crate) fn number(w: &[Word<'_>], i: usize, lx: &Lexicon) -> Option<Number> {
     // الماضية». One lookup per reading (issue 9); the first reading is the whole word, which
     // also says whether a number phrase can open with it.
     let mut phrase = false;
-    let found = first.alts().enumerate().find_map(|(n, (k, at))| {
-        let s = lx.number_starts.get(k)?;
+    let found = first.alts().enumerate().find_map(|(n, (_, at))| {
+        let s = starts.get(n).copied().flatten()?;
         if n == 0 {
             phrase = s.phrase;
         }
