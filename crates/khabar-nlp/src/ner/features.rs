@@ -528,12 +528,17 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
     Some(&s[start..])
 }
 
-/// [`prefix`] of `s` for `n` = 1..=N, in one walk over its chars (issue 9: a walk per `n`).
+/// [`prefix`] of `s` for `n` = 1..=N, in one walk over its bytes (issue 9: a walk per `n`).
 fn prefixes<const N: usize>(s: &str) -> [Option<&str>; N] {
     let mut out = [None; N];
-    // The start of char n is the end of the first n chars, and a char follows them.
-    for (slot, (end, _)) in out.iter_mut().zip(s.char_indices().skip(1)) {
-        *slot = Some(&s[..end]);
+    let mut slots = out.iter_mut();
+    // The start of char n (a byte that does not continue a char) ends the first n chars, and a
+    // char follows them.
+    for (end, &byte) in s.as_bytes().iter().enumerate().skip(1) {
+        if byte & 0xC0 != 0x80 {
+            let Some(slot) = slots.next() else { break };
+            *slot = s.get(..end);
+        }
     }
     out
 }
