@@ -123,7 +123,11 @@ fn bench_ner_tagger() {
             (*total <= 100_000).then_some(s)
         })
         .collect();
-    let keys = ner::sentence_keys(&words);
+    let owned = ner::sentence_keys(&words);
+    let keys: Vec<Vec<&str>> = owned
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
     let tokens: usize = words.iter().map(Vec::len).sum();
     let (runs, ms) = time(|| {
         ner::DocumentTagger::new(0)

@@ -272,12 +272,8 @@ fn tag_conll(args: &[String]) -> Result<()> {
     // each distinct word is analysed once (issue 9), and the names it tags confidently label
     // their other occurrences in the input (issue 10).
     let domain = khabar_nlp::ner::detect_domain(sentences.iter().flatten().copied());
-    let keys = khabar_nlp::ner::sentence_keys(&sentences);
-    let tagged = khabar_nlp::ner::DocumentTagger::new(domain).tag_document(
-        &sentences,
-        &keys,
-        khabar_nlp::ner::document::Consistency::SHIPPED,
-    );
+    let tagged = khabar_nlp::ner::DocumentTagger::new(domain)
+        .tag_words(&sentences, khabar_nlp::ner::document::Consistency::SHIPPED);
     // The lines again, in order: a token line takes the next tag, a blank line stays blank.
     let mut tags = tagged.iter().flatten();
     let mut out = String::with_capacity(text.len() * 2);

@@ -7,6 +7,7 @@
 //! clitic stems, gazetteer classes) are fingerprinted by [`analyser_fingerprint`].
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::ner::{NerType, assets, tables};
@@ -359,8 +360,9 @@ const PROCLITICS: &[&str] = &[
 
 /// What the features need to know about one word.
 #[derive(Debug, Clone)]
-struct WordInfo {
-    key: String,
+struct WordInfo<'a> {
+    /// The word's matching key: the document's own when it gave one (issue 9: not copied).
+    key: Cow<'a, str>,
     /// Where the key of the clitic stem (`clitic::best`) lies in `key`.
     clitic_stem: (usize, usize),
     /// Where the light stem starts in `key`: after its longest proclitic string, if at least 2
@@ -383,7 +385,7 @@ struct WordInfo {
     nerar_longest: (usize, usize),
 }
 
-impl WordInfo {
+impl WordInfo<'_> {
     /// The key without its longest proclitic string, if at least 2 chars remain.
     fn light(&self) -> &str {
         &self.key[self.light_start..]
@@ -406,14 +408,14 @@ fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<
 }
 
 #[cfg(test)]
-fn word_info(word: &str) -> WordInfo {
+fn word_info(word: &str) -> WordInfo<'_> {
     word_info_keyed(word, None)
 }
 
 /// [`word_info`] of a word whose matching key (`normalize::key(word)`) may be known already
 /// (a document's tokens carry theirs: issue 9).
-fn word_info_keyed(word: &str, known_key: Option<&str>) -> WordInfo {
-    let key = known_key.map_or_else(|| normalize::key(word), str::to_owned);
+fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>) -> WordInfo<'a> {
+    let key: Cow<'a, str> = known_key.map_or_else(|| Cow::Owned(normalize::key(word)), Cow::Borrowed);
     let seg = clitic::best(word);
     // Keys fold char by char: the stem's key is the part of the word's key its chars fold to
     // (issue 9: not normalised again).
@@ -439,14 +441,14 @@ fn word_info_keyed(word: &str, known_key: Option<&str>) -> WordInfo {
         .or_else(|| tables::cluster(light))
         .or_else(|| tables::cluster(clitic_stem_key));
     let trigger = TRIGGERS
-        .get(key.as_str())
+        .get(key.as_ref())
         .or_else(|| TRIGGERS.get(light))
         .or_else(|| TRIGGERS_AFTER_ARTICLE.get(light))
         .copied();
     let names = tables::gazetteer();
     let nerar_words = names
         .words
-        .get(key.as_str())
+        .get(key.as_ref())
         .or_else(|| names.words.get(light))
         .copied()
         .unwrap_or(0);
@@ -567,13 +569,13 @@ fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
 
 /// For every token, the longest knowledge-base name of two words or more covering it (first
 /// word by its key or light stem, the others by key), left to right: (begins here, class).
-fn gazetteer_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, &'static str)>> {
+fn gazetteer_spans(infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, &'static str)>> {
     let kb = kb::get();
     let mut out = vec![None; infos.len()];
     let mut i = 0;
     while i < infos.len() {
         let mut best: Option<(usize, &'static str)> = None;
-        for first in [infos[i].key.as_str(), infos[i].light()] {
+        for first in [infos[i].key.as_ref(), infos[i].light()] {
             for entry in kb.names_starting(first) {
                 let n = entry.words.len();
                 if n < 2 || i + n > infos.len() || best.is_some_and(|(m, _)| m >= n) {
@@ -607,7 +609,7 @@ fn cut_str(p: &str, n: usize) -> &str {
 
 /// For every token, the longest NERAr name covering it (first word by key or light stem, the
 /// others by key), left to right: (begins here, class mask).
-fn nerar_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, u8)>> {
+fn nerar_spans(infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, u8)>> {
     let g = tables::gazetteer();
     let mut out = vec![None; infos.len()];
     let mut i = 0;
@@ -618,7 +620,7 @@ fn nerar_spans(infos: &[&WordInfo]) -> Vec<Option<(bool, u8)>> {
         let longest = g.longest.min(infos.len() - i).min(most_key.max(most_light));
         'len: for n in (1..=longest).rev() {
             for (first, most) in [
-                (infos[i].key.as_str(), most_key),
+                (infos[i].key.as_ref(), most_key),
                 (infos[i].light(), most_light),
             ] {
                 if n > most {
@@ -667,7 +669,7 @@ pub fn domain_copy(h: u32, domain: u8) -> u32 {
 pub struct WordCache<'a> {
     set: FeatureSet,
     ids: FxHashMap<&'a str, usize>,
-    entries: Vec<WordInfo>,
+    entries: Vec<WordInfo<'a>>,
     /// The features of every word that do not depend on its neighbours, one word after another:
     /// word `id`'s end at `local_ends[id]` (issue 9: not a vector per word).
     local: Vec<u32>,
@@ -687,7 +689,7 @@ impl<'a> WordCache<'a> {
     }
 
     /// The id of `word`, whose matching key may be known, analysing it if it is new.
-    fn id_keyed(&mut self, word: &'a str, key: Option<&str>) -> usize {
+    fn id_keyed(&mut self, word: &'a str, key: Option<&'a str>) -> usize {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
@@ -744,7 +746,7 @@ pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
 const LOCAL_PER_WORD: usize = 48;
 
 /// Appends to `f` the features of a word that do not depend on its neighbours.
-fn local_features(w: &WordInfo, set: FeatureSet, f: &mut Vec<u32>) {
+fn local_features(w: &WordInfo<'_>, set: FeatureSet, f: &mut Vec<u32>) {
     use template as t;
     f.push(t::BIAS);
     if set.has(Group::Word) {
@@ -887,7 +889,7 @@ pub fn neighbour_features(
     let set = cache.set;
     let x = id.and_then(|id| cache.entries.get(id));
     let edge = if offset < 0 { "<s>" } else { "</s>" };
-    let key = x.map_or(edge, |w| w.key.as_str());
+    let key = x.map_or(edge, |w| w.key.as_ref());
     let light = x.map_or(edge, |w| w.light());
     let (w_template, ls_template, tr_template) = match offset {
         -2 => (t::W_2, t::LS_2, Some(t::TR_2)),
@@ -946,14 +948,14 @@ pub(crate) fn pair_features<'a>(
     cache: &mut WordCache<'a>,
     emit: &mut dyn FnMut(usize, u32),
 ) -> Vec<usize> {
-    pair_features_keyed::<&str>(words, None, cache, emit)
+    pair_features_keyed(words, None, cache, emit)
 }
 
 /// [`pair_features`] of words whose matching keys may be known (`keys[i]` is
 /// `normalize::key(words[i])`).
-pub(crate) fn pair_features_keyed<'a, K: AsRef<str>>(
+pub(crate) fn pair_features_keyed<'a>(
     words: &[&'a str],
-    keys: Option<&[K]>,
+    keys: Option<&[&'a str]>,
     cache: &mut WordCache<'a>,
     emit: &mut dyn FnMut(usize, u32),
 ) -> Vec<usize> {
@@ -962,16 +964,16 @@ pub(crate) fn pair_features_keyed<'a, K: AsRef<str>>(
     let ids: Vec<usize> = words
         .iter()
         .enumerate()
-        .map(|(i, w)| cache.id_keyed(w, keys.and_then(|k| k.get(i)).map(AsRef::as_ref)))
+        .map(|(i, w)| cache.id_keyed(w, keys.and_then(|k| k.get(i)).copied()))
         .collect();
-    let infos: Vec<&WordInfo> = ids.iter().map(|&id| &cache.entries[id]).collect();
-    let at = |i: isize| -> Option<&WordInfo> {
+    let infos: Vec<&WordInfo<'_>> = ids.iter().map(|&id| &cache.entries[id]).collect();
+    let at = |i: isize| -> Option<&WordInfo<'_>> {
         usize::try_from(i)
             .ok()
             .and_then(|i| infos.get(i))
             .copied()
     };
-    let key_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.key.as_str());
+    let key_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.key.as_ref());
     let light_at = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.light());
     let spans = if set.has(Group::GazSpan) {
         gazetteer_spans(&infos)

@@ -263,7 +263,7 @@ impl<'a> DocumentTagger<'a> {
 
     /// Tags a sentence of words, with margins.
     pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
-        match (shipped_model(), self.emissions::<&str>(words, None)) {
+        match (shipped_model(), self.emissions(words, None)) {
             (Some(model), Some(s)) => decoded(model, &s),
             _ => untagged(words),
         }
@@ -272,9 +272,31 @@ impl<'a> DocumentTagger<'a> {
     /// Tags the sentences of a document (their words, and the words' matching keys: `keys[s][i]`
     /// is `normalize::key(sentences[s][i])`), then labels the other occurrences of the names
     /// tagged confidently ([`document`]).
-    pub fn tag_document<K: AsRef<str>>(
+    pub fn tag_document(
         &mut self,
         sentences: &[Vec<&'a str>],
+        keys: &[Vec<&'a str>],
+        consistency: document::Consistency,
+    ) -> Vec<Vec<ScoredTag>> {
+        self.tag_keyed(sentences, Some(keys), keys, consistency)
+    }
+
+    /// [`DocumentTagger::tag_document`] of sentences whose words' keys are not at hand.
+    pub fn tag_words(
+        &mut self,
+        sentences: &[Vec<&'a str>],
+        consistency: document::Consistency,
+    ) -> Vec<Vec<ScoredTag>> {
+        let keys = sentence_keys(sentences);
+        self.tag_keyed(sentences, None, &keys, consistency)
+    }
+
+    /// Tags a document's sentences, the word analyses borrowing the keys `known` if given (issue
+    /// 9: not copied), the document pass reading them from `keys`.
+    fn tag_keyed<K: AsRef<str>>(
+        &mut self,
+        sentences: &[Vec<&'a str>],
+        known: Option<&[Vec<&'a str>]>,
         keys: &[Vec<K>],
         consistency: document::Consistency,
     ) -> Vec<Vec<ScoredTag>> {
@@ -293,7 +315,7 @@ impl<'a> DocumentTagger<'a> {
             .iter()
             .enumerate()
             .map(|(i, words)| {
-                let keys = keys.get(i).map(Vec::as_slice);
+                let keys = known.and_then(|k| k.get(i)).map(Vec::as_slice);
                 self.emissions(words, keys).unwrap_or_default()
             })
             .collect();
@@ -301,10 +323,10 @@ impl<'a> DocumentTagger<'a> {
     }
 
     /// The emission scores of a sentence's words (`None` without a model).
-    fn emissions<K: AsRef<str>>(
+    fn emissions(
         &mut self,
         words: &[&'a str],
-        keys: Option<&[K]>,
+        keys: Option<&[&'a str]>,
     ) -> Option<Vec<[i64; LABELS]>> {
         let (Some((_, lookup)), Some(cache)) = (shipped(self.domain), self.cache.as_mut()) else {
             return None;
