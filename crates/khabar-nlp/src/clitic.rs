@@ -680,7 +680,8 @@ pub(crate) fn proclitic_readings(key: &str) -> Readings<'_> {
         items: [whole; 4],
         len: 1,
     };
-    let count = key.chars().count();
+    // The rules ask whether at least 3 or 4 chars are there: count no further (issue 9).
+    let count = key.chars().take(4).count();
     let mut chars = key.chars();
     let first = chars.next();
     let after_first = chars.as_str();

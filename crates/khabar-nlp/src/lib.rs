@@ -159,9 +159,9 @@ pub fn analyze_observed(text: &str, config: &Config, done: &mut dyn FnMut(Stage)
         &doc,
         reference,
         reference_source,
-        &entities,
+        entities,
         &times,
-        &events,
+        events,
         &quotes,
     );
     done(Stage::Assembly);
@@ -172,23 +172,24 @@ fn assemble(
     doc: &Document<'_>,
     reference: Option<Date>,
     reference_source: ReferenceSource,
-    entities: &[entities::Entity],
+    entities: Vec<entities::Entity>,
     times: &time::Times,
-    events: &[events::Event],
+    events: Vec<events::Event>,
     quotes: &[events::QuoteSpan],
 ) -> Analysis {
+    // The entities' and events' strings move into the contract's types (issue 9: no copies).
     let index = CharIndex::new(doc.text);
     let range = |s: Span| {
         let (start, end) = index.chars(s);
         analysis::Range { start, end }
     };
-    let entity_id = |i: usize| format!("e{}", i + 1);
+    let entity_id = |i: usize| id('e', i);
     let time_id = |span: Span| {
         times
             .exprs
             .iter()
             .position(|t| t.span == span)
-            .map(|k| format!("t{}", k + 1))
+            .map(|k| id('t', k))
     };
     Analysis {
         schema: analysis::SCHEMA.to_owned(),
@@ -208,18 +209,17 @@ fn assemble(
             .collect(),
         sentences: doc.sentences.iter().map(|&s| range(s)).collect(),
         entities: entities
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, e)| analysis::Entity {
                 id: entity_id(i),
                 kind: e.kind,
-                name: e.name.clone(),
-                name_en: e.name_en.clone(),
-                wikidata: e.wikidata.clone(),
-                office: e.office.as_ref().map(|(label, label_en)| analysis::Office {
-                    label: label.clone(),
-                    label_en: label_en.clone(),
-                }),
+                name: e.name,
+                name_en: e.name_en,
+                wikidata: e.wikidata,
+                office: e
+                    .office
+                    .map(|(label, label_en)| analysis::Office { label, label_en }),
                 mentions: e
                     .mentions
                     .iter()
@@ -242,7 +242,7 @@ fn assemble(
             .map(|(i, t)| {
                 let r = range(t.span);
                 analysis::Time {
-                    id: format!("t{}", i + 1),
+                    id: id('t', i),
                     start: r.start,
                     end: r.end,
                     text: t.span.slice(doc.text).to_owned(),
@@ -254,16 +254,16 @@ fn assemble(
             })
             .collect(),
         events: events
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, v)| {
                 let tr = range(v.trigger);
                 analysis::Event {
-                    id: format!("v{}", i + 1),
+                    id: id('v', i),
                     // The events stage keeps kinds and statuses as their contract names.
                     kind: EventKind::from_name(v.kind).unwrap_or(EventKind::Other),
-                    time: v.time.map(|t| format!("t{}", t + 1)),
-                    value: v.value.clone(),
+                    time: v.time.map(|t| id('t', t)),
+                    value: v.value,
                     typed: v
                         .typed
                         .as_ref()
@@ -283,8 +283,8 @@ fn assemble(
                         text: v.trigger.slice(doc.text).to_owned(),
                     },
                     evidence: v.evidence.iter().map(|&s| range(s)).collect(),
-                    label: v.label.clone(),
-                    label_en: v.label_en.clone(),
+                    label: v.label,
+                    label_en: v.label_en,
                 }
             })
             .collect(),
@@ -313,6 +313,26 @@ fn assemble(
             })
             .collect(),
     }
+}
+
+/// The contract's id of the item at `index`: `prefix` and its number from 1 («e1», «t12»),
+/// written without the formatting machinery (issue 9: a `format!` per id and reference).
+fn id(prefix: char, index: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = index + 1;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(1 + digits.len() - at);
+    out.push(prefix);
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out
 }
 
 /// The contract's form of a typed time value (issue 11).
@@ -352,4 +372,17 @@ fn typed_value(v: &time::Value, anchor: Option<String>) -> analysis::TimeValue {
     }
     .to_owned();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 9: the contract's ids are written by hand as `format!` wrote them.
+    #[test]
+    fn ids_are_a_prefix_and_a_number_from_one() {
+        for i in [0, 8, 9, 10, 99, 12_345, usize::MAX - 1] {
+            assert_eq!(id('e', i), format!("e{}", i + 1));
+        }
+    }
 }

@@ -16,6 +16,7 @@
 
 #[cfg(feature = "eval")]
 use crate::span::Span;
+use smol_str::{SmolStr, SmolStrBuilder};
 use unicode_normalization::UnicodeNormalization;
 
 /// Options of the folding.
@@ -44,8 +45,58 @@ pub fn key(text: &str) -> String {
 
 /// The matching key of a word or phrase under `config`.
 pub fn key_with(text: &str, config: &Config) -> String {
-    crate::work::count(crate::work::Work::Keys, 1);
     let mut out = String::with_capacity(text.len());
+    fold_key_into(text, config, &mut out);
+    out
+}
+
+/// Appends [`key`]`(text)` to `out` (for keys of phrases built in one buffer; issue 9).
+pub fn push_key(text: &str, out: &mut String) {
+    fold_key_into(text, &Config::default(), out);
+}
+
+/// [`key`] as a small string, kept inline up to 23 bytes (a word of eleven Arabic letters):
+/// the tokens' keys, built without an allocation for nearly every word (issue 9: a `String`
+/// per token was a malloc and a free each).
+pub fn small_key(text: &str) -> SmolStr {
+    let config = Config::default();
+    // Most words are their own key: copied whole.
+    if text.chars().all(|c| folds_to_itself(c, &config)) {
+        crate::work::count(crate::work::Work::Keys, 1);
+        return SmolStr::new(text);
+    }
+    let mut out = SmolStrBuilder::with_capacity(text.len());
+    fold_key_into(text, &Config::default(), &mut out);
+    out.finish()
+}
+
+/// Where a key is written: a `String` or a small-string builder.
+trait KeyBuf {
+    fn push_str(&mut self, s: &str);
+    fn push(&mut self, c: char);
+}
+
+impl KeyBuf for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+impl KeyBuf for SmolStrBuilder {
+    fn push_str(&mut self, s: &str) {
+        SmolStrBuilder::push_str(self, s);
+    }
+    fn push(&mut self, c: char) {
+        SmolStrBuilder::push(self, c);
+    }
+}
+
+/// Writes the key of `text` under `config` to `out`.
+fn fold_key_into(text: &str, config: &Config, out: &mut impl KeyBuf) {
+    crate::work::count(crate::work::Work::Keys, 1);
     // Runs of chars that fold to themselves are copied whole (issue 9: most chars do).
     let mut run = 0;
     for (i, c) in text.char_indices() {
@@ -57,7 +108,6 @@ pub fn key_with(text: &str, config: &Config) -> String {
         run = i + c.len_utf8();
     }
     out.push_str(&text[run..]);
-    out
 }
 
 /// Whether [`fold_into`] gives `c` back unchanged by its fast path.
@@ -258,6 +308,21 @@ mod tests {
                 }
                 assert_eq!(key_with(text, &config), folds, "{text}");
             }
+        }
+    }
+
+    /// Issue 9: the tokens' small keys are their keys, inline (up to 23 bytes) or not.
+    #[test]
+    fn small_keys_are_the_keys() {
+        let long = "والاستراتيجيات الأمريكية";
+        assert!(key(long).len() > SmolStr::INLINE_CAP);
+        let plain = "والمستشفيات والمدارس";
+        assert!(plain.len() > SmolStr::INLINE_CAP);
+        for text in ["قـال", "وللعامِ", long, plain, "بايدن", "ﻻ", "", "٢٠٢١", "مسؤولة"] {
+            assert_eq!(small_key(text), key(text), "{text}");
+            let mut phrase = String::from("x ");
+            push_key(text, &mut phrase);
+            assert_eq!(phrase, format!("x {}", key(text)), "{text}");
         }
     }
 

@@ -133,6 +133,12 @@ fn first_item(key: &str) -> Option<(u64, Kind)> {
     first_items().get(key).copied()
 }
 
+/// The keys a number phrase can open with (those [`first_item`] reads), for the time stage's
+/// index of what a word can start (issue 9).
+pub(crate) fn first_item_keys() -> impl Iterator<Item = &'static str> {
+    first_items().keys().map(String::as_str)
+}
+
 /// [`read_first_item`] of every key it reads a number from — a number word, alone or after
 /// one of [`FIRST_PREFIXES`] — computed once.
 fn first_items() -> &'static FxHashMap<String, (u64, Kind)> {

@@ -21,8 +21,11 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut p = 0;
     while p < tokens.len() {
         // One paragraph: tokens up to the next line break.
+        // (The gap between two tokens is mostly one space: its bytes are searched, not its
+        // chars, issue 9.)
         let mut q = p + 1;
-        while q < tokens.len() && !text[tokens[q - 1].span.end..tokens[q].span.start].contains('\n')
+        while q < tokens.len()
+            && !text.as_bytes()[tokens[q - 1].span.end..tokens[q].span.start].contains(&b'\n')
         {
             q += 1;
         }
@@ -184,5 +187,27 @@ fn is_terminator(text: &str, tokens: &[Token], i: usize) -> bool {
             !(single || p.ends_with('.') || LATIN_ABBREVIATIONS.contains(&lower.as_str()))
         }
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    /// Issue 9: a paragraph ends at a line break between two tokens (read byte by byte from
+    /// the gap), with spaces, a carriage return or a line separator around it, never at a
+    /// space or a non-breaking space alone.
+    #[test]
+    fn paragraphs_end_at_line_breaks_in_the_gap() {
+        let text = "قال الرئيس\nإن المحادثات \r\n بدأت\u{00A0}أمس \u{2028}ثم انتهت";
+        let sentences: Vec<&str> = split(text, &tokenize(text))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            sentences,
+            ["قال الرئيس", "إن المحادثات", "بدأت\u{00A0}أمس \u{2028}ثم انتهت"]
+        );
     }
 }

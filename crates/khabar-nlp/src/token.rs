@@ -16,6 +16,7 @@
 
 use crate::normalize;
 use crate::span::Span;
+use smol_str::SmolStr;
 
 /// What kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,8 +40,9 @@ pub struct Token {
     pub span: Span,
     /// What it is.
     pub kind: TokenKind,
-    /// Its normalised matching key ([`normalize::key`]).
-    pub key: String,
+    /// Its normalised matching key ([`normalize::key`]), inline for all but the longest words
+    /// ([`normalize::small_key`]; issue 9).
+    pub key: SmolStr,
 }
 
 /// Whether `c` is an Arabic-script letter (or mark inside a word).
@@ -93,12 +95,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
     chars.extend(text.char_indices());
     let end_of = |j: usize| chars.get(j).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::new();
+    // About one token in five chars in news text: sized so that it grows once at most
+    // (issue 9: it grew nine times for an article).
+    let mut tokens = Vec::with_capacity(chars.len() / 4 + 1);
     let mut line_start = true;
     let mut plain_until = 0;
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
+        // Most chars between tokens are plain spaces (issue 9: asked first).
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
             line_start = true;
             i += 1;
@@ -159,9 +168,12 @@ fn is_mark(c: char) -> bool {
 fn scan_arabic(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     while let Some(&(_, c)) = chars.get(j) {
-        let joiner = matches!(c, '\u{200C}' | '\u{200D}')
-            && chars.get(j + 1).is_some_and(|&(_, n)| is_arabic_letter(n));
-        if !(is_arabic_letter(c) || joiner) {
+        // A letter, or a joiner before one (the letter asked first: issue 9).
+        let joiner = || {
+            matches!(c, '\u{200C}' | '\u{200D}')
+                && chars.get(j + 1).is_some_and(|&(_, n)| is_arabic_letter(n))
+        };
+        if !(is_arabic_letter(c) || joiner()) {
             break;
         }
         j += 1;
@@ -307,7 +319,7 @@ fn make(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
     Token {
         span,
         kind,
-        key: normalize::key(span.slice(text)),
+        key: normalize::small_key(span.slice(text)),
     }
 }
 
@@ -349,5 +361,23 @@ mod tests {
             ]
         );
         assert_eq!(show("لـبايدن"), ["Arabic:لـ", "Arabic:بايدن"]);
+    }
+
+    /// Issue 9: with the letter asked before the joiner and spaces skipped first, a joiner
+    /// still joins only before a letter, and spaces, tabs and line ends still separate.
+    #[test]
+    fn joiners_and_spaces() {
+        assert_eq!(
+            show("مي\u{200C}خواهم كلمة\u{200C} ثانية\u{200D}.\t- بند"),
+            [
+                "Arabic:مي\u{200C}خواهم",
+                "Arabic:كلمة",
+                "Arabic:ثانية",
+                "Punct:.",
+                "Punct:-",
+                "Arabic:بند"
+            ]
+        );
+        assert_eq!(show("أ\n- بند"), ["Arabic:أ", "Bullet:-", "Arabic:بند"]);
     }
 }

@@ -185,14 +185,15 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                 kind,
             };
             count(Work::KbLookups, 2);
-            for e in kb.names_starting(&stem) {
+            let starting = kb.starting(&stem);
+            for e in &starting.names {
                 if words_match(tokens, i + 1, &e.words[1..])
                     || words_match_with_typo(tokens, i + 1, &e.words)
                 {
                     out.push(cand(i + e.words.len(), CandKind::Name(e.target)));
                 }
             }
-            for t in kb.titles_starting(&stem) {
+            for t in &starting.titles {
                 if !words_match(tokens, i + 1, &t.words[1..]) {
                     continue;
                 }

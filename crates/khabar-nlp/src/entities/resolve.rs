@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::kb::{self, Kb, OfficeRank, RecordKind, Target};
 use crate::ner::{self, Tag};
 use crate::ner_type::NerType;
-use crate::normalize::key;
+use crate::normalize::{self, key};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 use crate::work::{Work, count};
@@ -250,11 +250,11 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
     let tokens = &doc.tokens;
     // Full names of people in the text by the key of their last word («محمد شياع السوداني»):
     // a lone «السوداني» not after a definite noun is that person, not the adjective.
-    let last_words: FxHashMap<String, usize> = cands
+    let last_words: FxHashMap<&str, usize> = cands
         .iter()
         .filter_map(|c| match c.kind {
             CandKind::Name(Target::Person(p)) if c.end - c.first > 1 => {
-                Some((tokens[c.end - 1].key.clone(), p))
+                Some((tokens[c.end - 1].key.as_str(), p))
             }
             _ => None,
         })
@@ -278,7 +278,7 @@ fn add_names(st: &mut State<'_, '_>, cands: &[Candidate]) {
         if let Target::Adjective(_) = target
             && c.end - c.first == 1
             && c.prefix_len == 0
-            && let Some(&p) = last_words.get(&tokens[c.first].key)
+            && let Some(&p) = last_words.get(tokens[c.first].key.as_str())
             && !prev.is_some_and(|t| t.key.starts_with("ال"))
         {
             target = Target::Person(p);
@@ -509,7 +509,7 @@ fn add_ner_span(
     let start = first.span.start + offset_after_key_chars(word, n);
     let span = Span::new(start, doc.tokens[b - 1].span.end);
     let words: Vec<String> = std::iter::once(stem.into_owned())
-        .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.clone()))
+        .chain(doc.tokens[a + 1..b].iter().map(|t| t.key.as_str().to_owned()))
         .filter(|w| !w.is_empty())
         .collect();
     let name = words.join(" ");
@@ -594,11 +594,13 @@ fn add_surnames(st: &mut State<'_, '_>, reserved: &[bool]) {
             continue;
         }
         for m in b.mentions.iter().filter(|m| m.form == MentionForm::Name) {
-            let text = m.span.slice(doc.text);
-            let words: Vec<String> = text.split_whitespace().map(key).collect();
-            let Some(last) = words.last().filter(|_| words.len() > 1) else {
+            // The key of the last word of a name of two words or more (issue 9: not a key
+            // of every word).
+            let mut words = m.span.slice(doc.text).split_whitespace();
+            let Some(last) = words.next_back().filter(|_| words.next().is_some()) else {
                 continue;
             };
+            let last = &key(last);
             let foreign = kb.names_starting(last).iter().any(|n| {
                 n.words.len() == 1
                     && !matches!((n.target, b.key), (Target::Person(p), Key::Person(q)) if p == q)
@@ -807,25 +809,40 @@ fn add_relationals(st: &mut State<'_, '_>, cands: &[Candidate]) {
 
 /// The longest name mention whose text is a knowledge-base name (or any name when `any`).
 fn best_name(doc: &Document<'_>, b: &Builder, any: bool) -> Option<String> {
-    b.mentions
-        .iter()
-        .filter(|m| m.form == MentionForm::Name)
-        .map(|m| m.span.slice(doc.text))
-        .filter(|t| {
-            // The key of the whole name, built only when it is looked up (issue 9).
-            any || {
-                let mut k = String::with_capacity(t.len());
-                for (i, word) in t.split_whitespace().enumerate() {
-                    if i > 0 {
-                        k.push(' ');
+    // Whether a name is known is asked once per distinct text (an entity is named with the
+    // same words again and again), its key built in one buffer (issue 9).
+    let mut key = String::new();
+    let mut asked: Vec<(&str, bool)> = Vec::new();
+    let mut best: Option<(&str, (usize, usize))> = None;
+    for m in b.mentions.iter().filter(|m| m.form == MentionForm::Name) {
+        let t = m.span.slice(doc.text);
+        if !any {
+            let known = match asked.iter().find(|(a, _)| *a == t) {
+                Some(&(_, known)) => known,
+                None => {
+                    key.clear();
+                    for (i, word) in t.split_whitespace().enumerate() {
+                        if i > 0 {
+                            key.push(' ');
+                        }
+                        normalize::push_key(word, &mut key);
                     }
-                    k.push_str(&key(word));
+                    let known = kb::is_known_name(&key);
+                    asked.push((t, known));
+                    known
                 }
-                kb::is_known_name(&k)
+            };
+            if !known {
+                continue;
             }
-        })
-        .max_by_key(|t| (t.split_whitespace().count(), t.chars().count()))
-        .map(str::to_owned)
+        }
+        // The most words, then the most chars; the last of equals (as `max_by_key`).
+        let rank = (t.split_whitespace().count(), t.chars().count());
+        if best.is_none_or(|(_, r)| rank >= r) {
+            best = Some((t, rank));
+        }
+    }
+    best.map(|(t, _)| t.to_owned())
 }
 
 fn finish(st: State<'_, '_>) -> Vec<Entity> {

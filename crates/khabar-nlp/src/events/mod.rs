@@ -273,7 +273,8 @@ fn quotes_in(doc: &Document<'_>, w: &[Word], entities: &[Entity]) -> Vec<QuoteSp
         }
         line_start += line.len();
     }
-    spans.retain(|s| s.slice(text).split_whitespace().count() >= 3);
+    // At least three words (counted up to the third; issue 9).
+    spans.retain(|s| s.slice(text).split_whitespace().nth(2).is_some());
     spans.sort();
     spans.dedup();
     let persons: Vec<(Span, usize)> = person_mentions(entities);
@@ -372,10 +373,15 @@ struct Draft {
 /// per word finds the first sentence that holds its start).
 fn sentence_index(doc: &Document<'_>, w: &[Word]) -> Vec<usize> {
     let holds_until = |s: &Span| s.end.max(s.start + 1);
+    // Words and sentences are both in order and do not overlap: one walk over the two finds
+    // what a binary search per word did (issue 9).
+    let mut k = 0;
     w.iter()
         .map(|x| {
             let at = x.span.start;
-            let k = doc.sentences.partition_point(|s| holds_until(s) <= at);
+            while doc.sentences.get(k).is_some_and(|s| holds_until(s) <= at) {
+                k += 1;
+            }
             doc.sentences
                 .get(k)
                 .filter(|s| s.start <= at && at < holds_until(s))
@@ -533,21 +539,25 @@ fn find_mentions(text: &str, w: &[Word], lx: &lexicon::Lexicon) -> Vec<Mention> 
     out
 }
 
-/// The first and last word of every clause, found in one pass (issue 9).
-struct ClauseSpans(FxHashMap<usize, (usize, usize)>);
+/// The first and last word of every clause, found in one pass (issue 9). Clauses are numbered
+/// from 0 in word order: a vector indexed by clause holds them (issue 9: not a hash map).
+struct ClauseSpans(Vec<Option<(usize, usize)>>);
 
 impl ClauseSpans {
     fn new(clause_of: &[usize]) -> Self {
-        let mut map: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+        let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
         for (k, &c) in clause_of.iter().enumerate() {
-            map.entry(c).and_modify(|r| r.1 = k).or_insert((k, k));
+            if spans.len() <= c {
+                spans.resize(c + 1, None);
+            }
+            spans[c].get_or_insert((k, k)).1 = k;
         }
-        ClauseSpans(map)
+        ClauseSpans(spans)
     }
 
     /// The span of clause `c`: from its first word to its last.
     fn get(&self, w: &[Word], c: usize) -> Option<Span> {
-        let &(first, last) = self.0.get(&c)?;
+        let &(first, last) = self.0.get(c)?.as_ref()?;
         Some(Span::new(w.get(first)?.span.start, w.get(last)?.span.end))
     }
 }
@@ -912,8 +922,9 @@ fn participants(
 ) -> Vec<usize> {
     let personal = is_personal(m.kind);
     // Each entity's first mention (in its own order) inside the sentence: (start, entity, rank).
-    let mut first: Vec<(usize, usize, usize)> = Vec::new();
-    for &(span, i, _, rank) in located.starting(sentence.start, sentence.end) {
+    let starting = located.starting(sentence.start, sentence.end);
+    let mut first: Vec<(usize, usize, usize)> = Vec::with_capacity(starting.len());
+    for &(span, i, _, rank) in starting {
         count(Work::MentionVisits, 1 + first.len());
         if Some(i) == place || !sentence.contains(span) {
             continue;
@@ -1199,45 +1210,31 @@ fn order(drafts: &mut Vec<Draft>, reference: Option<Date>) {
 
 fn short_name(e: &Entity, english: bool) -> String {
     let name = if english {
-        e.name_en.clone().unwrap_or_else(|| e.name.clone())
+        e.name_en.as_deref().unwrap_or(&e.name)
     } else {
-        e.name.clone()
+        &e.name
     };
-    if e.kind == EntityKind::Person {
-        // The family name, with its particle («Le Drian», «bin Salman», «عبد الله»).
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        match parts.as_slice() {
-            [.., p, last]
-                if matches!(
-                    p.to_lowercase().as_str(),
-                    "le" | "la"
-                        | "de"
-                        | "del"
-                        | "da"
-                        | "di"
-                        | "du"
-                        | "van"
-                        | "von"
-                        | "bin"
-                        | "ibn"
-                        | "al"
-                        | "el"
-                        | "abu"
-                        | "عبد"
-                        | "بن"
-                        | "أبو"
-                        | "ابو"
-                ) =>
-            {
-                format!("{p} {last}")
-            }
-            [.., last] => (*last).to_owned(),
-            [] => name.clone(),
+    if e.kind != EntityKind::Person {
+        return name.to_owned();
+    }
+    // The family name, with its particle («Le Drian», «bin Salman», «عبد الله»); read off the
+    // end of the name without copying it first (issue 9).
+    let mut words = name.split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (Some(last), Some(p)) if NAME_PARTICLES.iter().any(|x| p.eq_ignore_ascii_case(x)) => {
+            format!("{p} {last}")
         }
-    } else {
-        name
+        (Some(last), _) => last.to_owned(),
+        (None, _) => name.to_owned(),
     }
 }
+
+/// The particles kept with a family name, lower case (compared ignoring ASCII case: no
+/// other char lower-cases to one of these letters).
+const NAME_PARTICLES: [&str; 18] = [
+    "le", "la", "de", "del", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "abu",
+    "عبد", "بن", "أبو", "ابو",
+];
 
 fn join_ar(names: &[String]) -> String {
     let mut out = String::new();
@@ -1390,5 +1387,67 @@ mod tests {
             }
         }
         assert!(starting > 500, "{starting}");
+    }
+
+    // Issue 9: a short name is read off the end of the name without copying it first; the
+    // particles are compared ignoring ASCII case, as the lower-cased word was.
+    #[test]
+    fn short_names_keep_their_particle() {
+        let person = |name: &str, en: Option<&str>| Entity {
+            kind: EntityKind::Person,
+            name: name.to_owned(),
+            name_en: en.map(str::to_owned),
+            wikidata: None,
+            office: None,
+            mentions: Vec::new(),
+        };
+        let e = person("جان إيف لودريان", Some("Jean-Yves Le Drian"));
+        assert_eq!(short_name(&e, true), "Le Drian");
+        assert_eq!(short_name(&e, false), "لودريان");
+        let e = person("محمد بن سلمان", Some("Mohammed BIN Salman"));
+        assert_eq!(short_name(&e, false), "بن سلمان");
+        assert_eq!(short_name(&e, true), "BIN Salman");
+        assert_eq!(short_name(&person("بوتين", None), true), "بوتين");
+        assert_eq!(short_name(&person(" ", None), false), " ");
+        let mut country = person("الولايات المتحدة", Some("United States"));
+        country.kind = EntityKind::Country;
+        assert_eq!(short_name(&country, true), "United States");
+    }
+
+    // Issue 9: the walk over words and sentences finds each word's sentence as a binary search
+    // per word did, on the test texts and on text with blank lines, lone marks and no end.
+    #[test]
+    fn sentence_index_walks_as_the_binary_search_found() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            "قال.\n\n. ؟ «لا» !\nثم\n\n\nانتهى".to_owned(),
+            String::new(),
+            "؟".to_owned(),
+        ];
+        for dir in ["test_data/events", "../../articles"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let holds_until = |s: &Span| s.end.max(s.start + 1);
+        for text in &texts {
+            let doc = Document::new(text);
+            let w = word_view(text, &doc.tokens);
+            let searched: Vec<usize> = w
+                .iter()
+                .map(|x| {
+                    let at = x.span.start;
+                    let k = doc.sentences.partition_point(|s| holds_until(s) <= at);
+                    doc.sentences
+                        .get(k)
+                        .filter(|s| s.start <= at && at < holds_until(s))
+                        .map_or(0, |_| k)
+                })
+                .collect();
+            assert_eq!(sentence_index(&doc, &w), searched, "{text}");
+        }
     }
 }

@@ -24,6 +24,16 @@ pub enum Target {
     Record(usize),
 }
 
+/// The names and titles whose first word has one key: the matcher finds both with one lookup
+/// per reading of a word (issue 9).
+#[derive(Debug, Clone, Default)]
+pub struct Starting {
+    /// Name entries.
+    pub names: Vec<NameEntry>,
+    /// Title entries.
+    pub titles: Vec<TitleEntry>,
+}
+
 /// A name: the keys of its words and what it refers to.
 #[derive(Debug, Clone)]
 pub struct NameEntry {
@@ -162,9 +172,10 @@ pub(super) fn build(kb: &mut Kb) {
                 }
             }
         }
-        kb.names
+        kb.starting
             .entry(w[0].clone())
             .or_default()
+            .names
             .push(NameEntry { words: w, target });
     }
     for (i, o) in kb.offices.iter().enumerate() {
@@ -172,9 +183,10 @@ pub(super) fn build(kb: &mut Kb) {
         for (t, construct) in forms.chain(o.titles_construct.iter().map(|t| (t, true))) {
             let w = words(t);
             if let Some(first) = w.first() {
-                kb.titles
+                kb.starting
                     .entry(first.clone())
                     .or_default()
+                    .titles
                     .push(TitleEntry {
                         words: w,
                         office: i,

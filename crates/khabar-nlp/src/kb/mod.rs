@@ -10,7 +10,7 @@ mod data;
 mod index;
 
 pub use data::{Country, Office, OfficeRank, Person, Record, RecordKind, Term};
-pub use index::{NameEntry, Target, TitleEntry, ambiguous_pair};
+pub use index::{NameEntry, Starting, Target, ambiguous_pair};
 
 use crate::ner_type::NerType;
 use jiff::civil::Date;
@@ -34,10 +34,8 @@ pub struct Kb {
     pub parliamentary: FxHashSet<String>,
     /// The first country with each ISO code (issue 9: looked up per candidate).
     pub(crate) by_iso: FxHashMap<String, usize>,
-    /// Names by the key of their first word.
-    pub(crate) names: FxHashMap<String, Vec<NameEntry>>,
-    /// Titles by the key of their first word.
-    pub(crate) titles: FxHashMap<String, Vec<TitleEntry>>,
+    /// Names and titles by the key of their first word.
+    pub(crate) starting: FxHashMap<String, Starting>,
     /// Gazetteer classes of single keys and of whole-name keys (words joined by a space).
     pub(crate) classes: FxHashMap<String, NerType>,
     /// Keys never matched as one-word names nor used as in-text aliases.
@@ -74,12 +72,16 @@ pub fn is_known_name(key: &str) -> bool {
 impl Kb {
     /// Name entries whose first word has this key.
     pub fn names_starting(&self, key: &str) -> &[NameEntry] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+        self.starting(key).names.as_slice()
     }
 
-    /// Title entries whose first word has this key.
-    pub fn titles_starting(&self, key: &str) -> &[TitleEntry] {
-        self.titles.get(key).map_or(&[], Vec::as_slice)
+    /// Name and title entries whose first word has this key.
+    pub fn starting(&self, key: &str) -> &Starting {
+        static NONE: Starting = Starting {
+            names: Vec::new(),
+            titles: Vec::new(),
+        };
+        self.starting.get(key).unwrap_or(&NONE)
     }
 
     /// The index of the country with this ISO code.
@@ -174,6 +176,24 @@ impl Kb {
 mod tests {
     use super::*;
     use crate::normalize::key;
+
+    /// Issue 9: names and titles share one index by first word; every title of every office
+    /// is found under its first word's key, and an unknown key finds nothing.
+    #[test]
+    fn titles_and_names_by_first_word() {
+        let kb = get();
+        for (i, o) in kb.offices.iter().enumerate() {
+            for t in o.titles_def.iter().chain(&o.titles_construct) {
+                let first = key(t.split_whitespace().next().unwrap());
+                assert!(
+                    kb.starting(&first).titles.iter().any(|e| e.office == i),
+                    "{t}"
+                );
+            }
+        }
+        assert!(!kb.names_starting(&key("بوتين")).is_empty());
+        assert!(kb.starting("ققق").names.is_empty() && kb.starting("ققق").titles.is_empty());
+    }
 
     #[test]
     fn loads_every_file() {

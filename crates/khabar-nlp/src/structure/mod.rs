@@ -74,6 +74,9 @@ pub fn parse_plain(text: &str) -> Vec<Block> {
         });
         i = 1;
     }
+    // Only the first paragraph may open with a dateline (issue 9: a flag, not a look over the
+    // blocks so far, and no dateline read off the later ones).
+    let mut first_paragraph = true;
     for &line in &lines[i..] {
         match bullet(line) {
             Some(n) if short(line) => {
@@ -85,8 +88,9 @@ pub fn parse_plain(text: &str) -> Vec<Block> {
                 });
             }
             _ => {
-                let first_paragraph = !blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
-                if let Some(end) = dateline(line.slice(text)).filter(|_| first_paragraph) {
+                let dated = first_paragraph.then(|| dateline(line.slice(text))).flatten();
+                first_paragraph = false;
+                if let Some(end) = dated {
                     let dash = Span::new(line.start, line.start + end);
                     let rest = Span::new(dash.end, line.end);
                     let lead = rest.slice(text).len() - rest.slice(text).trim_start().len();
@@ -144,6 +148,30 @@ fn dateline(line: &str) -> Option<usize> {
         && place
             .chars()
             .all(|c| crate::token::is_arabic_letter(c) || c.is_alphabetic() || c == ' ');
+    // More than ten chars of body (without counting a whole paragraph's; issue 9).
     let body = line[end..].trim();
-    (plausible && body.chars().count() > 10).then_some(end)
+    (plausible && body.chars().nth(10).is_some()).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 9: a dateline needs more than ten chars of body after it (counted up to the
+    /// eleventh, not over the whole paragraph), and only the first paragraph is read for one.
+    #[test]
+    fn dateline_body_and_first_paragraph() {
+        assert_eq!(dateline("القاهرة - 0123456789"), None);
+        assert_eq!(dateline("القاهرة - 01234567890"), Some("القاهرة - ".len()));
+        let text = "القاهرة - بدأت المحادثات اليوم.\nدمشق - بدأت المحادثات اليوم.";
+        let kinds: Vec<BlockKind> = parse_plain(text).iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Dateline,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+    }
 }

@@ -155,6 +155,17 @@ impl<T: Copy> Phrases<T> {
     }
 }
 
+/// What a key can start: a number of the time lexicon, and whether a number phrase
+/// ([`crate::numbers::parse_keys`]) can open with it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct NumberStart {
+    /// The key's (value, ordinal) in `numbers`, else, for «ال» + a cardinal below 100 («الثلاثة»
+    /// in «الأيام الثلاثة»), that cardinal's value.
+    pub word: Option<(u64, bool)>,
+    /// Whether a number phrase can open with the key.
+    pub phrase: bool,
+}
+
 /// All time tables.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
@@ -179,6 +190,9 @@ pub(crate) struct Lexicon {
     pub future_cues: Phrases<()>,
     /// Number word → (value, ordinal?, teen marker?).
     pub numbers: FxHashMap<String, (u64, bool)>,
+    /// What a word's reading can start, for reading numbers at every word with one lookup
+    /// per reading (issue 9); built from `numbers` and the number phrases' first words.
+    pub number_starts: FxHashMap<String, NumberStart>,
     /// Closed word classes (`data/time/word_classes.tsv`): class → folded words.
     pub classes: FxHashMap<String, Vec<String>>,
     /// Data rows whose value was not understood (file and line), kept out of the tables; a
@@ -387,7 +401,26 @@ fn load() -> Lexicon {
                 .insert(normalize::key(p), (v.parse().unwrap_or(0), *k == "ord"));
         }
     }
+    lx.number_starts = number_starts(&lx.numbers);
     lx
+}
+
+/// The [`NumberStart`] of every key that has one.
+fn number_starts(numbers: &FxHashMap<String, (u64, bool)>) -> FxHashMap<String, NumberStart> {
+    let mut starts: FxHashMap<String, NumberStart> = FxHashMap::default();
+    for (k, &(value, ordinal)) in numbers {
+        starts.entry(k.clone()).or_default().word = Some((value, ordinal));
+    }
+    for (k, &(value, ordinal)) in numbers {
+        let definite = format!("ال{k}");
+        if !ordinal && value < 100 && !numbers.contains_key(&definite) {
+            starts.entry(definite).or_default().word = Some((value, false));
+        }
+    }
+    for k in crate::numbers::first_item_keys() {
+        starts.entry(k.to_owned()).or_default().phrase = true;
+    }
+    starts
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::TimeType;
 use super::calendar::{self, Lean};
-use super::lexicon::{Calendar, Lexicon, Month, Phrases, Unit};
+use super::lexicon::{Calendar, Lexicon, Month, NumberStart, Phrases, Unit};
 pub(crate) use super::spec::{CenturyOf, Shape, Spec, YearOf, YearSpec};
 use super::words::{self, Number, Word};
 use crate::token::TokenKind;
@@ -66,8 +66,9 @@ pub(crate) struct Ctx<'a> {
     /// For each word, the number read there ([`words::number`]), read once: most rules ask
     /// for it at every word (issue 9).
     numbers: Vec<Option<Number>>,
-    /// The rules by the words they start at.
-    rules: &'static RuleIndex,
+    /// For each word, the rules ([`RULES`], one bit each) that can find an expression starting
+    /// there, found with the number in one lookup per reading (issue 9).
+    rules: Vec<u32>,
     text: &'a str,
 }
 
@@ -87,13 +88,31 @@ impl<'a> Ctx<'a> {
             }
         }
         let lx = super::lexicon::get();
-        let numbers = (0..w.len()).map(|i| words::number(&w, i, lx)).collect();
+        let index = RuleIndex::get(lx);
+        let mut numbers = Vec::with_capacity(w.len());
+        let mut rules = Vec::with_capacity(w.len());
+        for (i, x) in w.iter().enumerate() {
+            let mut starts = [None; words::MAX_READINGS];
+            let mut bits = 0;
+            for ((k, _), start) in x.alts().zip(&mut starts) {
+                if let Some(&(r, s)) = index.by_word.get(k) {
+                    bits |= r;
+                    *start = Some(s);
+                }
+            }
+            let number = words::number(&w, i, lx, &starts);
+            if x.kind == TokenKind::Number || number.is_some() {
+                bits |= index.number;
+            }
+            numbers.push(number);
+            rules.push(bits);
+        }
         Ctx {
             w,
             lx,
             sentence,
             numbers,
-            rules: RuleIndex::get(lx),
+            rules,
             text: doc.text,
         }
     }
@@ -156,17 +175,7 @@ impl<'a> Ctx<'a> {
 
     /// The rules ([`RULES`], one bit each) that can find an expression starting at word `i`.
     fn rules_at(&self, i: usize) -> u32 {
-        let Some(w) = self.w.get(i) else {
-            return 0;
-        };
-        let mut rules = 0;
-        if w.kind == TokenKind::Number || self.number(i).is_some() {
-            rules |= self.rules.number;
-        }
-        for (k, _) in w.alts() {
-            rules |= self.rules.by_word.get(k).copied().unwrap_or(0);
-        }
-        rules
+        self.rules.get(i).copied().unwrap_or(0)
     }
 
     fn number(&self, i: usize) -> Option<Number> {
@@ -385,7 +394,9 @@ pub(super) fn firsts<T>(table: &Phrases<T>) -> impl Iterator<Item = &str> {
 /// For each word that can start an expression, the rules ([`RULES`], one bit each) that can.
 #[derive(Debug, Default)]
 pub(crate) struct RuleIndex {
-    by_word: FxHashMap<String, u32>,
+    /// For each key: the rules that can start at a word read so, and the number it can start
+    /// ([`NumberStart`]; in one table so that a reading is looked up once, issue 9).
+    by_word: FxHashMap<String, (u32, NumberStart)>,
     number: u32,
 }
 
@@ -395,11 +406,14 @@ impl RuleIndex {
         for (r, (_, starts)) in RULES.iter().enumerate() {
             let starts = starts(lx);
             for w in starts.words {
-                *index.by_word.entry(w).or_default() |= 1 << r;
+                index.by_word.entry(w).or_default().0 |= 1 << r;
             }
             if starts.number {
                 index.number |= 1 << r;
             }
+        }
+        for (k, &start) in &lx.number_starts {
+            index.by_word.entry(k.clone()).or_default().1 = start;
         }
         index
     }
@@ -524,11 +538,34 @@ mod tests {
         assert!(found > 1000 && skipped * 2 > words, "{found}, {skipped} of {words}");
     }
 
+    // Issue 9: the rules of each word, found when the context is built (with the number, in
+    // one lookup per reading), are those of its readings, and the number rules where a
+    // number is read.
+    #[test]
+    fn rules_of_a_word_are_those_of_its_readings() {
+        let index = RuleIndex::get(crate::time::lexicon::get());
+        for text in texts().iter().take(40) {
+            let doc = Document::new(text);
+            let c = Ctx::new(&doc);
+            for (i, w) in c.w.iter().enumerate() {
+                let mut rules = 0;
+                if w.kind == TokenKind::Number || c.number(i).is_some() {
+                    rules |= index.number;
+                }
+                for (k, _) in w.alts() {
+                    rules |= index.by_word.get(k).map_or(0, |x| x.0);
+                }
+                assert_eq!(c.rules_at(i), rules, "at «{}» in {text}", c.key(i));
+            }
+            assert_eq!(c.rules_at(c.w.len()), 0);
+        }
+    }
+
     // Issue 9: every rule has a bit of its own in the index, and starts somewhere.
     #[test]
     fn every_rule_starts_somewhere() {
         let index = RuleIndex::get(crate::time::lexicon::get());
-        let all = index.by_word.values().fold(index.number, |a, b| a | b);
+        let all = index.by_word.values().fold(index.number, |a, b| a | b.0);
         assert!(RULES.len() <= 32);
         assert_eq!(all.count_ones() as usize, RULES.len());
     }

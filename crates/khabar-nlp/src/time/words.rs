@@ -1,7 +1,7 @@
 //! A word view of the tokens for the time rules: keys with and without attached clitics, and
 //! number phrases (digits or words).
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, NumberStart};
 use crate::normalize;
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
@@ -25,7 +25,7 @@ pub(crate) struct Word<'t> {
 
 /// The most readings a word has: whole, after و/ف, after a preposition, and «ال» + the stem
 /// twice (at two stem starts).
-const MAX_READINGS: usize = 5;
+pub(crate) const MAX_READINGS: usize = 5;
 
 /// One clitic reading of a word: `key[from..]`, or the word's «ال» form; its stem starts at
 /// byte `at` of the token.
@@ -87,14 +87,18 @@ fn word<'t>(text: &str, t: &'t Token) -> Word<'t> {
     if t.kind != TokenKind::Arabic {
         return w;
     }
-    // The first four letters with where they start in the key, and the length up to 6.
+    // The first four letters with where they start in the key, and the length up to 6, in one
+    // walk over the key (issue 9).
     let mut first = [('\0', key.len()); 4];
-    for (slot, (at, ch)) in first.iter_mut().zip(key.char_indices()) {
-        *slot = (ch, at);
+    let mut len = 0;
+    for (at, ch) in key.char_indices().take(6) {
+        if let Some(slot) = first.get_mut(len) {
+            *slot = (ch, at);
+        }
+        len += 1;
     }
     let letter = |k: usize| first[k].0;
     let byte = |k: usize| first[k].1;
-    let len = key.chars().take(6).count();
     let original = t.span.slice(text);
     // Where a stem starts (in letters): after و/ف, then after ب/ل/ك.
     let mut stems = [0usize; 2];
@@ -169,7 +173,14 @@ pub(crate) struct Number {
 
 /// Reads a number starting at word `i`: digits, or number words with «عشر» teens and «و» tens.
 /// Uses [`crate::numbers::parse_phrase`] first and the local table as a fallback.
-pub(crate) fn number(w: &[Word<'_>], i: usize, lx: &Lexicon) -> Option<Number> {
+/// `starts` are what each reading of the word can start ([`Lexicon::number_starts`], in the
+/// order of [`Word::alts`]), looked up by the caller.
+pub(crate) fn number(
+    w: &[Word<'_>],
+    i: usize,
+    lx: &Lexicon,
+    starts: &[Option<NumberStart>],
+) -> Option<Number> {
     let first = w.get(i)?;
     if first.kind == TokenKind::Number {
         let value = first.key.parse().ok()?;
@@ -184,17 +195,22 @@ pub(crate) fn number(w: &[Word<'_>], i: usize, lx: &Lexicon) -> Option<Number> {
     if first.kind != TokenKind::Arabic {
         return None;
     }
-    // The first word may carry a clitic (وثلاثة، بخمسة).
-    let Some((mut value, ordinal, start)) = first.alts().find_map(|(k, at)| {
-        lx.numbers.get(k).map(|&(v, o)| (v, o, at)).or_else(|| {
-            // «الثلاثة» in «الأيام الثلاثة الماضية».
-            let rest = k.strip_prefix("ال")?;
-            lx.numbers
-                .get(rest)
-                .filter(|x| !x.1 && x.0 < 100)
-                .map(|&(v, _)| (v, false, at))
-        })
-    }) else {
+    // The first word may carry a clitic (وثلاثة، بخمسة); «الثلاثة» in «الأيام الثلاثة
+    // الماضية». One lookup per reading (issue 9); the first reading is the whole word, which
+    // also says whether a number phrase can open with it.
+    let mut phrase = false;
+    let found = first.alts().enumerate().find_map(|(n, (_, at))| {
+        let s = starts.get(n).copied().flatten()?;
+        if n == 0 {
+            phrase = s.phrase;
+        }
+        s.word.map(|(v, o)| (v, o, at))
+    });
+    let Some((mut value, ordinal, start)) = found else {
+        // An Arabic word has no digits: without a phrase opening with it, there is none.
+        if !phrase {
+            return None;
+        }
         // The keys of up to four words, without a vector per word (issue 9).
         let mut keys = [""; 4];
         let words = &w[i..w.len().min(i + 4)];
@@ -258,6 +274,32 @@ mod tests {
             .iter()
             .map(|w| w.alts().map(|(k, at)| (k.to_owned(), at)).collect())
             .collect()
+    }
+
+    // Issue 9: the index of what a key can start answers as the lookups it replaced: the
+    // number table (itself, or «ال» + a cardinal below 100) and a number phrase's first word.
+    #[test]
+    fn number_starts_answer_as_the_tables() {
+        let lx = super::super::lexicon::get();
+        let mut keys: Vec<String> = Vec::new();
+        let words = lx.numbers.keys().map(String::as_str);
+        for k in words.chain(crate::numbers::first_item_keys()) {
+            for p in ["", "ال", "و", "ب", "ل", "وال", "فال", "لل"] {
+                keys.push(format!("{p}{k}"));
+            }
+        }
+        keys.extend(["بايدن", "قال", "اليوم", "ال", ""].map(str::to_owned));
+        assert!(keys.len() > 1000, "{}", keys.len());
+        for k in &keys {
+            let word = lx.numbers.get(k.as_str()).copied().or_else(|| {
+                let rest = k.strip_prefix("ال")?;
+                let &(v, ordinal) = lx.numbers.get(rest)?;
+                (!ordinal && v < 100).then_some((v, false))
+            });
+            let phrase = crate::numbers::parse_keys(&[k.as_str()]).is_some();
+            let start = lx.number_starts.get(k.as_str()).copied().unwrap_or_default();
+            assert_eq!((start.word, start.phrase), (word, phrase), "{k}");
+        }
     }
 
     // Issue 9: the word view keeps its readings inline; these are the readings it gave when it
