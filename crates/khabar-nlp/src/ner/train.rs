@@ -221,18 +221,18 @@ pub fn train_observed(
     let mut c: i64 = 1;
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = Lcg(config.seed);
+    // The model of the averaged weights as they stand.
+    let model = |w: &[i32], u: &[i64], tw: &[i32], tu: &[i64], c: i64| {
+        let trained = Trained {
+            bases: &bases,
+            ids: &ids,
+            emissions: &averaged(w, u, c),
+        };
+        quantise(&trained, &averaged(tw, tu, c), config)
+    };
     for epoch in 1..=config.epochs {
         if epoch > 1 {
-            let model = quantise(
-                &Trained {
-                    bases: &bases,
-                    ids: &ids,
-                    emissions: &averaged(&w, &u, c),
-                },
-                &averaged(&tw, &tu, c),
-                config,
-            );
-            observe(epoch - 1, model);
+            observe(epoch - 1, model(&w, &u, &tw, &tu, c));
         }
         rng.shuffle(&mut order);
         for &si in &order {
@@ -279,15 +279,7 @@ pub fn train_observed(
             c += 1;
         }
     }
-    quantise(
-        &Trained {
-            bases: &bases,
-            ids: &ids,
-            emissions: &averaged(&w, &u, c),
-        },
-        &averaged(&tw, &tu, c),
-        config,
-    )
+    model(&w, &u, &tw, &tu, c)
 }
 
 /// Adds to each token's features their copies specific to training corpus `domain`.
