@@ -22,6 +22,8 @@
 //! binary search ([`Model::add_feature`]), or, for the shipped model, through a [`Lookup`] table
 //! per corpus built once when it is first needed (issue 9).
 
+use rustc_hash::FxHashMap;
+
 use crate::ner::LABELS;
 
 const MAGIC: &[u8; 4] = b"KNER";
@@ -275,18 +277,18 @@ pub struct Lookup {
     /// Open addressing, linear probing.
     slots: Vec<Slot>,
     mask: usize,
-    /// The rows whose weights do not fit an i8.
-    wide: Vec<[i16; LABELS]>,
+    /// The rows whose weights do not fit an i8, by feature.
+    wide: FxHashMap<u32, [i16; LABELS]>,
 }
 
 /// A feature (`feature + 1`; 0 marks an empty slot) and its weight per label (0 where the
-/// model stores none), or, for a row beyond an i8, `wide` - 1 is its index in [`Lookup::wide`].
+/// model stores none), unless its row is `wide` (kept in [`Lookup::wide`]).
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(16))]
 struct Slot {
     tag: u32,
     row: [i8; LABELS],
-    wide: u16,
+    wide: bool,
 }
 
 impl Lookup {
@@ -306,7 +308,7 @@ impl Lookup {
         let size = (features.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![Slot::default(); size];
-        let mut wide = Vec::new();
+        let mut wide = FxHashMap::default();
         for (feature, sums) in features {
             let mut at = Lookup::home(feature, mask);
             while slots[at].tag != 0 {
@@ -319,22 +321,19 @@ impl Lookup {
             let narrow = sums.map(|s| i8::try_from(s).ok());
             if narrow.iter().all(Option::is_some) {
                 slot.row = narrow.map(Option::unwrap_or_default);
-            } else if let Ok(index) = u16::try_from(wide.len() + 1) {
-                wide.push(sums);
-                slot.wide = index;
             } else {
-                // More than 65,535 such rows: no model comes near.
-                slot.row = sums.map(|s| s.clamp(-128, 127) as i8);
+                wide.insert(feature, sums);
+                slot.wide = true;
             }
             slots[at] = slot;
         }
         Lookup { slots, mask, wide }
     }
 
-    /// Adds a row kept aside (`wide` is its index + 1).
+    /// Adds the row of `feature` kept aside.
     #[cold]
-    fn add_wide(&self, wide: u16, scores: &mut [i32; LABELS]) {
-        if let Some(row) = self.wide.get(usize::from(wide) - 1) {
+    fn add_wide(&self, feature: u32, scores: &mut [i32; LABELS]) {
+        if let Some(row) = self.wide.get(&feature) {
             for (s, &w) in scores.iter_mut().zip(row) {
                 *s += i32::from(w);
             }
@@ -357,8 +356,8 @@ impl Lookup {
                 return;
             }
             if slot.tag == tag {
-                if slot.wide != 0 {
-                    self.add_wide(slot.wide, scores);
+                if slot.wide {
+                    self.add_wide(feature, scores);
                     return;
                 }
                 for (s, &w) in scores.iter_mut().zip(&slot.row) {
