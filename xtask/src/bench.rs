@@ -372,7 +372,7 @@ fn bundled() -> Result<()> {
         );
     };
     print("wall time", &mut wall);
-    if clock.name() == "CPU" {
+    if clock.cpu {
         print("CPU time", &mut cpu);
     }
     Ok(())

@@ -184,7 +184,7 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                 prefix_len: stripped,
                 kind,
             };
-            count(Work::KbLookups, 2);
+            count(Work::KbLookups, 1);
             let starting = kb.starting(&stem);
             for e in &starting.names {
                 if words_match(tokens, i + 1, &e.words[1..])

@@ -809,40 +809,26 @@ fn add_relationals(st: &mut State<'_, '_>, cands: &[Candidate]) {
 
 /// The longest name mention whose text is a knowledge-base name (or any name when `any`).
 fn best_name(doc: &Document<'_>, b: &Builder, any: bool) -> Option<String> {
-    // Whether a name is known is asked once per distinct text (an entity is named with the
-    // same words again and again), its key built in one buffer (issue 9).
+    // A name's key is built in one buffer (issue 9).
     let mut key = String::new();
-    let mut asked: Vec<(&str, bool)> = Vec::new();
-    let mut best: Option<(&str, (usize, usize))> = None;
-    for m in b.mentions.iter().filter(|m| m.form == MentionForm::Name) {
-        let t = m.span.slice(doc.text);
-        if !any {
-            let known = match asked.iter().find(|(a, _)| *a == t) {
-                Some(&(_, known)) => known,
-                None => {
-                    key.clear();
-                    for (i, word) in t.split_whitespace().enumerate() {
-                        if i > 0 {
-                            key.push(' ');
-                        }
-                        normalize::push_key(word, &mut key);
+    b.mentions
+        .iter()
+        .filter(|m| m.form == MentionForm::Name)
+        .map(|m| m.span.slice(doc.text))
+        .filter(|t| {
+            any || {
+                key.clear();
+                for (i, word) in t.split_whitespace().enumerate() {
+                    if i > 0 {
+                        key.push(' ');
                     }
-                    let known = kb::is_known_name(&key);
-                    asked.push((t, known));
-                    known
+                    normalize::push_key(word, &mut key);
                 }
-            };
-            if !known {
-                continue;
+                kb::is_known_name(&key)
             }
-        }
-        // The most words, then the most chars; the last of equals (as `max_by_key`).
-        let rank = (t.split_whitespace().count(), t.chars().count());
-        if best.is_none_or(|(_, r)| rank >= r) {
-            best = Some((t, rank));
-        }
-    }
-    best.map(|(t, _)| t.to_owned())
+        })
+        .max_by_key(|t| (t.split_whitespace().count(), t.chars().count()))
+        .map(str::to_owned)
 }
 
 fn finish(st: State<'_, '_>) -> Vec<Entity> {
@@ -855,7 +841,6 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
         }
         b.mentions.sort_by_key(|m| m.span);
         b.mentions.dedup_by_key(|m| m.span);
-        let text_name = best_name(doc, &b, false);
         let (name, name_en, wikidata, office) = match b.key {
             Key::Person(p) => {
                 let person = &kb.people[p];
@@ -874,7 +859,7 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
             Key::Country(c) => {
                 let country = &kb.countries[c];
                 (
-                    text_name.unwrap_or_else(|| country.name_ar.clone()),
+                    best_name(doc, &b, false).unwrap_or_else(|| country.name_ar.clone()),
                     Some(country.name_en.clone()),
                     country.wikidata.clone(),
                     None,
@@ -889,7 +874,7 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
             Key::Capital(c) => {
                 let country = &kb.countries[c];
                 (
-                    text_name.unwrap_or_else(|| country.capital_ar[0].clone()),
+                    best_name(doc, &b, false).unwrap_or_else(|| country.capital_ar[0].clone()),
                     Some(country.capital_en.clone()),
                     country.capital_wikidata.clone(),
                     None,
@@ -898,7 +883,7 @@ fn finish(st: State<'_, '_>) -> Vec<Entity> {
             Key::Record(r) => {
                 let rec = &kb.records[r];
                 (
-                    text_name.unwrap_or_else(|| rec.name_ar.clone()),
+                    best_name(doc, &b, false).unwrap_or_else(|| rec.name_ar.clone()),
                     Some(rec.name_en.clone()),
                     rec.wikidata.clone(),
                     None,

@@ -369,8 +369,8 @@ struct Draft {
     evidence: Vec<Span>,
 }
 
-/// The sentence of every word (sentences are in order and do not overlap, so one binary search
-/// per word finds the first sentence that holds its start).
+/// The sentence of every word (sentences and words are in order and sentences do not overlap,
+/// so one walk over both finds the first sentence that holds each word's start).
 fn sentence_index(doc: &Document<'_>, w: &[Word]) -> Vec<usize> {
     let holds_until = |s: &Span| s.end.max(s.start + 1);
     // Words and sentences are both in order and do not overlap: one walk over the two finds
@@ -1221,7 +1221,7 @@ fn short_name(e: &Entity, english: bool) -> String {
     // end of the name without copying it first (issue 9).
     let mut words = name.split_whitespace().rev();
     match (words.next(), words.next()) {
-        (Some(last), Some(p)) if NAME_PARTICLES.iter().any(|x| p.eq_ignore_ascii_case(x)) => {
+        (Some(last), Some(p)) if FAMILY_NAME_PARTICLES.iter().any(|x| p.eq_ignore_ascii_case(x)) => {
             format!("{p} {last}")
         }
         (Some(last), _) => last.to_owned(),
@@ -1231,7 +1231,7 @@ fn short_name(e: &Entity, english: bool) -> String {
 
 /// The particles kept with a family name, lower case (compared ignoring ASCII case: no
 /// other char lower-cases to one of these letters).
-const NAME_PARTICLES: [&str; 18] = [
+const FAMILY_NAME_PARTICLES: [&str; 18] = [
     "le", "la", "de", "del", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "abu",
     "عبد", "بن", "أبو", "ابو",
 ];
