@@ -190,9 +190,6 @@ pub(crate) struct Lexicon {
     pub future_cues: Phrases<()>,
     /// Number word → (value, ordinal?, teen marker?).
     pub numbers: FxHashMap<String, (u64, bool)>,
-    /// What a word's reading can start, for reading numbers at every word with one lookup
-    /// per reading (issue 9); built from `numbers` and the number phrases' first words.
-    pub number_starts: FxHashMap<String, NumberStart>,
     /// Closed word classes (`data/time/word_classes.tsv`): class → folded words.
     pub classes: FxHashMap<String, Vec<String>>,
     /// Data rows whose value was not understood (file and line), kept out of the tables; a
@@ -401,12 +398,13 @@ fn load() -> Lexicon {
                 .insert(normalize::key(p), (v.parse().unwrap_or(0), *k == "ord"));
         }
     }
-    lx.number_starts = number_starts(&lx.numbers);
     lx
 }
 
-/// The [`NumberStart`] of every key that has one.
-fn number_starts(numbers: &FxHashMap<String, (u64, bool)>) -> FxHashMap<String, NumberStart> {
+/// The [`NumberStart`] of every key that has one: what a word's reading can start, for reading
+/// numbers at every word with one lookup per reading (issue 9), from the number words and the
+/// number phrases' first words. The time rules' index holds it (built once).
+pub(crate) fn number_starts(numbers: &FxHashMap<String, (u64, bool)>) -> FxHashMap<String, NumberStart> {
     let mut starts: FxHashMap<String, NumberStart> = FxHashMap::default();
     for (k, &(value, ordinal)) in numbers {
         starts.entry(k.clone()).or_default().word = Some((value, ordinal));

@@ -412,8 +412,8 @@ impl RuleIndex {
                 index.number |= 1 << r;
             }
         }
-        for (k, &start) in &lx.number_starts {
-            index.by_word.entry(k.clone()).or_default().1 = start;
+        for (k, start) in super::lexicon::number_starts(&lx.numbers) {
+            index.by_word.entry(k).or_default().1 = start;
         }
         index
     }
