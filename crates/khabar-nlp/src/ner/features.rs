@@ -433,6 +433,15 @@ impl WordInfo<'_> {
     }
 }
 
+/// The light stem of a matching key: the key without its longest proclitic string (و ف ب ك ل
+/// and the article), if at least 2 chars remain.
+pub fn light_stem(key: &str) -> &str {
+    PROCLITICS
+        .iter()
+        .find_map(|p| strip_prefix_min(key, p, 2))
+        .unwrap_or(key)
+}
+
 fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<&'a str> {
     let rest = key.strip_prefix(prefix)?;
     (min_chars == 0 || rest.chars().nth(min_chars - 1).is_some()).then_some(rest)
