@@ -502,8 +502,17 @@ fn extract_geonames(path: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
+/// The place-name lists (`data/gazetteers/<source>/places.tsv`, the name first on each line)
+/// that make up the GEO table.
+const PLACE_LISTS: [&str; 4] = ["geonames", "algeria", "morocco", "cldr"];
+
 /// Shortest single-word place name kept (in letters): shorter ones are mostly particles.
 const GEONAMES_MIN_LETTERS: usize = 3;
+
+/// How often a one-word place name must be seen in the training text before it is judged by
+/// how often it is a name there: a rarer word is kept, so that the names the model sees in
+/// training are as noisy as those it meets in new text.
+const GEONAMES_MIN_SEEN: u32 = 3;
 
 /// For every word key of the training text of both corpora (never their dev sets), by key and
 /// by light stem: how often it is outside a name and how often inside one.
@@ -541,8 +550,11 @@ fn name_counts() -> Result<HashMap<String, (u32, u32)>> {
 /// «كان», «مدينة»; issue 10: unfiltered, 13,706 of 17,282 matches in ANERcorp's training text
 /// were outside any name).
 fn geonames_table() -> Result<()> {
-    let path = data("gazetteers/geonames/places.tsv");
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
+    let mut text = String::new();
+    for source in PLACE_LISTS {
+        let path = data("gazetteers").join(source).join("places.tsv");
+        text += &std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
+    }
     let counts = name_counts()?;
     let mut dropped = 0;
     let keys: std::collections::BTreeSet<String> = text
@@ -556,7 +568,9 @@ fn geonames_table() -> Result<()> {
         .filter(|k| {
             let keep = k.contains(' ')
                 || (k.chars().count() >= GEONAMES_MIN_LETTERS
-                    && counts.get(k).is_none_or(|&(outside, inside)| outside <= inside));
+                    && counts.get(k).is_none_or(|&(outside, inside)| {
+                        outside + inside < GEONAMES_MIN_SEEN || outside <= inside
+                    }));
             dropped += usize::from(!keep);
             keep
         })
