@@ -595,3 +595,24 @@ fn geonames_table() -> Result<()> {
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 10: only names written with the Arabic alphabet as Arabic uses it are kept, without
+    /// a state after a comma; Persian and Urdu spellings, Latin and digits are not.
+    #[test]
+    fn geonames_names_are_arabic_only() {
+        assert_eq!(geonames_name("ريثيمنو").as_deref(), Some("ريثيمنو"));
+        assert_eq!(
+            geonames_name("سبرينغفيلد، إلينوي").as_deref(),
+            Some("سبرينغفيلد")
+        );
+        assert_eq!(geonames_name("  تيزي   وزو ").as_deref(), Some("تيزي وزو"));
+        assert_eq!(geonames_name("بُومَرْدَاس").as_deref(), Some("بُومَرْدَاس"));
+        for not_arabic in ["کرمانشاه", "پیشاور", "گرگان", "چابهار", "Rethymno", "الحي 2", "ب"] {
+            assert_eq!(geonames_name(not_arabic), None, "{not_arabic}");
+        }
+    }
+}
