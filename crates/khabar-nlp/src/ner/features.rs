@@ -48,17 +48,14 @@ pub enum Group {
     /// Being between quotation marks (a title: a programme, a film, a book, a newspaper), with
     /// the span's length and the word before the opening mark.
     Quote = 13,
-    /// The longest GeoNames place name (`data/ner/geonames.tsv`) as B-/I-GEO, and whether the
-    /// word and its neighbours are words of place names (issue 10).
-    Geo = 14,
-    /// The NERAr features read the NERAr lists with the GeoNames place names added as LOC
-    /// (issue 10: the alternative to [`Group::Geo`]'s features of their own).
-    GeoLoc = 15,
+    /// The NERAr features read the NERAr lists with the place names of `data/ner/places.tsv`
+    /// (GeoNames and others) added as LOC (issue 10).
+    GeoLoc = 14,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 16] = [
+    pub const ALL: [Group; 15] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -73,7 +70,6 @@ impl Group {
         Group::Nerar,
         Group::ClusterWide,
         Group::Quote,
-        Group::Geo,
         Group::GeoLoc,
     ];
 
@@ -94,7 +90,6 @@ impl Group {
             Group::Nerar => "nerar",
             Group::ClusterWide => "cluster-wide",
             Group::Quote => "quote",
-            Group::Geo => "geo",
             Group::GeoLoc => "geo-loc",
         }
     }
@@ -127,7 +122,6 @@ impl FeatureSet {
         Self::ALL.0
             & !(1 << Group::Context as u32)
             & !(1 << Group::ClusterWide as u32)
-            & !(1 << Group::Geo as u32)
             & !(1 << Group::GeoLoc as u32),
     );
 
@@ -160,8 +154,7 @@ cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
 nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
 cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
 quote: B/I between quotation marks (spans of 1-8 words), alone, with the span's length bucket, with the light stem before the opening mark
-geo: B/I-GEO of the longest GeoNames name (first word by key or light stem) covering w0; w0, w-1, w+1 as GeoNames name words
-geo-loc: the nerar features over the NERAr lists with the GeoNames names as LOC
+geo-loc: the nerar features over the NERAr lists with the GeoNames (and other) place names as LOC
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -331,8 +324,6 @@ mod template {
     pub const CL_1_0: Fnv = Fnv::template("cl-1|0");
     pub const CL0_1: Fnv = Fnv::template("cl0|+1");
     pub const QT: Fnv = Fnv::template("qt");
-    pub const GEO: Fnv = Fnv::template("geo");
-    pub const GEOW: Fnv = Fnv::template("geow");
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -407,10 +398,6 @@ struct WordInfo<'a> {
     nerar_words: u8,
     /// The most words of a NERAr name starting with the key, and with the light stem.
     nerar_longest: (usize, usize),
-    /// Whether the key (else the light stem) is a word of a GeoNames name ([`Group::Geo`]).
-    geo_words: u8,
-    /// The most words of a GeoNames name starting with the key, and with the light stem.
-    geo_longest: (usize, usize),
 }
 
 impl WordInfo<'_> {
@@ -452,7 +439,7 @@ fn word_info(word: &str) -> WordInfo<'_> {
 /// The NERAr name lists the features of `set` read.
 fn nerar_lists(set: FeatureSet) -> &'static tables::Gazetteer {
     if set.has(Group::GeoLoc) {
-        tables::gazetteer_with_geonames()
+        tables::gazetteer_with_places()
     } else {
         tables::gazetteer()
     }
@@ -510,17 +497,10 @@ fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>, set: FeatureSet) 
         .or_else(|| TRIGGERS_AFTER_ARTICLE.get(light))
         .copied();
     let (nerar_words, nerar_longest) = name_words(nerar_lists(set), &key, light);
-    let (geo_words, geo_longest) = if set.has(Group::Geo) {
-        name_words(tables::geonames(), &key, light)
-    } else {
-        (0, (0, 0))
-    };
     WordInfo {
         gaz: gaz_name(kb::gazetteer_class(&key)),
         nerar_words,
         nerar_longest,
-        geo_words,
-        geo_longest,
         shape: shape(&key),
         len_bucket: match key.chars().count() {
             0..=1 => "1",
@@ -734,20 +714,15 @@ fn cut_str(p: &str, n: usize) -> &str {
     p.get(..n).unwrap_or(p)
 }
 
-/// For every token, the longest name of `g` covering it (first word by key or light stem, the
-/// others by key), left to right: (begins here, class mask). `most` gives the most words of a
-/// name of `g` starting with a word's key and with its light stem.
-fn name_spans(
-    g: &tables::Gazetteer,
-    infos: &[&WordInfo<'_>],
-    most: fn(&WordInfo<'_>) -> (usize, usize),
-) -> Vec<Option<(bool, u8)>> {
+/// For every token, the longest name of the NERAr lists `g` covering it (first word by key or
+/// light stem, the others by key), left to right: (begins here, class mask).
+fn nerar_spans(g: &tables::Gazetteer, infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, u8)>> {
     let mut out = vec![None; infos.len()];
     let mut i = 0;
     let mut buf = String::new();
     while i < infos.len() {
         let mut best: Option<(usize, u8)> = None;
-        let (most_key, most_light) = most(infos[i]);
+        let (most_key, most_light) = infos[i].nerar_longest;
         let longest = g.longest.min(infos.len() - i).min(most_key.max(most_light));
         'len: for n in (1..=longest).rev() {
             for (first, most) in [
@@ -950,9 +925,6 @@ fn local_features(w: &WordInfo<'_>, set: FeatureSet, f: &mut Vec<u32>) {
             f.push(t::NGW.part("0").part(class).finish());
         }
     }
-    if set.has(Group::Geo) && w.geo_words != 0 {
-        f.push(t::GEOW.part("0").finish());
-    }
     if set.has(Group::Chars) && w.light().chars().nth(2).is_some() {
         // Each 3-gram of «^» + light stem + «$», hashed from the chars' bytes.
         let mut utf8 = [[0u8; 4]; 3];
@@ -1073,12 +1045,6 @@ pub fn neighbour_features(
             emit(t::NGW.part(tag).part(class).finish());
         }
     }
-    if set.has(Group::Geo)
-        && let Some(x) = x
-        && x.geo_words != 0
-    {
-        emit(t::GEOW.part(if offset < 0 { "-1" } else { "+1" }).finish());
-    }
 }
 
 /// For every token of a sentence, the id of its word in `cache`; hands each feature of a token
@@ -1121,15 +1087,11 @@ pub(crate) fn pair_features_keyed<'a>(
         vec![None; infos.len()]
     };
     let nerar = if set.has(Group::Nerar) {
-        name_spans(nerar_lists(set), &infos, |w| w.nerar_longest)
+        nerar_spans(nerar_lists(set), &infos)
     } else {
         vec![None; infos.len()]
     };
-    let geo = if set.has(Group::Geo) {
-        name_spans(tables::geonames(), &infos, |w| w.geo_longest)
-    } else {
-        Vec::new()
-    };
+
     let quoted = if set.has(Group::Quote) {
         quote_spans(&infos)
     } else {
@@ -1211,9 +1173,6 @@ pub(crate) fn pair_features_keyed<'a>(
                     t::NG.part(if begin { "B" } else { "I" }).part(class).finish(),
                 );
             }
-        }
-        if let Some(&Some((begin, _))) = geo.get(k) {
-            emit(k, t::GEO.part(if begin { "B" } else { "I" }).finish());
         }
     }
     ids
@@ -1329,6 +1288,7 @@ mod tests {
             "«",
             "حوار",
             "»",
+            "وريثيمنو",
         ];
         let all = extract(&words, FeatureSet::ALL);
         for g in Group::ALL {

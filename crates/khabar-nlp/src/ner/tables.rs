@@ -1,5 +1,5 @@
-//! The lookup tables the NER features read: word clusters, the NERAr name lists and the GeoNames
-//! place names, parsed once from [`crate::ner::assets`].
+//! The lookup tables the NER features read: word clusters, the NERAr name lists and the place
+//! names (GeoNames and others), parsed once from [`crate::ner::assets`].
 
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -24,14 +24,12 @@ pub fn cluster(key: &str) -> Option<&'static str> {
     CLUSTERS.get(key).copied()
 }
 
-/// Bit of a name-list class in a [`Gazetteer`] mask: PERS 1, LOC 2, ORG 4, GEO 8 (a GeoNames
-/// place).
+/// Bit of a name-list class in a [`Gazetteer`] mask: PERS 1, LOC 2, ORG 4.
 fn class_bit(class: &str) -> u8 {
     match class {
         "PERS" => 1,
         "LOC" => 2,
         "ORG" => 4,
-        "GEO" => 8,
         _ => 0,
     }
 }
@@ -93,32 +91,22 @@ pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
-static GEONAMES: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut g = Gazetteer::default();
-    g.add_names(assets::GEONAMES, class_bit("GEO"));
-    g
-});
-
-/// The GeoNames place names (class GEO).
-pub fn geonames() -> &'static Gazetteer {
-    &GEONAMES
-}
-
 static MERGED: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut g = Gazetteer::default();
     g.add_table(assets::GAZETTEER);
-    g.add_names(assets::GEONAMES, class_bit("LOC"));
+    g.add_names(assets::PLACES, class_bit("LOC"));
     g
 });
 
-/// The NERAr name lists with the GeoNames place names added as places (LOC).
-pub fn gazetteer_with_geonames() -> &'static Gazetteer {
+/// The NERAr name lists with the place names of `data/ner/places.tsv` (GeoNames and others)
+/// added as places (LOC).
+pub fn gazetteer_with_places() -> &'static Gazetteer {
     &MERGED
 }
 
 /// The class names of a mask, in order.
 pub fn mask_classes(mask: u8) -> impl Iterator<Item = &'static str> {
-    [(1, "PERS"), (2, "LOC"), (4, "ORG"), (8, "GEO")]
+    [(1, "PERS"), (2, "LOC"), (4, "ORG")]
         .into_iter()
         .filter(move |(b, _)| mask & b != 0)
         .map(|(_, c)| c)
