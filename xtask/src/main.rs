@@ -40,7 +40,9 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
            [--consistency-grid] [--write-pred PREFIX] [--o-penalty-grid]
                         entity-level P/R/F1 per type on the two NER dev sets (news, Wikipedia)
   ner-clusters          recompute the NER word clusters and domain words from the training text
-  ner-gazetteer         convert the NERAr name lists into the NER gazetteer table
+  ner-gazetteer [--geonames FILE]
+                        convert the NERAr and GeoNames name lists into the NER gazetteer tables
+                        (--geonames: first extract the Arabic place names from cities500.json)
   eval-time [--failures]
                         span F1 and value accuracy of time expressions on the gold set
   eval-clitics [--verbose | --derive-lexicon]

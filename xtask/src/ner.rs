@@ -228,6 +228,7 @@ pub fn train(args: &[String]) -> Result<()> {
         "model.bin",
         "clusters.tsv",
         "gazetteer.tsv",
+        "places.tsv",
         "triggers.tsv",
         "domains.tsv",
     ] {

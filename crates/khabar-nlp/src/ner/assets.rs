@@ -13,6 +13,10 @@ pub const CLUSTERS: &str = include_str!("../../data/ner/clusters.tsv");
 /// Name lists (NERAr, converted to Arabic-script keys): `TYPE<TAB>name`.
 pub const GAZETTEER: &str = include_str!("../../data/ner/gazetteer.tsv");
 
+/// Place names (GeoNames, Algeria's and Morocco's communes, CLDR's exemplar cities; converted
+/// to Arabic-script keys): one name a line.
+pub const PLACES: &str = include_str!("../../data/ner/places.tsv");
+
 /// Trigger words before or after names: `CLASS<TAB>word`.
 pub const TRIGGERS: &str = include_str!("../../data/ner/triggers.tsv");
 

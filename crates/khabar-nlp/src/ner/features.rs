@@ -48,11 +48,14 @@ pub enum Group {
     /// Being between quotation marks (a title: a programme, a film, a book, a newspaper), with
     /// the span's length and the word before the opening mark.
     Quote = 13,
+    /// The NERAr features read the NERAr lists with the place names of `data/ner/places.tsv`
+    /// (GeoNames and others) added as LOC (issue 10).
+    GeoLoc = 14,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 14] = [
+    pub const ALL: [Group; 15] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -67,6 +70,7 @@ impl Group {
         Group::Nerar,
         Group::ClusterWide,
         Group::Quote,
+        Group::GeoLoc,
     ];
 
     /// The group's name (for ablation flags).
@@ -86,6 +90,7 @@ impl Group {
             Group::Nerar => "nerar",
             Group::ClusterWide => "cluster-wide",
             Group::Quote => "quote",
+            Group::GeoLoc => "geo-loc",
         }
     }
 
@@ -112,10 +117,10 @@ impl FeatureSet {
     /// little beyond their light stems and overfit: −1.2 F1 on the last-10% dev block, −4.0 on
     /// fold 4; see `cargo xtask eval-ner --ablate`) and [`Group::ClusterWide`] (issue 10,
     /// averaged over three training orders: −0.98 news / −0.23 wiki F1). [`Group::Quote`] is on
-    /// (issue 10: averaged over nine training orders, +0.77 news / −0.06 wiki F1).
-    pub const DEFAULT: FeatureSet = FeatureSet(
-        Self::ALL.0 & !(1 << Group::Context as u32) & !(1 << Group::ClusterWide as u32),
-    );
+    /// (issue 10: averaged over nine training orders, +0.77 news / −0.06 wiki F1), and so is
+    /// [`Group::GeoLoc`] (issue 10: averaged over six training orders, −0.29 news / +1.02 wiki).
+    pub const DEFAULT: FeatureSet =
+        FeatureSet(Self::ALL.0 & !(1 << Group::Context as u32) & !(1 << Group::ClusterWide as u32));
 
     /// This set with `group`.
     pub fn with(self, group: Group) -> FeatureSet {
@@ -130,7 +135,7 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v7
+const TEMPLATES: &str = "khabar-ner-features v8
 bias
 word: w0
 stem: clitic-stem0 light-stem0 conj-stem0 article-flag0 proclitics0 enclitic0
@@ -146,6 +151,7 @@ cluster: c4/c8/c12(w0) c8(w-1) c8(w+1); key, else light stem, else clitic stem
 nerar: B/I-class of the longest NERAr name (first word by key or light stem) covering w0; classes of w0, w-1, w+1 as name words
 cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
 quote: B/I between quotation marks (spans of 1-8 words), alone, with the span's length bucket, with the light stem before the opening mark
+geo-loc: the nerar features over the NERAr lists with the GeoNames (and other) place names as LOC
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -408,6 +414,15 @@ impl WordInfo<'_> {
     }
 }
 
+/// The light stem of a matching key: the key without its longest proclitic string (و ف ب ك ل
+/// and the article), if at least 2 chars remain.
+pub fn light_stem(key: &str) -> &str {
+    PROCLITICS
+        .iter()
+        .find_map(|p| strip_prefix_min(key, p, 2))
+        .unwrap_or(key)
+}
+
 fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<&'a str> {
     let rest = key.strip_prefix(prefix)?;
     (min_chars == 0 || rest.chars().nth(min_chars - 1).is_some()).then_some(rest)
@@ -415,12 +430,39 @@ fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<
 
 #[cfg(test)]
 fn word_info(word: &str) -> WordInfo<'_> {
-    word_info_keyed(word, None)
+    word_info_keyed(word, None, FeatureSet::ALL.without(Group::GeoLoc))
+}
+
+/// The NERAr name lists the features of `set` read.
+fn nerar_lists(set: FeatureSet) -> &'static tables::Gazetteer {
+    if set.has(Group::GeoLoc) {
+        tables::gazetteer_with_places()
+    } else {
+        tables::gazetteer()
+    }
+}
+
+/// The classes the key (else the light stem) has as a word of a name in `names`, and the most
+/// words of a name starting with the key's and with the light stem's first part.
+fn name_words(names: &tables::Gazetteer, key: &str, light: &str) -> (u8, (usize, usize)) {
+    let words = names
+        .words
+        .get(key)
+        .or_else(|| names.words.get(light))
+        .copied()
+        .unwrap_or(0);
+    // A phrase of n words has at least n space-separated parts, and its first part is that of
+    // its first word: only names starting with that part, and not longer, can match.
+    let longest = |first: &str| {
+        let part = first.split(' ').next().unwrap_or(first);
+        names.first_words.get(part).copied().unwrap_or(0)
+    };
+    (words, (longest(key), longest(light)))
 }
 
 /// [`word_info`] of a word whose matching key (`normalize::key(word)`) may be known already
-/// (a document's tokens carry theirs: issue 9).
-fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>) -> WordInfo<'a> {
+/// (a document's tokens carry theirs: issue 9), for the features of `set`.
+fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>, set: FeatureSet) -> WordInfo<'a> {
     let key: Cow<'a, str> = known_key.map_or_else(|| Cow::Owned(normalize::key(word)), Cow::Borrowed);
     let seg = clitic::best(word);
     // Keys fold char by char: the stem's key is the part of the word's key its chars fold to
@@ -451,20 +493,7 @@ fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>) -> WordInfo<'a> {
         .or_else(|| TRIGGERS.get(light))
         .or_else(|| TRIGGERS_AFTER_ARTICLE.get(light))
         .copied();
-    let names = tables::gazetteer();
-    let nerar_words = names
-        .words
-        .get(key.as_ref())
-        .or_else(|| names.words.get(light))
-        .copied()
-        .unwrap_or(0);
-    // A phrase of n words has at least n space-separated parts, and its first part is that of
-    // its first word: only names starting with that part, and not longer, can match.
-    let longest = |first: &str| {
-        let part = first.split(' ').next().unwrap_or(first);
-        names.first_words.get(part).copied().unwrap_or(0)
-    };
-    let nerar_longest = (longest(&key), longest(light));
+    let (nerar_words, nerar_longest) = name_words(nerar_lists(set), &key, light);
     WordInfo {
         gaz: gaz_name(kb::gazetteer_class(&key)),
         nerar_words,
@@ -682,10 +711,9 @@ fn cut_str(p: &str, n: usize) -> &str {
     p.get(..n).unwrap_or(p)
 }
 
-/// For every token, the longest NERAr name covering it (first word by key or light stem, the
-/// others by key), left to right: (begins here, class mask).
-fn nerar_spans(infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, u8)>> {
-    let g = tables::gazetteer();
+/// For every token, the longest name of the NERAr lists `g` covering it (first word by key or
+/// light stem, the others by key), left to right: (begins here, class mask).
+fn nerar_spans(g: &tables::Gazetteer, infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, u8)>> {
     let mut out = vec![None; infos.len()];
     let mut i = 0;
     let mut buf = String::new();
@@ -768,7 +796,7 @@ impl<'a> WordCache<'a> {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let info = word_info_keyed(word, key);
+        let info = word_info_keyed(word, key, self.set);
         local_features(&info, self.set, &mut self.local);
         let id = self.entries.len();
         self.entries.push(info);
@@ -1056,10 +1084,11 @@ pub(crate) fn pair_features_keyed<'a>(
         vec![None; infos.len()]
     };
     let nerar = if set.has(Group::Nerar) {
-        nerar_spans(&infos)
+        nerar_spans(nerar_lists(set), &infos)
     } else {
         vec![None; infos.len()]
     };
+
     let quoted = if set.has(Group::Quote) {
         quote_spans(&infos)
     } else {
@@ -1256,6 +1285,7 @@ mod tests {
             "«",
             "حوار",
             "»",
+            "وريثيمنو",
         ];
         let all = extract(&words, FeatureSet::ALL);
         for g in Group::ALL {

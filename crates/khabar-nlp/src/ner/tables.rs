@@ -1,5 +1,5 @@
-//! The lookup tables the NER features read: word clusters and the NERAr name lists, parsed once
-//! from [`crate::ner::assets`].
+//! The lookup tables the NER features read: word clusters, the NERAr name lists and the place
+//! names (GeoNames and others), parsed once from [`crate::ner::assets`].
 
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -34,8 +34,8 @@ fn class_bit(class: &str) -> u8 {
     }
 }
 
-/// The NERAr name lists: full names (keys joined by a space) and the words they contain, each
-/// with a mask of the classes they belong to.
+/// Name lists: full names (keys joined by a space) and the words they contain, each with a mask
+/// of the classes they belong to.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Full names → class mask.
@@ -49,28 +49,59 @@ pub struct Gazetteer {
     pub first_words: FxHashMap<&'static str, usize>,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut g = Gazetteer::default();
-    for (class, name) in rows(assets::GAZETTEER) {
-        let bit = class_bit(class);
-        let name = name.trim();
-        *g.names.entry(name).or_default() |= bit;
+impl Gazetteer {
+    /// Adds `name` (keys joined by a space) with the class bit `bit`.
+    fn add(&mut self, name: &'static str, bit: u8) {
+        *self.names.entry(name).or_default() |= bit;
         let mut n = 0;
         for w in name.split(' ') {
-            *g.words.entry(w).or_default() |= bit;
+            *self.words.entry(w).or_default() |= bit;
             n += 1;
         }
-        g.longest = g.longest.max(n);
+        self.longest = self.longest.max(n);
         let first = name.split(' ').next().unwrap_or(name);
-        let most = g.first_words.entry(first).or_default();
+        let most = self.first_words.entry(first).or_default();
         *most = (*most).max(n);
     }
+
+    /// Adds the rows of a `CLASS<TAB>name` table.
+    fn add_table(&mut self, table: &'static str) {
+        for (class, name) in rows(table) {
+            self.add(name.trim(), class_bit(class));
+        }
+    }
+
+    /// Adds the names of a table of one name a line, with the class bit `bit`.
+    fn add_names(&mut self, table: &'static str, bit: u8) {
+        let names = table.lines().map(str::trim);
+        for name in names.filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            self.add(name, bit);
+        }
+    }
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer::default();
+    g.add_table(assets::GAZETTEER);
     g
 });
 
-/// The shipped name lists.
+/// The shipped NERAr name lists.
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
+}
+
+static MERGED: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer::default();
+    g.add_table(assets::GAZETTEER);
+    g.add_names(assets::PLACES, class_bit("LOC"));
+    g
+});
+
+/// The NERAr name lists with the place names of `data/ner/places.tsv` (GeoNames and others)
+/// added as places (LOC).
+pub fn gazetteer_with_places() -> &'static Gazetteer {
+    &MERGED
 }
 
 /// The class names of a mask, in order.
