@@ -1,7 +1,8 @@
 //! The statistical named-entity tagger (ANERcorp tag set: PERS, LOC, ORG, MISC with B-/I-).
 //!
-//! A structured averaged perceptron over hashed features ([`features`]), decoded by a
-//! BIO-constrained Viterbi ([`decode`]), so every output is a valid BIO sequence. The model file
+//! A structured averaged perceptron over hashed features ([`features`]), decoded by a Viterbi
+//! constrained to the model's tag encoding ([`Scheme`]: BIO or BIOES), so every output is a
+//! valid BIO sequence. The model file
 //! `data/ner/model.bin` ([`model`] describes the format) is compiled in and parsed once. It was
 //! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) and
 //! WikiFANE Gold (Alotaibi and Lee 2014, CC BY-SA 3.0) by `cargo xtask train-ner` (`train`); `cargo xtask eval-ner` scores it (`eval`). Both modules,
@@ -25,7 +26,7 @@ use model::{Lookup, Model};
 
 pub use crate::ner_type::NerType;
 
-/// A BIO tag.
+/// A BIO tag: what tagging gives, whatever encoding the model was trained with ([`Scheme`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
     /// Outside any entity.
@@ -36,10 +37,118 @@ pub enum Tag {
     I(NerType),
 }
 
-/// The number of labels (`O` and `B-`/`I-` of four types).
-pub const LABELS: usize = 9;
+/// The number of labels: `O`, then `B-`, `I-`, `E-` and `S-` ([`Kind`]) of each of four types.
+pub const LABELS: usize = 17;
 
 const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType::Misc];
+
+/// A label's place in an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The first token of an entity (of several tokens, in [`Scheme::Bioes`]).
+    Begin = 0,
+    /// A following token (not the last, in [`Scheme::Bioes`]).
+    Inside = 1,
+    /// The last token of an entity of several ([`Scheme::Bioes`] only).
+    End = 2,
+    /// The one token of a one-token entity ([`Scheme::Bioes`] only).
+    Single = 3,
+}
+
+/// The label of `kind` of type `ty`: `1 + 4 × type + kind` (`O` is 0).
+pub const fn label_at(kind: Kind, ty: NerType) -> usize {
+    1 + 4 * ty as usize + kind as usize
+}
+
+/// The kind and type of a label (`None` for `O` and out of range).
+pub const fn kind_of(label: usize) -> Option<(Kind, NerType)> {
+    if label == 0 || label >= LABELS {
+        return None;
+    }
+    let kind = match (label - 1) % 4 {
+        0 => Kind::Begin,
+        1 => Kind::Inside,
+        2 => Kind::End,
+        _ => Kind::Single,
+    };
+    Some((kind, TYPES[(label - 1) / 4]))
+}
+
+/// The tag encoding a model is trained with and decodes in (issue 10). Either way tagging gives
+/// BIO [`Tag`]s (`E-` reads as `I-`, `S-` as `B-`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scheme {
+    /// `B-`, `I-` and `O`.
+    #[default]
+    Bio = 0,
+    /// BIOES (also called BILOU; Ratinov and Roth 2009): `B-` and `I-` only inside entities of
+    /// several tokens, `E-` for their last token, `S-` for an entity of one token, and `O`. The
+    /// model learns end-of-name and one-word-name evidence of its own.
+    Bioes = 1,
+}
+
+impl Scheme {
+    /// Both schemes.
+    pub const ALL: [Scheme; 2] = [Scheme::Bio, Scheme::Bioes];
+
+    /// The scheme's name (`bio`, `bioes`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheme::Bio => "bio",
+            Scheme::Bioes => "bioes",
+        }
+    }
+
+    /// The scheme called `name` (see [`Scheme::name`]).
+    pub fn from_name(name: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The scheme stored as `code` in a model file (its discriminant).
+    pub fn from_code(code: u8) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|&s| s as u8 == code)
+    }
+
+    /// Whether the scheme has label `label`.
+    pub const fn uses(self, label: usize) -> bool {
+        match kind_of(label) {
+            None => label == 0,
+            Some((Kind::Begin | Kind::Inside, _)) => true,
+            Some(_) => matches!(self, Scheme::Bioes),
+        }
+    }
+
+    /// The label of token `k` of an entity of `len` tokens and type `ty`.
+    pub fn entity_label(self, ty: NerType, k: usize, len: usize) -> usize {
+        let kind = match (self, k, len) {
+            (Scheme::Bioes, _, 1) => Kind::Single,
+            (Scheme::Bioes, k, len) if k + 1 == len => Kind::End,
+            (_, 0, _) => Kind::Begin,
+            _ => Kind::Inside,
+        };
+        label_at(kind, ty)
+    }
+
+    /// The labels of a sentence labelled in BIO (as [`label`] gives them, a valid sequence), in
+    /// this scheme.
+    pub fn encode(self, bio: &[usize]) -> Vec<usize> {
+        let mut out = bio.to_vec();
+        if self == Scheme::Bio {
+            return out;
+        }
+        let continues = |i: usize, ty: NerType| {
+            bio.get(i + 1).copied() == Some(label_at(Kind::Inside, ty))
+        };
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = match kind_of(bio[i]) {
+                Some((Kind::Begin, ty)) if !continues(i, ty) => label_at(Kind::Single, ty),
+                Some((Kind::Inside, ty)) if !continues(i, ty) => label_at(Kind::End, ty),
+                _ => bio[i],
+            };
+        }
+        out
+    }
+}
 
 /// The shipped model file.
 pub const MODEL_BYTES: &[u8] = assets::MODEL;
@@ -67,38 +176,37 @@ fn shipped(domain: u8) -> Option<(&'static Model, &'static Lookup)> {
     Some((shipped_model()?, lookup.as_ref()?))
 }
 
-/// The label index of a tag (0 `O`, then `B-`/`I-` of PERS, LOC, ORG, MISC).
+/// The BIO label index of a tag (see [`label_at`]).
 pub fn label(tag: Tag) -> usize {
     match tag {
         Tag::O => 0,
-        Tag::B(t) => 1 + 2 * t as usize,
-        Tag::I(t) => 2 + 2 * t as usize,
+        Tag::B(t) => label_at(Kind::Begin, t),
+        Tag::I(t) => label_at(Kind::Inside, t),
     }
 }
 
-/// The tag of a label index (`O` when out of range).
+/// The BIO tag of a label index in either scheme (`E-` reads as `I-`, `S-` as `B-`; `O` when
+/// out of range).
 pub fn tag_of_label(label: usize) -> Tag {
-    match label {
-        1..LABELS => {
-            let t = TYPES[(label - 1) / 2];
-            if label % 2 == 1 { Tag::B(t) } else { Tag::I(t) }
-        }
-        _ => Tag::O,
+    match kind_of(label) {
+        None => Tag::O,
+        Some((Kind::Begin | Kind::Single, t)) => Tag::B(t),
+        Some((Kind::Inside | Kind::End, t)) => Tag::I(t),
     }
 }
 
-/// The label index of an ANERcorp tag name (`O` for anything unknown).
+/// The BIO label index of an ANERcorp tag name (`O` for anything unknown).
 pub fn label_of(name: &str) -> usize {
     let (bi, ty) = match name.split_once('-') {
         Some(x) => x,
         None => return 0,
     };
-    let Some(t) = TYPES.iter().position(|&t| type_name(t) == ty) else {
+    let Some(&t) = TYPES.iter().find(|&&t| type_name(t) == ty) else {
         return 0;
     };
     match bi {
-        "B" => 1 + 2 * t,
-        "I" => 2 + 2 * t,
+        "B" => label_at(Kind::Begin, t),
+        "I" => label_at(Kind::Inside, t),
         _ => 0,
     }
 }
@@ -182,7 +290,7 @@ fn second_pass<K: AsRef<str>>(
     }
     let bonus = (consistency.bonus / model.scale).round() as i64;
     for ((keys, e), t) in keys.iter().zip(emissions.iter_mut()).zip(tags.iter_mut()) {
-        if names.push_toward(keys, t, bonus, e) {
+        if names.push_toward(model.scheme, keys, t, bonus, e) {
             *t = decoded(model, e);
         }
     }
@@ -191,8 +299,9 @@ fn second_pass<K: AsRef<str>>(
 
 /// The best tags for `emissions` under `model`'s transitions, with margins.
 fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
-    let (labels, margins) =
-        decode::viterbi(emissions, |from, to| i64::from(model.transition(from, to)));
+    let (labels, margins) = decode::viterbi(model.scheme, emissions, |from, to| {
+        i64::from(model.transition(from, to))
+    });
     labels
         .into_iter()
         .zip(margins)

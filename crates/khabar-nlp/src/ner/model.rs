@@ -4,14 +4,18 @@
 //! # Format (little-endian)
 //!
 //! ```text
-//! "KNER" magic, u16 format version
+//! "KNER" magic, u16 format version, u8 tag scheme (0 BIO, 1 BIOES: `Scheme`)
 //! u64 template hash (features::template_hash), u64 analyser fingerprint, u32 feature-set bits
 //! f32 scale (a weight is its stored integer times the scale)
 //! u16 notice length, notice (UTF-8: provenance and licence of the training data)
 //! (1 + LABELS) × LABELS i16 transitions (first row: from the sentence start)
 //! u32 entry count, then per entry: LEB128 varint of the key's delta from the previous key,
-//!     i8 weight. A key is `feature_hash << 8 | part << 4 | label`, keys strictly increasing.
+//!     i8 weight. A key is `feature_hash << 8 | part << 6 | label`, keys strictly increasing,
+//!     each label one the scheme has.
 //! ```
+//!
+//! Format 3 (issue 10) added the scheme and widened the label field to 6 bits (BIOES has 17
+//! labels; format 2 had 4 bits of label and 4 of part).
 //!
 //! A feature has up to three parts: its shared weights (part 0) and the copies specific to each
 //! training corpus (part `1 + d` for corpus `d`: 0 news, 1 Wikipedia), side by side, so that
@@ -24,10 +28,31 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::ner::LABELS;
+use crate::ner::{LABELS, Scheme};
 
 const MAGIC: &[u8; 4] = b"KNER";
-const FORMAT_VERSION: u16 = 2;
+const FORMAT_VERSION: u16 = 3;
+
+/// Where a key's part starts (below it, the label).
+const PART_SHIFT: u32 = 6;
+
+/// A key's label bits.
+const LABEL_MASK: u64 = (1 << PART_SHIFT) - 1;
+
+/// A key of `feature`, `part` and `label` (see the module's format).
+pub const fn key(feature: u32, part: usize, label: usize) -> u64 {
+    (feature as u64) << 8 | (part as u64) << PART_SHIFT | label as u64
+}
+
+/// The part of a key.
+const fn part_of(key: u64) -> usize {
+    (key >> PART_SHIFT) as usize & 0b11
+}
+
+/// The label of a key.
+const fn label_of(key: u64) -> usize {
+    (key & LABEL_MASK) as usize
+}
 
 /// The parts a feature's weights come in: shared, then one per training corpus.
 pub const PARTS: usize = 3;
@@ -35,6 +60,8 @@ pub const PARTS: usize = 3;
 /// A parsed NER model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
+    /// The tag encoding the model was trained with (its labels and allowed transitions).
+    pub scheme: Scheme,
     /// Hash of the feature templates the model was trained with.
     pub template_hash: u64,
     /// Fingerprint of the analysers (clitic stems, gazetteer) at training time.
@@ -47,7 +74,7 @@ pub struct Model {
     pub notice: String,
     /// Transition weights: row 0 is from the sentence start, row `1 + a` from label `a`.
     pub transitions: Vec<i16>,
-    /// Sorted keys `feature_hash << 8 | part << 4 | label` (see the module's format).
+    /// Sorted keys `feature_hash << 8 | part << 6 | label` ([`key`]; see the module's format).
     pub keys: Vec<u64>,
     /// The weight of each key.
     pub weights: Vec<i8>,
@@ -113,6 +140,8 @@ impl Model {
         if u16::from_le_bytes(r.array()?) != FORMAT_VERSION {
             return Err(ModelError("format version"));
         }
+        let [code] = r.array()?;
+        let scheme = Scheme::from_code(code).ok_or(ModelError("tag scheme"))?;
         let template_hash = u64::from_le_bytes(r.array()?);
         let analyser_fingerprint = u64::from_le_bytes(r.array()?);
         let feature_set = u32::from_le_bytes(r.array()?);
@@ -135,10 +164,10 @@ impl Model {
                 return Err(ModelError("keys not increasing"));
             }
             key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
-            if key as usize & 0xF >= LABELS {
+            if !scheme.uses(label_of(key)) {
                 return Err(ModelError("label out of range"));
             }
-            if (key >> 4) as usize & 0xF >= PARTS {
+            if part_of(key) >= PARTS {
                 return Err(ModelError("part out of range"));
             }
             if key >> 8 >= 1 << 28 {
@@ -151,6 +180,7 @@ impl Model {
             return Err(ModelError("trailing bytes"));
         }
         Ok(Model {
+            scheme,
             template_hash,
             analyser_fingerprint,
             feature_set,
@@ -167,6 +197,7 @@ impl Model {
         let mut out = Vec::with_capacity(64 + self.keys.len() * 3);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.push(self.scheme as u8);
         out.extend_from_slice(&self.template_hash.to_le_bytes());
         out.extend_from_slice(&self.analyser_fingerprint.to_le_bytes());
         out.extend_from_slice(&self.feature_set.to_le_bytes());
@@ -206,9 +237,9 @@ impl Model {
             if k >> 8 != feature {
                 break;
             }
-            let part = (k >> 4) as usize & 0xF;
+            let part = part_of(k);
             if part == 0 || domain.is_some_and(|d| usize::from(d) + 1 == part) {
-                scores[(k & 0xF) as usize] += i32::from(self.weights[i]);
+                scores[label_of(k)] += i32::from(self.weights[i]);
             }
             i += 1;
         }
@@ -240,7 +271,7 @@ impl Iterator for Rows<'_> {
         let mut parts = [[0; LABELS]; PARTS];
         for (&k, &w) in self.keys[..n].iter().zip(self.weights) {
             // Parts and labels are checked when the model is read.
-            parts[((k >> 4) as usize & 0xF) % PARTS][(k & 0xF) as usize % LABELS] = w;
+            parts[part_of(k) % PARTS][label_of(k) % LABELS] = w;
         }
         self.keys = &self.keys[n..];
         self.weights = self.weights.get(n..).unwrap_or_default();
@@ -376,6 +407,7 @@ mod tests {
 
     fn model(keys: Vec<u64>, weights: Vec<i8>) -> Model {
         Model {
+            scheme: Scheme::Bioes,
             template_hash: 1,
             analyser_fingerprint: 2,
             feature_set: 3,
@@ -389,16 +421,37 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let m = model(vec![0x10, 0x13, 0x123, 0x000F_FFFF_FF18], vec![-3, 7, 100, 127]);
+        let keys = vec![key(0, 0, 16), key(0, 1, 3), key(1, 2, 3), key(0x0FFF_FFFF, 2, 8)];
+        let m = model(keys, vec![-3, 7, 100, 127]);
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes), Ok(m));
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     }
 
+    /// Issue 10: a label the model's scheme lacks (or none at all) is refused.
+    #[test]
+    fn refuses_labels_out_of_its_scheme() {
+        let ends = model(vec![key(1, 0, 3)], vec![1]);
+        assert!(Model::from_bytes(&ends.to_bytes()).is_ok());
+        let bio = Model {
+            scheme: Scheme::Bio,
+            ..ends.clone()
+        };
+        assert_eq!(
+            Model::from_bytes(&bio.to_bytes()),
+            Err(ModelError("label out of range"))
+        );
+        let beyond = model(vec![key(1, 0, LABELS)], vec![1]);
+        assert!(Model::from_bytes(&beyond.to_bytes()).is_err());
+        let mut unknown = ends.to_bytes();
+        unknown[6] = 2;
+        assert_eq!(Model::from_bytes(&unknown), Err(ModelError("tag scheme")));
+    }
+
     /// Issue 9: parts and features the format lacks are refused.
     #[test]
     fn refuses_parts_and_features_out_of_range() {
-        let no_part = model(vec![0x130], vec![1]);
+        let no_part = model(vec![key(1, 3, 0)], vec![1]);
         assert!(Model::from_bytes(&no_part.to_bytes()).is_err());
         let too_wide = model(vec![1 << 36], vec![1]);
         assert!(Model::from_bytes(&too_wide.to_bytes()).is_err());
@@ -416,8 +469,8 @@ mod tests {
                 if (f + part) % 3 == 0 {
                     continue;
                 }
-                for label in [0, 3, 8] {
-                    keys.push(f << 8 | part << 4 | label);
+                for label in [0, 3, 8, 16] {
+                    keys.push(key(f as u32, part as usize, label));
                     // Feature 17's shared and Wikipedia weights add up beyond an i8.
                     let w = if f == 17 { 120 } else { (f % 50) as i8 };
                     weights.push(w - label as i8 - part as i8);
