@@ -139,7 +139,9 @@ fn options(args: &[String]) -> Result<Options> {
             Long("tags") => {
                 let name = parser.value()?.string()?;
                 o.config.scheme = ner::Scheme::from_name(&name).ok_or_else(|| {
-                    lexopt::Error::from(format!("--tags takes bio or bioes, not '{name}'"))
+                    lexopt::Error::from(format!(
+                        "--tags takes bio, bioes, bios or bioe, not '{name}'"
+                    ))
                 })?;
             }
             Long("write-model") => o.write_model = true,

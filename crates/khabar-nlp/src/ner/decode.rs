@@ -16,30 +16,25 @@ pub const fn allowed(scheme: Scheme, from: Option<usize>, to: usize) -> bool {
     if !scheme.uses(to) {
         return false;
     }
-    let from = match from {
+    let (from_kind, must_continue) = match from {
         Some(f) if !scheme.uses(f) => return false,
-        Some(f) => kind_of(f),
-        None => None,
+        Some(f) => (kind_of(f), scheme.must_continue(f)),
+        None => (None, false),
     };
-    match (kind_of(to), from, scheme) {
+    match (kind_of(to), from_kind) {
         // Continuing an entity: after its `B-` or `I-`.
-        (Some((Kind::Inside | Kind::End, t)), Some((Kind::Begin | Kind::Inside, f)), _) => {
+        (Some((Kind::Inside | Kind::End, t)), Some((Kind::Begin | Kind::Inside, f))) => {
             t as usize == f as usize
         }
-        (Some((Kind::Inside | Kind::End, _)), _, _) => false,
-        // Anything else: anywhere in BIO, outside an entity in BIOES.
-        (_, _, Scheme::Bio) => true,
-        (_, Some((Kind::Begin | Kind::Inside, _)), Scheme::Bioes) => false,
-        (_, _, Scheme::Bioes) => true,
+        (Some((Kind::Inside | Kind::End, _)), _) => false,
+        // Anything else: where no entity must go on.
+        _ => !must_continue,
     }
 }
 
-/// Whether a sentence may end with label `label` in `scheme` (in BIOES, not inside an entity).
+/// Whether a sentence may end with label `label` in `scheme` (not where an entity must go on).
 pub const fn may_end(scheme: Scheme, label: usize) -> bool {
-    match (scheme, kind_of(label)) {
-        (Scheme::Bioes, Some((Kind::Begin | Kind::Inside, _))) => false,
-        _ => scheme.uses(label),
-    }
+    scheme.uses(label) && !scheme.must_continue(label)
 }
 
 /// The labels each label may follow in a scheme, in increasing order (issue 9: the disallowed
@@ -76,7 +71,12 @@ impl Froms {
 }
 
 /// [`Froms`] of each scheme, by its discriminant.
-static FROMS: [Froms; 2] = [Froms::of(Scheme::Bio), Froms::of(Scheme::Bioes)];
+static FROMS: [Froms; 4] = [
+    Froms::of(Scheme::Bio),
+    Froms::of(Scheme::Bioes),
+    Froms::of(Scheme::Bios),
+    Froms::of(Scheme::Bioe),
+];
 
 /// The best label sequence under `scheme`'s constraints, and for each token the margin between
 /// the best path and the best path giving that token another label (0 when tied).

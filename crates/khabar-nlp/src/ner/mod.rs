@@ -85,17 +85,23 @@ pub enum Scheme {
     /// several tokens, `E-` for their last token, `S-` for an entity of one token, and `O`. The
     /// model learns end-of-name and one-word-name evidence of its own.
     Bioes = 1,
+    /// BIO with `S-` for an entity of one token (`B-` then starts entities of several).
+    Bios = 2,
+    /// BIO with `E-` for the last token of an entity of several (one token stays `B-`).
+    Bioe = 3,
 }
 
 impl Scheme {
-    /// Both schemes.
-    pub const ALL: [Scheme; 2] = [Scheme::Bio, Scheme::Bioes];
+    /// Every scheme.
+    pub const ALL: [Scheme; 4] = [Scheme::Bio, Scheme::Bioes, Scheme::Bios, Scheme::Bioe];
 
-    /// The scheme's name (`bio`, `bioes`).
+    /// The scheme's name (`bio`, `bioes`, `bios`, `bioe`).
     pub fn name(self) -> &'static str {
         match self {
             Scheme::Bio => "bio",
             Scheme::Bioes => "bioes",
+            Scheme::Bios => "bios",
+            Scheme::Bioe => "bioe",
         }
     }
 
@@ -109,21 +115,42 @@ impl Scheme {
         Scheme::ALL.into_iter().find(|&s| s as u8 == code)
     }
 
+    /// Whether the scheme marks the last token of an entity of several (`E-`).
+    pub const fn ends(self) -> bool {
+        matches!(self, Scheme::Bioes | Scheme::Bioe)
+    }
+
+    /// Whether the scheme marks an entity of one token (`S-`).
+    pub const fn singles(self) -> bool {
+        matches!(self, Scheme::Bioes | Scheme::Bios)
+    }
+
     /// Whether the scheme has label `label`.
     pub const fn uses(self, label: usize) -> bool {
         match kind_of(label) {
             None => label == 0,
             Some((Kind::Begin | Kind::Inside, _)) => true,
-            Some(_) => matches!(self, Scheme::Bioes),
+            Some((Kind::End, _)) => self.ends(),
+            Some((Kind::Single, _)) => self.singles(),
+        }
+    }
+
+    /// Whether an entity must go on after label `label` (a `B-` when one token would be `S-`,
+    /// an `I-` when the last would be `E-`).
+    pub const fn must_continue(self, label: usize) -> bool {
+        match kind_of(label) {
+            Some((Kind::Begin, _)) => self.singles(),
+            Some((Kind::Inside, _)) => self.ends(),
+            _ => false,
         }
     }
 
     /// The label of token `k` of an entity of `len` tokens and type `ty`.
     pub fn entity_label(self, ty: NerType, k: usize, len: usize) -> usize {
-        let kind = match (self, k, len) {
-            (Scheme::Bioes, _, 1) => Kind::Single,
-            (Scheme::Bioes, k, len) if k + 1 == len => Kind::End,
-            (_, 0, _) => Kind::Begin,
+        let kind = match (k, len) {
+            (_, 1) if self.singles() => Kind::Single,
+            (0, _) => Kind::Begin,
+            (k, len) if k + 1 == len && self.ends() => Kind::End,
             _ => Kind::Inside,
         };
         label_at(kind, ty)
@@ -132,21 +159,20 @@ impl Scheme {
     /// The labels of a sentence labelled in BIO (as [`label`] gives them, a valid sequence), in
     /// this scheme.
     pub fn encode(self, bio: &[usize]) -> Vec<usize> {
-        let mut out = bio.to_vec();
-        if self == Scheme::Bio {
-            return out;
-        }
         let continues = |i: usize, ty: NerType| {
             bio.get(i + 1).copied() == Some(label_at(Kind::Inside, ty))
         };
-        for (i, o) in out.iter_mut().enumerate() {
-            *o = match kind_of(bio[i]) {
-                Some((Kind::Begin, ty)) if !continues(i, ty) => label_at(Kind::Single, ty),
-                Some((Kind::Inside, ty)) if !continues(i, ty) => label_at(Kind::End, ty),
+        (0..bio.len())
+            .map(|i| match kind_of(bio[i]) {
+                Some((Kind::Begin, ty)) if self.singles() && !continues(i, ty) => {
+                    label_at(Kind::Single, ty)
+                }
+                Some((Kind::Inside, ty)) if self.ends() && !continues(i, ty) => {
+                    label_at(Kind::End, ty)
+                }
                 _ => bio[i],
-            };
-        }
-        out
+            })
+            .collect()
     }
 }
 
