@@ -135,13 +135,11 @@ fn options(args: &[String]) -> Result<Options> {
             Long("no-domains") => o.config.domains = false,
             Long("shared-only") => o.config.keep_domains = false,
             Long("prune") => o.config.prune = parser.value()?.parse()?,
-            // Issue 10: the tag encoding trained (`bio` or `bioes`).
+            // Issue 10: the tag encoding trained (`bios`, the default, or `bio`).
             Long("tags") => {
                 let name = parser.value()?.string()?;
                 o.config.scheme = ner::Scheme::from_name(&name).ok_or_else(|| {
-                    lexopt::Error::from(format!(
-                        "--tags takes bio, bioes, bios or bioe, not '{name}'"
-                    ))
+                    lexopt::Error::from(format!("--tags takes bios or bio, not '{name}'"))
                 })?;
             }
             Long("write-model") => o.write_model = true,

@@ -1,10 +1,10 @@
 //! Viterbi decoding over label indices constrained to a tag encoding, with max-marginal margins.
 //!
-//! Labels: 0 is `O`; for type `t` (PERS, LOC, ORG, MISC) and kind `k` (`B-`, `I-`, `E-`, `S-`),
-//! `1 + 4t + k` ([`crate::ner::label_at`]). In BIO an `I-` label may only follow the `B-` or `I-`
-//! of its own type (and `E-`/`S-` never occur); in BIOES `I-` and `E-` may only follow the `B-` or
-//! `I-` of their type, every other label only `O`, `E-`, `S-` or the sentence start, and a
-//! sentence may not end inside an entity. So every decoded sequence is valid in its scheme.
+//! Labels: 0 is `O`; for type `t` (PERS, LOC, ORG, MISC) and kind `k` (`B-`, `I-`, `S-`),
+//! `1 + 3t + k` ([`crate::ner::label_at`]). An `I-` label may only follow the `B-` or `I-` of its
+//! own type. In BIO `S-` never occurs; in BIOS a `B-` must be followed by its `I-` (a one-token
+//! entity is `S-`), also at the end of a sentence. So every decoded sequence is valid in its
+//! scheme.
 
 use crate::ner::{Kind, LABELS, Scheme, kind_of};
 
@@ -23,10 +23,8 @@ pub const fn allowed(scheme: Scheme, from: Option<usize>, to: usize) -> bool {
     };
     match (kind_of(to), from_kind) {
         // Continuing an entity: after its `B-` or `I-`.
-        (Some((Kind::Inside | Kind::End, t)), Some((Kind::Begin | Kind::Inside, f))) => {
-            t as usize == f as usize
-        }
-        (Some((Kind::Inside | Kind::End, _)), _) => false,
+        (Some((Kind::Inside, t)), Some((Kind::Begin | Kind::Inside, f))) => t as usize == f as usize,
+        (Some((Kind::Inside, _)), _) => false,
         // Anything else: where no entity must go on.
         _ => !must_continue,
     }
@@ -71,12 +69,7 @@ impl Froms {
 }
 
 /// [`Froms`] of each scheme, by its discriminant.
-static FROMS: [Froms; 4] = [
-    Froms::of(Scheme::Bio),
-    Froms::of(Scheme::Bioes),
-    Froms::of(Scheme::Bios),
-    Froms::of(Scheme::Bioe),
-];
+static FROMS: [Froms; 2] = [Froms::of(Scheme::Bio), Froms::of(Scheme::Bios)];
 
 /// The best label sequence under `scheme`'s constraints, and for each token the margin between
 /// the best path and the best path giving that token another label (0 when tied).
@@ -243,11 +236,10 @@ mod tests {
 
     const B_PERS: usize = label_at(Kind::Begin, NerType::Pers);
     const I_PERS: usize = label_at(Kind::Inside, NerType::Pers);
-    const E_PERS: usize = label_at(Kind::End, NerType::Pers);
     const S_PERS: usize = label_at(Kind::Single, NerType::Pers);
     const B_LOC: usize = label_at(Kind::Begin, NerType::Loc);
     const I_LOC: usize = label_at(Kind::Inside, NerType::Loc);
-    const E_LOC: usize = label_at(Kind::End, NerType::Loc);
+    const S_LOC: usize = label_at(Kind::Single, NerType::Loc);
 
     #[test]
     fn i_needs_its_own_b() {
@@ -259,29 +251,31 @@ mod tests {
         assert!(!allowed(bio, None, I_LOC));
         assert!(allowed(bio, None, B_LOC));
         assert!(allowed(bio, Some(I_PERS), B_PERS));
-        assert!(!allowed(bio, Some(0), E_PERS));
+        assert!(allowed(bio, Some(B_PERS), 0));
         assert!(!allowed(bio, None, S_PERS));
+        assert!(!allowed(bio, Some(S_LOC), 0));
+        assert!(may_end(bio, B_PERS) && may_end(bio, I_PERS) && !may_end(bio, S_PERS));
     }
 
-    /// Issue 10: BIOES closes every entity with `E-` or `S-` before anything else starts.
+    /// Issue 10: in BIOS a `B-` starts an entity of several tokens, a one-token entity is `S-`.
     #[test]
-    fn bioes_entities_end_before_the_next_label() {
-        let bioes = Scheme::Bioes;
-        assert!(allowed(bioes, Some(B_PERS), I_PERS));
-        assert!(allowed(bioes, Some(B_PERS), E_PERS));
-        assert!(allowed(bioes, Some(I_PERS), E_PERS));
-        assert!(!allowed(bioes, Some(B_PERS), 0));
-        assert!(!allowed(bioes, Some(I_PERS), B_PERS));
-        assert!(!allowed(bioes, Some(B_LOC), E_PERS));
-        assert!(!allowed(bioes, Some(E_PERS), I_PERS));
-        assert!(allowed(bioes, Some(E_PERS), B_LOC));
-        assert!(allowed(bioes, Some(S_PERS), S_PERS));
-        assert!(allowed(bioes, Some(E_LOC), 0));
-        assert!(allowed(bioes, None, S_PERS));
-        assert!(!allowed(bioes, None, E_PERS));
-        assert!(!may_end(bioes, B_PERS) && !may_end(bioes, I_LOC));
-        assert!(may_end(bioes, E_PERS) && may_end(bioes, S_PERS) && may_end(bioes, 0));
-        assert!(may_end(Scheme::Bio, I_PERS) && !may_end(Scheme::Bio, E_PERS));
+    fn bios_b_goes_on_into_its_i() {
+        let bios = Scheme::Bios;
+        assert!(allowed(bios, Some(B_PERS), I_PERS));
+        assert!(!allowed(bios, Some(B_PERS), 0));
+        assert!(!allowed(bios, Some(B_PERS), B_PERS));
+        assert!(!allowed(bios, Some(B_PERS), S_LOC));
+        assert!(!allowed(bios, Some(B_LOC), I_PERS));
+        assert!(allowed(bios, Some(I_PERS), I_PERS));
+        assert!(allowed(bios, Some(I_PERS), 0));
+        assert!(allowed(bios, Some(I_PERS), S_PERS));
+        assert!(allowed(bios, Some(S_PERS), B_PERS));
+        assert!(allowed(bios, Some(S_PERS), S_PERS));
+        assert!(!allowed(bios, Some(S_PERS), I_PERS));
+        assert!(allowed(bios, None, S_PERS));
+        assert!(!allowed(bios, None, I_PERS));
+        assert!(!may_end(bios, B_PERS));
+        assert!(may_end(bios, I_LOC) && may_end(bios, S_PERS) && may_end(bios, 0));
     }
 
     /// The decoder before issue 9 visited every pair of labels and skipped the disallowed ones
@@ -413,16 +407,16 @@ mod tests {
         assert_eq!(margins[0], 15);
     }
 
-    /// Issue 10: in BIOES a name may not run off the end of the sentence.
+    /// Issue 10: in BIOS a name may not end on its `B-`.
     #[test]
-    fn bioes_closes_the_last_name() {
+    fn bios_closes_the_last_name() {
         let mut e = [[0i64; LABELS]; 2];
-        e[0][B_PERS] = 50;
-        e[1][I_PERS] = 40;
-        e[1][E_PERS] = 10;
-        let (labels, _) = viterbi(Scheme::Bioes, &e, |_, _| 0);
-        assert_eq!(labels, vec![B_PERS, E_PERS]);
+        e[0][0] = 30;
+        e[1][B_PERS] = 50;
+        e[1][S_PERS] = 10;
+        let (labels, _) = viterbi(Scheme::Bios, &e, |_, _| 0);
+        assert_eq!(labels, vec![0, S_PERS]);
         let (labels, _) = viterbi(Scheme::Bio, &e, |_, _| 0);
-        assert_eq!(labels, vec![B_PERS, I_PERS]);
+        assert_eq!(labels, vec![0, B_PERS]);
     }
 }

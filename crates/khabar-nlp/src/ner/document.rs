@@ -6,8 +6,8 @@
 //! type; a name tagged with two types is dropped). The second pass looks for the confident names
 //! among the tokens the first pass left `O`, written as they were or with a leading conjunction or
 //! preposition, and adds [`Consistency::bonus`] to the emission of the labels of a name of that
-//! type there (`B-`/`I-`, or in BIOES `B-`/`I-`/`E-` and `S-` for one token) before decoding that
-//! sentence again. The model still decides: a bonus can be outweighed.
+//! type there (`B-`/`I-`, or in BIOS `S-` for a name of one token) before decoding that sentence
+//! again. The model still decides: a bonus can be outweighed.
 //!
 //! Cost is linear: one map lookup (a few with clitic variants) per `O` token, and only sentences
 //! that received a bonus are decoded again.
@@ -206,12 +206,28 @@ mod tests {
         assert_eq!(emissions[0][label(Tag::B(NerType::Loc))], 7);
         assert_eq!(emissions[1][label(Tag::I(NerType::Loc))], 7);
         assert_eq!(emissions[2], [0; LABELS]);
-        // In BIOES the name's last token is pushed toward `E-` (issue 10).
-        let mut emissions = vec![[0i64; LABELS]; 3];
-        assert!(names.push_toward(Scheme::Bioes, &keys[1], &first[1], 7, &mut emissions));
-        assert_eq!(emissions[0][label_at(Kind::Begin, NerType::Loc)], 7);
-        assert_eq!(emissions[1][label_at(Kind::End, NerType::Loc)], 7);
-        assert_eq!(emissions[1].iter().sum::<i64>(), 7);
+        // In BIOS the same (issue 10).
+        let mut bios = vec![[0i64; LABELS]; 3];
+        assert!(names.push_toward(Scheme::Bios, &keys[1], &first[1], 7, &mut bios));
+        assert_eq!(bios, emissions);
+    }
+
+    /// Issue 10: in BIOS a one-token name is pushed toward `S-`, in BIO toward `B-`.
+    #[test]
+    fn a_one_token_name_pushes_its_single_label() {
+        let keys = vec![vec!["سالم"], vec!["وسالم", "x"]];
+        let first = vec![
+            tags(&[(Tag::B(NerType::Pers), 60.0)]),
+            tags(&[(Tag::O, 5.0), (Tag::O, 50.0)]),
+        ];
+        let names = Names::collect(&keys, &first, 40.0);
+        for (scheme, kind) in [(Scheme::Bio, Kind::Begin), (Scheme::Bios, Kind::Single)] {
+            let mut emissions = vec![[0i64; LABELS]; 2];
+            assert!(names.push_toward(scheme, &keys[1], &first[1], 7, &mut emissions));
+            assert_eq!(emissions[0][label_at(kind, NerType::Pers)], 7);
+            assert_eq!(emissions[0].iter().sum::<i64>(), 7);
+            assert_eq!(emissions[1], [0; LABELS]);
+        }
     }
 
     #[test]

@@ -121,7 +121,7 @@ mod tests {
     #[test]
     fn chunks_follow_conlleval() {
         // O B-PERS I-PERS I-LOC B-LOC I-LOC O I-ORG
-        let labels = [0, 1, 2, 6, 5, 6, 0, 10];
+        let labels = [0, 1, 2, 5, 4, 5, 0, 8];
         assert_eq!(
             chunks(&labels),
             vec![(1, 3, 0), (3, 4, 1), (4, 6, 1), (7, 8, 2)]
@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn exact_match_only() {
         let mut s = Scores::default();
-        s.add(&[1, 2, 0, 5], &[1, 0, 0, 5]);
+        s.add(&[1, 2, 0, 4], &[1, 0, 0, 4]);
         assert_eq!(s.per_type[0], (1, 1, 0));
         assert_eq!(s.per_type[1], (1, 1, 1));
         assert_eq!(s.tokens, (4, 3));

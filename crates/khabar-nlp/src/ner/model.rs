@@ -4,18 +4,17 @@
 //! # Format (little-endian)
 //!
 //! ```text
-//! "KNER" magic, u16 format version, u8 tag scheme (0 BIO, 1 BIOES: `Scheme`)
+//! "KNER" magic, u16 format version, u8 tag scheme (0 BIO, 1 BIOS: `Scheme`)
 //! u64 template hash (features::template_hash), u64 analyser fingerprint, u32 feature-set bits
 //! f32 scale (a weight is its stored integer times the scale)
 //! u16 notice length, notice (UTF-8: provenance and licence of the training data)
 //! (1 + LABELS) × LABELS i16 transitions (first row: from the sentence start)
 //! u32 entry count, then per entry: LEB128 varint of the key's delta from the previous key,
-//!     i8 weight. A key is `feature_hash << 8 | part << 6 | label`, keys strictly increasing,
+//!     i8 weight. A key is `feature_hash << 8 | part << 4 | label`, keys strictly increasing,
 //!     each label one the scheme has.
 //! ```
 //!
-//! Format 3 (issue 10) added the scheme and widened the label field to 6 bits (BIOES has 17
-//! labels; format 2 had 4 bits of label and 4 of part).
+//! Format 3 (issue 10) added the scheme and the labels `1 + 3 × type + kind` (`B-`, `I-`, `S-`).
 //!
 //! A feature has up to three parts: its shared weights (part 0) and the copies specific to each
 //! training corpus (part `1 + d` for corpus `d`: 0 news, 1 Wikipedia), side by side, so that
@@ -34,7 +33,7 @@ const MAGIC: &[u8; 4] = b"KNER";
 const FORMAT_VERSION: u16 = 3;
 
 /// Where a key's part starts (below it, the label).
-const PART_SHIFT: u32 = 6;
+const PART_SHIFT: u32 = 4;
 
 /// A key's label bits.
 const LABEL_MASK: u64 = (1 << PART_SHIFT) - 1;
@@ -46,7 +45,7 @@ pub const fn key(feature: u32, part: usize, label: usize) -> u64 {
 
 /// The part of a key.
 const fn part_of(key: u64) -> usize {
-    (key >> PART_SHIFT) as usize & 0b11
+    (key >> PART_SHIFT) as usize & 0xF
 }
 
 /// The label of a key.
@@ -74,7 +73,7 @@ pub struct Model {
     pub notice: String,
     /// Transition weights: row 0 is from the sentence start, row `1 + a` from label `a`.
     pub transitions: Vec<i16>,
-    /// Sorted keys `feature_hash << 8 | part << 6 | label` ([`key`]; see the module's format).
+    /// Sorted keys `feature_hash << 8 | part << 4 | label` ([`key`]; see the module's format).
     pub keys: Vec<u64>,
     /// The weight of each key.
     pub weights: Vec<i8>,
@@ -407,7 +406,7 @@ mod tests {
 
     fn model(keys: Vec<u64>, weights: Vec<i8>) -> Model {
         Model {
-            scheme: Scheme::Bioes,
+            scheme: Scheme::Bios,
             template_hash: 1,
             analyser_fingerprint: 2,
             feature_set: 3,
@@ -421,7 +420,7 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let keys = vec![key(0, 0, 16), key(0, 1, 3), key(1, 2, 3), key(0x0FFF_FFFF, 2, 8)];
+        let keys = vec![key(0, 0, 12), key(0, 1, 3), key(1, 2, 3), key(0x0FFF_FFFF, 2, 8)];
         let m = model(keys, vec![-3, 7, 100, 127]);
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes), Ok(m));
@@ -469,7 +468,7 @@ mod tests {
                 if (f + part) % 3 == 0 {
                     continue;
                 }
-                for label in [0, 3, 8, 16] {
+                for label in [0, 3, 8, 12] {
                     keys.push(key(f as u32, part as usize, label));
                     // Feature 17's shared and Wikipedia weights add up beyond an i8.
                     let w = if f == 17 { 120 } else { (f % 50) as i8 };
