@@ -290,6 +290,9 @@ fn merged(parts: &Parts, part: usize) -> [i16; LABELS] {
     row
 }
 
+/// The labels a [`Lookup`] row holds: all but `O` (see [`Lookup`]).
+const ROW: usize = LABELS - 1;
+
 /// A hash table from a feature to its weights, one per label: what [`Model::add_feature`] finds
 /// by binary search for one training corpus, in one or two probes (issue 9: the binary search
 /// over ~400,000 keys, done ~100 times per token, was a quarter of all analysis time).
@@ -297,8 +300,10 @@ fn merged(parts: &Parts, part: usize) -> [i16; LABELS] {
 /// A slot holds the feature and its weights together (16 bytes, four to a cache line), so a
 /// probe reads one cache line; with the weights in a second array, half of all data-cache misses
 /// of an analysis were these lookups (issue 9). The weights are the shared ones plus the
-/// corpus' own, summed when the table is built (issue 9: two probes per feature). The few sums
-/// beyond an i8 (six features of the shipped model) are kept aside in full.
+/// corpus' own, summed when the table is built (issue 9: two probes per feature). Each row is
+/// kept relative to its `O` weight (issue 10: the twelve other labels then fit a 16-byte slot):
+/// that adds the same amount to every label of a token, which changes no tag sequence's rank
+/// and no margin. The few rows beyond an i8 are kept aside in full.
 ///
 /// Built once for a model that no longer changes (the shipped one): it copies the model's
 /// weights and must be rebuilt if they change.
@@ -308,18 +313,20 @@ pub struct Lookup {
     slots: Vec<Slot>,
     mask: usize,
     /// The rows whose weights do not fit an i8, by feature.
-    wide: FxHashMap<u32, [i16; LABELS]>,
+    wide: FxHashMap<u32, [i16; ROW]>,
 }
 
-/// A feature (`feature + 1`; 0 marks an empty slot) and its weight per label (0 where the
-/// model stores none), unless its row is `wide` (kept in [`Lookup::wide`]).
+/// A feature (`feature + 1`, with [`WIDE`] set if its row is kept in [`Lookup::wide`]; 0 marks
+/// an empty slot) and its weight per label but `O`, minus its `O` weight.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(16))]
 struct Slot {
     tag: u32,
-    row: [i8; LABELS],
-    wide: bool,
+    row: [i8; ROW],
 }
+
+/// The flag of a slot's tag whose row is kept aside (features are 28-bit hashes).
+const WIDE: u32 = 1 << 31;
 
 impl Lookup {
     /// Indexes the features of `model` with their weights for training corpus `domain` (the
@@ -331,15 +338,18 @@ impl Lookup {
             keys: &model.keys,
             weights: &model.weights,
         };
-        let features: Vec<(u32, [i16; LABELS])> = rows
-            .map(|(feature, parts)| (feature, merged(&parts, part)))
-            .filter(|(_, row)| *row != [0; LABELS])
+        let features: Vec<(u32, [i16; ROW])> = rows
+            .map(|(feature, parts)| {
+                let sums = merged(&parts, part);
+                (feature, std::array::from_fn(|l| sums[l + 1] - sums[0]))
+            })
+            .filter(|(_, row)| *row != [0; ROW])
             .collect();
         let size = (features.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![Slot::default(); size];
         let mut wide = FxHashMap::default();
-        for (feature, sums) in features {
+        for (feature, relative) in features {
             let mut at = Lookup::home(feature, mask);
             while slots[at].tag != 0 {
                 at = (at + 1) & mask;
@@ -348,12 +358,12 @@ impl Lookup {
                 tag: feature + 1,
                 ..Slot::default()
             };
-            let narrow = sums.map(|s| i8::try_from(s).ok());
+            let narrow = relative.map(|s| i8::try_from(s).ok());
             if narrow.iter().all(Option::is_some) {
                 slot.row = narrow.map(Option::unwrap_or_default);
             } else {
-                wide.insert(feature, sums);
-                slot.wide = true;
+                wide.insert(feature, relative);
+                slot.tag |= WIDE;
             }
             slots[at] = slot;
         }
@@ -364,7 +374,7 @@ impl Lookup {
     #[cold]
     fn add_wide(&self, feature: u32, scores: &mut [i32; LABELS]) {
         if let Some(row) = self.wide.get(&feature) {
-            for (s, &w) in scores.iter_mut().zip(row) {
+            for (s, &w) in scores[1..].iter_mut().zip(row) {
                 *s += i32::from(w);
             }
         }
@@ -375,8 +385,9 @@ impl Lookup {
         feature as usize & mask
     }
 
-    /// Adds the weights of `feature` to `scores`, one per label: the same as
-    /// [`Model::add_feature`] on the model this table was built from.
+    /// Adds the weights of `feature` to `scores`, one per label, relative to its `O` weight:
+    /// what [`Model::add_feature`] adds on the model this table was built from, minus the same
+    /// amount on every label.
     pub fn add_feature(&self, feature: u32, scores: &mut [i32; LABELS]) {
         let tag = feature.wrapping_add(1);
         let mut at = Lookup::home(feature, self.mask);
@@ -386,13 +397,13 @@ impl Lookup {
                 return;
             }
             if slot.tag == tag {
-                if slot.wide {
-                    self.add_wide(feature, scores);
-                    return;
-                }
-                for (s, &w) in scores.iter_mut().zip(&slot.row) {
+                for (s, &w) in scores[1..].iter_mut().zip(&slot.row) {
                     *s += i32::from(w);
                 }
+                return;
+            }
+            if slot.tag == tag | WIDE {
+                self.add_wide(feature, scores);
                 return;
             }
             at = (at + 1) & self.mask;
@@ -456,9 +467,9 @@ mod tests {
         assert!(Model::from_bytes(&too_wide.to_bytes()).is_err());
     }
 
-    /// Issue 9: the lookup table of each corpus gives exactly what the binary search gives, for
-    /// features that are in the model (with any of their parts), that are not, and that collide
-    /// in the table.
+    /// Issue 9: the lookup table of each corpus gives exactly what the binary search gives (less
+    /// the `O` weight, issue 10), for features that are in the model (with any of their parts),
+    /// that are not, and that collide in the table.
     #[test]
     fn lookup_agrees_with_binary_search() {
         let mut keys = Vec::new();
@@ -470,8 +481,12 @@ mod tests {
                 }
                 for label in [0, 3, 8, 12] {
                     keys.push(key(f as u32, part as usize, label));
-                    // Feature 17's shared and Wikipedia weights add up beyond an i8.
-                    let w = if f == 17 { 120 } else { (f % 50) as i8 };
+                    // Feature 17's weights less its `O` weight are beyond an i8.
+                    let w = match (f, label) {
+                        (17, 0) => -100,
+                        (17, _) => 100,
+                        _ => (f % 50) as i8,
+                    };
                     weights.push(w - label as i8 - part as i8);
                 }
             }
@@ -485,7 +500,9 @@ mod tests {
                 let (mut a, mut b) = ([0; LABELS], [0; LABELS]);
                 m.add_feature(f, domain, &mut a);
                 lookup.add_feature(f, &mut b);
-                assert_eq!(a, b, "feature {f} in {domain:?}");
+                // Issue 10: the lookup's rows are relative to `O`.
+                let relative = a.map(|w| w - a[0]);
+                assert_eq!(relative, b, "feature {f} in {domain:?}");
             }
         }
     }
