@@ -318,20 +318,11 @@ fn assemble(
 /// The contract's id of the item at `index`: `prefix` and its number from 1 («e1», «t12»),
 /// written without the formatting machinery (issue 9: a `format!` per id and reference).
 fn id(prefix: char, index: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = index + 1;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut out = String::with_capacity(1 + digits.len() - at);
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(index + 1);
+    let mut out = String::with_capacity(1 + digits.len());
     out.push(prefix);
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push_str(digits);
     out
 }
 

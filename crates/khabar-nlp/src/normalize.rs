@@ -16,6 +16,7 @@
 
 #[cfg(feature = "eval")]
 use crate::span::Span;
+use std::fmt;
 use smol_str::{SmolStr, SmolStrBuilder};
 use unicode_normalization::UnicodeNormalization;
 
@@ -70,32 +71,9 @@ pub fn small_key(text: &str) -> SmolStr {
     out.finish()
 }
 
-/// Where a key is written: a `String` or a small-string builder.
-trait KeyBuf {
-    fn push_str(&mut self, s: &str);
-    fn push(&mut self, c: char);
-}
-
-impl KeyBuf for String {
-    fn push_str(&mut self, s: &str) {
-        String::push_str(self, s);
-    }
-    fn push(&mut self, c: char) {
-        String::push(self, c);
-    }
-}
-
-impl KeyBuf for SmolStrBuilder {
-    fn push_str(&mut self, s: &str) {
-        SmolStrBuilder::push_str(self, s);
-    }
-    fn push(&mut self, c: char) {
-        SmolStrBuilder::push(self, c);
-    }
-}
-
-/// Writes the key of `text` under `config` to `out`.
-fn fold_key_into(text: &str, config: &Config, out: &mut impl KeyBuf) {
+/// Writes the key of `text` under `config` to `out` (a `String` or a small-string builder, whose
+/// writes cannot fail).
+fn fold_key_into(text: &str, config: &Config, out: &mut impl fmt::Write) {
     crate::work::count(crate::work::Work::Keys, 1);
     // Runs of chars that fold to themselves are copied whole (issue 9: most chars do).
     let mut run = 0;
@@ -103,11 +81,13 @@ fn fold_key_into(text: &str, config: &Config, out: &mut impl KeyBuf) {
         if folds_to_itself(c, config) {
             continue;
         }
-        out.push_str(&text[run..i]);
-        fold_into(c, config, &mut |f| out.push(f));
+        let _ = out.write_str(&text[run..i]);
+        fold_into(c, config, &mut |f| {
+            let _ = out.write_char(f);
+        });
         run = i + c.len_utf8();
     }
-    out.push_str(&text[run..]);
+    let _ = out.write_str(&text[run..]);
 }
 
 /// Whether [`fold_into`] gives `c` back unchanged by its fast path.

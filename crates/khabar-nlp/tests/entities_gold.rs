@@ -9,7 +9,11 @@
 //! Names the knowledge base cannot know (people, parties, towns only a NER model finds) are
 //! kept out of a case's gold and listed in a sibling `<case>.ner.json` (same entity format,
 //! without Wikidata ids): the driver accepts them when found exactly as listed, and requires
-//! none of them, so a case passes with and without the statistical model.
+//! none of them, so a case passes with and without the statistical model. A name found cut
+//! short («يو إيه» of «هو يو إيه»: every mention whole words inside a mention of a listed name of
+//! the same kind) is accepted too and counted apart: it is a boundary error of the model,
+//! which `cargo xtask eval-ner` measures on thousands of names, not something else highlighted
+//! (issue 10: every retraining moved a few such boundaries and failed this test).
 
 use khabar_nlp::{Config, Date, analyze};
 use serde_json::Value;
@@ -46,8 +50,25 @@ fn gold_sig(e: &Value) -> Sig {
     }
 }
 
-/// Checks one case; `Ok` holds (NER-only names found exactly, NER-only names listed).
-fn check(path: &Path) -> Result<(usize, usize), String> {
+/// Whether `found` is a listed NER-only name cut short: same kind, not the whole name, and each
+/// of its mentions whole words inside one of the listed name's mentions.
+fn part_of(found: &Sig, listed: &Sig) -> bool {
+    let inside = |part: &str, whole: &str| {
+        let part: Vec<&str> = part.split_whitespace().collect();
+        let whole: Vec<&str> = whole.split_whitespace().collect();
+        !part.is_empty() && whole.windows(part.len()).any(|w| w == part.as_slice())
+    };
+    found.kind == listed.kind
+        && found.name != listed.name
+        && found
+            .mentions
+            .iter()
+            .all(|(text, _)| listed.mentions.iter().any(|(whole, _)| inside(text, whole)))
+}
+
+/// Checks one case; `Ok` holds (NER-only names found exactly, NER-only names listed, NER-only
+/// names found in part).
+fn check(path: &Path) -> Result<(usize, usize, usize), String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gold: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
     let text = match gold["text"].as_str() {
@@ -137,7 +158,7 @@ fn check(path: &Path) -> Result<(usize, usize), String> {
         let from_ner = ner_gold
             .iter()
             .any(|e| f.name == e.name && f.kind == e.kind && f.mentions == e.mentions);
-        if !known && !from_ner {
+        if !known && !from_ner && !ner_gold.iter().any(|e| part_of(f, e)) {
             problems.push(format!("unexpected {f:?}"));
         }
     }
@@ -166,7 +187,17 @@ fn check(path: &Path) -> Result<(usize, usize), String> {
                 hit
             })
             .count();
-        Ok((found_ner, ner_gold.len()))
+        let partial = found
+            .iter()
+            .filter(|f| {
+                let part = ner_gold.iter().find(|e| part_of(f, e));
+                if let Some(e) = part {
+                    println!("  found in part (NER-only): {} of {}", f.name, e.name);
+                }
+                part.is_some()
+            })
+            .count();
+        Ok((found_ner, ner_gold.len(), partial))
     } else {
         Err(format!("{}:\n  {}", path.display(), problems.join("\n  ")))
     }
@@ -188,13 +219,14 @@ fn gold_cases() {
         paths.len() >= 6,
         "expected the bundled article and at least 5 more cases"
     );
-    let results: Vec<Result<(usize, usize), String>> = paths.iter().map(|p| check(p)).collect();
-    let (hit, listed) = results
+    let results: Vec<Result<(usize, usize, usize), String>> =
+        paths.iter().map(|p| check(p)).collect();
+    let (hit, listed, partial) = results
         .iter()
         .flatten()
-        .fold((0, 0), |(h, l), (a, b)| (h + a, l + b));
+        .fold((0, 0, 0), |(h, l, p), (a, b, c)| (h + a, l + b, p + c));
     // Recall of the names only the NER model can find (not required; printed for the report).
-    println!("NER-only names found exactly: {hit}/{listed}");
+    println!("NER-only names found exactly: {hit}/{listed}; found cut short: {partial}");
     let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert!(
         failures.is_empty(),

@@ -556,17 +556,24 @@ fn add_ner_span(
 
 /// The first word of a name the NER model found, without its proclitics: `(key of the stem,
 /// key chars stripped)`. A proclitic is stripped only before the article or a known name
-/// («والحلبوسي», «بالمحكمة»), never from an unknown name («وليد», «بارزاني»); in a لل form the
-/// span keeps the article's ل, as knowledge-base names do («للمحكمة» → «لمحكمة»), and the
-/// stem's key gets its alif back for clustering.
+/// («والحلبوسي», «بالمحكمة»): one the knowledge base knows, or a one-word name of the NER name
+/// lists when the whole word is not one (issue 10: «سبتة ومليلية» names «مليلية»); never from
+/// an unknown name («وليد», «بارزاني»). In a لل form the span keeps the article's ل, as
+/// knowledge-base names do («للمحكمة» → «لمحكمة»), and the stem's key gets its alif back for
+/// clustering.
 fn ner_stem(word: &str) -> (Cow<'_, str>, usize) {
+    let listed = |key: &str| kb::is_known_name(key) || ner::tables::gazetteer().names.contains_key(key);
+    let whole_listed = std::cell::OnceCell::new();
     proclitic_readings(word)
         .iter()
         .filter(|r| {
             let stem = r.key();
             r.stripped > 0
                 && ((stem.starts_with("ال") && stem.chars().count() >= 5)
-                    || kb::is_known_name(&stem))
+                    || kb::is_known_name(&stem)
+                    || (stem.chars().count() >= 3
+                        && listed(&stem)
+                        && !*whole_listed.get_or_init(|| listed(word))))
         })
         .max_by_key(|r| r.stripped)
         .map_or((Cow::Borrowed(word), 0), |r| (r.key(), r.stripped))

@@ -111,15 +111,10 @@ impl FeatureSet {
     /// The groups the shipped model uses: all but [`Group::Context`] (raw neighbouring words add
     /// little beyond their light stems and overfit: −1.2 F1 on the last-10% dev block, −4.0 on
     /// fold 4; see `cargo xtask eval-ner --ablate`) and [`Group::ClusterWide`] (issue 10,
-    /// averaged over three training orders: −0.98 news / −0.23 wiki F1). [`Group::Quote`] is off
-    /// too: averaged over nine training orders it is worth +0.77 news / −0.06 wiki F1, but the
-    /// model trained with it fails three entity gold cases (issue 10: «ومليلية» kept with its
-    /// clitic, the partial foreign names «يو إيه» and «كو»).
+    /// averaged over three training orders: −0.98 news / −0.23 wiki F1). [`Group::Quote`] is on
+    /// (issue 10: averaged over nine training orders, +0.77 news / −0.06 wiki F1).
     pub const DEFAULT: FeatureSet = FeatureSet(
-        Self::ALL.0
-            & !(1 << Group::Context as u32)
-            & !(1 << Group::ClusterWide as u32)
-            & !(1 << Group::Quote as u32),
+        Self::ALL.0 & !(1 << Group::Context as u32) & !(1 << Group::ClusterWide as u32),
     );
 
     /// This set with `group`.
