@@ -33,7 +33,7 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
   dist [--public-url P] release build into dist/, working under the subpath P
   train-ner [--epochs N] [--min-count N] [--without G,…] [--with G,…] [--no-wikifane]
             [--wiki-fraction F] [--wiki-map FILE] [--no-glue] [--no-domains] [--shared-only]
-            [--prune N] [--seed N]
+            [--prune N] [--seed N] [--tags bios|bio]
                         retrain the NER model deterministically (ANERcorp + WikiFANE)
   eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate [--seeds N]] [--levers G,…]
            [--margins] [--write-model] [--shipped] [--curve] [--consistency M,B | --no-consistency]

@@ -135,6 +135,13 @@ fn options(args: &[String]) -> Result<Options> {
             Long("no-domains") => o.config.domains = false,
             Long("shared-only") => o.config.keep_domains = false,
             Long("prune") => o.config.prune = parser.value()?.parse()?,
+            // Issue 10: the tag encoding trained (`bios`, the default, or `bio`).
+            Long("tags") => {
+                let name = parser.value()?.string()?;
+                o.config.scheme = ner::Scheme::from_name(&name).ok_or_else(|| {
+                    lexopt::Error::from(format!("--tags takes bios or bio, not '{name}'"))
+                })?;
+            }
             Long("write-model") => o.write_model = true,
             Long("shipped") => o.shipped = true,
             Long("consistency") => {
@@ -395,8 +402,10 @@ pub fn eval(args: &[String]) -> Result<()> {
         let trained = start.elapsed().as_secs_f64();
         let bytes = model.to_bytes();
         println!(
-            "trained in {trained:.1}s ({} epochs, feature set {:#x})",
-            o.config.epochs, o.config.features.0,
+            "trained in {trained:.1}s ({} epochs, feature set {:#x}, tags {})",
+            o.config.epochs,
+            o.config.features.0,
+            o.config.scheme.name(),
         );
         bytes
     };
@@ -607,8 +616,10 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
     };
     let base = score(c, &o.config)?;
     println!(
-        "F1 averaged over {} training order(s) (seeds {}..); the document pass is on except in its own row",
-        o.seeds, o.config.seed
+        "F1 averaged over {} training order(s) (seeds {}..), tags {}; the document pass is on except in its own row",
+        o.seeds,
+        o.config.seed,
+        o.config.scheme.name()
     );
     println!(
         "{:<28} {:>8} {:>7} {:>8} {:>7}",

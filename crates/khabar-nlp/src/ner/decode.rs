@@ -1,28 +1,80 @@
-//! BIO-constrained Viterbi decoding over label indices, with max-marginal margins.
+//! Viterbi decoding over label indices constrained to a tag encoding, with max-marginal margins.
 //!
-//! Labels: 0 is `O`; for type `t` (PERS, LOC, ORG, MISC), `1 + 2t` is `B-` and `2 + 2t` is `I-`.
-//! An `I-` label may only follow the `B-` or `I-` of its own type, so every decoded sequence is a
-//! valid BIO sequence.
+//! Labels: 0 is `O`; for type `t` (PERS, LOC, ORG, MISC) and kind `k` (`B-`, `I-`, `S-`),
+//! `1 + 3t + k` ([`crate::ner::label_at`]). An `I-` label may only follow the `B-` or `I-` of its
+//! own type. In BIO `S-` never occurs; in BIOS a `B-` must be followed by its `I-` (a one-token
+//! entity is `S-`), also at the end of a sentence. So every decoded sequence is valid in its
+//! scheme.
 
-use crate::ner::LABELS;
+use crate::ner::{Kind, LABELS, Scheme, kind_of};
 
 /// The score of an unreachable label (far from overflow when added to).
 const NEG: i64 = i64::MIN / 4;
 
-/// Whether label `to` may follow `from` (`None`: the sentence start).
-pub fn allowed(from: Option<usize>, to: usize) -> bool {
-    if to == 0 || to % 2 == 1 {
-        return true;
+/// Whether label `to` may follow `from` (`None`: the sentence start) in `scheme`.
+pub const fn allowed(scheme: Scheme, from: Option<usize>, to: usize) -> bool {
+    if !scheme.uses(to) {
+        return false;
     }
-    match from {
-        Some(f) if f != 0 => f.div_ceil(2) == to / 2,
-        _ => false,
+    let (from_kind, must_continue) = match from {
+        Some(f) if !scheme.uses(f) => return false,
+        Some(f) => (kind_of(f), scheme.must_continue(f)),
+        None => (None, false),
+    };
+    match (kind_of(to), from_kind) {
+        // Continuing an entity: after its `B-` or `I-`.
+        (Some((Kind::Inside, t)), Some((Kind::Begin | Kind::Inside, f))) => t as usize == f as usize,
+        (Some((Kind::Inside, _)), _) => false,
+        // Anything else: where no entity must go on.
+        _ => !must_continue,
     }
 }
 
-/// The best label sequence under BIO constraints, and for each token the margin between the best
-/// path and the best path giving that token another label (0 when tied).
+/// Whether a sentence may end with label `label` in `scheme` (not where an entity must go on).
+pub const fn may_end(scheme: Scheme, label: usize) -> bool {
+    scheme.uses(label) && !scheme.must_continue(label)
+}
+
+/// The labels each label may follow in a scheme, in increasing order (issue 9: the disallowed
+/// pairs were visited and skipped).
+struct Froms {
+    labels: [[u8; LABELS]; LABELS],
+    len: [usize; LABELS],
+}
+
+impl Froms {
+    const fn of(scheme: Scheme) -> Froms {
+        let mut f = Froms {
+            labels: [[0; LABELS]; LABELS],
+            len: [0; LABELS],
+        };
+        let mut to = 0;
+        while to < LABELS {
+            let mut from = 0;
+            while from < LABELS {
+                if allowed(scheme, Some(from), to) {
+                    f.labels[to][f.len[to]] = from as u8;
+                    f.len[to] += 1;
+                }
+                from += 1;
+            }
+            to += 1;
+        }
+        f
+    }
+
+    fn get(&self, to: usize) -> &[u8] {
+        &self.labels[to][..self.len[to]]
+    }
+}
+
+/// [`Froms`] of each scheme, by its discriminant.
+static FROMS: [Froms; 2] = [Froms::of(Scheme::Bio), Froms::of(Scheme::Bios)];
+
+/// The best label sequence under `scheme`'s constraints, and for each token the margin between
+/// the best path and the best path giving that token another label (0 when tied).
 pub fn viterbi(
+    scheme: Scheme,
     emissions: &[[i64; LABELS]],
     transition: impl Fn(Option<usize>, usize) -> i64,
 ) -> (Vec<usize>, Vec<i64>) {
@@ -34,14 +86,12 @@ pub fn viterbi(
     for (row, r) in trans.iter_mut().enumerate() {
         let from = row.checked_sub(1);
         for (to, cell) in r.iter_mut().enumerate() {
-            if allowed(from, to) {
+            if allowed(scheme, from, to) {
                 *cell = transition(from, to);
             }
         }
     }
-    // The labels each label may follow: every label for `O` and `B-`, the `B-` and `I-` of its
-    // type for `I-` (issue 9: the disallowed pairs were visited and skipped).
-    let froms = |to: usize| if to == 0 || to % 2 == 1 { 0..LABELS } else { to - 1..to + 1 };
+    let froms = &FROMS[scheme as usize];
     // Forward: best score of a prefix ending in each label (emission included).
     let mut alpha = vec![[NEG; LABELS]; n];
     let mut back = vec![[0u8; LABELS]; n];
@@ -51,34 +101,35 @@ pub fn viterbi(
         }
     }
     // With scores far from NEG (the model's always are), only the first token has unreachable
-    // labels (`I-` at the sentence start) and they never win a comparison: the pairs need no
-    // check (issue 9).
+    // labels (`I-` at the sentence start) besides the labels the scheme lacks, and they never
+    // win a comparison: the pairs need no check (issue 9).
     let small = |v: i64| v.unsigned_abs() < 1 << 40;
     let plain = trans[1..].iter().flatten().all(|&t| t == NEG || small(t))
-        && (0..LABELS).all(|to| froms(to).all(|from| trans[from + 1][to] != NEG))
+        && (0..LABELS).all(|to| {
+            froms
+                .get(to)
+                .iter()
+                .all(|&from| trans[usize::from(from) + 1][to] != NEG)
+        })
         && emissions.iter().flatten().all(|&e| small(e));
     for i in (1..n).filter(|_| plain) {
         let prev = alpha[i - 1];
         let row = &mut alpha[i];
-        for to in (2..LABELS).step_by(2) {
-            // `I-`: from its `B-` or itself.
-            let (b, same) = (prev[to - 1] + trans[to][to], prev[to] + trans[to + 1][to]);
-            let (best, arg) = if same > b { (same, to) } else { (b, to - 1) };
-            row[to] = best + emissions[i][to];
-            back[i][to] = arg as u8;
-        }
-        for to in std::iter::once(0).chain((1..LABELS).step_by(2)) {
-            // `O` and `B-`: from any label.
-            let mut best = prev[0] + trans[1][to];
-            let mut arg = 0;
-            for from in 1..LABELS {
+        for (to, cell) in row.iter_mut().enumerate() {
+            let Some((&first, rest)) = froms.get(to).split_first() else {
+                continue;
+            };
+            let mut arg = usize::from(first);
+            let mut best = prev[arg] + trans[arg + 1][to];
+            for &from in rest {
+                let from = usize::from(from);
                 let s = prev[from] + trans[from + 1][to];
                 if s > best {
                     best = s;
                     arg = from;
                 }
             }
-            row[to] = best + emissions[i][to];
+            *cell = best + emissions[i][to];
             back[i][to] = arg as u8;
         }
     }
@@ -87,7 +138,8 @@ pub fn viterbi(
         for to in 0..LABELS {
             let mut best = NEG;
             let mut arg = 0;
-            for from in froms(to) {
+            for &from in froms.get(to) {
+                let from = usize::from(from);
                 let t = trans[from + 1][to];
                 if t == NEG || prev[from] == NEG {
                     continue;
@@ -106,15 +158,19 @@ pub fn viterbi(
     }
     // Backward: best score of a suffix after each label (emissions after the token only).
     let mut beta = vec![[0i64; LABELS]; n];
+    beta[n - 1] = std::array::from_fn(|l| if may_end(scheme, l) { 0 } else { NEG });
     for i in (0..n - 1).rev() {
         // What each label contributes after the token: its emission and the best suffix.
-        let mut ahead = [0i64; LABELS];
+        let mut ahead = [NEG; LABELS];
         for (to, a) in ahead.iter_mut().enumerate() {
-            *a = emissions[i + 1][to] + beta[i + 1][to];
+            if beta[i + 1][to] != NEG {
+                *a = emissions[i + 1][to] + beta[i + 1][to];
+            }
         }
         let mut row = [NEG; LABELS];
-        for (to, &a) in ahead.iter().enumerate() {
-            for from in froms(to) {
+        for (to, &a) in ahead.iter().enumerate().filter(|&(_, &a)| a != NEG) {
+            for &from in froms.get(to) {
+                let from = usize::from(from);
                 let t = trans[from + 1][to];
                 if t != NEG {
                     row[from] = row[from].max(t + a);
@@ -123,19 +179,20 @@ pub fn viterbi(
         }
         beta[i] = row;
     }
-    best_path(&alpha, &beta, &back)
+    best_path(scheme, &alpha, &beta, &back)
 }
 
 /// The best label sequence from the forward scores and back-pointers, and each token's margin
 /// from the forward and backward scores (see [`viterbi`]).
 fn best_path(
+    scheme: Scheme,
     alpha: &[[i64; LABELS]],
     beta: &[[i64; LABELS]],
     back: &[[u8; LABELS]],
 ) -> (Vec<usize>, Vec<i64>) {
     let n = alpha.len();
     let mut last = 0;
-    for to in 1..LABELS {
+    for to in (1..LABELS).filter(|&l| may_end(scheme, l)) {
         if alpha[n - 1][to] > alpha[n - 1][last] {
             last = to;
         }
@@ -175,20 +232,56 @@ fn best_path(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::{NerType, label_at};
+
+    const B_PERS: usize = label_at(Kind::Begin, NerType::Pers);
+    const I_PERS: usize = label_at(Kind::Inside, NerType::Pers);
+    const S_PERS: usize = label_at(Kind::Single, NerType::Pers);
+    const B_LOC: usize = label_at(Kind::Begin, NerType::Loc);
+    const I_LOC: usize = label_at(Kind::Inside, NerType::Loc);
+    const S_LOC: usize = label_at(Kind::Single, NerType::Loc);
 
     #[test]
     fn i_needs_its_own_b() {
-        assert!(allowed(Some(1), 2));
-        assert!(allowed(Some(2), 2));
-        assert!(!allowed(Some(3), 2));
-        assert!(!allowed(Some(0), 2));
-        assert!(!allowed(None, 4));
-        assert!(allowed(None, 3));
+        let bio = Scheme::Bio;
+        assert!(allowed(bio, Some(B_PERS), I_PERS));
+        assert!(allowed(bio, Some(I_PERS), I_PERS));
+        assert!(!allowed(bio, Some(B_LOC), I_PERS));
+        assert!(!allowed(bio, Some(0), I_PERS));
+        assert!(!allowed(bio, None, I_LOC));
+        assert!(allowed(bio, None, B_LOC));
+        assert!(allowed(bio, Some(I_PERS), B_PERS));
+        assert!(allowed(bio, Some(B_PERS), 0));
+        assert!(!allowed(bio, None, S_PERS));
+        assert!(!allowed(bio, Some(S_LOC), 0));
+        assert!(may_end(bio, B_PERS) && may_end(bio, I_PERS) && !may_end(bio, S_PERS));
+    }
+
+    /// Issue 10: in BIOS a `B-` starts an entity of several tokens, a one-token entity is `S-`.
+    #[test]
+    fn bios_b_goes_on_into_its_i() {
+        let bios = Scheme::Bios;
+        assert!(allowed(bios, Some(B_PERS), I_PERS));
+        assert!(!allowed(bios, Some(B_PERS), 0));
+        assert!(!allowed(bios, Some(B_PERS), B_PERS));
+        assert!(!allowed(bios, Some(B_PERS), S_LOC));
+        assert!(!allowed(bios, Some(B_LOC), I_PERS));
+        assert!(allowed(bios, Some(I_PERS), I_PERS));
+        assert!(allowed(bios, Some(I_PERS), 0));
+        assert!(allowed(bios, Some(I_PERS), S_PERS));
+        assert!(allowed(bios, Some(S_PERS), B_PERS));
+        assert!(allowed(bios, Some(S_PERS), S_PERS));
+        assert!(!allowed(bios, Some(S_PERS), I_PERS));
+        assert!(allowed(bios, None, S_PERS));
+        assert!(!allowed(bios, None, I_PERS));
+        assert!(!may_end(bios, B_PERS));
+        assert!(may_end(bios, I_LOC) && may_end(bios, S_PERS) && may_end(bios, 0));
     }
 
     /// The decoder before issue 9 visited every pair of labels and skipped the disallowed ones
     /// (its forward and backward passes; the path and margins are read the same way).
     fn reference_viterbi(
+        scheme: Scheme,
         emissions: &[[i64; LABELS]],
         transition: impl Fn(Option<usize>, usize) -> i64,
     ) -> (Vec<usize>, Vec<i64>) {
@@ -196,11 +289,11 @@ mod tests {
         if n == 0 {
             return (Vec::new(), Vec::new());
         }
-            let mut trans = [[NEG; LABELS]; LABELS + 1];
+        let mut trans = [[NEG; LABELS]; LABELS + 1];
         for (row, r) in trans.iter_mut().enumerate() {
             let from = row.checked_sub(1);
             for (to, cell) in r.iter_mut().enumerate() {
-                if allowed(from, to) {
+                if allowed(scheme, from, to) {
                     *cell = transition(from, to);
                 }
             }
@@ -235,13 +328,18 @@ mod tests {
             }
         }
         // Backward: best score of a suffix after each label (emissions after the token only).
-        let mut beta = vec![[0i64; LABELS]; n];
+        let mut beta = vec![[NEG; LABELS]; n];
+        for (l, b) in beta[n - 1].iter_mut().enumerate() {
+            if may_end(scheme, l) {
+                *b = 0;
+            }
+        }
         for i in (0..n - 1).rev() {
             for from in 0..LABELS {
                 let mut best = NEG;
                 for to in 0..LABELS {
                     let t = trans[from + 1][to];
-                    if t == NEG {
+                    if t == NEG || beta[i + 1][to] == NEG {
                         continue;
                     }
                     let s = t + emissions[i + 1][to] + beta[i + 1][to];
@@ -250,10 +348,11 @@ mod tests {
                 beta[i][from] = best;
             }
         }
-        best_path(&alpha, &beta, &back)
+        best_path(scheme, &alpha, &beta, &back)
     }
 
-    /// Issue 9: the decoder that visits only allowed pairs gives the same labels and margins.
+    /// Issue 9 (and 10, for both schemes): the decoder that visits only allowed pairs gives the
+    /// same labels and margins.
     #[test]
     fn same_as_visiting_every_pair() {
         let mut x: u64 = 7;
@@ -261,26 +360,37 @@ mod tests {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (x >> 33) as i64 % range - range / 2
         };
-        for (len, trange) in (0..12).flat_map(|len| [(len, 40), (len, 3), (len, 1)]) {
-            // Small ranges make ties, which must break the same way (range 1: all 0).
-            let transitions: Vec<i64> =
-                (0..(LABELS + 1) * LABELS).map(|_| next(trange)).collect();
-            let transition = |from: Option<usize>, to: usize| {
-                transitions[from.map_or(0, |f| f + 1) * LABELS + to]
-            };
-            for _ in 0..30 {
-                let range = match (trange, len % 2) {
-                    (1, _) => 2,
-                    (_, 0) => 6,
-                    _ => 300,
+        for scheme in Scheme::ALL {
+            for (len, trange) in (0..12).flat_map(|len| [(len, 40), (len, 3), (len, 1)]) {
+                // Small ranges make ties, which must break the same way (range 1: all 0).
+                let transitions: Vec<i64> =
+                    (0..(LABELS + 1) * LABELS).map(|_| next(trange)).collect();
+                let transition = |from: Option<usize>, to: usize| {
+                    transitions[from.map_or(0, |f| f + 1) * LABELS + to]
                 };
-                let mut e: Vec<[i64; LABELS]> =
-                    (0..len).map(|_| std::array::from_fn(|_| next(range))).collect();
-                // Scores too large for the unchecked path take the checked one.
-                if len % 3 == 2 {
-                    e[1][3] = 1 << 41;
+                for _ in 0..30 {
+                    let range = match (trange, len % 2) {
+                        (1, _) => 2,
+                        (_, 0) => 6,
+                        _ => 300,
+                    };
+                    let mut e: Vec<[i64; LABELS]> =
+                        (0..len).map(|_| std::array::from_fn(|_| next(range))).collect();
+                    // Scores too large for the unchecked path take the checked one.
+                    if len % 3 == 2 {
+                        e[1][3] = 1 << 41;
+                    }
+                    let (labels, margins) = viterbi(scheme, &e, transition);
+                    let reference = reference_viterbi(scheme, &e, transition);
+                    assert_eq!((&labels, &margins), (&reference.0, &reference.1), "{scheme:?}");
+                    // Every decoded sequence is valid in its scheme.
+                    let mut prev = None;
+                    for &l in &labels {
+                        assert!(allowed(scheme, prev, l), "{scheme:?} {labels:?}");
+                        prev = Some(l);
+                    }
+                    assert!(prev.is_none_or(|l| may_end(scheme, l)), "{scheme:?} {labels:?}");
                 }
-                assert_eq!(viterbi(&e, transition), reference_viterbi(&e, transition));
             }
         }
     }
@@ -289,11 +399,24 @@ mod tests {
     fn constraint_beats_emission() {
         // The emission prefers I-PERS at the start, which is not allowed.
         let mut e = [[0i64; LABELS]; 2];
-        e[0][2] = 100;
-        e[0][1] = 10;
-        e[1][2] = 5;
-        let (labels, margins) = viterbi(&e, |_, _| 0);
-        assert_eq!(labels, vec![1, 2]);
+        e[0][I_PERS] = 100;
+        e[0][B_PERS] = 10;
+        e[1][I_PERS] = 5;
+        let (labels, margins) = viterbi(Scheme::Bio, &e, |_, _| 0);
+        assert_eq!(labels, vec![B_PERS, I_PERS]);
         assert_eq!(margins[0], 15);
+    }
+
+    /// Issue 10: in BIOS a name may not end on its `B-`.
+    #[test]
+    fn bios_closes_the_last_name() {
+        let mut e = [[0i64; LABELS]; 2];
+        e[0][0] = 30;
+        e[1][B_PERS] = 50;
+        e[1][S_PERS] = 10;
+        let (labels, _) = viterbi(Scheme::Bios, &e, |_, _| 0);
+        assert_eq!(labels, vec![0, S_PERS]);
+        let (labels, _) = viterbi(Scheme::Bio, &e, |_, _| 0);
+        assert_eq!(labels, vec![0, B_PERS]);
     }
 }

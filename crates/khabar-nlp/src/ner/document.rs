@@ -5,8 +5,9 @@
 //! least [`Consistency::min_margin`] becomes a *confident name* (its tokens' matching keys and its
 //! type; a name tagged with two types is dropped). The second pass looks for the confident names
 //! among the tokens the first pass left `O`, written as they were or with a leading conjunction or
-//! preposition, and adds [`Consistency::bonus`] to the emission of their `B-`/`I-` labels before
-//! decoding that sentence again. The model still decides: a bonus can be outweighed.
+//! preposition, and adds [`Consistency::bonus`] to the emission of the labels of a name of that
+//! type there (`B-`/`I-`, or in BIOS `S-` for a name of one token) before decoding that sentence
+//! again. The model still decides: a bonus can be outweighed.
 //!
 //! Cost is linear: one map lookup (a few with clitic variants) per `O` token, and only sentences
 //! that received a bonus are decoded again.
@@ -15,7 +16,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::ner::{LABELS, NerType, ScoredTag, Tag, assets, label, runs};
+use crate::ner::{LABELS, NerType, Scheme, ScoredTag, Tag, assets, runs};
 
 /// How confident a name must be, and how much its other occurrences are pushed toward it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -135,9 +136,10 @@ impl Names {
     }
 
     /// Adds `bonus` (model units) to the emissions of the confident names' occurrences among the
-    /// tokens the first pass left `O`; whether any was found.
+    /// tokens the first pass left `O`, on the labels of a name in `scheme`; whether any was found.
     pub fn push_toward<K: AsRef<str>>(
         &self,
+        scheme: Scheme,
         keys: &[K],
         tags: &[ScoredTag],
         bonus: i64,
@@ -152,9 +154,8 @@ impl Names {
             let free = |len: usize| tags[i..i + len].iter().all(|t| t.tag == Tag::O);
             match self.at(keys, i) {
                 Some((len, ty)) if i + len <= tags.len() && free(len) => {
-                    emissions[i][label(Tag::B(ty))] += bonus;
-                    for e in &mut emissions[i + 1..i + len] {
-                        e[label(Tag::I(ty))] += bonus;
+                    for (k, e) in emissions[i..i + len].iter_mut().enumerate() {
+                        e[scheme.entity_label(ty, k, len)] += bonus;
                     }
                     found = true;
                     i += len;
@@ -178,6 +179,7 @@ fn bare_forms(first: &str) -> impl Iterator<Item = String> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::{Kind, label, label_at};
 
     fn tags(labels: &[(Tag, f32)]) -> Vec<ScoredTag> {
         labels
@@ -200,10 +202,32 @@ mod tests {
         ];
         let names = Names::collect(&keys, &first, 40.0);
         let mut emissions = vec![[0i64; LABELS]; 3];
-        assert!(names.push_toward(&keys[1], &first[1], 7, &mut emissions));
+        assert!(names.push_toward(Scheme::Bio, &keys[1], &first[1], 7, &mut emissions));
         assert_eq!(emissions[0][label(Tag::B(NerType::Loc))], 7);
         assert_eq!(emissions[1][label(Tag::I(NerType::Loc))], 7);
         assert_eq!(emissions[2], [0; LABELS]);
+        // In BIOS the same (issue 10).
+        let mut bios = vec![[0i64; LABELS]; 3];
+        assert!(names.push_toward(Scheme::Bios, &keys[1], &first[1], 7, &mut bios));
+        assert_eq!(bios, emissions);
+    }
+
+    /// Issue 10: in BIOS a one-token name is pushed toward `S-`, in BIO toward `B-`.
+    #[test]
+    fn a_one_token_name_pushes_its_single_label() {
+        let keys = vec![vec!["سالم"], vec!["وسالم", "x"]];
+        let first = vec![
+            tags(&[(Tag::B(NerType::Pers), 60.0)]),
+            tags(&[(Tag::O, 5.0), (Tag::O, 50.0)]),
+        ];
+        let names = Names::collect(&keys, &first, 40.0);
+        for (scheme, kind) in [(Scheme::Bio, Kind::Begin), (Scheme::Bios, Kind::Single)] {
+            let mut emissions = vec![[0i64; LABELS]; 2];
+            assert!(names.push_toward(scheme, &keys[1], &first[1], 7, &mut emissions));
+            assert_eq!(emissions[0][label_at(kind, NerType::Pers)], 7);
+            assert_eq!(emissions[0].iter().sum::<i64>(), 7);
+            assert_eq!(emissions[1], [0; LABELS]);
+        }
     }
 
     #[test]
@@ -219,6 +243,6 @@ mod tests {
         let names = Names::collect(&keys, &first, 40.0);
         assert!(names.is_empty());
         let mut emissions = vec![[0i64; LABELS]; 2];
-        assert!(!names.push_toward(&keys[3], &first[3], 7, &mut emissions));
+        assert!(!names.push_toward(Scheme::Bio, &keys[3], &first[3], 7, &mut emissions));
     }
 }

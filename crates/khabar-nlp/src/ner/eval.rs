@@ -1,27 +1,28 @@
 //! Entity-level evaluation in the manner of conlleval: exact span and type match, precision,
 //! recall and F1 per type and overall, plus token accuracy.
 
-use crate::ner::{LABELS, NerType, type_name};
+use crate::ner::{LABELS, NerType, Tag, tag_of_label, type_name};
 
-/// The entities `(start, end, type index)` of a label sequence, read the conlleval way: an entity
-/// starts at a `B-`, or at an `I-` that does not continue the previous token's type.
+/// The entities `(start, end, type index)` of a label sequence, read as BIO ([`tag_of_label`])
+/// the conlleval way: an entity starts at a `B-`, or at an `I-` that does not continue the
+/// previous token's type.
 pub fn chunks(labels: &[usize]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None; // (start, type)
+    let mut open: Option<(usize, NerType)> = None; // (start, type)
     for (i, &l) in labels.iter().enumerate() {
-        let ty = l.div_ceil(2); // 0 = O, 1..=4 types
-        let continues = l != 0 && l % 2 == 0 && open.is_some_and(|(_, t)| t == ty);
-        if !continues {
-            if let Some((s, t)) = open.take() {
-                out.push((s, i, t - 1));
-            }
-            if l != 0 {
-                open = Some((i, ty));
-            }
+        let tag = tag_of_label(l);
+        if matches!(tag, Tag::I(ty) if open.is_some_and(|(_, t)| t == ty)) {
+            continue;
+        }
+        if let Some((s, t)) = open.take() {
+            out.push((s, i, t as usize));
+        }
+        if let Tag::B(ty) | Tag::I(ty) = tag {
+            open = Some((i, ty));
         }
     }
     if let Some((s, t)) = open {
-        out.push((s, labels.len(), t - 1));
+        out.push((s, labels.len(), t as usize));
     }
     out
 }
@@ -120,7 +121,7 @@ mod tests {
     #[test]
     fn chunks_follow_conlleval() {
         // O B-PERS I-PERS I-LOC B-LOC I-LOC O I-ORG
-        let labels = [0, 1, 2, 4, 3, 4, 0, 6];
+        let labels = [0, 1, 2, 5, 4, 5, 0, 8];
         assert_eq!(
             chunks(&labels),
             vec![(1, 3, 0), (3, 4, 1), (4, 6, 1), (7, 8, 2)]
@@ -130,7 +131,7 @@ mod tests {
     #[test]
     fn exact_match_only() {
         let mut s = Scores::default();
-        s.add(&[1, 2, 0, 3], &[1, 0, 0, 3]);
+        s.add(&[1, 2, 0, 4], &[1, 0, 0, 4]);
         assert_eq!(s.per_type[0], (1, 1, 0));
         assert_eq!(s.per_type[1], (1, 1, 1));
         assert_eq!(s.tokens, (4, 3));

@@ -1,7 +1,8 @@
 //! The statistical named-entity tagger (ANERcorp tag set: PERS, LOC, ORG, MISC with B-/I-).
 //!
-//! A structured averaged perceptron over hashed features ([`features`]), decoded by a
-//! BIO-constrained Viterbi ([`decode`]), so every output is a valid BIO sequence. The model file
+//! A structured averaged perceptron over hashed features ([`features`]), decoded by a Viterbi
+//! constrained to the model's tag encoding ([`Scheme`]: BIOS or BIO), so every output is a
+//! valid BIO sequence. The model file
 //! `data/ner/model.bin` ([`model`] describes the format) is compiled in and parsed once. It was
 //! trained on ANERcorp (Benajiba, Rosso and Benedí 2007; CAMeL Lab re-release, CC BY-SA 4.0) and
 //! WikiFANE Gold (Alotaibi and Lee 2014, CC BY-SA 3.0) by `cargo xtask train-ner` (`train`); `cargo xtask eval-ner` scores it (`eval`). Both modules,
@@ -25,7 +26,7 @@ use model::{Lookup, Model};
 
 pub use crate::ner_type::NerType;
 
-/// A BIO tag.
+/// A BIO tag: what tagging gives, whatever encoding the model was trained with ([`Scheme`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
     /// Outside any entity.
@@ -36,10 +37,124 @@ pub enum Tag {
     I(NerType),
 }
 
-/// The number of labels (`O` and `B-`/`I-` of four types).
-pub const LABELS: usize = 9;
+/// The number of labels: `O`, then `B-`, `I-` and `S-` ([`Kind`]) of each of four types.
+pub const LABELS: usize = 13;
 
 const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType::Misc];
+
+/// A label's place in an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The first token of an entity (of several tokens, in [`Scheme::Bios`]).
+    Begin = 0,
+    /// A following token.
+    Inside = 1,
+    /// The one token of a one-token entity ([`Scheme::Bios`] only).
+    Single = 2,
+}
+
+/// The label of `kind` of type `ty`: `1 + 3 × type + kind` (`O` is 0).
+pub const fn label_at(kind: Kind, ty: NerType) -> usize {
+    1 + 3 * ty as usize + kind as usize
+}
+
+/// The kind and type of a label (`None` for `O` and out of range).
+pub const fn kind_of(label: usize) -> Option<(Kind, NerType)> {
+    if label == 0 || label >= LABELS {
+        return None;
+    }
+    let kind = match (label - 1) % 3 {
+        0 => Kind::Begin,
+        1 => Kind::Inside,
+        _ => Kind::Single,
+    };
+    Some((kind, TYPES[(label - 1) / 3]))
+}
+
+/// The tag encoding a model is trained with and decodes in (issue 10). Either way tagging gives
+/// BIO [`Tag`]s (`S-` reads as `B-`).
+///
+/// Measured on the dev sets (`cargo xtask eval-ner --ablate --seeds 3 --levers none --tags …`,
+/// six training orders): BIOS over BIO +0.29 news / +0.95 Wikipedia F1. Full BIOES (BILOU:
+/// `E-` for an entity's last token too) gave −0.35 / +0.35 for a 50 % larger model, and `E-`
+/// alone −0.69 / +0.54 (three orders): the model learns one-word-name evidence of its own, but
+/// end-of-name labels only split the evidence for the tokens inside a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scheme {
+    /// `B-`, `I-` and `O`.
+    Bio = 0,
+    /// BIO with `S-` for an entity of one token: `B-` starts entities of several tokens only.
+    #[default]
+    Bios = 1,
+}
+
+impl Scheme {
+    /// Every scheme.
+    pub const ALL: [Scheme; 2] = [Scheme::Bio, Scheme::Bios];
+
+    /// The scheme's name (`bio`, `bios`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheme::Bio => "bio",
+            Scheme::Bios => "bios",
+        }
+    }
+
+    /// The scheme called `name` (see [`Scheme::name`]).
+    pub fn from_name(name: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The scheme stored as `code` in a model file (its discriminant).
+    pub fn from_code(code: u8) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|&s| s as u8 == code)
+    }
+
+    /// Whether the scheme marks an entity of one token (`S-`).
+    pub const fn singles(self) -> bool {
+        matches!(self, Scheme::Bios)
+    }
+
+    /// Whether the scheme has label `label`.
+    pub const fn uses(self, label: usize) -> bool {
+        match kind_of(label) {
+            None => label == 0,
+            Some((Kind::Begin | Kind::Inside, _)) => true,
+            Some((Kind::Single, _)) => self.singles(),
+        }
+    }
+
+    /// Whether an entity must go on after label `label` (a `B-` when one token would be `S-`).
+    pub const fn must_continue(self, label: usize) -> bool {
+        matches!(kind_of(label), Some((Kind::Begin, _))) && self.singles()
+    }
+
+    /// The label of token `k` of an entity of `len` tokens and type `ty`.
+    pub fn entity_label(self, ty: NerType, k: usize, len: usize) -> usize {
+        let kind = match (k, len) {
+            (_, 1) if self.singles() => Kind::Single,
+            (0, _) => Kind::Begin,
+            _ => Kind::Inside,
+        };
+        label_at(kind, ty)
+    }
+
+    /// The labels of a sentence labelled in BIO (as [`label`] gives them, a valid sequence), in
+    /// this scheme.
+    pub fn encode(self, bio: &[usize]) -> Vec<usize> {
+        let continues = |i: usize, ty: NerType| {
+            bio.get(i + 1).copied() == Some(label_at(Kind::Inside, ty))
+        };
+        (0..bio.len())
+            .map(|i| match kind_of(bio[i]) {
+                Some((Kind::Begin, ty)) if self.singles() && !continues(i, ty) => {
+                    label_at(Kind::Single, ty)
+                }
+                _ => bio[i],
+            })
+            .collect()
+    }
+}
 
 /// The shipped model file.
 pub const MODEL_BYTES: &[u8] = assets::MODEL;
@@ -67,38 +182,36 @@ fn shipped(domain: u8) -> Option<(&'static Model, &'static Lookup)> {
     Some((shipped_model()?, lookup.as_ref()?))
 }
 
-/// The label index of a tag (0 `O`, then `B-`/`I-` of PERS, LOC, ORG, MISC).
+/// The BIO label index of a tag (see [`label_at`]).
 pub fn label(tag: Tag) -> usize {
     match tag {
         Tag::O => 0,
-        Tag::B(t) => 1 + 2 * t as usize,
-        Tag::I(t) => 2 + 2 * t as usize,
+        Tag::B(t) => label_at(Kind::Begin, t),
+        Tag::I(t) => label_at(Kind::Inside, t),
     }
 }
 
-/// The tag of a label index (`O` when out of range).
+/// The BIO tag of a label index in either scheme (`S-` reads as `B-`; `O` when out of range).
 pub fn tag_of_label(label: usize) -> Tag {
-    match label {
-        1..LABELS => {
-            let t = TYPES[(label - 1) / 2];
-            if label % 2 == 1 { Tag::B(t) } else { Tag::I(t) }
-        }
-        _ => Tag::O,
+    match kind_of(label) {
+        None => Tag::O,
+        Some((Kind::Begin | Kind::Single, t)) => Tag::B(t),
+        Some((Kind::Inside, t)) => Tag::I(t),
     }
 }
 
-/// The label index of an ANERcorp tag name (`O` for anything unknown).
+/// The BIO label index of an ANERcorp tag name (`O` for anything unknown).
 pub fn label_of(name: &str) -> usize {
     let (bi, ty) = match name.split_once('-') {
         Some(x) => x,
         None => return 0,
     };
-    let Some(t) = TYPES.iter().position(|&t| type_name(t) == ty) else {
+    let Some(&t) = TYPES.iter().find(|&&t| type_name(t) == ty) else {
         return 0;
     };
     match bi {
-        "B" => 1 + 2 * t,
-        "I" => 2 + 2 * t,
+        "B" => label_at(Kind::Begin, t),
+        "I" => label_at(Kind::Inside, t),
         _ => 0,
     }
 }
@@ -182,7 +295,7 @@ fn second_pass<K: AsRef<str>>(
     }
     let bonus = (consistency.bonus / model.scale).round() as i64;
     for ((keys, e), t) in keys.iter().zip(emissions.iter_mut()).zip(tags.iter_mut()) {
-        if names.push_toward(keys, t, bonus, e) {
+        if names.push_toward(model.scheme, keys, t, bonus, e) {
             *t = decoded(model, e);
         }
     }
@@ -191,8 +304,9 @@ fn second_pass<K: AsRef<str>>(
 
 /// The best tags for `emissions` under `model`'s transitions, with margins.
 fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
-    let (labels, margins) =
-        decode::viterbi(emissions, |from, to| i64::from(model.transition(from, to)));
+    let (labels, margins) = decode::viterbi(model.scheme, emissions, |from, to| {
+        i64::from(model.transition(from, to))
+    });
     labels
         .into_iter()
         .zip(margins)

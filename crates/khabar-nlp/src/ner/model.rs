@@ -4,14 +4,17 @@
 //! # Format (little-endian)
 //!
 //! ```text
-//! "KNER" magic, u16 format version
+//! "KNER" magic, u16 format version, u8 tag scheme (0 BIO, 1 BIOS: `Scheme`)
 //! u64 template hash (features::template_hash), u64 analyser fingerprint, u32 feature-set bits
 //! f32 scale (a weight is its stored integer times the scale)
 //! u16 notice length, notice (UTF-8: provenance and licence of the training data)
 //! (1 + LABELS) × LABELS i16 transitions (first row: from the sentence start)
 //! u32 entry count, then per entry: LEB128 varint of the key's delta from the previous key,
-//!     i8 weight. A key is `feature_hash << 8 | part << 4 | label`, keys strictly increasing.
+//!     i8 weight. A key is `feature_hash << 8 | part << 4 | label`, keys strictly increasing,
+//!     each label one the scheme has.
 //! ```
+//!
+//! Format 3 (issue 10) added the scheme and the labels `1 + 3 × type + kind` (`B-`, `I-`, `S-`).
 //!
 //! A feature has up to three parts: its shared weights (part 0) and the copies specific to each
 //! training corpus (part `1 + d` for corpus `d`: 0 news, 1 Wikipedia), side by side, so that
@@ -24,10 +27,31 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::ner::LABELS;
+use crate::ner::{LABELS, Scheme};
 
 const MAGIC: &[u8; 4] = b"KNER";
-const FORMAT_VERSION: u16 = 2;
+const FORMAT_VERSION: u16 = 3;
+
+/// Where a key's part starts (below it, the label).
+const PART_SHIFT: u32 = 4;
+
+/// A key's label bits.
+const LABEL_MASK: u64 = (1 << PART_SHIFT) - 1;
+
+/// A key of `feature`, `part` and `label` (see the module's format).
+pub const fn key(feature: u32, part: usize, label: usize) -> u64 {
+    (feature as u64) << 8 | (part as u64) << PART_SHIFT | label as u64
+}
+
+/// The part of a key.
+const fn part_of(key: u64) -> usize {
+    (key >> PART_SHIFT) as usize & 0xF
+}
+
+/// The label of a key.
+const fn label_of(key: u64) -> usize {
+    (key & LABEL_MASK) as usize
+}
 
 /// The parts a feature's weights come in: shared, then one per training corpus.
 pub const PARTS: usize = 3;
@@ -35,6 +59,8 @@ pub const PARTS: usize = 3;
 /// A parsed NER model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
+    /// The tag encoding the model was trained with (its labels and allowed transitions).
+    pub scheme: Scheme,
     /// Hash of the feature templates the model was trained with.
     pub template_hash: u64,
     /// Fingerprint of the analysers (clitic stems, gazetteer) at training time.
@@ -47,7 +73,7 @@ pub struct Model {
     pub notice: String,
     /// Transition weights: row 0 is from the sentence start, row `1 + a` from label `a`.
     pub transitions: Vec<i16>,
-    /// Sorted keys `feature_hash << 8 | part << 4 | label` (see the module's format).
+    /// Sorted keys `feature_hash << 8 | part << 4 | label` ([`key`]; see the module's format).
     pub keys: Vec<u64>,
     /// The weight of each key.
     pub weights: Vec<i8>,
@@ -113,6 +139,8 @@ impl Model {
         if u16::from_le_bytes(r.array()?) != FORMAT_VERSION {
             return Err(ModelError("format version"));
         }
+        let [code] = r.array()?;
+        let scheme = Scheme::from_code(code).ok_or(ModelError("tag scheme"))?;
         let template_hash = u64::from_le_bytes(r.array()?);
         let analyser_fingerprint = u64::from_le_bytes(r.array()?);
         let feature_set = u32::from_le_bytes(r.array()?);
@@ -135,10 +163,10 @@ impl Model {
                 return Err(ModelError("keys not increasing"));
             }
             key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
-            if key as usize & 0xF >= LABELS {
+            if !scheme.uses(label_of(key)) {
                 return Err(ModelError("label out of range"));
             }
-            if (key >> 4) as usize & 0xF >= PARTS {
+            if part_of(key) >= PARTS {
                 return Err(ModelError("part out of range"));
             }
             if key >> 8 >= 1 << 28 {
@@ -151,6 +179,7 @@ impl Model {
             return Err(ModelError("trailing bytes"));
         }
         Ok(Model {
+            scheme,
             template_hash,
             analyser_fingerprint,
             feature_set,
@@ -167,6 +196,7 @@ impl Model {
         let mut out = Vec::with_capacity(64 + self.keys.len() * 3);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.push(self.scheme as u8);
         out.extend_from_slice(&self.template_hash.to_le_bytes());
         out.extend_from_slice(&self.analyser_fingerprint.to_le_bytes());
         out.extend_from_slice(&self.feature_set.to_le_bytes());
@@ -206,9 +236,9 @@ impl Model {
             if k >> 8 != feature {
                 break;
             }
-            let part = (k >> 4) as usize & 0xF;
+            let part = part_of(k);
             if part == 0 || domain.is_some_and(|d| usize::from(d) + 1 == part) {
-                scores[(k & 0xF) as usize] += i32::from(self.weights[i]);
+                scores[label_of(k)] += i32::from(self.weights[i]);
             }
             i += 1;
         }
@@ -240,7 +270,7 @@ impl Iterator for Rows<'_> {
         let mut parts = [[0; LABELS]; PARTS];
         for (&k, &w) in self.keys[..n].iter().zip(self.weights) {
             // Parts and labels are checked when the model is read.
-            parts[((k >> 4) as usize & 0xF) % PARTS][(k & 0xF) as usize % LABELS] = w;
+            parts[part_of(k) % PARTS][label_of(k) % LABELS] = w;
         }
         self.keys = &self.keys[n..];
         self.weights = self.weights.get(n..).unwrap_or_default();
@@ -260,6 +290,9 @@ fn merged(parts: &Parts, part: usize) -> [i16; LABELS] {
     row
 }
 
+/// The labels a [`Lookup`] row holds: all but `O` (see [`Lookup`]).
+const ROW: usize = LABELS - 1;
+
 /// A hash table from a feature to its weights, one per label: what [`Model::add_feature`] finds
 /// by binary search for one training corpus, in one or two probes (issue 9: the binary search
 /// over ~400,000 keys, done ~100 times per token, was a quarter of all analysis time).
@@ -267,8 +300,10 @@ fn merged(parts: &Parts, part: usize) -> [i16; LABELS] {
 /// A slot holds the feature and its weights together (16 bytes, four to a cache line), so a
 /// probe reads one cache line; with the weights in a second array, half of all data-cache misses
 /// of an analysis were these lookups (issue 9). The weights are the shared ones plus the
-/// corpus' own, summed when the table is built (issue 9: two probes per feature). The few sums
-/// beyond an i8 (six features of the shipped model) are kept aside in full.
+/// corpus' own, summed when the table is built (issue 9: two probes per feature). Each row is
+/// kept relative to its `O` weight (issue 10: the twelve other labels then fit a 16-byte slot):
+/// that adds the same amount to every label of a token, which changes no tag sequence's rank
+/// and no margin. The few rows beyond an i8 are kept aside in full.
 ///
 /// Built once for a model that no longer changes (the shipped one): it copies the model's
 /// weights and must be rebuilt if they change.
@@ -278,18 +313,20 @@ pub struct Lookup {
     slots: Vec<Slot>,
     mask: usize,
     /// The rows whose weights do not fit an i8, by feature.
-    wide: FxHashMap<u32, [i16; LABELS]>,
+    wide: FxHashMap<u32, [i16; ROW]>,
 }
 
-/// A feature (`feature + 1`; 0 marks an empty slot) and its weight per label (0 where the
-/// model stores none), unless its row is `wide` (kept in [`Lookup::wide`]).
+/// A feature (`feature + 1`, with [`WIDE`] set if its row is kept in [`Lookup::wide`]; 0 marks
+/// an empty slot) and its weight per label but `O`, minus its `O` weight.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(16))]
 struct Slot {
     tag: u32,
-    row: [i8; LABELS],
-    wide: bool,
+    row: [i8; ROW],
 }
+
+/// The flag of a slot's tag whose row is kept aside (features are 28-bit hashes).
+const WIDE: u32 = 1 << 31;
 
 impl Lookup {
     /// Indexes the features of `model` with their weights for training corpus `domain` (the
@@ -301,15 +338,18 @@ impl Lookup {
             keys: &model.keys,
             weights: &model.weights,
         };
-        let features: Vec<(u32, [i16; LABELS])> = rows
-            .map(|(feature, parts)| (feature, merged(&parts, part)))
-            .filter(|(_, row)| *row != [0; LABELS])
+        let features: Vec<(u32, [i16; ROW])> = rows
+            .map(|(feature, parts)| {
+                let sums = merged(&parts, part);
+                (feature, std::array::from_fn(|l| sums[l + 1] - sums[0]))
+            })
+            .filter(|(_, row)| *row != [0; ROW])
             .collect();
         let size = (features.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![Slot::default(); size];
         let mut wide = FxHashMap::default();
-        for (feature, sums) in features {
+        for (feature, relative) in features {
             let mut at = Lookup::home(feature, mask);
             while slots[at].tag != 0 {
                 at = (at + 1) & mask;
@@ -318,12 +358,12 @@ impl Lookup {
                 tag: feature + 1,
                 ..Slot::default()
             };
-            let narrow = sums.map(|s| i8::try_from(s).ok());
+            let narrow = relative.map(|s| i8::try_from(s).ok());
             if narrow.iter().all(Option::is_some) {
                 slot.row = narrow.map(Option::unwrap_or_default);
             } else {
-                wide.insert(feature, sums);
-                slot.wide = true;
+                wide.insert(feature, relative);
+                slot.tag |= WIDE;
             }
             slots[at] = slot;
         }
@@ -334,7 +374,7 @@ impl Lookup {
     #[cold]
     fn add_wide(&self, feature: u32, scores: &mut [i32; LABELS]) {
         if let Some(row) = self.wide.get(&feature) {
-            for (s, &w) in scores.iter_mut().zip(row) {
+            for (s, &w) in scores[1..].iter_mut().zip(row) {
                 *s += i32::from(w);
             }
         }
@@ -345,8 +385,9 @@ impl Lookup {
         feature as usize & mask
     }
 
-    /// Adds the weights of `feature` to `scores`, one per label: the same as
-    /// [`Model::add_feature`] on the model this table was built from.
+    /// Adds the weights of `feature` to `scores`, one per label, relative to its `O` weight:
+    /// what [`Model::add_feature`] adds on the model this table was built from, minus the same
+    /// amount on every label.
     pub fn add_feature(&self, feature: u32, scores: &mut [i32; LABELS]) {
         let tag = feature.wrapping_add(1);
         let mut at = Lookup::home(feature, self.mask);
@@ -356,13 +397,13 @@ impl Lookup {
                 return;
             }
             if slot.tag == tag {
-                if slot.wide {
-                    self.add_wide(feature, scores);
-                    return;
-                }
-                for (s, &w) in scores.iter_mut().zip(&slot.row) {
+                for (s, &w) in scores[1..].iter_mut().zip(&slot.row) {
                     *s += i32::from(w);
                 }
+                return;
+            }
+            if slot.tag == tag | WIDE {
+                self.add_wide(feature, scores);
                 return;
             }
             at = (at + 1) & self.mask;
@@ -376,6 +417,7 @@ mod tests {
 
     fn model(keys: Vec<u64>, weights: Vec<i8>) -> Model {
         Model {
+            scheme: Scheme::Bios,
             template_hash: 1,
             analyser_fingerprint: 2,
             feature_set: 3,
@@ -389,24 +431,45 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let m = model(vec![0x10, 0x13, 0x123, 0x000F_FFFF_FF18], vec![-3, 7, 100, 127]);
+        let keys = vec![key(0, 0, 12), key(0, 1, 3), key(1, 2, 3), key(0x0FFF_FFFF, 2, 8)];
+        let m = model(keys, vec![-3, 7, 100, 127]);
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes), Ok(m));
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     }
 
+    /// Issue 10: a label the model's scheme lacks (or none at all) is refused.
+    #[test]
+    fn refuses_labels_out_of_its_scheme() {
+        let ends = model(vec![key(1, 0, 3)], vec![1]);
+        assert!(Model::from_bytes(&ends.to_bytes()).is_ok());
+        let bio = Model {
+            scheme: Scheme::Bio,
+            ..ends.clone()
+        };
+        assert_eq!(
+            Model::from_bytes(&bio.to_bytes()),
+            Err(ModelError("label out of range"))
+        );
+        let beyond = model(vec![key(1, 0, LABELS)], vec![1]);
+        assert!(Model::from_bytes(&beyond.to_bytes()).is_err());
+        let mut unknown = ends.to_bytes();
+        unknown[6] = 2;
+        assert_eq!(Model::from_bytes(&unknown), Err(ModelError("tag scheme")));
+    }
+
     /// Issue 9: parts and features the format lacks are refused.
     #[test]
     fn refuses_parts_and_features_out_of_range() {
-        let no_part = model(vec![0x130], vec![1]);
+        let no_part = model(vec![key(1, 3, 0)], vec![1]);
         assert!(Model::from_bytes(&no_part.to_bytes()).is_err());
         let too_wide = model(vec![1 << 36], vec![1]);
         assert!(Model::from_bytes(&too_wide.to_bytes()).is_err());
     }
 
-    /// Issue 9: the lookup table of each corpus gives exactly what the binary search gives, for
-    /// features that are in the model (with any of their parts), that are not, and that collide
-    /// in the table.
+    /// Issue 9: the lookup table of each corpus gives exactly what the binary search gives (less
+    /// the `O` weight, issue 10), for features that are in the model (with any of their parts),
+    /// that are not, and that collide in the table.
     #[test]
     fn lookup_agrees_with_binary_search() {
         let mut keys = Vec::new();
@@ -416,10 +479,14 @@ mod tests {
                 if (f + part) % 3 == 0 {
                     continue;
                 }
-                for label in [0, 3, 8] {
-                    keys.push(f << 8 | part << 4 | label);
-                    // Feature 17's shared and Wikipedia weights add up beyond an i8.
-                    let w = if f == 17 { 120 } else { (f % 50) as i8 };
+                for label in [0, 3, 8, 12] {
+                    keys.push(key(f as u32, part as usize, label));
+                    // Feature 17's weights less its `O` weight are beyond an i8.
+                    let w = match (f, label) {
+                        (17, 0) => -100,
+                        (17, _) => 100,
+                        _ => (f % 50) as i8,
+                    };
                     weights.push(w - label as i8 - part as i8);
                 }
             }
@@ -433,7 +500,9 @@ mod tests {
                 let (mut a, mut b) = ([0; LABELS], [0; LABELS]);
                 m.add_feature(f, domain, &mut a);
                 lookup.add_feature(f, &mut b);
-                assert_eq!(a, b, "feature {f} in {domain:?}");
+                // Issue 10: the lookup's rows are relative to `O`.
+                let relative = a.map(|w| w - a[0]);
+                assert_eq!(relative, b, "feature {f} in {domain:?}");
             }
         }
     }
