@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::ner::LABELS;
+use crate::ner::crf::{self, CrfConfig};
 use crate::ner::decode::viterbi;
 use crate::ner::features::{self, FeatureSet};
 use crate::ner::model::Model;
@@ -43,6 +44,9 @@ pub struct TrainConfig {
     pub keep_domains: bool,
     /// Quantised weights of at most this magnitude are dropped (a smaller model).
     pub prune: i8,
+    /// With options, a CRF ([`crf`]) fits the weights, starting from the perceptron's averaged
+    /// weights after `epochs` epochs (from zero when `epochs` is 0); `None`: the perceptron alone.
+    pub crf: Option<CrfConfig>,
 }
 
 impl Default for TrainConfig {
@@ -56,6 +60,7 @@ impl Default for TrainConfig {
             domains: true,
             keep_domains: true,
             prune: 2,
+            crf: None,
         }
     }
 }
@@ -150,7 +155,7 @@ impl Lcg {
             .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
-    fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = (self.next_value() % (i as u64 + 1)) as usize;
             items.swap(i, j);
@@ -169,8 +174,32 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Model {
 pub fn train_observed(
     sentences: &[Sentence],
     config: &TrainConfig,
-    mut observe: impl FnMut(usize, Model),
+    observe: impl FnMut(usize, Model),
 ) -> Model {
+    train_with(sentences, config, observe, |trained, trans| {
+        quantise(trained, trans, config)
+    })
+}
+
+/// Trains on `sentences` and keeps the weights as they are, unquantised (to measure what
+/// quantisation loses).
+pub fn train_unquantised(sentences: &[Sentence], config: &TrainConfig) -> Unquantised {
+    train_with(sentences, config, |_, _| {}, |trained, trans| Unquantised {
+        ids: trained.ids.clone(),
+        emissions: trained.emissions.to_vec(),
+        transitions: trans.to_vec(),
+        config: config.clone(),
+    })
+}
+
+/// Trains on `sentences` (see [`train_observed`]) and hands the trained weights and transitions
+/// to `finish`.
+fn train_with<T>(
+    sentences: &[Sentence],
+    config: &TrainConfig,
+    mut observe: impl FnMut(usize, Model),
+    finish: impl FnOnce(&Trained<'_>, &[f64]) -> T,
+) -> T {
     // Features → dense ids (in order of first occurrence: deterministic). With domain copies,
     // each token's features and their copies (trained as features of their own, written as
     // parts of the feature they copy).
@@ -279,7 +308,61 @@ pub fn train_observed(
             c += 1;
         }
     }
-    model(&w, &u, &tw, &tu, c)
+    let (emissions, trans) = match &config.crf {
+        Some(options) => {
+            let gold: Vec<&[usize]> = sentences.iter().map(|s| s.labels.as_slice()).collect();
+            let init = (averaged(&w, &u, c), averaged(&tw, &tu, c));
+            crf::fit(&data, &gold, n_feat, (&init.0, &init.1), options, config.seed)
+        }
+        None => (averaged(&w, &u, c), averaged(&tw, &tu, c)),
+    };
+    let trained = Trained {
+        bases: &bases,
+        ids: &ids,
+        emissions: &emissions,
+    };
+    finish(&trained, &trans)
+}
+
+/// Weights as trained, before quantisation: tags as a [`Model`] of them would, without rounding.
+#[derive(Debug, Clone)]
+pub struct Unquantised {
+    ids: HashMap<u32, u32>,
+    emissions: Vec<f64>,
+    transitions: Vec<f64>,
+    config: TrainConfig,
+}
+
+impl Unquantised {
+    /// The best labels for `words`, with the copies of the features of corpus `domain`.
+    pub fn tag(&self, words: &[&str], domain: Option<u8>) -> Vec<usize> {
+        let row = |f: u32| {
+            let id = *self.ids.get(&f)? as usize;
+            self.emissions.get(id * LABELS..(id + 1) * LABELS)
+        };
+        let domain = domain.filter(|_| self.config.domains && self.config.keep_domains);
+        // Fixed point fine enough to stand for the real numbers.
+        let fixed = |x: f64| (x * 1e6).round() as i64;
+        let emissions: Vec<[i64; LABELS]> = features::extract(words, self.config.features)
+            .iter()
+            .map(|fs| {
+                let mut s = [0.0f64; LABELS];
+                for &f in fs {
+                    let own = domain.and_then(|d| row(features::domain_copy(f, d)));
+                    for r in [row(f), own].into_iter().flatten() {
+                        for (x, y) in s.iter_mut().zip(r) {
+                            *x += y;
+                        }
+                    }
+                }
+                s.map(fixed)
+            })
+            .collect();
+        viterbi(&emissions, |from, to| {
+            fixed(self.transitions[from.map_or(0, |f| f + 1) * LABELS + to])
+        })
+        .0
+    }
 }
 
 /// Adds to each token's features their copies specific to training corpus `domain`.
