@@ -17,7 +17,6 @@ use anyhow::{Context, Result};
 use khabar_nlp::ner::document::Consistency;
 use khabar_nlp::ner::eval::Scores;
 use khabar_nlp::ner::features::Group;
-use khabar_nlp::ner::crf::CrfConfig;
 use khabar_nlp::ner::model::Model;
 use khabar_nlp::ner::train::{self, Sentence, TrainConfig};
 use khabar_nlp::ner::{self, tag_name, tag_of_label};
@@ -83,7 +82,6 @@ struct Options {
     seeds: usize,
     /// Also score the weights before quantisation (`--float`).
     float: bool,
-    unit: f32,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -109,13 +107,10 @@ fn options(args: &[String]) -> Result<Options> {
         curve: false,
         seeds: 1,
         float: false,
-        unit: 1.0,
     };
-    // The CRF trainer's flags (issue 10): `--trainer crf` selects it, from zero or after
-    // `--warm N` perceptron epochs.
-    let mut crf = None;
-    let mut crf_options = CrfConfig::default();
-    let mut warm = 0;
+    // The trainer's flags (issue 10): `--trainer crf|perceptron` and the CRF's options.
+    let mut crf = o.config.crf.is_some();
+    let mut crf_options = o.config.crf.unwrap_or_default();
     let mut parser = lexopt::Parser::from_args(args);
     let group = |name: &str| Group::from_name(name).ok_or(format!("no feature group '{name}'"));
     while let Some(arg) = parser.next()? {
@@ -181,8 +176,8 @@ fn options(args: &[String]) -> Result<Options> {
             }
             Long("trainer") => {
                 crf = match parser.value()?.string()?.as_str() {
-                    "crf" => Some(()),
-                    "perceptron" => None,
+                    "crf" => true,
+                    "perceptron" => false,
                     other => {
                         let e = format!("--trainer takes crf or perceptron, not '{other}'");
                         return Err(lexopt::Error::from(e).into());
@@ -192,18 +187,13 @@ fn options(args: &[String]) -> Result<Options> {
             Long("crf-epochs") => crf_options.epochs = parser.value()?.parse()?,
             Long("l2") => crf_options.l2 = parser.value()?.parse()?,
             Long("rate") => crf_options.rate = parser.value()?.parse()?,
-            Long("sgd") => crf_options.adagrad = false,
-            Long("no-average") => crf_options.average = false,
-            Long("warm") => warm = parser.value()?.parse()?,
+            Long("cost") => crf_options.cost = parser.value()?.parse()?,
+            Long("recall-cost") => crf_options.recall = parser.value()?.parse()?,
             Long("float") => o.float = true,
-            Long("unit") => o.unit = parser.value()?.parse()?,
             _ => return Err(arg.unexpected().into()),
         }
     }
-    if crf.is_some() {
-        o.config.crf = Some(crf_options);
-        o.config.epochs = warm;
-    }
+    o.config.crf = crf.then_some(crf_options);
     Ok(o)
 }
 
@@ -433,7 +423,6 @@ pub fn eval(args: &[String]) -> Result<()> {
         bytes
     };
     let mut model = Model::from_bytes(&bytes)?;
-    model.scale *= o.unit;
     if o.float {
         float_versus_quantised(&o, &c, &model);
     }
@@ -649,8 +638,7 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
             let start = Instant::now();
             let model = train::train(&corpora.train, &config);
             let secs = start.elapsed().as_secs_f64();
-            let mut model = Model::from_bytes(&model.to_bytes())?;
-            model.scale *= o.unit;
+            let model = Model::from_bytes(&model.to_bytes())?;
             let f1 = |dev: &[Sentence], pass| evaluate(&model, dev, Domain::PerInput, pass).0.f1();
             let row = [
                 f1(&corpora.dev_news, o.consistency),

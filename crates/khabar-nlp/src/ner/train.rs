@@ -44,8 +44,7 @@ pub struct TrainConfig {
     pub keep_domains: bool,
     /// Quantised weights of at most this magnitude are dropped (a smaller model).
     pub prune: i8,
-    /// With options, a CRF ([`crf`]) fits the weights, starting from the perceptron's averaged
-    /// weights after `epochs` epochs (from zero when `epochs` is 0); `None`: the perceptron alone.
+    /// With options, a CRF ([`crf`]) fits the weights instead of the perceptron (issue 10).
     pub crf: Option<CrfConfig>,
 }
 
@@ -259,7 +258,8 @@ fn train_with<T>(
         };
         quantise(&trained, &averaged(tw, tu, c), config)
     };
-    for epoch in 1..=config.epochs {
+    let epochs = if config.crf.is_some() { 0 } else { config.epochs };
+    for epoch in 1..=epochs {
         if epoch > 1 {
             observe(epoch - 1, model(&w, &u, &tw, &tu, c));
         }
@@ -311,8 +311,7 @@ fn train_with<T>(
     let (emissions, trans) = match &config.crf {
         Some(options) => {
             let gold: Vec<&[usize]> = sentences.iter().map(|s| s.labels.as_slice()).collect();
-            let init = (averaged(&w, &u, c), averaged(&tw, &tu, c));
-            crf::fit(&data, &gold, n_feat, (&init.0, &init.1), options, config.seed)
+            crf::fit(&data, &gold, n_feat, options, config.seed)
         }
         None => (averaged(&w, &u, c), averaged(&tw, &tu, c)),
     };
@@ -409,6 +408,13 @@ fn quantise(trained: &Trained<'_>, trans: &[f64], config: &TrainConfig) -> Model
         .copied()
         .unwrap_or(1.0);
     let scale = (q / 127.0).max(f64::MIN_POSITIVE);
+    // What the model calls a score unit (margins, the document pass's bonus) is one update of the
+    // perceptron; a CRF's weight of 1 is worth `crf::SCORE_UNITS` of them.
+    let unit = if config.crf.is_some() {
+        crf::SCORE_UNITS
+    } else {
+        1.0
+    };
     let prune = config.prune.unsigned_abs();
     let quantised = |row: Option<&[f64]>| -> [i8; LABELS] {
         let mut out = [0; LABELS];
@@ -450,7 +456,7 @@ fn quantise(trained: &Trained<'_>, trans: &[f64], config: &TrainConfig) -> Model
         template_hash: features::template_hash(),
         analyser_fingerprint: features::analyser_fingerprint(),
         feature_set: config.features.0,
-        scale: scale as f32,
+        scale: (scale * unit) as f32,
         notice: config.notice.clone(),
         transitions,
         keys: entries.iter().map(|e| e.0).collect(),
