@@ -638,7 +638,8 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
             let start = Instant::now();
             let model = train::train(&corpora.train, &config);
             let secs = start.elapsed().as_secs_f64();
-            let model = Model::from_bytes(&model.to_bytes())?;
+            let bytes = model.to_bytes();
+            let model = Model::from_bytes(&bytes)?;
             let f1 = |dev: &[Sentence], pass| evaluate(&model, dev, Domain::PerInput, pass).0.f1();
             let row = [
                 f1(&corpora.dev_news, o.consistency),
@@ -647,8 +648,11 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
                 f1(&corpora.dev_wiki, Consistency::OFF),
             ];
             println!(
-                "  seed {}: F1 news {:.2}, wiki {:.2}; trained in {secs:.1}s",
-                config.seed, row[0], row[1]
+                "  seed {}: F1 news {:.2}, wiki {:.2}; trained in {secs:.1}s; model {} bytes",
+                config.seed,
+                row[0],
+                row[1],
+                bytes.len()
             );
             for (s, r) in sum.iter_mut().zip(row) {
                 *s += r / o.seeds as f64;
