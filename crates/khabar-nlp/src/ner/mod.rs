@@ -9,6 +9,8 @@
 //! and the label and feature-template helpers only they use, exist with the `eval` feature.
 
 pub mod assets;
+#[cfg(feature = "eval")]
+pub mod crf;
 pub mod decode;
 pub mod document;
 #[cfg(feature = "eval")]
