@@ -525,7 +525,9 @@ fn float_versus_quantised(o: &Options, c: &Corpora, model: &Model) {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             scores.add(&s.labels, &float.tag(&words, Some(domain)));
         }
-        let quantised = evaluate(model, dev, Domain::PerInput, Consistency::OFF).0.f1();
+        let quantised = evaluate(model, dev, Domain::PerInput, Consistency::OFF)
+            .0
+            .f1();
         println!(
             "{name}: F1 unquantised {:.2}, quantised {quantised:.2} (no document pass)",
             scores.f1()

@@ -438,8 +438,16 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool], tagging: NerTagging) {
     }
     if !firsts.is_empty() {
         count(Work::Repetitions, doc.tokens.len());
+        // By the stem of any type, or by the whole word (a name whose type's lists do not
+        // know the stem kept its first letter: «كريمة», not «ريمة»).
         for (i, t) in doc.tokens.iter().enumerate() {
-            if let Some(at) = firsts.get_mut(ner_stem(&t.key).0.as_ref()) {
+            let (stem, n) = ner_stem(&t.key, ANY_TYPE);
+            let at = match firsts.get_mut(stem.as_ref()) {
+                Some(at) => Some(at),
+                None if n > 0 => firsts.get_mut(t.key.as_str()),
+                None => None,
+            };
+            if let Some(at) = at {
                 at.push(i);
             }
         }
@@ -476,7 +484,12 @@ fn add_ner(st: &mut State<'_, '_>, reserved: &[bool], tagging: NerTagging) {
                 {
                     first = i - 1;
                 }
-                let (_, strip) = ner_stem(&doc.tokens[first].key);
+                let key = &doc.tokens[first].key;
+                let strip = if first == i && *key == pattern[0] {
+                    0
+                } else {
+                    ner_stem(key, ANY_TYPE).1
+                };
                 let word = doc.tokens[first].span.slice(doc.text);
                 let start = doc.tokens[first].span.start + offset_after_key_chars(word, strip);
                 let span = Span::new(start, doc.tokens[i + n - 1].span.end);
@@ -505,7 +518,7 @@ fn add_ner_span(
     let doc = st.doc;
     let first = &doc.tokens[a];
     let word = first.span.slice(doc.text);
-    let (stem, n) = ner_stem(&first.key);
+    let (stem, n) = ner_stem(&first.key, ner::tables::type_bit(t));
     let start = first.span.start + offset_after_key_chars(word, n);
     let span = Span::new(start, doc.tokens[b - 1].span.end);
     let words: Vec<String> = std::iter::once(stem.into_owned())
@@ -554,15 +567,21 @@ fn add_ner_span(
     Some((e, words))
 }
 
+/// Every type's bit in a name-list mask: a stem of any type.
+const ANY_TYPE: u8 = u8::MAX;
+
 /// The first word of a name the NER model found, without its proclitics: `(key of the stem,
 /// key chars stripped)`. A proclitic is stripped only before the article or a known name
 /// («والحلبوسي», «بالمحكمة»): one the knowledge base knows, or a one-word name of the NER name
-/// lists when the whole word is not one (issue 10: «سبتة ومليلية» names «مليلية»); never from
+/// lists of the span's type (`types`, a mask of [`ner::tables::type_bit`]) when the whole word
+/// is not one (issue 10: «سبتة ومليلية» names «مليلية», but the person «كريمة» is not «ريمة»,
+/// a place); never from
 /// an unknown name («وليد», «بارزاني»). In a لل form the span keeps the article's ل, as
 /// knowledge-base names do («للمحكمة» → «لمحكمة»), and the stem's key gets its alif back for
 /// clustering.
-fn ner_stem(word: &str) -> (Cow<'_, str>, usize) {
-    let listed = |key: &str| kb::is_known_name(key) || ner::tables::gazetteer().names.contains_key(key);
+fn ner_stem(word: &str, types: u8) -> (Cow<'_, str>, usize) {
+    let names = &ner::tables::gazetteer().names;
+    let listed = |key: &str| kb::is_known_name(key) || names.get(key).is_some_and(|m| m & types != 0);
     let whole_listed = std::cell::OnceCell::new();
     proclitic_readings(word)
         .iter()
@@ -992,14 +1011,14 @@ pub(super) fn resolve(
 
 #[cfg(test)]
 mod tests {
-    use super::ner_stem;
+    use super::{ANY_TYPE, NerType, ner, ner_stem};
     use crate::normalize::key;
 
     #[test]
     fn ner_stems_keep_the_article_and_unknown_names() {
         let stem = |w: &str| {
             let k = key(w);
-            let (s, n) = ner_stem(&k);
+            let (s, n) = ner_stem(&k, ANY_TYPE);
             (s.into_owned(), n)
         };
         assert_eq!(stem("والحلبوسي"), (key("الحلبوسي"), 1));
@@ -1007,5 +1026,13 @@ mod tests {
         assert_eq!(stem("بارزاني"), (key("بارزاني"), 0));
         assert_eq!(stem("وليد"), (key("وليد"), 0));
         assert_eq!(stem("فالح"), (key("فالح"), 0));
+        // Issue 10: a stem of the lists only of another type stays whole («ريمة» is a place).
+        let typed = |w: &str, t| {
+            let k = key(w);
+            let (s, n) = ner_stem(&k, ner::tables::type_bit(t));
+            (s.into_owned(), n)
+        };
+        assert_eq!(typed("كريمة", NerType::Pers), (key("كريمة"), 0));
+        assert_eq!(typed("ومليلية", NerType::Loc), (key("مليلية"), 1));
     }
 }

@@ -34,6 +34,17 @@ fn class_bit(class: &str) -> u8 {
     }
 }
 
+/// The [`Gazetteer`] mask bit of the names of type `t` (none for MISC, which the lists lack).
+pub fn type_bit(t: crate::ner_type::NerType) -> u8 {
+    use crate::ner_type::NerType;
+    match t {
+        NerType::Pers => 1,
+        NerType::Loc => 2,
+        NerType::Org => 4,
+        NerType::Misc => 0,
+    }
+}
+
 /// Name lists: full names (keys joined by a space) and the words they contain, each with a mask
 /// of the classes they belong to.
 #[derive(Debug, Default)]
