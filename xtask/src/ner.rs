@@ -637,7 +637,8 @@ fn o_penalty_grid(o: &Options, c: &Corpora) -> Result<()> {
 }
 
 /// The ablation table: each lever switched off in turn (and each group the shipped model
-/// leaves out switched on), F1 on both dev sets averaged over `--seeds` training orders.
+/// leaves out switched on), then the other trainer and the other tag encoding, F1 on both dev
+/// sets averaged over `--seeds` training orders.
 fn ablate(o: &Options, c: &Corpora) -> Result<()> {
     // Mean F1 (news, wiki) over the seeds, with and without the document pass.
     let score = |corpora: &Corpora, config: &TrainConfig| -> Result<[f64; 4]> {
@@ -733,6 +734,31 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
         true,
     ));
     variants.push(("without WikiFANE".to_owned(), o.config.clone(), false));
+    // The structured model's two choices (issue 10): the trainer and the tag encoding.
+    let other_trainer = match o.config.crf {
+        Some(_) => ("perceptron instead of CRF", None),
+        None => ("CRF instead of perceptron", Some(ner::crf::CrfConfig::default())),
+    };
+    variants.push((
+        other_trainer.0.to_owned(),
+        TrainConfig {
+            crf: other_trainer.1,
+            ..o.config.clone()
+        },
+        true,
+    ));
+    let other_scheme = match o.config.scheme {
+        ner::Scheme::Bios => ner::Scheme::Bio,
+        ner::Scheme::Bio => ner::Scheme::Bios,
+    };
+    variants.push((
+        format!("tags {} instead of {}", other_scheme.name(), o.config.scheme.name()),
+        TrainConfig {
+            scheme: other_scheme,
+            ..o.config.clone()
+        },
+        true,
+    ));
     run_variants(c, variants, &score, row)
 }
 
