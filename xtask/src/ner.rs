@@ -737,7 +737,10 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
     // The structured model's two choices (issue 10): the trainer and the tag encoding.
     let other_trainer = match o.config.crf {
         Some(_) => ("perceptron instead of CRF", None),
-        None => ("CRF instead of perceptron", Some(ner::crf::CrfConfig::default())),
+        None => (
+            "CRF instead of perceptron",
+            Some(ner::crf::CrfConfig::default()),
+        ),
     };
     variants.push((
         other_trainer.0.to_owned(),
@@ -752,7 +755,11 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
         ner::Scheme::Bio => ner::Scheme::Bios,
     };
     variants.push((
-        format!("tags {} instead of {}", other_scheme.name(), o.config.scheme.name()),
+        format!(
+            "tags {} instead of {}",
+            other_scheme.name(),
+            o.config.scheme.name()
+        ),
         TrainConfig {
             scheme: other_scheme,
             ..o.config.clone()
