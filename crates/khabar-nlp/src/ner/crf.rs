@@ -271,13 +271,12 @@ pub fn fit(
             for to in links.starts() {
                 dt[0][to] -= lattice.marginal(0, to);
             }
-            for i in 1..feats.len() {
+            for (i, e) in emissions.iter().enumerate().skip(1) {
                 let (a, b) = (&lattice.alpha[i - 1], &lattice.beta[i]);
                 for to in 0..LABELS {
                     for &from in &links.into[to] {
                         let k = (from + 1) * LABELS + to;
-                        let p = (a[from] + trans[k] + emissions[i][to] + b[to] - lattice.log_z)
-                            .exp();
+                        let p = (a[from] + trans[k] + e[to] + b[to] - lattice.log_z).exp();
                         dt[from + 1][to] -= p;
                     }
                 }
