@@ -30,6 +30,19 @@ fn data(path: &str) -> std::path::PathBuf {
     crate::root().join("crates/khabar-nlp/data").join(path)
 }
 
+/// Writes the table `text` to the data file `path` and prints `what` it holds and its size.
+fn write_table(path: &str, text: &str, what: &str) -> Result<()> {
+    let path = data(path);
+    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    println!(
+        "{what}, {} bytes ({} gzipped) -> {}",
+        text.len(),
+        crate::ner::gzipped_len(text.as_bytes()).unwrap_or(0),
+        path.display()
+    );
+    Ok(())
+}
+
 /// A sparse unit vector.
 type Sparse = Vec<(u32, f32)>;
 
@@ -242,16 +255,7 @@ pub fn clusters(args: &[String]) -> Result<()> {
     for (w, p) in rows {
         out.push_str(&format!("{w}\t{p}\n"));
     }
-    let path = data("ner/clusters.tsv");
-    std::fs::write(&path, &out)?;
-    println!(
-        "{} words ({} bytes, {} gzipped) -> {}",
-        vocab.len(),
-        out.len(),
-        crate::ner::gzipped_len(out.as_bytes()).unwrap_or(0),
-        path.display()
-    );
-    Ok(())
+    write_table("ner/clusters.tsv", &out, &format!("{} words", vocab.len()))
 }
 
 /// How many words the domain table keeps (the most telling of each corpus).
@@ -438,16 +442,8 @@ fn nerar_table() -> Result<()> {
     for (name, class) in sorted {
         out.push_str(&format!("{class}\t{name}\n"));
     }
-    let path = data("ner/gazetteer.tsv");
-    std::fs::write(&path, &out)?;
-    println!(
-        "{} names ({skipped} lines skipped), {} bytes ({} gzipped) -> {}",
-        rows.len(),
-        out.len(),
-        crate::ner::gzipped_len(out.as_bytes()).unwrap_or(0),
-        path.display()
-    );
-    Ok(())
+    let what = format!("{} names ({skipped} lines skipped)", rows.len());
+    write_table("ner/gazetteer.tsv", &out, &what)
 }
 
 /// Whether `c` is a letter of the Arabic alphabet as Arabic writes it (not the letters Persian,
@@ -590,16 +586,11 @@ fn places_table() -> Result<()> {
         out.push_str(k);
         out.push('\n');
     }
-    let dest = data("ner/places.tsv");
-    std::fs::write(&dest, &out)?;
-    println!(
-        "{} place names ({dropped} ordinary words dropped), {} bytes ({} gzipped) -> {}",
-        keys.len(),
-        out.len(),
-        crate::ner::gzipped_len(out.as_bytes()).unwrap_or(0),
-        dest.display()
+    let what = format!(
+        "{} place names ({dropped} ordinary words dropped)",
+        keys.len()
     );
-    Ok(())
+    write_table("ner/places.tsv", &out, &what)
 }
 
 #[cfg(test)]
