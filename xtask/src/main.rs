@@ -13,6 +13,7 @@ mod eval_time;
 mod fonts;
 mod fuzz;
 mod ner;
+mod ner_stack;
 mod ner_tables;
 mod serve;
 mod size;

@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use khabar_nlp::ner::document::Consistency;
+use khabar_nlp::ner::stack::Stack;
 use khabar_nlp::ner::eval::Scores;
 use khabar_nlp::ner::features::Group;
 use khabar_nlp::ner::model::Model;
@@ -82,6 +83,10 @@ struct Options {
     seeds: usize,
     /// Also score the weights before quantisation (`--float`).
     float: bool,
+    /// Also train and score the stacked document pass (`--stack`).
+    stack: bool,
+    /// How the stacked model is trained (`--stack-folds`, `--stack-doc-tokens`).
+    stack_options: crate::ner_stack::StackOptions,
 }
 
 fn options(args: &[String]) -> Result<Options> {
@@ -107,6 +112,8 @@ fn options(args: &[String]) -> Result<Options> {
         curve: false,
         seeds: 1,
         float: false,
+        stack: false,
+        stack_options: Default::default(),
     };
     // The trainer's flags (issue 10): `--trainer crf|perceptron` and the CRF's options.
     let mut crf = o.config.crf.is_some();
@@ -197,6 +204,9 @@ fn options(args: &[String]) -> Result<Options> {
             Long("cost") => crf_options.cost = parser.value()?.parse()?,
             Long("recall-cost") => crf_options.recall = parser.value()?.parse()?,
             Long("float") => o.float = true,
+            Long("stack") => o.stack = true,
+            Long("stack-folds") => o.stack_options.folds = parser.value()?.parse()?,
+            Long("stack-doc-tokens") => o.stack_options.doc_tokens = parser.value()?.parse()?,
             _ => return Err(arg.unexpected().into()),
         }
     }
@@ -335,6 +345,24 @@ fn evaluate(
     let secs = start.elapsed().as_secs_f64();
     let tokens = scores.tokens.0 as f64;
     (scores, tokens / secs.max(1e-9))
+}
+
+/// Scores `model` corrected by the stacked model `stack` on a dev set tagged as one document.
+fn evaluate_stacked(model: &Model, stack: &Stack, dev: &[Sentence]) -> (Scores, f64) {
+    let mut scores = Scores::default();
+    let start = Instant::now();
+    let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
+    let sentences: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let tagged = ner::tag_document_stacked(model, stack, &sentences, Some(whole));
+    for (s, tags) in dev.iter().zip(tagged) {
+        let pred: Vec<usize> = tags.into_iter().map(|t| ner::label(t.tag)).collect();
+        scores.add(&s.labels, &pred);
+    }
+    let speed = scores.tokens.0 as f64 / start.elapsed().as_secs_f64().max(1e-9);
+    (scores, speed)
 }
 
 /// Writes a dev set tagged by `model` as one document: `word gold predicted` per line (for error
@@ -478,6 +506,18 @@ pub fn eval(args: &[String]) -> Result<()> {
             o.consistency,
         )?;
     }
+    let stack = if o.stack {
+        let start = Instant::now();
+        let stack = crate::ner_stack::train_stack(&c.train, &o.config, o.stack_options)?;
+        println!(
+            "stacked model trained in {:.1}s ({} bytes)",
+            start.elapsed().as_secs_f64(),
+            stack.to_bytes().len()
+        );
+        Some(stack)
+    } else {
+        None
+    };
     for (name, dev) in [
         ("ANERcorp dev (last 10%)", &c.dev_news),
         ("WikiFANE dev (every 10th article)", &c.dev_wiki),
@@ -502,6 +542,11 @@ pub fn eval(args: &[String]) -> Result<()> {
                 "F1 with shared features only {shared:.2}; with the domain detected per sentence \
                  (no document pass) {per_sentence:.2}; without the document pass {no_pass:.2}"
             );
+        }
+        if let Some(stack) = &stack {
+            let (scores, _) = evaluate_stacked(&model, stack, dev);
+            println!("stacked document pass instead:");
+            print!("{}", scores.table());
         }
         if o.margins {
             margin_sweep(&model, dev);

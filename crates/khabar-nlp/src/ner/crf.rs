@@ -199,9 +199,12 @@ impl Gradient {
 /// and `gold` (per sentence, a label of `scheme` per token), over `n_features` features, visiting the
 /// sentences in an order shuffled each epoch from `seed`; returns the emission weights (by
 /// feature id and label) and the transition table (row 0 from the sentence start, row `1 + a`
-/// from label `a`).
+/// from label `a`). With `offsets` (per sentence, per token, log scores in the same units),
+/// each token's emissions are its features' weights plus its offsets, held fixed: the stacked
+/// pass ([`crate::ner::stack`]) fits a correction to the first pass's scores that way.
 pub fn fit(
     data: &[Vec<Vec<u32>>],
+    offsets: Option<&[Vec<[f64; LABELS]>]>,
     gold: &[&[usize]],
     n_features: usize,
     config: &CrfConfig,
@@ -238,6 +241,13 @@ pub fn fit(
                 continue;
             }
             let mut emissions = w.emissions(feats);
+            if let Some(offsets) = offsets.and_then(|o| o.get(si)) {
+                for (e, o) in emissions.iter_mut().zip(offsets) {
+                    for (x, y) in e.iter_mut().zip(o) {
+                        *x += y;
+                    }
+                }
+            }
             for (e, &g) in emissions.iter_mut().zip(gold) {
                 let cost = if g == 0 { config.cost } else { config.cost * config.recall };
                 for (l, x) in e.iter_mut().enumerate() {
@@ -399,8 +409,8 @@ mod tests {
             l2: 0.01,
             ..CrfConfig::default()
         };
-        let (e, t) = fit(&data, &gold, 4, &config, scheme, 1);
-        assert_eq!(fit(&data, &gold, 4, &config, scheme, 1), (e.clone(), t.clone()));
+        let (e, t) = fit(&data, None, &gold, 4, &config, scheme, 1);
+        assert_eq!(fit(&data, None, &gold, 4, &config, scheme, 1), (e.clone(), t.clone()));
         let w = Weights {
             v: e.iter().chain(&t).copied().collect(),
             n_emissions: 4 * LABELS,

@@ -135,6 +135,34 @@ impl Names {
         })
     }
 
+    /// For each token the first pass left `O`, the confident name occurrence it is in, if any:
+    /// the name's type and whether the token is its first (the positions
+    /// [`Names::push_toward`] pushes).
+    pub fn occurrences<K: AsRef<str>>(
+        &self,
+        keys: &[K],
+        tags: &[ScoredTag],
+    ) -> Vec<Option<(NerType, bool)>> {
+        let mut out = vec![None; tags.len()];
+        if keys.len() != tags.len() {
+            return out;
+        }
+        let mut i = 0;
+        while i < keys.len() {
+            let free = |len: usize| tags[i..i + len].iter().all(|t| t.tag == Tag::O);
+            match self.at(keys, i) {
+                Some((len, ty)) if i + len <= tags.len() && free(len) => {
+                    for (k, o) in out[i..i + len].iter_mut().enumerate() {
+                        *o = Some((ty, k == 0));
+                    }
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
     /// Adds `bonus` (model units) to the emissions of the confident names' occurrences among the
     /// tokens the first pass left `O`, on the labels of a name in `scheme`; whether any was found.
     pub fn push_toward<K: AsRef<str>>(

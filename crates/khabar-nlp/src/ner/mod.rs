@@ -17,6 +17,7 @@ pub mod document;
 pub mod eval;
 pub mod features;
 pub mod model;
+pub mod stack;
 pub mod tables;
 #[cfg(feature = "eval")]
 pub mod train;
@@ -245,7 +246,7 @@ pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<S
 }
 
 /// The emission scores of a sentence's words under `model` (see [`tag_scored_in`]).
-fn emissions_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<[i64; LABELS]> {
+pub fn emissions_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<[i64; LABELS]> {
     let feats = features::extract(words, features::FeatureSet(model.feature_set));
     // Each feature's shared weights and, with a domain, that corpus' own (integer sums: the
     // order is immaterial).
@@ -307,11 +308,58 @@ fn second_pass<K: AsRef<str>>(
     tags
 }
 
+/// Tags the sentences of one document with `model`, then corrects them with the stacked model
+/// `stack` ([`stack`]).
+pub fn tag_document_stacked(
+    model: &Model,
+    stack: &stack::Stack,
+    sentences: &[Vec<&str>],
+    domain: Option<u8>,
+) -> Vec<Vec<ScoredTag>> {
+    let keys = sentence_keys(sentences);
+    let mut emissions: Vec<Vec<[i64; LABELS]>> = sentences
+        .iter()
+        .map(|words| emissions_in(model, words, domain))
+        .collect();
+    stacked_pass(model, &stack.in_units(model.scale, domain), &keys, &mut emissions)
+}
+
+/// Decodes every sentence, then again with the stacked model's features of the document's
+/// first-pass tags added.
+fn stacked_pass<K: AsRef<str>>(
+    model: &Model,
+    stack: &stack::Scaled,
+    keys: &[Vec<K>],
+    emissions: &mut [Vec<[i64; LABELS]>],
+) -> Vec<Vec<ScoredTag>> {
+    let first: Vec<Vec<ScoredTag>> = emissions.iter().map(|e| decoded(model, e)).collect();
+    let summary = stack::Summary::new(keys, &first);
+    let mut features = Vec::new();
+    emissions
+        .iter_mut()
+        .zip(keys)
+        .zip(&first)
+        .map(|((e, keys), tags)| {
+            summary.features(keys, tags, &mut features);
+            stack.add(&features, e);
+            decoded_by(model, e, |from, to| stack.transition(from, to))
+        })
+        .collect()
+}
+
 /// The best tags for `emissions` under `model`'s transitions, with margins.
-fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
-    let (labels, margins) = decode::viterbi(model.scheme, emissions, |from, to| {
-        i64::from(model.transition(from, to))
-    });
+pub fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
+    decoded_by(model, emissions, |from, to| i64::from(model.transition(from, to)))
+}
+
+/// The best tags for `emissions` (in `model`'s units and encoding) under `transition`, with
+/// margins.
+fn decoded_by(
+    model: &Model,
+    emissions: &[[i64; LABELS]],
+    transition: impl Fn(Option<usize>, usize) -> i64,
+) -> Vec<ScoredTag> {
+    let (labels, margins) = decode::viterbi(model.scheme, emissions, transition);
     labels
         .into_iter()
         .zip(margins)

@@ -325,7 +325,7 @@ fn train_with<T>(
     let (emissions, trans) = match &config.crf {
         Some(options) => {
             let gold: Vec<&[usize]> = golds.iter().map(Vec::as_slice).collect();
-            crf::fit(&data, &gold, n_feat, options, config.scheme, config.seed)
+            crf::fit(&data, None, &gold, n_feat, options, config.scheme, config.seed)
         }
         None => (averaged(&w, &u, c), averaged(&tw, &tu, c)),
     };

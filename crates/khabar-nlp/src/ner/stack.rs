@@ -1,0 +1,526 @@
+//! The stacked document pass (issue 10): a second, small model that reads what the first pass
+//! tagged across the whole document and corrects it.
+//!
+//! The first pass tags each sentence on its own. The stacked pass gives every token a few
+//! features of the document's first-pass tags ([`Template`]): how the token's other occurrences
+//! were tagged, how the other occurrences of the entity it is in were tagged, whether it occurs
+//! inside a longer name elsewhere, and the same for its neighbours, each together with the
+//! token's own first-pass tag. Its weights are added to the first pass's emission scores and the
+//! sentence is decoded again with the stacked model's transitions. The stacked model was fitted
+//! (`cargo xtask train-ner`) on first-pass tags of text the first-pass model had not seen
+//! (Krishnan and Manning 2006: cross-validated, so that the stacked model learns how far the
+//! first pass is to be trusted on new text), with its scores held fixed ([`crate::ner::crf`]).
+//!
+//! Cost is linear: one map entry per distinct word and per distinct first-pass entity, a fixed
+//! number of features per token, and one more Viterbi pass.
+
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::ner::document::{Consistency, Names};
+use crate::ner::features::light_stem;
+use crate::ner::{Kind, LABELS, ScoredTag, Tag, kind_of, runs};
+
+/// What a document's other occurrences of something say about it: none, all `O`, or the type
+/// most of the tagged ones have with how many of all the occurrences do (all, at least half,
+/// fewer).
+const SUMMARIES: usize = 2 + 3 * 4;
+
+/// A token's own first-pass type: `O` or one of the four.
+const OWN: usize = 5;
+
+/// The feature templates, each a product of small codes: its name and number of values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// One feature for every token (a per-label bias).
+    Bias = 0,
+    /// The token's own first-pass BIO label (9) and how confident (3).
+    Own = 1,
+    /// The other occurrences of the token's word (its light stem) × its own type.
+    Word = 2,
+    /// Inside a first-pass entity: the other occurrences of that entity (the same words) ×
+    /// first token or not × its type.
+    Entity = 3,
+    /// The type of the first-pass names of several words the word occurs in elsewhere (or none)
+    /// × its own type.
+    Within = 4,
+    /// [`Template::Word`] of the previous token × this token's own type.
+    Previous = 5,
+    /// [`Template::Word`] of the next token × this token's own type.
+    Next = 6,
+    /// Where the first pass left the token `O`: the occurrence of a name it tagged confidently
+    /// elsewhere that the token is in ([`crate::ner::document::Names`]), its type and first
+    /// token or not, or none.
+    Repeat = 7,
+    /// [`Template::Repeat`] of every name of the first pass, however confident.
+    RepeatAny = 8,
+}
+
+impl Template {
+    /// Every template, in order.
+    pub const ALL: [Template; 9] = [
+        Template::Bias,
+        Template::Own,
+        Template::Word,
+        Template::Entity,
+        Template::Within,
+        Template::Previous,
+        Template::Next,
+        Template::Repeat,
+        Template::RepeatAny,
+    ];
+
+    /// How many values the template has.
+    pub const fn size(self) -> usize {
+        match self {
+            Template::Bias => 1,
+            Template::Own => 9 * 3,
+            Template::Word | Template::Previous | Template::Next => SUMMARIES * OWN,
+            Template::Entity => SUMMARIES * 2 * 4,
+            Template::Within => 5 * OWN,
+            Template::Repeat | Template::RepeatAny => 1 + 4 * 2,
+        }
+    }
+
+    /// The id of the template's first value.
+    pub const fn offset(self) -> usize {
+        let mut sum = 0;
+        let mut i = 0;
+        while i < self as usize {
+            sum += Template::ALL[i].size();
+            i += 1;
+        }
+        sum
+    }
+}
+
+/// The number of stacked features (of one part).
+pub const FEATURES: usize = Template::RepeatAny.offset() + Template::RepeatAny.size();
+
+/// The parts a stacked feature's weights come in, as the first model's: shared, news, Wikipedia.
+pub const PARTS: usize = 3;
+
+/// A token's stacked features: one id per template, `NONE` where it does not apply.
+pub type TokenFeatures = [u16; Template::ALL.len()];
+
+/// An absent feature.
+pub const NONE: u16 = u16::MAX;
+
+/// The type code of a tag: 0 for `O`, 1 + type.
+fn type_code(tag: Tag) -> usize {
+    match tag {
+        Tag::O => 0,
+        Tag::B(t) | Tag::I(t) => 1 + t as usize,
+    }
+}
+
+/// The summary code ([`SUMMARIES`]) of occurrence counts by type code, less the token's own
+/// (`own`).
+fn summary(mut counts: [u32; OWN], own: Option<usize>) -> usize {
+    if let Some(o) = own {
+        counts[o] = counts[o].saturating_sub(1);
+    }
+    let total: u32 = counts.iter().sum();
+    if total == 0 {
+        return 0;
+    }
+    let mut best = 1;
+    for t in 2..OWN {
+        if counts[t] > counts[best] {
+            best = t;
+        }
+    }
+    let n = counts[best];
+    if n == 0 {
+        return 1;
+    }
+    let strength = if n == total {
+        0
+    } else if 2 * n >= total {
+        1
+    } else {
+        2
+    };
+    2 + 3 * (best - 1) + strength
+}
+
+/// A first-pass margin's confidence bucket (score units: 40 is one log-odds unit).
+fn confidence(margin: f32) -> usize {
+    if margin < 40.0 {
+        0
+    } else if margin < 160.0 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The hash of an entity's words (their light stems).
+fn entity_hash<K: AsRef<str>>(keys: &[K]) -> u64 {
+    let mut h = FxHasher::default();
+    for k in keys {
+        light_stem(k.as_ref()).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// What a document's first pass tagged, by word and by entity.
+#[derive(Debug, Default)]
+pub struct Summary<'k> {
+    /// Light stem → occurrences by type code.
+    words: FxHashMap<&'k str, [u32; OWN]>,
+    /// Entity words' hash → occurrences by type code.
+    entities: FxHashMap<u64, [u32; OWN]>,
+    /// Light stem → occurrences inside first-pass names of several words, by type code.
+    within: FxHashMap<&'k str, [u32; OWN]>,
+    /// The names the first pass tagged confidently.
+    names: Names,
+    /// Every name the first pass tagged.
+    all_names: Names,
+}
+
+impl<'k> Summary<'k> {
+    /// The summary of a document: its sentences' keys and first-pass tags.
+    pub fn new<K: AsRef<str>>(keys: &'k [Vec<K>], tags: &[Vec<ScoredTag>]) -> Summary<'k> {
+        let mut s = Summary {
+            names: Names::collect(keys, tags, Consistency::SHIPPED.min_margin),
+            all_names: Names::collect(keys, tags, f32::NEG_INFINITY),
+            ..Summary::default()
+        };
+        for (keys, tags) in keys.iter().zip(tags) {
+            for (k, t) in keys.iter().zip(tags) {
+                s.words.entry(light_stem(k.as_ref())).or_default()[type_code(t.tag)] += 1;
+            }
+            for (start, end, ty) in runs(tags) {
+                let Some(words) = keys.get(start..end) else {
+                    continue;
+                };
+                s.entities.entry(entity_hash(words)).or_default()[1 + ty as usize] += 1;
+                if end - start > 1 {
+                    for k in words {
+                        s.within.entry(light_stem(k.as_ref())).or_default()[1 + ty as usize] += 1;
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// The summary code of the other occurrences of the word `key` tagged `tag`.
+    fn word(&self, key: &str, tag: Tag) -> usize {
+        let counts = self.words.get(light_stem(key)).copied().unwrap_or_default();
+        summary(counts, Some(type_code(tag)))
+    }
+
+    /// The stacked features of a sentence's tokens (its keys and first-pass tags), written to
+    /// `out` (cleared first).
+    pub fn features<K: AsRef<str>>(
+        &self,
+        keys: &[K],
+        tags: &[ScoredTag],
+        out: &mut Vec<TokenFeatures>,
+    ) {
+        out.clear();
+        let n = keys.len().min(tags.len());
+        let repeats = self.names.occurrences(&keys[..n], &tags[..n]);
+        let any_repeats = self.all_names.occurrences(&keys[..n], &tags[..n]);
+        let words: Vec<usize> = (0..n)
+            .map(|i| self.word(keys[i].as_ref(), tags[i].tag))
+            .collect();
+        // Each token's first-pass entity: (code of its other occurrences, first token or not,
+        // type), and whether it spans several words.
+        let mut entity = vec![None; n];
+        for (start, end, ty) in runs(&tags[..n]) {
+            let counts = self
+                .entities
+                .get(&entity_hash(&keys[start..end]))
+                .copied()
+                .unwrap_or_default();
+            let code = summary(counts, Some(1 + ty as usize));
+            for (i, e) in entity.iter_mut().enumerate().take(end).skip(start) {
+                *e = Some((code, usize::from(i > start), ty as usize, end - start > 1));
+            }
+        }
+        for i in 0..n {
+            let own = type_code(tags[i].tag);
+            let label = match kind_of(crate::ner::label(tags[i].tag)) {
+                None => 0,
+                Some((Kind::Inside, t)) => 2 + 2 * t as usize,
+                Some((_, t)) => 1 + 2 * t as usize,
+            };
+            let id = |t: Template, v: usize| (t.offset() + v) as u16;
+            let mut f = [NONE; Template::ALL.len()];
+            f[0] = id(Template::Bias, 0);
+            f[1] = id(Template::Own, label * 3 + confidence(tags[i].margin));
+            f[2] = id(Template::Word, words[i] * OWN + own);
+            if let Some((code, inside, ty, _)) = entity[i] {
+                f[3] = id(Template::Entity, (code * 2 + inside) * 4 + ty);
+            }
+            let mut within = self
+                .within
+                .get(light_stem(keys[i].as_ref()))
+                .copied()
+                .unwrap_or_default();
+            if let Some((_, _, ty, true)) = entity[i] {
+                within[1 + ty] = within[1 + ty].saturating_sub(1);
+            }
+            let within_type = (1..OWN)
+                .filter(|&t| within[t] > 0)
+                .max_by_key(|&t| (within[t], std::cmp::Reverse(t)))
+                .unwrap_or(0);
+            f[4] = id(Template::Within, within_type * OWN + own);
+            if i > 0 {
+                f[5] = id(Template::Previous, words[i - 1] * OWN + own);
+            }
+            if i + 1 < n {
+                f[6] = id(Template::Next, words[i + 1] * OWN + own);
+            }
+            let repeat = repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
+            f[7] = id(Template::Repeat, repeat);
+            let repeat = any_repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
+            f[8] = id(Template::RepeatAny, repeat);
+            out.push(f);
+        }
+    }
+}
+
+/// A stacked model: weights by part, feature and label, and transitions, in score units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stack {
+    /// What an integer weight is worth, in score units.
+    pub scale: f32,
+    /// `weights[(part · FEATURES + feature) · LABELS + label]`.
+    pub weights: Vec<i16>,
+    /// Row 0 from the sentence start, row `1 + a` from label `a`.
+    pub transitions: Vec<i16>,
+}
+
+/// The file's first bytes (and its format version).
+const MAGIC: &[u8; 8] = b"KNSTACK1";
+
+impl Stack {
+    /// Parses a stacked model file (`None` if it is not one of this build's).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Stack> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (features, rest) = rest.split_first_chunk::<4>()?;
+        if u32::from_le_bytes(*features) as usize != FEATURES {
+            return None;
+        }
+        let (scale, rest) = rest.split_first_chunk::<4>()?;
+        let values: Vec<i16> = rest
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let n_weights = PARTS * FEATURES * LABELS;
+        if rest.len() % 2 != 0 || values.len() != n_weights + (1 + LABELS) * LABELS {
+            return None;
+        }
+        let mut weights = values;
+        let transitions = weights.split_off(n_weights);
+        Some(Stack {
+            scale: f32::from_le_bytes(*scale),
+            weights,
+            transitions,
+        })
+    }
+
+    /// The file of this model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend((FEATURES as u32).to_le_bytes());
+        out.extend(self.scale.to_le_bytes());
+        for v in self.weights.iter().chain(&self.transitions) {
+            out.extend(v.to_le_bytes());
+        }
+        out
+    }
+
+    /// The model's weights in the units of a first-pass model whose integer weight is worth
+    /// `unit` score units, for a text of corpus `domain` (shared weights only if `None`).
+    pub fn in_units(&self, unit: f32, domain: Option<u8>) -> Scaled {
+        let factor = f64::from(self.scale) / f64::from(unit);
+        let convert = |v: i16| (f64::from(v) * factor).round() as i64;
+        let parts = [Some(0), domain.map(|d| usize::from(d) + 1)];
+        let mut weights = vec![[0i64; LABELS]; FEATURES];
+        for part in parts.into_iter().flatten().filter(|&p| p < PARTS) {
+            for (f, row) in weights.iter_mut().enumerate() {
+                let start = (part * FEATURES + f) * LABELS;
+                for (w, &v) in row.iter_mut().zip(&self.weights[start..start + LABELS]) {
+                    *w += convert(v);
+                }
+            }
+        }
+        Scaled {
+            weights,
+            transitions: self.transitions.iter().map(|&v| convert(v)).collect(),
+        }
+    }
+}
+
+/// A stacked model's weights converted to a first-pass model's integer units.
+#[derive(Debug, Clone)]
+pub struct Scaled {
+    weights: Vec<[i64; LABELS]>,
+    transitions: Vec<i64>,
+}
+
+impl Scaled {
+    /// Adds the weights of a sentence's stacked features to its emission scores.
+    pub fn add(&self, features: &[TokenFeatures], emissions: &mut [[i64; LABELS]]) {
+        for (fs, e) in features.iter().zip(emissions) {
+            for &f in fs.iter().filter(|&&f| f != NONE) {
+                if let Some(row) = self.weights.get(usize::from(f)) {
+                    for (x, y) in e.iter_mut().zip(row) {
+                        *x += y;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The transition weight from `from` (`None`: sentence start) to `to`.
+    pub fn transition(&self, from: Option<usize>, to: usize) -> i64 {
+        let row = from.map_or(0, |f| f + 1);
+        self.transitions.get(row * LABELS + to).copied().unwrap_or(0)
+    }
+}
+
+/// Training the stacked model (with the `eval` feature).
+#[cfg(feature = "eval")]
+pub mod fit {
+    use super::*;
+    use crate::ner::Scheme;
+    use crate::ner::crf::{self, CrfConfig};
+
+    /// One sentence of a first pass over text the first model was not trained on.
+    #[derive(Debug, Clone)]
+    pub struct FirstPass {
+        /// The words' matching keys.
+        pub keys: Vec<String>,
+        /// The first model's emission scores, in log-odds units (score units / 40).
+        pub emissions: Vec<[f64; LABELS]>,
+        /// The first pass's tags.
+        pub tags: Vec<ScoredTag>,
+        /// The gold labels, in the scheme trained.
+        pub gold: Vec<usize>,
+        /// The sentence's corpus.
+        pub domain: u8,
+    }
+
+    /// Fits a stacked model to documents of first-pass sentences.
+    pub fn train(docs: &[Vec<FirstPass>], config: &CrfConfig, scheme: Scheme, seed: u64) -> Stack {
+        let mut data: Vec<Vec<Vec<u32>>> = Vec::new();
+        let mut offsets: Vec<Vec<[f64; LABELS]>> = Vec::new();
+        let mut golds: Vec<&[usize]> = Vec::new();
+        let mut buffer = Vec::new();
+        for doc in docs {
+            let keys: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.keys.iter().map(String::as_str).collect())
+                .collect();
+            let tags: Vec<Vec<ScoredTag>> = doc.iter().map(|s| s.tags.clone()).collect();
+            let summary = Summary::new(&keys, &tags);
+            for (s, keys) in doc.iter().zip(&keys) {
+                summary.features(keys, &s.tags, &mut buffer);
+                let own = (1 + usize::from(s.domain)) * FEATURES;
+                data.push(
+                    buffer
+                        .iter()
+                        .map(|fs| {
+                            let present = fs.iter().filter(|&&f| f != NONE);
+                            present
+                                .flat_map(|&f| [u32::from(f), (own + usize::from(f)) as u32])
+                                .collect()
+                        })
+                        .collect(),
+                );
+                offsets.push(s.emissions.clone());
+                golds.push(&s.gold);
+            }
+        }
+        let (weights, transitions) = crf::fit(
+            &data,
+            Some(&offsets),
+            &golds,
+            PARTS * FEATURES,
+            config,
+            scheme,
+            seed,
+        );
+        // In score units, at the finest resolution i16 allows.
+        let units = |w: f64| w * crf::SCORE_UNITS;
+        let max = weights
+            .iter()
+            .chain(&transitions)
+            .fold(0.0f64, |m, &w| m.max(units(w).abs()));
+        let scale = (max / 32_000.0).max(1e-6);
+        let quantised = |ws: &[f64]| -> Vec<i16> {
+            ws.iter()
+                .map(|&w| (units(w) / scale).round() as i16)
+                .collect()
+        };
+        Stack {
+            scale: scale as f32,
+            weights: quantised(&weights),
+            transitions: quantised(&transitions),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::NerType;
+
+    fn tagged(tags: &[Tag]) -> Vec<ScoredTag> {
+        tags.iter()
+            .map(|&tag| ScoredTag { tag, margin: 100.0 })
+            .collect()
+    }
+
+    #[test]
+    fn summaries_leave_the_token_itself_out() {
+        // Issue 10: three occurrences, two tagged PERS, one O.
+        let counts = [1, 2, 0, 0, 0];
+        assert_eq!(summary(counts, Some(0)), 2); // the others: all PERS
+        assert_eq!(summary(counts, Some(1)), 3); // the others: PERS and O, half
+        assert_eq!(summary([1, 0, 0, 0, 0], Some(0)), 0); // alone
+        assert_eq!(summary([3, 0, 0, 0, 0], Some(0)), 1); // never a name
+        assert_eq!(summary([5, 1, 0, 0, 0], Some(0)), 4); // PERS, fewer than half
+    }
+
+    #[test]
+    fn a_word_tagged_elsewhere_gets_its_type_as_a_feature() {
+        // Issue 10: «سالم» is PERS in the first sentence and O in the second.
+        let keys = vec![vec!["قال", "سالم"], vec!["وسالم", "هنا"]];
+        let tags = vec![
+            tagged(&[Tag::O, Tag::B(NerType::Pers)]),
+            tagged(&[Tag::O, Tag::O]),
+        ];
+        let summary = Summary::new(&keys, &tags);
+        let mut out = Vec::new();
+        summary.features(&keys[1], &tags[1], &mut out);
+        let word = |code: usize, own: usize| (Template::Word.offset() + code * OWN + own) as u16;
+        // The other occurrence (without its «و») is all PERS; this one is O.
+        assert_eq!(out[0][Template::Word as usize], word(2, 0));
+        assert_eq!(out[0][Template::Entity as usize], NONE);
+        assert_eq!(out[1][Template::Previous as usize] as usize, {
+            Template::Previous.offset() + 2 * OWN
+        });
+        assert!(out.iter().flatten().all(|&f| f == NONE || usize::from(f) < FEATURES));
+    }
+
+    #[test]
+    fn the_file_round_trips_and_refuses_others() {
+        let stack = Stack {
+            scale: 0.5,
+            weights: (0..PARTS * FEATURES * LABELS).map(|i| (i % 7) as i16 - 3).collect(),
+            transitions: vec![2; (1 + LABELS) * LABELS],
+        };
+        let bytes = stack.to_bytes();
+        assert_eq!(Stack::from_bytes(&bytes), Some(stack));
+        assert_eq!(Stack::from_bytes(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(Stack::from_bytes(b"KNSTACK0"), None);
+    }
+}
