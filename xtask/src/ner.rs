@@ -14,11 +14,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use khabar_nlp::ner::document::Consistency;
-use khabar_nlp::ner::stack::Stack;
+use khabar_nlp::ner::document::{Consistency, DocumentPass};
 use khabar_nlp::ner::eval::Scores;
 use khabar_nlp::ner::features::Group;
 use khabar_nlp::ner::model::Model;
+use khabar_nlp::ner::stack::Stack;
 use khabar_nlp::ner::train::{self, Sentence, TrainConfig};
 use khabar_nlp::ner::{self, tag_name, tag_of_label};
 use lexopt::prelude::*;
@@ -76,7 +76,8 @@ struct Options {
     shipped: bool,
     /// The variants `--ablate` measures: each a set of groups switched together.
     levers: Option<Vec<Vec<Group>>>,
-    consistency: Consistency,
+    /// The document pass dev sets are tagged with.
+    pass: DocumentPass,
     consistency_grid: bool,
     o_penalty_grid: bool,
     curve: bool,
@@ -85,6 +86,8 @@ struct Options {
     float: bool,
     /// Also train and score the stacked document pass (`--stack`).
     stack: bool,
+    /// Also score the fold models' emissions summed (`--bag`).
+    bag: bool,
     /// How the stacked model is trained (`--stack-folds`, `--stack-doc-tokens`).
     stack_options: crate::ner_stack::StackOptions,
 }
@@ -106,13 +109,14 @@ fn options(args: &[String]) -> Result<Options> {
         write_model: false,
         shipped: false,
         levers: None,
-        consistency: Consistency::SHIPPED,
+        pass: DocumentPass::SHIPPED,
         consistency_grid: false,
         o_penalty_grid: false,
         curve: false,
         seeds: 1,
         float: false,
         stack: false,
+        bag: false,
         stack_options: Default::default(),
     };
     // The trainer's flags (issue 10): `--trainer crf|perceptron` and the CRF's options.
@@ -168,9 +172,11 @@ fn options(args: &[String]) -> Result<Options> {
                     ))
                     .into());
                 };
-                o.consistency = Consistency { min_margin, bonus };
+                o.pass = DocumentPass::Heuristic(Consistency { min_margin, bonus });
             }
-            Long("no-consistency") => o.consistency = Consistency::OFF,
+            Long("no-consistency") => o.pass = DocumentPass::Off,
+            // Issue 10: the heuristic document pass instead of the stacked one.
+            Long("heuristic-pass") => o.pass = DocumentPass::Heuristic(Consistency::SHIPPED),
             Long("consistency-grid") => o.consistency_grid = true,
             Long("o-penalty-grid") => o.o_penalty_grid = true,
             Long("curve") => o.curve = true,
@@ -207,6 +213,8 @@ fn options(args: &[String]) -> Result<Options> {
             Long("stack") => o.stack = true,
             Long("stack-folds") => o.stack_options.folds = parser.value()?.parse()?,
             Long("stack-doc-tokens") => o.stack_options.doc_tokens = parser.value()?.parse()?,
+            Long("stack-l2") => o.stack_options.l2 = parser.value()?.parse()?,
+            Long("bag") => o.bag = true,
             _ => return Err(arg.unexpected().into()),
         }
     }
@@ -263,9 +271,22 @@ pub fn train(args: &[String]) -> Result<()> {
         gzipped_len(&bytes).map_or("?".to_owned(), |n| n.to_string()),
         path.display()
     );
+    let start = Instant::now();
+    let stack = crate::ner_stack::train_stack(&c.train, &o.config, o.stack_options)?;
+    let bytes = stack.to_bytes();
+    let path = data("ner/stack.bin");
+    std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
+    println!(
+        "stacked document pass: {} folds, trained in {:.1}s: {} bytes -> {}",
+        o.stack_options.folds,
+        start.elapsed().as_secs_f64(),
+        bytes.len(),
+        path.display()
+    );
     let mut total = (0, 0);
     for name in [
         "model.bin",
+        "stack.bin",
         "clusters.tsv",
         "gazetteer.tsv",
         "places.tsv",
@@ -313,13 +334,8 @@ enum Domain {
 }
 
 /// Scores `model` on a dev set tagged as one document (as `khabar tag-conll` tags its input),
-/// with the document pass set by `consistency`; also the tagging speed in tokens per second.
-fn evaluate(
-    model: &Model,
-    dev: &[Sentence],
-    mode: Domain,
-    consistency: Consistency,
-) -> (Scores, f64) {
+/// with the document pass `pass`; also the tagging speed in tokens per second.
+fn evaluate(model: &Model, dev: &[Sentence], mode: Domain, pass: DocumentPass) -> (Scores, f64) {
     let mut scores = Scores::default();
     let start = Instant::now();
     let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
@@ -328,8 +344,8 @@ fn evaluate(
         .map(|s| s.words.iter().map(String::as_str).collect())
         .collect();
     let tagged: Vec<Vec<ner::ScoredTag>> = match mode {
-        Domain::Shared => ner::tag_document_in(model, &sentences, None, consistency),
-        Domain::PerInput => ner::tag_document_in(model, &sentences, Some(whole), consistency),
+        Domain::Shared => ner::tag_document_in(model, &sentences, None, pass),
+        Domain::PerInput => ner::tag_document_in(model, &sentences, Some(whole), pass),
         Domain::PerSentence => sentences
             .iter()
             .map(|words| {
@@ -371,14 +387,14 @@ fn write_predictions(
     path: &str,
     model: &Model,
     dev: &[Sentence],
-    consistency: Consistency,
+    pass: DocumentPass,
 ) -> Result<()> {
     let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
     let sentences: Vec<Vec<&str>> = dev
         .iter()
         .map(|s| s.words.iter().map(String::as_str).collect())
         .collect();
-    let tagged = ner::tag_document_in(model, &sentences, Some(whole), consistency);
+    let tagged = ner::tag_document_in(model, &sentences, Some(whole), pass);
     let mut out = String::new();
     for (s, tags) in dev.iter().zip(tagged) {
         for ((w, &l), t) in s.words.iter().zip(&s.labels).zip(tags) {
@@ -444,11 +460,11 @@ pub fn eval(args: &[String]) -> Result<()> {
         let start = Instant::now();
         let model = train::train_observed(&c.train, &o.config, |epoch, model| {
             if o.curve {
-                print_curve_row(&c, epoch, &model, o.consistency);
+                print_curve_row(&c, epoch, &model, o.pass);
             }
         });
         if o.curve {
-            print_curve_row(&c, o.config.epochs, &model, o.consistency);
+            print_curve_row(&c, o.config.epochs, &model, o.pass);
         }
         let trained = start.elapsed().as_secs_f64();
         let bytes = model.to_bytes();
@@ -493,18 +509,8 @@ pub fn eval(args: &[String]) -> Result<()> {
         shipped_tagger_speed(&c);
     }
     if let Some(prefix) = &o.write_pred {
-        write_predictions(
-            &format!("{prefix}.news.txt"),
-            &model,
-            &c.dev_news,
-            o.consistency,
-        )?;
-        write_predictions(
-            &format!("{prefix}.wiki.txt"),
-            &model,
-            &c.dev_wiki,
-            o.consistency,
-        )?;
+        write_predictions(&format!("{prefix}.news.txt"), &model, &c.dev_news, o.pass)?;
+        write_predictions(&format!("{prefix}.wiki.txt"), &model, &c.dev_wiki, o.pass)?;
     }
     let stack = if o.stack {
         let start = Instant::now();
@@ -524,18 +530,18 @@ pub fn eval(args: &[String]) -> Result<()> {
     ] {
         let detected =
             ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
-        let (scores, speed) = evaluate(&model, dev, Domain::PerInput, o.consistency);
+        let (scores, speed) = evaluate(&model, dev, Domain::PerInput, o.pass);
         println!(
             "\n== {name}: detected domain {} (0 news, 1 Wikipedia); tagging {speed:.0} tokens/s",
             detected
         );
         print!("{}", scores.table());
         if o.config.keep_domains {
-            let shared = evaluate(&model, dev, Domain::Shared, o.consistency).0.f1();
-            let per_sentence = evaluate(&model, dev, Domain::PerSentence, Consistency::OFF)
+            let shared = evaluate(&model, dev, Domain::Shared, o.pass).0.f1();
+            let per_sentence = evaluate(&model, dev, Domain::PerSentence, DocumentPass::Off)
                 .0
                 .f1();
-            let no_pass = evaluate(&model, dev, Domain::PerInput, Consistency::OFF)
+            let no_pass = evaluate(&model, dev, Domain::PerInput, DocumentPass::Off)
                 .0
                 .f1();
             println!(
@@ -547,6 +553,10 @@ pub fn eval(args: &[String]) -> Result<()> {
             let (scores, _) = evaluate_stacked(&model, stack, dev);
             println!("stacked document pass instead:");
             print!("{}", scores.table());
+        }
+        if o.bag {
+            let f1 = crate::ner_stack::bagged_f1(&c.train, &o.config, o.stack_options, dev)?;
+            println!("the fold models bagged (no document pass): F1 {f1:.2}");
         }
         if o.margins {
             margin_sweep(&model, dev);
@@ -570,7 +580,7 @@ fn float_versus_quantised(o: &Options, c: &Corpora, model: &Model) {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             scores.add(&s.labels, &float.tag(&words, Some(domain)));
         }
-        let quantised = evaluate(model, dev, Domain::PerInput, Consistency::OFF)
+        let quantised = evaluate(model, dev, Domain::PerInput, DocumentPass::Off)
             .0
             .f1();
         println!(
@@ -595,7 +605,7 @@ fn shipped_tagger_speed(c: &Corpora) {
                 .collect();
             let domain = ner::detect_domain(sentences.iter().flatten().copied());
             let mut tagger = ner::DocumentTagger::new(domain);
-            let tagged = tagger.tag_words(&sentences, Consistency::SHIPPED);
+            let tagged = tagger.tag_words(&sentences, DocumentPass::SHIPPED);
             tokens += tagged.iter().map(Vec::len).sum::<usize>();
         }
         best = best.min(start.elapsed().as_secs_f64());
@@ -609,15 +619,14 @@ fn shipped_tagger_speed(c: &Corpora) {
 }
 
 /// One row of the epoch curve: F1 on both dev sets of the model after `epoch` epochs.
-fn print_curve_row(c: &Corpora, epoch: usize, model: &Model, consistency: Consistency) {
-    let f1 =
-        |dev: &[Sentence], consistency| evaluate(model, dev, Domain::PerInput, consistency).0.f1();
+fn print_curve_row(c: &Corpora, epoch: usize, model: &Model, pass: DocumentPass) {
+    let f1 = |dev: &[Sentence], pass| evaluate(model, dev, Domain::PerInput, pass).0.f1();
     println!(
         "epoch {epoch:>3}: F1 news {:.2} ({:.2} without the document pass), wiki {:.2} ({:.2})",
-        f1(&c.dev_news, consistency),
-        f1(&c.dev_news, Consistency::OFF),
-        f1(&c.dev_wiki, consistency),
-        f1(&c.dev_wiki, Consistency::OFF),
+        f1(&c.dev_news, pass),
+        f1(&c.dev_news, DocumentPass::Off),
+        f1(&c.dev_wiki, pass),
+        f1(&c.dev_wiki, DocumentPass::Off),
     );
 }
 
@@ -636,7 +645,11 @@ fn consistency_grid(model: &Model, dev: &[Sentence]) {
                 min_margin: m,
                 bonus,
             };
-            print!(" {:>7.2}", evaluate(model, dev, Domain::PerInput, c).0.f1());
+            let pass = DocumentPass::Heuristic(c);
+            print!(
+                " {:>7.2}",
+                evaluate(model, dev, Domain::PerInput, pass).0.f1()
+            );
         }
         println!();
     }
@@ -666,7 +679,7 @@ fn o_penalty_grid(o: &Options, c: &Corpora) -> Result<()> {
         for (row, &p) in sum.iter_mut().zip(&PENALTIES) {
             let m = with_o_penalty(&model, p);
             for (x, dev) in row.iter_mut().zip([&c.dev_news, &c.dev_wiki]) {
-                let f1 = evaluate(&m, dev, Domain::PerInput, o.consistency).0.f1();
+                let f1 = evaluate(&m, dev, Domain::PerInput, o.pass).0.f1();
                 *x += f1 / o.seeds as f64;
             }
         }
@@ -700,10 +713,10 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
             let model = Model::from_bytes(&bytes)?;
             let f1 = |dev: &[Sentence], pass| evaluate(&model, dev, Domain::PerInput, pass).0.f1();
             let row = [
-                f1(&corpora.dev_news, o.consistency),
-                f1(&corpora.dev_wiki, o.consistency),
-                f1(&corpora.dev_news, Consistency::OFF),
-                f1(&corpora.dev_wiki, Consistency::OFF),
+                f1(&corpora.dev_news, o.pass),
+                f1(&corpora.dev_wiki, o.pass),
+                f1(&corpora.dev_news, DocumentPass::Off),
+                f1(&corpora.dev_wiki, DocumentPass::Off),
             ];
             println!(
                 "  seed {}: F1 news {:.2}, wiki {:.2}; trained in {secs:.1}s; model {} bytes",

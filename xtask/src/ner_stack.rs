@@ -2,6 +2,7 @@
 //! models that did not see it (k-fold), grouped into documents.
 
 use anyhow::{Context, Result};
+use khabar_nlp::ner::document::Consistency;
 use khabar_nlp::ner::model::Model;
 use khabar_nlp::ner::stack::fit::FirstPass;
 use khabar_nlp::ner::stack::{self, Stack};
@@ -15,13 +16,16 @@ pub struct StackOptions {
     pub folds: usize,
     /// The most tokens a training document has (consecutive sentences of one corpus).
     pub doc_tokens: usize,
+    /// The stacked CRF's L2 strength.
+    pub l2: f64,
 }
 
 impl Default for StackOptions {
     fn default() -> StackOptions {
         StackOptions {
             folds: 5,
-            doc_tokens: 12_000,
+            doc_tokens: 100_000,
+            l2: 100.0,
         }
     }
 }
@@ -83,44 +87,106 @@ pub fn first_pass(
     let mut docs: Vec<Vec<FirstPass>> = Vec::new();
     for (k, model) in models.iter().enumerate() {
         let (lo, hi) = (k * train.len() / folds, (k + 1) * train.len() / folds);
-        let mut doc: Vec<FirstPass> = Vec::new();
+        let mut doc: Vec<&Sentence> = Vec::new();
         let mut tokens = 0;
         for s in &train[lo..hi] {
             let same = doc.last().is_none_or(|last| last.domain == s.domain);
             if !same || tokens + s.words.len() > options.doc_tokens {
-                docs.push(std::mem::take(&mut doc));
+                docs.push(tagged(model, &std::mem::take(&mut doc), config));
                 tokens = 0;
             }
             tokens += s.words.len();
-            doc.push(tagged(model, s, config));
+            doc.push(s);
         }
-        docs.push(doc);
+        docs.push(tagged(model, &doc, config));
     }
     docs.retain(|d| !d.is_empty());
     Ok(docs)
 }
 
-/// One sentence tagged by a first-pass model.
-fn tagged(model: &Model, s: &Sentence, config: &TrainConfig) -> FirstPass {
-    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-    let emissions = ner::emissions_in(model, &words, Some(s.domain));
-    let tags = ner::decoded(model, &emissions);
+/// A document's sentences tagged by a first-pass model.
+fn tagged(model: &Model, doc: &[&Sentence], config: &TrainConfig) -> Vec<FirstPass> {
+    let words: Vec<Vec<&str>> = doc
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let keys = ner::sentence_keys(&words);
+    let mut emissions: Vec<Vec<[i64; LABELS]>> = doc
+        .iter()
+        .zip(&words)
+        .map(|(s, w)| ner::emissions_in(model, w, Some(s.domain)))
+        .collect();
+    let tags = ner::second_pass(model, &keys, &mut emissions, Consistency::OFF);
     let unit = f64::from(model.scale) / ner::crf::SCORE_UNITS;
-    FirstPass {
-        keys: words.iter().map(|w| khabar_nlp::normalize::key(w)).collect(),
-        emissions: emissions
-            .iter()
-            .map(|e| e.map(|x| x as f64 * unit))
-            .collect::<Vec<[f64; LABELS]>>(),
-        tags,
-        gold: config.scheme.encode(&s.labels),
-        domain: s.domain,
-    }
+    doc.iter()
+        .zip(keys)
+        .zip(emissions)
+        .zip(tags)
+        .map(|(((s, keys), emissions), tags)| FirstPass {
+            keys,
+            emissions: emissions
+                .iter()
+                .map(|e| e.map(|x| x as f64 * unit))
+                .collect(),
+            tags,
+            gold: config.scheme.encode(&s.labels),
+            domain: s.domain,
+        })
+        .collect()
 }
 
 /// Trains the stacked model for first-pass models trained with `config`.
-pub fn train_stack(train: &[Sentence], config: &TrainConfig, options: StackOptions) -> Result<Stack> {
+pub fn train_stack(
+    train: &[Sentence],
+    config: &TrainConfig,
+    options: StackOptions,
+) -> Result<Stack> {
     let docs = first_pass(train, config, options)?;
-    let crf = config.crf.unwrap_or_default();
+    let crf = ner::crf::CrfConfig {
+        l2: options.l2,
+        ..config.crf.unwrap_or_default()
+    };
     Ok(stack::fit::train(&docs, &crf, config.scheme, config.seed))
+}
+
+/// F1 on a dev set of the fold models' summed emissions and transitions (bagging), without any
+/// document pass.
+pub fn bagged_f1(
+    train: &[Sentence],
+    config: &TrainConfig,
+    options: StackOptions,
+    dev: &[Sentence],
+) -> Result<f64> {
+    let models = fold_models(train, config, options.folds.max(2))?;
+    let domain = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
+    let mut scores = ner::eval::Scores::default();
+    let fixed = |x: f64| (x * 1000.0).round() as i64;
+    for s in dev {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let mut sum = vec![[0i64; LABELS]; words.len()];
+        let mut trans = vec![0i64; (1 + LABELS) * LABELS];
+        for m in &models {
+            let unit = f64::from(m.scale) / ner::crf::SCORE_UNITS;
+            for (a, e) in sum
+                .iter_mut()
+                .zip(ner::emissions_in(m, &words, Some(domain)))
+            {
+                for (x, y) in a.iter_mut().zip(e) {
+                    *x += fixed(y as f64 * unit);
+                }
+            }
+            for (t, &v) in trans.iter_mut().zip(&m.transitions) {
+                *t += fixed(f64::from(v) * unit);
+            }
+        }
+        let (pred, _) = ner::decode::viterbi(config.scheme, &sum, |from, to| {
+            trans[from.map_or(0, |f| f + 1) * LABELS + to]
+        });
+        let pred: Vec<usize> = pred
+            .into_iter()
+            .map(|l| ner::label(ner::tag_of_label(l)))
+            .collect();
+        scores.add(&s.labels, &pred);
+    }
+    Ok(scores.f1())
 }

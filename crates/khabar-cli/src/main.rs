@@ -273,7 +273,7 @@ fn tag_conll(args: &[String]) -> Result<()> {
     // their other occurrences in the input (issue 10).
     let domain = khabar_nlp::ner::detect_domain(sentences.iter().flatten().copied());
     let tagged = khabar_nlp::ner::DocumentTagger::new(domain)
-        .tag_words(&sentences, khabar_nlp::ner::document::Consistency::SHIPPED);
+        .tag_words(&sentences, khabar_nlp::ner::DocumentPass::SHIPPED);
     // The lines again, in order: a token line takes the next tag, a blank line stays blank.
     let mut tags = tagged.iter().flatten();
     let mut out = String::with_capacity(text.len() * 2);

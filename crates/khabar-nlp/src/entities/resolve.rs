@@ -361,7 +361,7 @@ pub(super) fn ner_tagging(doc: &Document<'_>) -> NerTagging {
         .iter()
         .map(|idx| idx.iter().map(|&i| doc.tokens[i].key.as_str()).collect())
         .collect();
-    let tagged_sentences = tagger.tag_document(&words, &keys, ner::document::Consistency::SHIPPED);
+    let tagged_sentences = tagger.tag_document(&words, &keys, ner::DocumentPass::SHIPPED);
     for (idx, tags) in indices.iter().zip(&tagged_sentences) {
         for (&i, scored) in idx.iter().zip(tags) {
             tagged[i] = Some(scored.tag);

@@ -7,6 +7,9 @@
 /// The model: quantised weights and transitions ([`crate::ner::model`] describes the format).
 pub const MODEL: &[u8] = include_bytes!("../../data/ner/model.bin");
 
+/// The stacked document pass ([`crate::ner::stack`] describes the format).
+pub const STACK: &[u8] = include_bytes!("../../data/ner/stack.bin");
+
 /// Word clusters: `key<TAB>path`, a path of three hex digits (16, 256 and 4096 clusters).
 pub const CLUSTERS: &str = include_str!("../../data/ner/clusters.tsv");
 

@@ -50,12 +50,8 @@ impl Default for CrfConfig {
     }
 }
 
-/// The score units (see [`crate::ner::model::Model::scale`]) a CRF weight of 1 is written as: the
-/// document pass and the entity stage take margins in the perceptron's units (one update), and a
-/// margin of one log-odds unit is about as confident as a perceptron margin of 40. Measured by the
-/// document pass's grid (`cargo xtask eval-ner --consistency-grid`): a CRF model does best with a
-/// minimum margin of 1 unit and a bonus of 4 or more, which the shipped 40 and 320 are at 40.
-pub const SCORE_UNITS: f64 = 40.0;
+/// The score units a CRF weight of 1 is written as ([`crate::ner::SCORE_UNITS`]).
+pub use crate::ner::SCORE_UNITS;
 
 /// Rows of the transition table: the sentence start, then one per label.
 const ROWS: usize = 1 + LABELS;

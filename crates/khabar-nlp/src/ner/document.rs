@@ -42,6 +42,24 @@ impl Consistency {
     };
 }
 
+/// How the tags of a document's sentences are made consistent with each other (issue 10).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DocumentPass {
+    /// Each sentence is tagged on its own.
+    Off,
+    /// The names tagged confidently push their other occurrences toward their type
+    /// ([`Consistency`]).
+    Heuristic(Consistency),
+    /// The shipped stacked model corrects the first pass from features of the whole
+    /// document's first-pass tags ([`crate::ner::stack`]).
+    Stacked,
+}
+
+impl DocumentPass {
+    /// What the app and the CLI use.
+    pub const SHIPPED: DocumentPass = DocumentPass::Stacked;
+}
+
 /// Prefixes a repetition may carry that the confident occurrence did not, with what replaces
 /// them (`data/ner/repetition_prefixes.tsv`).
 static CLITIC_VARIANTS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {

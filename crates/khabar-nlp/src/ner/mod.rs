@@ -28,6 +28,14 @@ use std::sync::LazyLock;
 use model::{Lookup, Model};
 
 pub use crate::ner_type::NerType;
+pub use document::DocumentPass;
+
+/// The score units (see [`model::Model::scale`]) a log-odds unit is written as: the document
+/// pass and the entity stage take margins in the perceptron's units (one update), and a margin
+/// of one log-odds unit is about as confident as a perceptron margin of 40. Measured by the
+/// document pass's grid (`cargo xtask eval-ner --consistency-grid`): a CRF model does best with
+/// a minimum margin of 1 unit and a bonus of 4 or more, which the shipped 40 and 320 are at 40.
+pub const SCORE_UNITS: f64 = 40.0;
 
 /// A BIO tag: what tagging gives, whatever encoding the model was trained with ([`Scheme`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,6 +184,33 @@ static LOOKUPS: [LazyLock<Option<Lookup>>; 3] = [
     LazyLock::new(|| Some(Lookup::new(shipped_model()?, None))),
 ];
 
+/// The shipped stacked model ([`stack`]), read once.
+static STACK: LazyLock<Option<stack::Stack>> =
+    LazyLock::new(|| stack::Stack::from_bytes(assets::STACK));
+
+/// The shipped stacked model in the shipped model's units: for news, for Wikipedia, and of the
+/// shared weights alone.
+static STACK_SCALED: [LazyLock<Option<stack::Scaled>>; 3] = [
+    LazyLock::new(|| scaled_stack(Some(0))),
+    LazyLock::new(|| scaled_stack(Some(1))),
+    LazyLock::new(|| scaled_stack(None)),
+];
+
+fn scaled_stack(domain: Option<u8>) -> Option<stack::Scaled> {
+    Some(STACK.as_ref()?.in_units(shipped_model()?.scale, domain))
+}
+
+/// The shipped stacked model in the shipped model's units for texts of corpus `domain`.
+fn shipped_stack(domain: Option<u8>) -> Option<&'static stack::Scaled> {
+    let i = domain.map_or(2, |d| usize::from(d).min(2));
+    STACK_SCALED[i].as_ref()
+}
+
+/// Whether the shipped stacked model was read (a test rules out a corrupt or stale file).
+pub fn has_shipped_stack() -> bool {
+    STACK.is_some()
+}
+
 /// The shipped model (`None` only if the embedded file is corrupt, which a test rules out).
 pub fn shipped_model() -> Option<&'static Model> {
     MODEL.as_ref()
@@ -271,24 +306,53 @@ pub fn sentence_keys(sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Tags the sentences of one document with `model`, then labels the other occurrences of the
-/// names it tagged confidently ([`document`]).
+/// Tags the sentences of one document with `model`, then makes the tags of the document
+/// consistent as `pass` says ([`document::DocumentPass`]).
 pub fn tag_document_in(
     model: &Model,
     sentences: &[Vec<&str>],
     domain: Option<u8>,
-    consistency: document::Consistency,
+    pass: DocumentPass,
 ) -> Vec<Vec<ScoredTag>> {
     let keys = sentence_keys(sentences);
     let mut emissions: Vec<Vec<[i64; LABELS]>> = sentences
         .iter()
         .map(|words| emissions_in(model, words, domain))
         .collect();
-    second_pass(model, &keys, &mut emissions, consistency)
+    document_pass(model, &keys, &mut emissions, pass, domain)
 }
 
-/// Decodes every sentence, then again those where the document pass pushed a confident name.
-fn second_pass<K: AsRef<str>>(
+/// The tags of a document's sentences, from their first-pass emission scores under `model`
+/// and the document pass `pass` (the emissions are changed by it).
+fn document_pass<K: AsRef<str>>(
+    model: &Model,
+    keys: &[Vec<K>],
+    emissions: &mut [Vec<[i64; LABELS]>],
+    pass: DocumentPass,
+    domain: Option<u8>,
+) -> Vec<Vec<ScoredTag>> {
+    let consistency = match pass {
+        DocumentPass::Off => document::Consistency::OFF,
+        DocumentPass::Heuristic(c) => c,
+        DocumentPass::Stacked => {
+            let shipped = shipped_model().is_some_and(|m| std::ptr::eq(m, model));
+            let cached = shipped.then(|| shipped_stack(domain)).flatten();
+            let owned = match cached {
+                Some(_) => None,
+                None => STACK.as_ref().map(|s| s.in_units(model.scale, domain)),
+            };
+            match cached.or(owned.as_ref()) {
+                Some(scaled) => return stacked_pass(model, scaled, keys, emissions),
+                None => document::Consistency::OFF,
+            }
+        }
+    };
+    second_pass(model, keys, emissions, consistency)
+}
+
+/// Decodes every sentence, then again those where the document pass pushed a confident name
+/// (whose emissions it changed).
+pub fn second_pass<K: AsRef<str>>(
     model: &Model,
     keys: &[Vec<K>],
     emissions: &mut [Vec<[i64; LABELS]>],
@@ -321,7 +385,8 @@ pub fn tag_document_stacked(
         .iter()
         .map(|words| emissions_in(model, words, domain))
         .collect();
-    stacked_pass(model, &stack.in_units(model.scale, domain), &keys, &mut emissions)
+    let scaled = stack.in_units(model.scale, domain);
+    stacked_pass(model, &scaled, &keys, &mut emissions)
 }
 
 /// Decodes every sentence, then again with the stacked model's features of the document's
@@ -333,14 +398,20 @@ fn stacked_pass<K: AsRef<str>>(
     emissions: &mut [Vec<[i64; LABELS]>],
 ) -> Vec<Vec<ScoredTag>> {
     let first: Vec<Vec<ScoredTag>> = emissions.iter().map(|e| decoded(model, e)).collect();
-    let summary = stack::Summary::new(keys, &first);
+    let unit = f64::from(model.scale) / SCORE_UNITS;
+    let advantages: Vec<Vec<[f32; 4]>> = emissions
+        .iter()
+        .map(|s| s.iter().map(|e| stack::evidence(&e.map(|x| x as f64), unit)).collect())
+        .collect();
+    let summary = stack::Summary::new(keys, &first, &advantages);
     let mut features = Vec::new();
     emissions
         .iter_mut()
         .zip(keys)
         .zip(&first)
-        .map(|((e, keys), tags)| {
-            summary.features(keys, tags, &mut features);
+        .zip(&advantages)
+        .map(|(((e, keys), tags), advantages)| {
+            summary.features(keys, tags, advantages, &mut features);
             stack.add(&features, e);
             decoded_by(model, e, |from, to| stack.transition(from, to))
         })
@@ -437,25 +508,25 @@ impl<'a> DocumentTagger<'a> {
     }
 
     /// Tags the sentences of a document (their words, and the words' matching keys: `keys[s][i]`
-    /// is `normalize::key(sentences[s][i])`), then labels the other occurrences of the names
-    /// tagged confidently ([`document`]).
+    /// is `normalize::key(sentences[s][i])`), then makes them consistent as `pass` says
+    /// ([`DocumentPass`]).
     pub fn tag_document(
         &mut self,
         sentences: &[Vec<&'a str>],
         keys: &[Vec<&'a str>],
-        consistency: document::Consistency,
+        pass: DocumentPass,
     ) -> Vec<Vec<ScoredTag>> {
-        self.tag_keyed(sentences, Some(keys), keys, consistency)
+        self.tag_keyed(sentences, Some(keys), keys, pass)
     }
 
     /// [`DocumentTagger::tag_document`] of sentences whose words' keys are not at hand.
     pub fn tag_words(
         &mut self,
         sentences: &[Vec<&'a str>],
-        consistency: document::Consistency,
+        pass: DocumentPass,
     ) -> Vec<Vec<ScoredTag>> {
         let keys = sentence_keys(sentences);
-        self.tag_keyed(sentences, None, &keys, consistency)
+        self.tag_keyed(sentences, None, &keys, pass)
     }
 
     /// Tags a document's sentences, the word analyses borrowing the keys `known` if given (issue
@@ -465,7 +536,7 @@ impl<'a> DocumentTagger<'a> {
         sentences: &[Vec<&'a str>],
         known: Option<&[Vec<&'a str>]>,
         keys: &[Vec<K>],
-        consistency: document::Consistency,
+        pass: DocumentPass,
     ) -> Vec<Vec<ScoredTag>> {
         let Some(model) = shipped_model() else {
             return sentences.iter().map(|s| untagged(s)).collect();
@@ -486,7 +557,7 @@ impl<'a> DocumentTagger<'a> {
                 self.emissions(words, keys).unwrap_or_default()
             })
             .collect();
-        second_pass(model, keys, &mut emissions, consistency)
+        document_pass(model, keys, &mut emissions, pass, Some(self.domain))
     }
 
     /// The emission scores of a sentence's words (`None` without a model).
