@@ -36,11 +36,14 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
             [--wiki-fraction F] [--wiki-map FILE] [--no-glue] [--no-domains] [--shared-only]
             [--prune N] [--seed N] [--tags bios|bio] [--trainer crf|perceptron]
             [--crf-epochs N] [--l2 X] [--rate X] [--cost X] [--recall-cost X]
-                        retrain the NER model deterministically (ANERcorp + WikiFANE)
+            [--stack-folds N] [--stack-doc-tokens N] [--stack-l2 X]
+                        retrain the NER model and its stacked document pass deterministically
+                        (ANERcorp + WikiFANE)
   eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate [--seeds N]] [--levers G,…]
-           [--margins] [--write-model] [--shipped] [--curve] [--consistency M,B | --no-consistency]
+           [--margins] [--write-model] [--shipped] [--curve]
+           [--consistency M,B | --heuristic-pass | --no-consistency]
            [--consistency-grid] [--write-pred PREFIX] [--o-penalty-grid]
-           [--float]
+           [--float] [--stack] [--bag]
                         entity-level P/R/F1 per type on the two NER dev sets (news, Wikipedia)
   ner-clusters          recompute the NER word clusters and domain words from the training text
   ner-gazetteer [--geonames FILE]

@@ -99,3 +99,55 @@ fn the_document_tagger_agrees_with_the_plain_extractor() {
         }
     }
 }
+
+/// Issue 10: the stacked document pass loads, and the document tagger (its weights converted
+/// once for the shipped model) tags a document exactly as `tag_document_in` does.
+#[test]
+fn the_stacked_pass_loads_and_the_document_tagger_agrees() {
+    assert!(
+        ner::has_shipped_stack(),
+        "data/ner/stack.bin does not parse: run `cargo xtask train-ner`"
+    );
+    let conll = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/anercorp/train.txt"
+    ))
+    .unwrap();
+    let sentences = ner::train::parse_conll(&conll);
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .take(120)
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let model = ner::shipped_model().unwrap();
+    for domain in [0, 1] {
+        let mut tagger = ner::DocumentTagger::new(domain);
+        let stacked = tagger.tag_words(&words, ner::DocumentPass::Stacked);
+        let plain = ner::tag_document_in(model, &words, Some(domain), ner::DocumentPass::Stacked);
+        assert_eq!(stacked, plain);
+    }
+}
+
+/// Issue 10: a name the first pass misses where the sentence alone says little («عودة بركات»)
+/// is found by the stacked pass, because the same document names «محمد بركات» a person.
+#[test]
+fn the_stacked_pass_finds_a_name_the_document_names_elsewhere() {
+    let document = [
+        "وفي نفس الإطار استبعد الجهاز الفني دخول محمد بركات لاعب وسط الفريق في تشكيلة المباراة .",
+        "وقال البدري مدير الكرة إن حالة بركات مطمئنة وأصبح جاهزا للمشاركة في المباريات المقبلة .",
+        "لا شك في أن عودة بركات إلي صفوف الفريق ستمنحنا أفضلية إلي حد كبير في المباريات المقبلة .",
+    ];
+    let words: Vec<Vec<&str>> = document
+        .iter()
+        .map(|s| s.split_whitespace().collect())
+        .collect();
+    let model = ner::shipped_model().unwrap();
+    let tag_of = |pass, s: usize, w: &str| {
+        let tags = ner::tag_document_in(model, &words, Some(0), pass);
+        let i = words[s].iter().position(|x| *x == w).unwrap();
+        ner::tag_name(tags[s][i].tag)
+    };
+    assert_eq!(tag_of(ner::DocumentPass::Off, 2, "بركات"), "O");
+    assert_eq!(tag_of(ner::DocumentPass::Stacked, 2, "بركات"), "B-PERS");
+    assert_eq!(tag_of(ner::DocumentPass::Stacked, 0, "بركات"), "I-PERS");
+}
