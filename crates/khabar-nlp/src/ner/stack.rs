@@ -257,6 +257,26 @@ impl<'k> Summary<'k> {
         summary(counts, Some(type_code(tag)))
     }
 
+    /// The [`Template::Evidence`] code of the word `key` whose own advantages are `own`: the
+    /// type the other occurrences favour most on average and its bucket, or 0 for none.
+    fn evidence_code(&self, key: &str, own: Option<&[f32; 4]>) -> usize {
+        let (Some((sum, count)), Some(own)) = (self.evidence.get(light_stem(key)), own) else {
+            return 0;
+        };
+        if *count < 2 {
+            return 0;
+        }
+        let others = (count - 1) as f32;
+        let means: [f32; 4] = std::array::from_fn(|t| (sum[t] - own[t]) / others);
+        let mut best = 0;
+        for t in 1..4 {
+            if means[t] > means[best] {
+                best = t;
+            }
+        }
+        1 + best * EVIDENCE_BUCKETS + evidence_bucket(means[best])
+    }
+
     /// The stacked features of a sentence's tokens (its keys and first-pass tags), written to
     /// `out` (cleared first).
     pub fn features<K: AsRef<str>>(
@@ -326,21 +346,7 @@ impl<'k> Summary<'k> {
             f[7] = id(Template::Repeat, repeat);
             let repeat = any_repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
             f[8] = id(Template::RepeatAny, repeat);
-            let stem = light_stem(keys[i].as_ref());
-            let mut ev = 0;
-            if let (Some((sum, count)), Some(own_adv)) = (self.evidence.get(stem), advantages.get(i)) {
-                if *count > 1 {
-                    let others = (count - 1) as f32;
-                    let means: [f32; 4] = std::array::from_fn(|t| (sum[t] - own_adv[t]) / others);
-                    let mut best = 0;
-                    for t in 1..4 {
-                        if means[t] > means[best] {
-                            best = t;
-                        }
-                    }
-                    ev = 1 + best * EVIDENCE_BUCKETS + evidence_bucket(means[best]);
-                }
-            }
+            let ev = self.evidence_code(keys[i].as_ref(), advantages.get(i));
             f[9] = id(Template::Evidence, ev * OWN + own);
 
             out.push(f);
@@ -577,6 +583,83 @@ mod tests {
             Template::Previous.offset() + 2 * OWN
         });
         assert!(out.iter().flatten().all(|&f| f == NONE || usize::from(f) < FEATURES));
+    }
+
+    /// Issue 10: fitted on documents where a word the first pass left `O` is a person named
+    /// elsewhere in the document, the stacked model tags it so in a new document (and
+    /// fitting is deterministic).
+    #[cfg(feature = "eval")]
+    #[test]
+    fn fitting_learns_that_a_name_elsewhere_names_this_word() {
+        use crate::ner::crf::CrfConfig;
+        use crate::ner::{Scheme, label};
+        use fit::FirstPass;
+        let pers = label(Tag::B(NerType::Pers));
+        // Emissions in log-odds units: O favoured by 1 where the first pass missed the name.
+        let weak_o = {
+            let mut e = [0.0; LABELS];
+            e[0] = 1.0;
+            e
+        };
+        let sure_pers = {
+            let mut e = [0.0; LABELS];
+            e[pers] = 6.0;
+            e
+        };
+        let sentence = |keys: [&str; 2], emissions, tags: [Tag; 2], gold: [usize; 2]| FirstPass {
+            keys: keys.map(str::to_owned).to_vec(),
+            emissions: vec![weak_o, emissions],
+            tags: tags
+                .iter()
+                .zip([40.0, 200.0])
+                .map(|(&tag, margin)| ScoredTag { tag, margin })
+                .collect(),
+            gold: gold.to_vec(),
+            domain: 0,
+        };
+        let names = ["سالم", "كريم", "ناصر", "فؤاد", "رامي", "هشام"];
+        let doc = |name: &'static str| {
+            vec![
+                sentence(["قال", name], sure_pers, [Tag::O, Tag::B(NerType::Pers)], [0, pers]),
+                sentence(["وعاد", name], weak_o, [Tag::O, Tag::O], [0, pers]),
+                // A word never named is left alone.
+                sentence(["وعاد", "اليوم"], weak_o, [Tag::O, Tag::O], [0, 0]),
+            ]
+        };
+        let docs: Vec<Vec<FirstPass>> = names.iter().cycle().take(60).map(|&n| doc(n)).collect();
+        let config = CrfConfig::default();
+        let stack = fit::train(&docs, &config, Scheme::Bio, 7);
+        assert_eq!(stack, fit::train(&docs, &config, Scheme::Bio, 7));
+        // A new document: its first-pass scores through the stacked model.
+        let test = doc("ماهر");
+        let keys: Vec<Vec<&str>> = test
+            .iter()
+            .map(|s| s.keys.iter().map(String::as_str).collect())
+            .collect();
+        let tags: Vec<Vec<ScoredTag>> = test.iter().map(|s| s.tags.clone()).collect();
+        let advantages: Vec<Vec<[f32; 4]>> = test
+            .iter()
+            .map(|s| s.emissions.iter().map(|e| evidence(e, 1.0)).collect())
+            .collect();
+        let summary = Summary::new(&keys, &tags, &advantages);
+        // First-pass scores in whole score units (40 to a log-odds unit).
+        let scaled = stack.in_units(1.0, Some(0));
+        let mut out = Vec::new();
+        let mut best = |s: usize| {
+            summary.features(&keys[s], &tags[s], &advantages[s], &mut out);
+            let mut e: Vec<[i64; LABELS]> = test[s]
+                .emissions
+                .iter()
+                .map(|e| e.map(|x| (x * 40.0).round() as i64))
+                .collect();
+            scaled.add(&out, &mut e);
+            let (labels, _) = crate::ner::decode::viterbi(Scheme::Bio, &e, |f, t| {
+                scaled.transition(f, t)
+            });
+            labels
+        };
+        assert_eq!(best(1), vec![0, pers]);
+        assert_eq!(best(2), vec![0, 0]);
     }
 
     #[test]
