@@ -238,7 +238,11 @@ fn seeds(target: &str) -> Result<Vec<Vec<u8>>> {
                 seeds.push(std::fs::read(&path)?);
             }
         }
-        "ner_model" => seeds.extend(model_seeds()?),
+        "ner_model" => {
+            seeds.extend(model_seeds()?);
+            // Issue 10: the stacked document pass's file.
+            seeds.push(khabar_nlp::ner::assets::STACK.to_vec());
+        }
         "share_link" | "bundle" => {
             let article = std::fs::read_to_string(root.join("articles/biden-putin-summit.txt"))?;
             seeds.extend(share_seeds(target, &article));

@@ -377,6 +377,11 @@ impl Stack {
             return None;
         }
         let (scale, rest) = rest.split_first_chunk::<4>()?;
+        let scale = f32::from_le_bytes(*scale);
+        // A weight of 32,767 is then at most 32,767 score units (819 log-odds units).
+        if !(scale > 0.0 && scale <= 1.0) {
+            return None;
+        }
         let values: Vec<i16> = rest
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
@@ -388,7 +393,7 @@ impl Stack {
         let mut weights = values;
         let transitions = weights.split_off(n_weights);
         Some(Stack {
-            scale: f32::from_le_bytes(*scale),
+            scale,
             weights,
             transitions,
         })
@@ -409,7 +414,10 @@ impl Stack {
     /// `unit` score units, for a text of corpus `domain` (shared weights only if `None`).
     pub fn in_units(&self, unit: f32, domain: Option<u8>) -> Scaled {
         let factor = f64::from(self.scale) / f64::from(unit);
-        let convert = |v: i16| (f64::from(v) * factor).round() as i64;
+        // Far from overflow when summed, however small the first model's unit (the decoder
+        // takes scores of up to 2^40 on its fast path).
+        let limit = f64::from(1u32 << 30);
+        let convert = |v: i16| (f64::from(v) * factor).round().clamp(-limit, limit) as i64;
         let parts = [Some(0), domain.map(|d| usize::from(d) + 1)];
         let mut weights = vec![[0i64; LABELS]; FEATURES];
         for part in parts.into_iter().flatten().filter(|&p| p < PARTS) {
@@ -673,5 +681,9 @@ mod tests {
         assert_eq!(Stack::from_bytes(&bytes), Some(stack));
         assert_eq!(Stack::from_bytes(&bytes[..bytes.len() - 1]), None);
         assert_eq!(Stack::from_bytes(b"KNSTACK0"), None);
+        // A scale that could overflow the scores is refused.
+        let mut huge = bytes.clone();
+        huge[12..16].copy_from_slice(&1e30f32.to_le_bytes());
+        assert_eq!(Stack::from_bytes(&huge), None);
     }
 }
