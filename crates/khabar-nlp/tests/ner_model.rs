@@ -128,14 +128,13 @@ fn the_stacked_pass_loads_and_the_document_tagger_agrees() {
     }
 }
 
-/// Issue 10: a name the first pass misses where the sentence alone says little («عودة بركات»)
-/// is found by the stacked pass, because the same document names «محمد بركات» a person.
+/// Issue 10: a name the first pass misses where its sentence says little (a dateline: «لندن :
+/// اسن») is found by the stacked pass, because the same document names «مدينة اسن» a place.
 #[test]
 fn the_stacked_pass_finds_a_name_the_document_names_elsewhere() {
     let document = [
-        "وفي نفس الإطار استبعد الجهاز الفني دخول محمد بركات لاعب وسط الفريق في تشكيلة المباراة .",
-        "وقال البدري مدير الكرة إن حالة بركات مطمئنة وأصبح جاهزا للمشاركة في المباريات المقبلة .",
-        "لا شك في أن عودة بركات إلي صفوف الفريق ستمنحنا أفضلية إلي حد كبير في المباريات المقبلة .",
+        "الأوروبيون يتهمون الصينيين بالتضحية بمعايير السلامة لندن : اسن « الشرق الاوسط » والوكالات : رغم ان الصناعة الاوروبية توصلت إلى إقامة مشروعات رئيسية .",
+        "ذكرت مؤسسة أبحاث السوق في مدينة اسن الالمانية أن الصين أنتجت خلال العام الماضي 5 ملايين سيارة .",
     ];
     let words: Vec<Vec<&str>> = document
         .iter()
@@ -147,7 +146,7 @@ fn the_stacked_pass_finds_a_name_the_document_names_elsewhere() {
         let i = words[s].iter().position(|x| *x == w).unwrap();
         ner::tag_name(tags[s][i].tag)
     };
-    assert_eq!(tag_of(ner::DocumentPass::Off, 2, "بركات"), "O");
-    assert_eq!(tag_of(ner::DocumentPass::Stacked, 2, "بركات"), "B-PERS");
-    assert_eq!(tag_of(ner::DocumentPass::Stacked, 0, "بركات"), "I-PERS");
+    assert_eq!(tag_of(ner::DocumentPass::Off, 0, "اسن"), "O");
+    assert_eq!(tag_of(ner::DocumentPass::Stacked, 0, "اسن"), "B-LOC");
+    assert_eq!(tag_of(ner::DocumentPass::Stacked, 1, "اسن"), "B-LOC");
 }

@@ -63,6 +63,7 @@ impl Froms {
         f
     }
 
+    #[inline]
     fn get(&self, to: usize) -> &[u8] {
         &self.labels[to][..self.len[to]]
     }
@@ -71,6 +72,31 @@ impl Froms {
 /// [`Froms`] of each scheme, by its discriminant.
 static FROMS: [Froms; 2] = [Froms::of(Scheme::Bio), Froms::of(Scheme::Bios)];
 
+/// A scheme's transition scores as a table: row 0 from the sentence start, row `1 + a` from
+/// label `a`, a pair the scheme forbids unreachable. Built once for the sentences of a document
+/// (issue 10: building it for every sentence cost as much as decoding a short one).
+#[derive(Debug, Clone)]
+pub struct Transitions {
+    scheme: Scheme,
+    table: [[i64; LABELS]; LABELS + 1],
+}
+
+impl Transitions {
+    /// The table of `transition` (`None`: from the sentence start) in `scheme`.
+    pub fn new(scheme: Scheme, transition: impl Fn(Option<usize>, usize) -> i64) -> Transitions {
+        let mut table = [[NEG; LABELS]; LABELS + 1];
+        for (row, r) in table.iter_mut().enumerate() {
+            let from = row.checked_sub(1);
+            for (to, cell) in r.iter_mut().enumerate() {
+                if allowed(scheme, from, to) {
+                    *cell = transition(from, to);
+                }
+            }
+        }
+        Transitions { scheme, table }
+    }
+}
+
 /// The best label sequence under `scheme`'s constraints, and for each token the margin between
 /// the best path and the best path giving that token another label (0 when tied).
 pub fn viterbi(
@@ -78,19 +104,17 @@ pub fn viterbi(
     emissions: &[[i64; LABELS]],
     transition: impl Fn(Option<usize>, usize) -> i64,
 ) -> (Vec<usize>, Vec<i64>) {
+    viterbi_in(&Transitions::new(scheme, transition), emissions)
+}
+
+/// [`viterbi`] with the transitions as a table.
+pub fn viterbi_in(transitions: &Transitions, emissions: &[[i64; LABELS]]) -> (Vec<usize>, Vec<i64>) {
     let n = emissions.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    let mut trans = [[NEG; LABELS]; LABELS + 1];
-    for (row, r) in trans.iter_mut().enumerate() {
-        let from = row.checked_sub(1);
-        for (to, cell) in r.iter_mut().enumerate() {
-            if allowed(scheme, from, to) {
-                *cell = transition(from, to);
-            }
-        }
-    }
+    let scheme = transitions.scheme;
+    let trans = &transitions.table;
     let froms = &FROMS[scheme as usize];
     // Forward: best score of a prefix ending in each label (emission included).
     let mut alpha = vec![[NEG; LABELS]; n];

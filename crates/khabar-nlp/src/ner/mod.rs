@@ -358,7 +358,9 @@ pub fn second_pass<K: AsRef<str>>(
     emissions: &mut [Vec<[i64; LABELS]>],
     consistency: document::Consistency,
 ) -> Vec<Vec<ScoredTag>> {
-    let mut tags: Vec<Vec<ScoredTag>> = emissions.iter().map(|e| decoded(model, e)).collect();
+    let transitions = transitions_of(model);
+    let decode = |e: &[[i64; LABELS]]| decoded_in(model, &transitions, e);
+    let mut tags: Vec<Vec<ScoredTag>> = emissions.iter().map(|e| decode(e)).collect();
     let names = document::Names::collect(keys, &tags, consistency.min_margin);
     if names.is_empty() {
         return tags;
@@ -366,7 +368,7 @@ pub fn second_pass<K: AsRef<str>>(
     let bonus = (consistency.bonus / model.scale).round() as i64;
     for ((keys, e), t) in keys.iter().zip(emissions.iter_mut()).zip(tags.iter_mut()) {
         if names.push_toward(model.scheme, keys, t, bonus, e) {
-            *t = decoded(model, e);
+            *t = decode(e);
         }
     }
     tags
@@ -397,40 +399,52 @@ fn stacked_pass<K: AsRef<str>>(
     keys: &[Vec<K>],
     emissions: &mut [Vec<[i64; LABELS]>],
 ) -> Vec<Vec<ScoredTag>> {
-    let first: Vec<Vec<ScoredTag>> = emissions.iter().map(|e| decoded(model, e)).collect();
-    let unit = f64::from(model.scale) / SCORE_UNITS;
-    let advantages: Vec<Vec<[f32; 4]>> = emissions
+    let transitions = transitions_of(model);
+    let first: Vec<Vec<ScoredTag>> = emissions
         .iter()
-        .map(|s| s.iter().map(|e| stack::evidence(&e.map(|x| x as f64), unit)).collect())
+        .map(|e| decoded_in(model, &transitions, e))
         .collect();
-    let summary = stack::Summary::new(keys, &first, &advantages);
+    let stacked = decode::Transitions::new(model.scheme, |from, to| stack.transition(from, to));
+    let summary = stack::Summary::new(keys, &first);
     let mut features = Vec::new();
     emissions
         .iter_mut()
         .zip(keys)
         .zip(&first)
-        .zip(&advantages)
-        .map(|(((e, keys), tags), advantages)| {
-            summary.features(keys, tags, advantages, &mut features);
+        .map(|((e, keys), tags)| {
+            summary.features(keys, tags, &mut features);
             stack.add(&features, e);
-            decoded_by(model, e, |from, to| stack.transition(from, to))
+            decoded_in(model, &stacked, e)
         })
         .collect()
 }
 
-/// The best tags for `emissions` under `model`'s transitions, with margins.
-pub fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
-    decoded_by(model, emissions, |from, to| i64::from(model.transition(from, to)))
+/// `model`'s transitions as a table (for the shipped model, built once).
+fn transitions_of(model: &Model) -> Cow<'static, decode::Transitions> {
+    static SHIPPED: LazyLock<Option<decode::Transitions>> =
+        LazyLock::new(|| shipped_model().map(table_of));
+    fn table_of(model: &Model) -> decode::Transitions {
+        decode::Transitions::new(model.scheme, |from, to| i64::from(model.transition(from, to)))
+    }
+    match SHIPPED.as_ref() {
+        Some(t) if shipped_model().is_some_and(|m| std::ptr::eq(m, model)) => Cow::Borrowed(t),
+        _ => Cow::Owned(table_of(model)),
+    }
 }
 
-/// The best tags for `emissions` (in `model`'s units and encoding) under `transition`, with
+/// The best tags for `emissions` under `model`'s transitions, with margins.
+pub fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
+    decoded_in(model, &transitions_of(model), emissions)
+}
+
+/// The best tags for `emissions` (in `model`'s units and encoding) under `transitions`, with
 /// margins.
-fn decoded_by(
+fn decoded_in(
     model: &Model,
+    transitions: &decode::Transitions,
     emissions: &[[i64; LABELS]],
-    transition: impl Fn(Option<usize>, usize) -> i64,
 ) -> Vec<ScoredTag> {
-    let (labels, margins) = decode::viterbi(model.scheme, emissions, transition);
+    let (labels, margins) = decode::viterbi_in(transitions, emissions);
     labels
         .into_iter()
         .zip(margins)

@@ -53,16 +53,11 @@ pub enum Template {
     /// elsewhere that the token is in ([`crate::ner::document::Names`]), its type and first
     /// token or not, or none.
     Repeat = 7,
-    /// [`Template::Repeat`] of every name of the first pass, however confident.
-    RepeatAny = 8,
-    /// The type the emission scores of the word's other occurrences favour most over `O` on
-    /// average, and by how much (five buckets), × the token's own type.
-    Evidence = 9,
 }
 
 impl Template {
     /// Every template, in order.
-    pub const ALL: [Template; 10] = [
+    pub const ALL: [Template; 8] = [
         Template::Bias,
         Template::Own,
         Template::Word,
@@ -71,8 +66,6 @@ impl Template {
         Template::Previous,
         Template::Next,
         Template::Repeat,
-        Template::RepeatAny,
-        Template::Evidence,
     ];
 
     /// How many values the template has.
@@ -83,8 +76,7 @@ impl Template {
             Template::Word | Template::Previous | Template::Next => SUMMARIES * OWN,
             Template::Entity => SUMMARIES * 2 * 4,
             Template::Within => 5 * OWN,
-            Template::Repeat | Template::RepeatAny => 1 + 4 * 2,
-            Template::Evidence => (1 + 4 * EVIDENCE_BUCKETS) * OWN,
+            Template::Repeat => 1 + 4 * 2,
         }
     }
 
@@ -101,33 +93,7 @@ impl Template {
 }
 
 /// The number of stacked features (of one part).
-pub const FEATURES: usize = Template::Evidence.offset() + Template::Evidence.size();
-
-/// Buckets of a mean emission advantage over `O` (log-odds units).
-const EVIDENCE_BUCKETS: usize = 5;
-
-/// The evidence bucket of a mean advantage over `O`.
-fn evidence_bucket(mean: f32) -> usize {
-    match mean {
-        m if m < -4.0 => 0,
-        m if m < -2.0 => 1,
-        m if m < 0.0 => 2,
-        m if m < 2.0 => 3,
-        _ => 4,
-    }
-}
-
-/// A token's emission advantage of each type over `O`: the better of its `B-` and `I-` (and
-/// `S-`) scores less the `O` score, in log-odds units (`unit` per emission unit).
-pub fn evidence<T: Copy + Into<f64>>(emission: &[T; LABELS], unit: f64) -> [f32; 4] {
-    let o = emission[0].into();
-    std::array::from_fn(|t| {
-        let best = (1 + 3 * t..4 + 3 * t)
-            .map(|l| emission[l].into())
-            .fold(f64::NEG_INFINITY, f64::max);
-        ((best - o) * unit) as f32
-    })
-}
+pub const FEATURES: usize = Template::Repeat.offset() + Template::Repeat.size();
 
 /// The parts a stacked feature's weights come in, as the first model's: shared, news, Wikipedia.
 pub const PARTS: usize = 3;
@@ -207,34 +173,18 @@ pub struct Summary<'k> {
     within: FxHashMap<&'k str, [u32; OWN]>,
     /// The names the first pass tagged confidently.
     names: Names,
-    /// Every name the first pass tagged.
-    all_names: Names,
-    /// Light stem → summed emission advantage of each type over `O`, and occurrences.
-    evidence: FxHashMap<&'k str, ([f32; 4], u32)>,
 }
 
 impl<'k> Summary<'k> {
-    /// The summary of a document: its sentences' keys, first-pass tags and emission advantages
-    /// ([`evidence`]).
-    pub fn new<K: AsRef<str>>(
-        keys: &'k [Vec<K>],
-        tags: &[Vec<ScoredTag>],
-        advantages: &[Vec<[f32; 4]>],
-    ) -> Summary<'k> {
+    /// The summary of a document: its sentences' keys and first-pass tags.
+    pub fn new<K: AsRef<str>>(keys: &'k [Vec<K>], tags: &[Vec<ScoredTag>]) -> Summary<'k> {
         let mut s = Summary {
             names: Names::collect(keys, tags, Consistency::SHIPPED.min_margin),
-            all_names: Names::collect(keys, tags, f32::NEG_INFINITY),
             ..Summary::default()
         };
-        for ((keys, tags), advantages) in keys.iter().zip(tags).zip(advantages) {
-            for ((k, t), a) in keys.iter().zip(tags).zip(advantages) {
-                let stem = light_stem(k.as_ref());
-                s.words.entry(stem).or_default()[type_code(t.tag)] += 1;
-                let e = s.evidence.entry(stem).or_default();
-                for (x, y) in e.0.iter_mut().zip(a) {
-                    *x += y;
-                }
-                e.1 += 1;
+        for (keys, tags) in keys.iter().zip(tags) {
+            for (k, t) in keys.iter().zip(tags) {
+                s.words.entry(light_stem(k.as_ref())).or_default()[type_code(t.tag)] += 1;
             }
             for (start, end, ty) in runs(tags) {
                 let Some(words) = keys.get(start..end) else {
@@ -257,39 +207,17 @@ impl<'k> Summary<'k> {
         summary(counts, Some(type_code(tag)))
     }
 
-    /// The [`Template::Evidence`] code of the word `key` whose own advantages are `own`: the
-    /// type the other occurrences favour most on average and its bucket, or 0 for none.
-    fn evidence_code(&self, key: &str, own: Option<&[f32; 4]>) -> usize {
-        let (Some((sum, count)), Some(own)) = (self.evidence.get(light_stem(key)), own) else {
-            return 0;
-        };
-        if *count < 2 {
-            return 0;
-        }
-        let others = (count - 1) as f32;
-        let means: [f32; 4] = std::array::from_fn(|t| (sum[t] - own[t]) / others);
-        let mut best = 0;
-        for t in 1..4 {
-            if means[t] > means[best] {
-                best = t;
-            }
-        }
-        1 + best * EVIDENCE_BUCKETS + evidence_bucket(means[best])
-    }
-
     /// The stacked features of a sentence's tokens (its keys and first-pass tags), written to
     /// `out` (cleared first).
     pub fn features<K: AsRef<str>>(
         &self,
         keys: &[K],
         tags: &[ScoredTag],
-        advantages: &[[f32; 4]],
         out: &mut Vec<TokenFeatures>,
     ) {
         out.clear();
         let n = keys.len().min(tags.len());
         let repeats = self.names.occurrences(&keys[..n], &tags[..n]);
-        let any_repeats = self.all_names.occurrences(&keys[..n], &tags[..n]);
         let words: Vec<usize> = (0..n)
             .map(|i| self.word(keys[i].as_ref(), tags[i].tag))
             .collect();
@@ -344,11 +272,6 @@ impl<'k> Summary<'k> {
             }
             let repeat = repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
             f[7] = id(Template::Repeat, repeat);
-            let repeat = any_repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
-            f[8] = id(Template::RepeatAny, repeat);
-            let ev = self.evidence_code(keys[i].as_ref(), advantages.get(i));
-            f[9] = id(Template::Evidence, ev * OWN + own);
-
             out.push(f);
         }
     }
@@ -497,13 +420,9 @@ pub mod fit {
                 .map(|s| s.keys.iter().map(String::as_str).collect())
                 .collect();
             let tags: Vec<Vec<ScoredTag>> = doc.iter().map(|s| s.tags.clone()).collect();
-            let advantages: Vec<Vec<[f32; 4]>> = doc
-                .iter()
-                .map(|s| s.emissions.iter().map(|e| evidence(e, 1.0)).collect())
-                .collect();
-            let summary = Summary::new(&keys, &tags, &advantages);
-            for ((s, keys), advantages) in doc.iter().zip(&keys).zip(&advantages) {
-                summary.features(keys, &s.tags, advantages, &mut buffer);
+            let summary = Summary::new(&keys, &tags);
+            for (s, keys) in doc.iter().zip(&keys) {
+                summary.features(keys, &s.tags, &mut buffer);
                 let own = (1 + usize::from(s.domain)) * FEATURES;
                 data.push(
                     buffer
@@ -579,10 +498,9 @@ mod tests {
             tagged(&[Tag::O, Tag::B(NerType::Pers)]),
             tagged(&[Tag::O, Tag::O]),
         ];
-        let advantages: Vec<Vec<[f32; 4]>> = keys.iter().map(|k| vec![[0.0; 4]; k.len()]).collect();
-        let summary = Summary::new(&keys, &tags, &advantages);
+        let summary = Summary::new(&keys, &tags);
         let mut out = Vec::new();
-        summary.features(&keys[1], &tags[1], &advantages[1], &mut out);
+        summary.features(&keys[1], &tags[1], &mut out);
         let word = |code: usize, own: usize| (Template::Word.offset() + code * OWN + own) as u16;
         // The other occurrence (without its «و») is all PERS; this one is O.
         assert_eq!(out[0][Template::Word as usize], word(2, 0));
@@ -645,16 +563,12 @@ mod tests {
             .map(|s| s.keys.iter().map(String::as_str).collect())
             .collect();
         let tags: Vec<Vec<ScoredTag>> = test.iter().map(|s| s.tags.clone()).collect();
-        let advantages: Vec<Vec<[f32; 4]>> = test
-            .iter()
-            .map(|s| s.emissions.iter().map(|e| evidence(e, 1.0)).collect())
-            .collect();
-        let summary = Summary::new(&keys, &tags, &advantages);
+        let summary = Summary::new(&keys, &tags);
         // First-pass scores in whole score units (40 to a log-odds unit).
         let scaled = stack.in_units(1.0, Some(0));
         let mut out = Vec::new();
         let mut best = |s: usize| {
-            summary.features(&keys[s], &tags[s], &advantages[s], &mut out);
+            summary.features(&keys[s], &tags[s], &mut out);
             let mut e: Vec<[i64; LABELS]> = test[s]
                 .emissions
                 .iter()
