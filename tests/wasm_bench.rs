@@ -109,11 +109,12 @@ fn bench_analysis() {
     );
 }
 
-/// Issue 10: the NER tagger alone, as the app runs it (`DocumentTagger`, document pass on), on
+/// Issue 10: the NER tagger alone, as the app runs it (`DocumentTagger`, the stacked document
+/// pass on), on
 /// the first ~100,000 tokens of the news text tagged as one document.
 #[wasm_bindgen_test]
 fn bench_ner_tagger() {
-    use khabar_nlp::ner::{self, document::Consistency, train};
+    use khabar_nlp::ner::{self, train};
     let sentences = train::conll_sentences(CONLL);
     let words: Vec<Vec<&str>> = sentences
         .iter()
@@ -131,7 +132,7 @@ fn bench_ner_tagger() {
     let tokens: usize = words.iter().map(Vec::len).sum();
     let (runs, ms) = time(|| {
         ner::DocumentTagger::new(0)
-            .tag_document(&words, &keys, Consistency::SHIPPED)
+            .tag_document(&words, &keys, ner::DocumentPass::SHIPPED)
             .len()
     });
     console_log!(

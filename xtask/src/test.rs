@@ -132,7 +132,17 @@ fn run_step(step: &str, tools: &Tools) -> Result<()> {
             // The app with its wasm tests; the nlp crate's library only (its native test
             // dependencies, proptest's RNG among them, do not build for wasm32).
             let lint = ["--", "-D", "warnings"];
-            let app = ["clippy", "--target", wasm, "-p", "khabar", "--all-targets"];
+            // With `bench`, so that the wasm benchmark (`tests/wasm_bench.rs`) is compiled too.
+            let app = [
+                "clippy",
+                "--target",
+                wasm,
+                "-p",
+                "khabar",
+                "--all-targets",
+                "--features",
+                "bench",
+            ];
             cargo(tools, &[&app[..], &lint[..]].concat())?;
             let nlp = ["clippy", "--target", wasm, "-p", "khabar-nlp", "--lib"];
             cargo(tools, &[&nlp[..], &lint[..]].concat())
