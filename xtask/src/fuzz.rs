@@ -342,8 +342,9 @@ fn files_under(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// FNV-1a, for stable seed file names.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a, for names and keys that stay the same from run to run (seed files, the stacked
+/// pass's fold models).
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     })

@@ -339,16 +339,9 @@ enum Domain {
 /// Scores `model` on a dev set tagged as one document (as `khabar tag-conll` tags its input),
 /// with the document pass `pass`; also the tagging speed in tokens per second.
 fn evaluate(model: &Model, dev: &[Sentence], mode: Domain, pass: DocumentPass) -> (Scores, f64) {
-    let mut scores = Scores::default();
-    let start = Instant::now();
-    let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
-    let sentences: Vec<Vec<&str>> = dev
-        .iter()
-        .map(|s| s.words.iter().map(String::as_str).collect())
-        .collect();
-    let tagged: Vec<Vec<ner::ScoredTag>> = match mode {
-        Domain::Shared => ner::tag_document_in(model, &sentences, None, pass),
-        Domain::PerInput => ner::tag_document_in(model, &sentences, Some(whole), pass),
+    score_tagged(dev, |sentences, whole| match mode {
+        Domain::Shared => ner::tag_document_in(model, sentences, None, pass),
+        Domain::PerInput => ner::tag_document_in(model, sentences, Some(whole), pass),
         Domain::PerSentence => sentences
             .iter()
             .map(|words| {
@@ -356,18 +349,22 @@ fn evaluate(model: &Model, dev: &[Sentence], mode: Domain, pass: DocumentPass) -
                 ner::tag_scored_in(model, words, Some(domain))
             })
             .collect(),
-    };
-    for (s, tags) in dev.iter().zip(tagged) {
-        let pred: Vec<usize> = tags.into_iter().map(|t| ner::label(t.tag)).collect();
-        scores.add(&s.labels, &pred);
-    }
-    let secs = start.elapsed().as_secs_f64();
-    let tokens = scores.tokens.0 as f64;
-    (scores, tokens / secs.max(1e-9))
+    })
 }
 
 /// Scores `model` corrected by the stacked model `stack` on a dev set tagged as one document.
 fn evaluate_stacked(model: &Model, stack: &Stack, dev: &[Sentence]) -> (Scores, f64) {
+    score_tagged(dev, |sentences, whole| {
+        ner::tag_document_stacked(model, stack, sentences, Some(whole))
+    })
+}
+
+/// Scores the tags `tag` gives a dev set's sentences (given the domain detected over all of
+/// them), and the tokens per second it tagged.
+fn score_tagged(
+    dev: &[Sentence],
+    tag: impl FnOnce(&[Vec<&str>], u8) -> Vec<Vec<ner::ScoredTag>>,
+) -> (Scores, f64) {
     let mut scores = Scores::default();
     let start = Instant::now();
     let whole = ner::detect_domain(dev.iter().flat_map(|s| s.words.iter().map(String::as_str)));
@@ -375,8 +372,7 @@ fn evaluate_stacked(model: &Model, stack: &Stack, dev: &[Sentence]) -> (Scores, 
         .iter()
         .map(|s| s.words.iter().map(String::as_str).collect())
         .collect();
-    let tagged = ner::tag_document_stacked(model, stack, &sentences, Some(whole));
-    for (s, tags) in dev.iter().zip(tagged) {
+    for (s, tags) in dev.iter().zip(tag(&sentences, whole)) {
         let pred: Vec<usize> = tags.into_iter().map(|t| ner::label(t.tag)).collect();
         scores.add(&s.labels, &pred);
     }

@@ -30,18 +30,11 @@ impl Default for StackOptions {
     }
 }
 
-/// FNV-1a of `bytes` (a cache key that stays the same from run to run).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// The first-pass models of the folds: fold `k`'s is trained on every fold but `k`. Kept under
 /// `target/ner-stack/` by the training settings, so that experiments with the stacked model
 /// alone do not train them again.
 fn fold_models(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Vec<Model>> {
-    let key = fnv1a(format!("{config:?} {} {folds}", train.len()).as_bytes());
+    let key = crate::fuzz::fnv1a(format!("{config:?} {} {folds}", train.len()).as_bytes());
     let dir = crate::root().join("target/ner-stack");
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {dir:?}"))?;
     let path = |k: usize| dir.join(format!("{key:016x}-{k}.bin"));

@@ -153,6 +153,27 @@ impl Names {
         })
     }
 
+    /// The occurrences of the confident names among the tokens the first pass left `O`, left to
+    /// right without overlap: (first token, length in tokens, type).
+    fn matches<K: AsRef<str>>(&self, keys: &[K], tags: &[ScoredTag]) -> Vec<(usize, usize, NerType)> {
+        let mut out = Vec::new();
+        if keys.len() != tags.len() {
+            return out;
+        }
+        let mut i = 0;
+        while i < keys.len() {
+            let free = |len: usize| tags[i..i + len].iter().all(|t| t.tag == Tag::O);
+            match self.at(keys, i) {
+                Some((len, ty)) if i + len <= tags.len() && free(len) => {
+                    out.push((i, len, ty));
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
     /// For each token the first pass left `O`, the confident name occurrence it is in, if any:
     /// the name's type and whether the token is its first (the positions
     /// [`Names::push_toward`] pushes).
@@ -162,20 +183,9 @@ impl Names {
         tags: &[ScoredTag],
     ) -> Vec<Option<(NerType, bool)>> {
         let mut out = vec![None; tags.len()];
-        if keys.len() != tags.len() {
-            return out;
-        }
-        let mut i = 0;
-        while i < keys.len() {
-            let free = |len: usize| tags[i..i + len].iter().all(|t| t.tag == Tag::O);
-            match self.at(keys, i) {
-                Some((len, ty)) if i + len <= tags.len() && free(len) => {
-                    for (k, o) in out[i..i + len].iter_mut().enumerate() {
-                        *o = Some((ty, k == 0));
-                    }
-                    i += len;
-                }
-                _ => i += 1,
+        for (start, len, ty) in self.matches(keys, tags) {
+            for (k, o) in out[start..start + len].iter_mut().enumerate() {
+                *o = Some((ty, k == 0));
             }
         }
         out
@@ -191,25 +201,16 @@ impl Names {
         bonus: i64,
         emissions: &mut [[i64; LABELS]],
     ) -> bool {
-        if keys.len() != tags.len() || emissions.len() != tags.len() {
+        if emissions.len() != tags.len() {
             return false;
         }
-        let mut found = false;
-        let mut i = 0;
-        while i < keys.len() {
-            let free = |len: usize| tags[i..i + len].iter().all(|t| t.tag == Tag::O);
-            match self.at(keys, i) {
-                Some((len, ty)) if i + len <= tags.len() && free(len) => {
-                    for (k, e) in emissions[i..i + len].iter_mut().enumerate() {
-                        e[scheme.entity_label(ty, k, len)] += bonus;
-                    }
-                    found = true;
-                    i += len;
-                }
-                _ => i += 1,
+        let matches = self.matches(keys, tags);
+        for &(start, len, ty) in &matches {
+            for (k, e) in emissions[start..start + len].iter_mut().enumerate() {
+                e[scheme.entity_label(ty, k, len)] += bonus;
             }
         }
-        found
+        !matches.is_empty()
     }
 }
 

@@ -314,12 +314,22 @@ pub fn tag_document_in(
     domain: Option<u8>,
     pass: DocumentPass,
 ) -> Vec<Vec<ScoredTag>> {
-    let keys = sentence_keys(sentences);
-    let mut emissions: Vec<Vec<[i64; LABELS]>> = sentences
+    let (keys, mut emissions) = first_pass_in(model, sentences, domain);
+    document_pass(model, &keys, &mut emissions, pass, domain)
+}
+
+/// The matching keys and the first-pass emission scores of a document's sentences under
+/// `model` (with the features of corpus `domain`).
+fn first_pass_in(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    domain: Option<u8>,
+) -> (Vec<Vec<String>>, Vec<Vec<[i64; LABELS]>>) {
+    let emissions = sentences
         .iter()
         .map(|words| emissions_in(model, words, domain))
         .collect();
-    document_pass(model, &keys, &mut emissions, pass, domain)
+    (sentence_keys(sentences), emissions)
 }
 
 /// The tags of a document's sentences, from their first-pass emission scores under `model`
@@ -382,11 +392,7 @@ pub fn tag_document_stacked(
     sentences: &[Vec<&str>],
     domain: Option<u8>,
 ) -> Vec<Vec<ScoredTag>> {
-    let keys = sentence_keys(sentences);
-    let mut emissions: Vec<Vec<[i64; LABELS]>> = sentences
-        .iter()
-        .map(|words| emissions_in(model, words, domain))
-        .collect();
+    let (keys, mut emissions) = first_pass_in(model, sentences, domain);
     let scaled = stack.in_units(model.scale, domain);
     stacked_pass(model, &scaled, &keys, &mut emissions)
 }
