@@ -455,6 +455,9 @@ pub fn eval(args: &[String]) -> Result<()> {
     let bytes = if o.shipped {
         // Score the model in the repository as it is, without training.
         std::fs::read(data("ner/model.bin"))?
+    } else if o.stack && !o.curve {
+        // Kept between runs (experiments with the stacked pass alone).
+        crate::ner_stack::whole_model(&c.train, &o.config)?
     } else {
         let start = Instant::now();
         let model = train::train_observed(&c.train, &o.config, |epoch, model| {
