@@ -126,8 +126,9 @@ impl Names {
     }
 
     /// The longest confident name starting at token `i` (as written or after a clitic
-    /// variant of its first key): its length in tokens and its type.
-    fn at<K: AsRef<str>>(&self, keys: &[K], i: usize) -> Option<(usize, NerType)> {
+    /// variant of its first key): its length in tokens and its type. `buffer` holds a variant
+    /// being looked up (no allocation per token).
+    fn at<K: AsRef<str>>(&self, keys: &[K], i: usize, buffer: &mut String) -> Option<(usize, NerType)> {
         let first = keys[i].as_ref();
         let rest_matches = |rest: &[String]| {
             keys.get(i + 1..i + 1 + rest.len())
@@ -147,48 +148,61 @@ impl Names {
                 if replace.is_empty() {
                     find(rest)
                 } else {
-                    find(&format!("{replace}{rest}"))
+                    buffer.clear();
+                    buffer.push_str(replace);
+                    buffer.push_str(rest);
+                    find(buffer)
                 }
             })
         })
     }
 
     /// The occurrences of the confident names among the tokens the first pass left `O`, left to
-    /// right without overlap: (first token, length in tokens, type).
-    fn matches<K: AsRef<str>>(&self, keys: &[K], tags: &[ScoredTag]) -> Vec<(usize, usize, NerType)> {
-        let mut out = Vec::new();
+    /// right without overlap, handed to `found` (first token, length in tokens, type).
+    fn matches<K: AsRef<str>>(
+        &self,
+        keys: &[K],
+        tags: &[ScoredTag],
+        mut found: impl FnMut(usize, usize, NerType),
+    ) {
         if keys.len() != tags.len() {
-            return out;
+            return;
         }
+        let mut buffer = String::new();
         let mut i = 0;
         while i < keys.len() {
+            // A name found here would not be free.
+            if tags[i].tag != Tag::O {
+                i += 1;
+                continue;
+            }
             let free = |len: usize| tags[i..i + len].iter().all(|t| t.tag == Tag::O);
-            match self.at(keys, i) {
+            match self.at(keys, i, &mut buffer) {
                 Some((len, ty)) if i + len <= tags.len() && free(len) => {
-                    out.push((i, len, ty));
+                    found(i, len, ty);
                     i += len;
                 }
                 _ => i += 1,
             }
         }
-        out
     }
 
     /// For each token the first pass left `O`, the confident name occurrence it is in, if any:
     /// the name's type and whether the token is its first (the positions
-    /// [`Names::push_toward`] pushes).
+    /// [`Names::push_toward`] pushes), written to `out` (cleared first).
     pub fn occurrences<K: AsRef<str>>(
         &self,
         keys: &[K],
         tags: &[ScoredTag],
-    ) -> Vec<Option<(NerType, bool)>> {
-        let mut out = vec![None; tags.len()];
-        for (start, len, ty) in self.matches(keys, tags) {
+        out: &mut Vec<Option<(NerType, bool)>>,
+    ) {
+        out.clear();
+        out.resize(tags.len(), None);
+        self.matches(keys, tags, |start, len, ty| {
             for (k, o) in out[start..start + len].iter_mut().enumerate() {
                 *o = Some((ty, k == 0));
             }
-        }
-        out
+        });
     }
 
     /// Adds `bonus` (model units) to the emissions of the confident names' occurrences among the
@@ -204,13 +218,14 @@ impl Names {
         if emissions.len() != tags.len() {
             return false;
         }
-        let matches = self.matches(keys, tags);
-        for &(start, len, ty) in &matches {
+        let mut any = false;
+        self.matches(keys, tags, |start, len, ty| {
+            any = true;
             for (k, e) in emissions[start..start + len].iter_mut().enumerate() {
                 e[scheme.entity_label(ty, k, len)] += bonus;
             }
-        }
-        !matches.is_empty()
+        });
+        any
     }
 }
 

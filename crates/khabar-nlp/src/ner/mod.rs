@@ -412,14 +412,15 @@ fn stacked_pass<K: AsRef<str>>(
         .collect();
     let stacked = decode::Transitions::new(model.scheme, |from, to| stack.transition(from, to));
     let summary = stack::Summary::new(keys, &first);
-    let mut features = Vec::new();
+    let mut features = stack::Features::default();
     emissions
         .iter_mut()
         .zip(keys)
         .zip(&first)
-        .map(|((e, keys), tags)| {
-            summary.features(keys, tags, &mut features);
-            stack.add(&features, e);
+        .enumerate()
+        .map(|(i, ((e, keys), tags))| {
+            summary.features(i, keys, tags, &mut features);
+            stack.add(&features.tokens, e);
             decoded_in(model, &stacked, e)
         })
         .collect()

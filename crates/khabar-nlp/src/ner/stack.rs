@@ -153,11 +153,11 @@ fn confidence(margin: f32) -> usize {
     }
 }
 
-/// The hash of an entity's words (their light stems).
-fn entity_hash<K: AsRef<str>>(keys: &[K]) -> u64 {
+/// The hash of an entity's words (by their light stems).
+fn entity_hash(stems: &[&str]) -> u64 {
     let mut h = FxHasher::default();
-    for k in keys {
-        light_stem(k.as_ref()).hash(&mut h);
+    for k in stems {
+        k.hash(&mut h);
     }
     h.finish()
 }
@@ -173,6 +173,23 @@ pub struct Summary<'k> {
     within: FxHashMap<&'k str, [u32; OWN]>,
     /// The names the first pass tagged confidently.
     names: Names,
+    /// The light stem of every token, by sentence (computed once).
+    stems: Vec<Vec<&'k str>>,
+}
+
+/// A sentence's stacked features ([`Summary::features`]), with the buffers that make them,
+/// reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct Features {
+    /// One per token.
+    pub tokens: Vec<TokenFeatures>,
+    /// Each token's [`Template::Word`] summary code.
+    words: Vec<usize>,
+    /// Each token's first-pass entity: the code of its other occurrences, first token or not,
+    /// type, and whether it spans several words.
+    entity: Vec<Option<(usize, usize, usize, bool)>>,
+    /// Each token's occurrence of a confident name ([`Names::occurrences`]).
+    repeats: Vec<Option<(crate::ner::NerType, bool)>>,
 }
 
 impl<'k> Summary<'k> {
@@ -180,20 +197,24 @@ impl<'k> Summary<'k> {
     pub fn new<K: AsRef<str>>(keys: &'k [Vec<K>], tags: &[Vec<ScoredTag>]) -> Summary<'k> {
         let mut s = Summary {
             names: Names::collect(keys, tags, Consistency::SHIPPED.min_margin),
+            stems: keys
+                .iter()
+                .map(|keys| keys.iter().map(|k| light_stem(k.as_ref())).collect())
+                .collect(),
             ..Summary::default()
         };
-        for (keys, tags) in keys.iter().zip(tags) {
-            for (k, t) in keys.iter().zip(tags) {
-                s.words.entry(light_stem(k.as_ref())).or_default()[type_code(t.tag)] += 1;
+        for (stems, tags) in s.stems.iter().zip(tags) {
+            for (&k, t) in stems.iter().zip(tags) {
+                s.words.entry(k).or_default()[type_code(t.tag)] += 1;
             }
             for (start, end, ty) in runs(tags) {
-                let Some(words) = keys.get(start..end) else {
+                let Some(words) = stems.get(start..end) else {
                     continue;
                 };
                 s.entities.entry(entity_hash(words)).or_default()[1 + ty as usize] += 1;
                 if end - start > 1 {
-                    for k in words {
-                        s.within.entry(light_stem(k.as_ref())).or_default()[1 + ty as usize] += 1;
+                    for &k in words {
+                        s.within.entry(k).or_default()[1 + ty as usize] += 1;
                     }
                 }
             }
@@ -201,33 +222,39 @@ impl<'k> Summary<'k> {
         s
     }
 
-    /// The summary code of the other occurrences of the word `key` tagged `tag`.
-    fn word(&self, key: &str, tag: Tag) -> usize {
-        let counts = self.words.get(light_stem(key)).copied().unwrap_or_default();
+    /// The summary code of the other occurrences of the word of light stem `stem` tagged `tag`.
+    fn word(&self, stem: &str, tag: Tag) -> usize {
+        let counts = self.words.get(stem).copied().unwrap_or_default();
         summary(counts, Some(type_code(tag)))
     }
 
-    /// The stacked features of a sentence's tokens (its keys and first-pass tags), written to
-    /// `out` (cleared first).
+    /// The stacked features of the tokens of the document's sentence number `sentence` (its
+    /// keys and first-pass tags), written to `out.tokens` (cleared first).
     pub fn features<K: AsRef<str>>(
         &self,
+        sentence: usize,
         keys: &[K],
         tags: &[ScoredTag],
-        out: &mut Vec<TokenFeatures>,
+        out: &mut Features,
     ) {
-        out.clear();
-        let n = keys.len().min(tags.len());
-        let repeats = self.names.occurrences(&keys[..n], &tags[..n]);
-        let words: Vec<usize> = (0..n)
-            .map(|i| self.word(keys[i].as_ref(), tags[i].tag))
-            .collect();
-        // Each token's first-pass entity: (code of its other occurrences, first token or not,
-        // type), and whether it spans several words.
-        let mut entity = vec![None; n];
+        let stems = self.stems.get(sentence).map_or(&[][..], Vec::as_slice);
+        let n = keys.len().min(tags.len()).min(stems.len());
+        let Features {
+            tokens,
+            words,
+            entity,
+            repeats,
+        } = out;
+        tokens.clear();
+        self.names.occurrences(&keys[..n], &tags[..n], repeats);
+        words.clear();
+        words.extend((0..n).map(|i| self.word(stems[i], tags[i].tag)));
+        entity.clear();
+        entity.resize(n, None);
         for (start, end, ty) in runs(&tags[..n]) {
             let counts = self
                 .entities
-                .get(&entity_hash(&keys[start..end]))
+                .get(&entity_hash(&stems[start..end]))
                 .copied()
                 .unwrap_or_default();
             let code = summary(counts, Some(1 + ty as usize));
@@ -251,11 +278,7 @@ impl<'k> Summary<'k> {
             if let Some((code, inside, ty, _)) = entity[i] {
                 f[3] = id(Template::Entity, (code * 2 + inside) * 4 + ty);
             }
-            let mut within = self
-                .within
-                .get(light_stem(keys[i].as_ref()))
-                .copied()
-                .unwrap_or_default();
+            let mut within = self.within.get(stems[i]).copied().unwrap_or_default();
             if let Some((_, _, ty, true)) = entity[i] {
                 within[1 + ty] = within[1 + ty].saturating_sub(1);
             }
@@ -272,7 +295,7 @@ impl<'k> Summary<'k> {
             }
             let repeat = repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
             f[7] = id(Template::Repeat, repeat);
-            out.push(f);
+            tokens.push(f);
         }
     }
 }
@@ -413,7 +436,7 @@ pub mod fit {
         let mut data: Vec<Vec<Vec<u32>>> = Vec::new();
         let mut offsets: Vec<Vec<[f64; LABELS]>> = Vec::new();
         let mut golds: Vec<&[usize]> = Vec::new();
-        let mut buffer = Vec::new();
+        let mut buffer = Features::default();
         for doc in docs {
             let keys: Vec<Vec<&str>> = doc
                 .iter()
@@ -421,11 +444,12 @@ pub mod fit {
                 .collect();
             let tags: Vec<Vec<ScoredTag>> = doc.iter().map(|s| s.tags.clone()).collect();
             let summary = Summary::new(&keys, &tags);
-            for (s, keys) in doc.iter().zip(&keys) {
-                summary.features(keys, &s.tags, &mut buffer);
+            for (i, (s, keys)) in doc.iter().zip(&keys).enumerate() {
+                summary.features(i, keys, &s.tags, &mut buffer);
                 let own = (1 + usize::from(s.domain)) * FEATURES;
                 data.push(
                     buffer
+                        .tokens
                         .iter()
                         .map(|fs| {
                             let present = fs.iter().filter(|&&f| f != NONE);
@@ -499,8 +523,9 @@ mod tests {
             tagged(&[Tag::O, Tag::O]),
         ];
         let summary = Summary::new(&keys, &tags);
-        let mut out = Vec::new();
-        summary.features(&keys[1], &tags[1], &mut out);
+        let mut features = Features::default();
+        summary.features(1, &keys[1], &tags[1], &mut features);
+        let out = &features.tokens;
         let word = |code: usize, own: usize| (Template::Word.offset() + code * OWN + own) as u16;
         // The other occurrence (without its «و») is all PERS; this one is O.
         assert_eq!(out[0][Template::Word as usize], word(2, 0));
@@ -566,15 +591,15 @@ mod tests {
         let summary = Summary::new(&keys, &tags);
         // First-pass scores in whole score units (40 to a log-odds unit).
         let scaled = stack.in_units(1.0, Some(0));
-        let mut out = Vec::new();
+        let mut out = Features::default();
         let mut best = |s: usize| {
-            summary.features(&keys[s], &tags[s], &mut out);
+            summary.features(s, &keys[s], &tags[s], &mut out);
             let mut e: Vec<[i64; LABELS]> = test[s]
                 .emissions
                 .iter()
                 .map(|e| e.map(|x| (x * 40.0).round() as i64))
                 .collect();
-            scaled.add(&out, &mut e);
+            scaled.add(&out.tokens, &mut e);
             let (labels, _) = crate::ner::decode::viterbi(Scheme::Bio, &e, |f, t| {
                 scaled.transition(f, t)
             });
