@@ -34,8 +34,8 @@ impl Default for StackOptions {
 /// `target/ner-stack/` by the training settings, so that experiments with the stacked model
 /// alone do not train them again.
 fn fold_models(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Vec<Model>> {
-    let path = |k: usize| cache_path(train, config, folds, &k.to_string());
-    cache_dir()?;
+    let cache = Cache::new(train, config, folds)?;
+    let path = |k: usize| cache.path(&k.to_string());
     let bounds = |k: usize| (k * train.len() / folds, (k + 1) * train.len() / folds);
     let missing: Vec<usize> = (0..folds).filter(|&k| !path(k).exists()).collect();
     // Two at a time (the machines have two cores; each training run is one thread).
@@ -67,35 +67,38 @@ fn fold_models(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result
         .collect()
 }
 
-/// The directory the trained first-pass models are kept in (created if need be).
-fn cache_dir() -> Result<std::path::PathBuf> {
-    let dir = crate::root().join("target/ner-stack");
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {dir:?}"))?;
-    Ok(dir)
+/// Where first-pass models trained with one configuration are kept: `target/ner-stack/`, by a
+/// hash of the training settings.
+struct Cache {
+    dir: std::path::PathBuf,
+    key: u64,
 }
 
-/// Where the first-pass model `name` (a fold's number, or `all`) trained with `config` on
-/// `train` cut into `folds` folds is kept.
-fn cache_path(
-    train: &[Sentence],
-    config: &TrainConfig,
-    folds: usize,
-    name: &str,
-) -> std::path::PathBuf {
-    let key = crate::fuzz::fnv1a(format!("{config:?} {} {folds}", train.len()).as_bytes());
-    crate::root().join(format!("target/ner-stack/{key:016x}-{name}.bin"))
+impl Cache {
+    /// The cache of models trained with `config` on `train` cut into `folds` folds (its
+    /// directory created if need be).
+    fn new(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Cache> {
+        let dir = crate::root().join("target/ner-stack");
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {dir:?}"))?;
+        let key = crate::fuzz::fnv1a(format!("{config:?} {} {folds}", train.len()).as_bytes());
+        Ok(Cache { dir, key })
+    }
+
+    /// The file of model `name` (a fold's number, or `all`).
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.join(format!("{:016x}-{name}.bin", self.key))
+    }
 }
 
 /// The first-pass model trained with `config` on all of `train` (the file's bytes), kept under
 /// `target/ner-stack/` like the fold models: experiments with the stacked model alone then
 /// train nothing.
 pub fn whole_model(train: &[Sentence], config: &TrainConfig) -> Result<Vec<u8>> {
-    let path = cache_path(train, config, 1, "all");
+    let path = Cache::new(train, config, 1)?.path("all");
     if let Ok(bytes) = std::fs::read(&path) {
         return Ok(bytes);
     }
     let bytes = train::train(train, config).to_bytes();
-    cache_dir()?;
     std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
     Ok(bytes)
 }

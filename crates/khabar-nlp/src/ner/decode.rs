@@ -193,18 +193,11 @@ pub fn viterbi_in(transitions: &Transitions, emissions: &[[i64; LABELS]]) -> (Ve
         }
         let mut row = [NEG; LABELS];
         for (to, &a) in ahead.iter().enumerate().filter(|&(_, &a)| a != NEG) {
-            // Plain: every pair the scheme permits has a transition score (see above).
-            if plain {
-                for &from in froms.get(to) {
-                    let from = usize::from(from);
-                    row[from] = row[from].max(trans[from + 1][to] + a);
-                }
-                continue;
-            }
             for &from in froms.get(to) {
                 let from = usize::from(from);
                 let t = trans[from + 1][to];
-                if t != NEG {
+                // Plain: every pair the scheme permits has a transition score (see above).
+                if plain || t != NEG {
                     row[from] = row[from].max(t + a);
                 }
             }

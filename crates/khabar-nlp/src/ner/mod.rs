@@ -415,11 +415,9 @@ fn stacked_pass<K: AsRef<str>>(
     let mut features = stack::Features::default();
     emissions
         .iter_mut()
-        .zip(keys)
-        .zip(&first)
         .enumerate()
-        .map(|(i, ((e, keys), tags))| {
-            summary.features(i, keys, tags, &mut features);
+        .map(|(i, e)| {
+            summary.features(i, &mut features);
             stack.add(&features.tokens, e);
             decoded_in(model, &stacked, e)
         })

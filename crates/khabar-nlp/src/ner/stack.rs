@@ -163,8 +163,12 @@ fn entity_hash(stems: &[&str]) -> u64 {
 }
 
 /// What a document's first pass tagged, by word and by entity.
-#[derive(Debug, Default)]
-pub struct Summary<'k> {
+#[derive(Debug)]
+pub struct Summary<'k, K> {
+    /// The document's sentences' keys.
+    keys: &'k [Vec<K>],
+    /// Their first-pass tags.
+    tags: &'k [Vec<ScoredTag>],
     /// Light stem → occurrences by type code.
     words: FxHashMap<&'k str, [u32; OWN]>,
     /// Entity words' hash → occurrences by type code.
@@ -192,16 +196,20 @@ pub struct Features {
     repeats: Vec<Option<(crate::ner::NerType, bool)>>,
 }
 
-impl<'k> Summary<'k> {
+impl<'k, K: AsRef<str>> Summary<'k, K> {
     /// The summary of a document: its sentences' keys and first-pass tags.
-    pub fn new<K: AsRef<str>>(keys: &'k [Vec<K>], tags: &[Vec<ScoredTag>]) -> Summary<'k> {
+    pub fn new(keys: &'k [Vec<K>], tags: &'k [Vec<ScoredTag>]) -> Summary<'k, K> {
         let mut s = Summary {
+            keys,
+            tags,
+            words: FxHashMap::default(),
+            entities: FxHashMap::default(),
+            within: FxHashMap::default(),
             names: Names::collect(keys, tags, Consistency::SHIPPED.min_margin),
             stems: keys
                 .iter()
                 .map(|keys| keys.iter().map(|k| light_stem(k.as_ref())).collect())
                 .collect(),
-            ..Summary::default()
         };
         for (stems, tags) in s.stems.iter().zip(tags) {
             for (&k, t) in stems.iter().zip(tags) {
@@ -228,17 +236,18 @@ impl<'k> Summary<'k> {
         summary(counts, Some(type_code(tag)))
     }
 
-    /// The stacked features of the tokens of the document's sentence number `sentence` (its
-    /// keys and first-pass tags), written to `out.tokens` (cleared first).
-    pub fn features<K: AsRef<str>>(
-        &self,
-        sentence: usize,
-        keys: &[K],
-        tags: &[ScoredTag],
-        out: &mut Features,
-    ) {
-        let stems = self.stems.get(sentence).map_or(&[][..], Vec::as_slice);
-        let n = keys.len().min(tags.len()).min(stems.len());
+    /// The stacked features of the tokens of the document's sentence number `sentence`, written
+    /// to `out.tokens` (cleared first; none for a sentence the document does not have).
+    pub fn features(&self, sentence: usize, out: &mut Features) {
+        let (Some(keys), Some(tags), Some(stems)) = (
+            self.keys.get(sentence),
+            self.tags.get(sentence),
+            self.stems.get(sentence),
+        ) else {
+            out.tokens.clear();
+            return;
+        };
+        let n = keys.len().min(tags.len());
         let Features {
             tokens,
             words,
@@ -444,8 +453,8 @@ pub mod fit {
                 .collect();
             let tags: Vec<Vec<ScoredTag>> = doc.iter().map(|s| s.tags.clone()).collect();
             let summary = Summary::new(&keys, &tags);
-            for (i, (s, keys)) in doc.iter().zip(&keys).enumerate() {
-                summary.features(i, keys, &s.tags, &mut buffer);
+            for (i, s) in doc.iter().enumerate() {
+                summary.features(i, &mut buffer);
                 let own = (1 + usize::from(s.domain)) * FEATURES;
                 data.push(
                     buffer
@@ -524,7 +533,7 @@ mod tests {
         ];
         let summary = Summary::new(&keys, &tags);
         let mut features = Features::default();
-        summary.features(1, &keys[1], &tags[1], &mut features);
+        summary.features(1, &mut features);
         let out = &features.tokens;
         let word = |code: usize, own: usize| (Template::Word.offset() + code * OWN + own) as u16;
         // The other occurrence (without its «و») is all PERS; this one is O.
@@ -593,7 +602,7 @@ mod tests {
         let scaled = stack.in_units(1.0, Some(0));
         let mut out = Features::default();
         let mut best = |s: usize| {
-            summary.features(s, &keys[s], &tags[s], &mut out);
+            summary.features(s, &mut out);
             let mut e: Vec<[i64; LABELS]> = test[s]
                 .emissions
                 .iter()
