@@ -262,6 +262,17 @@ pub fn train(args: &[String]) -> Result<()> {
     let bytes = model.to_bytes();
     let path = data("ner/model.bin");
     std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
+    let seen = model.seen.as_deref().cloned().unwrap_or_default();
+    let (names, words) = seen.len();
+    let header = "# The names and entity words of the NER model's training text (issue 10), generated\n\
+         # by `cargo xtask train-ner` from ANERcorp's training text (CC BY-SA 4.0) and WikiFANE\n\
+         # Gold (CC BY-SA 3.0), dev sets excluded. `P<TAB>name<TAB>TYPE<TAB>bucket` (a name: the\n\
+         # light stem of its first word and the keys of the others) and `W<TAB>word<TAB>TYPE<TAB>\n\
+         # bucket` (a word's light stem); buckets in `khabar_nlp::ner::seen`.\n";
+    let seen_path = data("ner/seen.tsv");
+    std::fs::write(&seen_path, seen.to_tsv(header))
+        .with_context(|| format!("writing {seen_path:?}"))?;
+    println!("{names} names and {words} words seen -> {}", seen_path.display());
     println!(
         "trained on {} sentences in {:.1}s: {} weights, {} bytes ({} gzipped) -> {}",
         c.train.len(),
@@ -292,6 +303,7 @@ pub fn train(args: &[String]) -> Result<()> {
         "places.tsv",
         "triggers.tsv",
         "domains.tsv",
+        "seen.tsv",
     ] {
         let bytes = std::fs::read(data("ner").join(name))?;
         let gz = gzipped_len(&bytes).unwrap_or(0);
@@ -479,6 +491,9 @@ pub fn eval(args: &[String]) -> Result<()> {
         bytes
     };
     let mut model = Model::from_bytes(&bytes)?;
+    if !o.shipped {
+        model = train::with_own_seen(model, &c.train);
+    }
     if o.float {
         float_versus_quantised(&o, &c, &model);
     }

@@ -62,7 +62,9 @@ fn fold_models(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result
     (0..folds)
         .map(|k| {
             let bytes = std::fs::read(path(k))?;
-            Ok(Model::from_bytes(&bytes)?)
+            let (lo, hi) = bounds(k);
+            let rest: Vec<Sentence> = train[..lo].iter().chain(&train[hi..]).cloned().collect();
+            Ok(train::with_own_seen(Model::from_bytes(&bytes)?, &rest))
         })
         .collect()
 }
@@ -145,6 +147,7 @@ fn tagged(model: &Model, doc: &[&Sentence], config: &TrainConfig) -> Vec<FirstPa
         .collect();
     let tags = ner::second_pass(model, &keys, &mut emissions, Consistency::OFF);
     let unit = f64::from(model.scale) / ner::crf::SCORE_UNITS;
+    let seen = model.seen.clone().unwrap_or_default();
     doc.iter()
         .zip(keys)
         .zip(emissions)
@@ -158,6 +161,7 @@ fn tagged(model: &Model, doc: &[&Sentence], config: &TrainConfig) -> Vec<FirstPa
             tags,
             gold: config.scheme.encode(&s.labels),
             domain: s.domain,
+            seen: seen.clone(),
         })
         .collect()
 }

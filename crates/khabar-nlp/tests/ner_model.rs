@@ -37,6 +37,17 @@ fn the_shipped_model_matches_the_feature_templates() {
     assert_eq!(model.feature_set, features::FeatureSet::DEFAULT.0);
 }
 
+/// Issue 10: the list of the training text's names the shipped model reads is the one
+/// `cargo xtask train-ner` wrote with it, and it parses.
+#[test]
+fn the_shipped_list_of_seen_names_parses() {
+    let list = ner::seen::Seen::from_tsv(ner::assets::SEEN).expect("data/ner/seen.tsv parses");
+    let set = features::FeatureSet(ner::shipped_model().unwrap().feature_set);
+    let reads = set.has(features::Group::Seen) || set.has(features::Group::SeenWords);
+    let (names, words) = list.len();
+    assert_eq!(reads, names + words > 0, "run `cargo xtask train-ner`");
+}
+
 #[test]
 fn the_shipped_model_matches_the_analysers_it_was_trained_with() {
     // Clitic stems and gazetteer classes are features too: when their output changes, the model

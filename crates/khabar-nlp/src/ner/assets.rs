@@ -28,3 +28,7 @@ pub const DOMAINS: &str = include_str!("../../data/ner/domains.tsv");
 
 /// Prefixes a repetition of a name may carry (the document pass): `prefix<TAB>replacement`.
 pub const REPETITION_PREFIXES: &str = include_str!("../../data/ner/repetition_prefixes.tsv");
+
+/// The training text's names and entity words (`cargo xtask train-ner`):
+/// `P|W<TAB>key<TAB>TYPE<TAB>bucket` ([`crate::ner::seen`]).
+pub const SEEN: &str = include_str!("../../data/ner/seen.tsv");

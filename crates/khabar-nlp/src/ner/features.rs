@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use crate::ner::seen::{self, Seen};
 use crate::ner::{NerType, assets, tables};
 use crate::{clitic, kb, normalize};
 
@@ -51,11 +52,16 @@ pub enum Group {
     /// The NERAr features read the NERAr lists with the place names of `data/ner/places.tsv`
     /// (GeoNames and others) added as LOC (issue 10).
     GeoLoc = 14,
+    /// The longest name of the training text's entities ([`seen`]) covering the word, as B-/I-
+    /// of its type with its reliability.
+    Seen = 15,
+    /// The training text's entity words ([`seen`]): the word's type and reliability.
+    SeenWords = 16,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 15] = [
+    pub const ALL: [Group; 17] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -71,6 +77,8 @@ impl Group {
         Group::ClusterWide,
         Group::Quote,
         Group::GeoLoc,
+        Group::Seen,
+        Group::SeenWords,
     ];
 
     /// The group's name (for ablation flags).
@@ -91,6 +99,8 @@ impl Group {
             Group::ClusterWide => "cluster-wide",
             Group::Quote => "quote",
             Group::GeoLoc => "geo-loc",
+            Group::Seen => "seen",
+            Group::SeenWords => "seen-words",
         }
     }
 
@@ -119,8 +129,16 @@ impl FeatureSet {
     /// averaged over three training orders: −0.98 news / −0.23 wiki F1). [`Group::Quote`] is on
     /// (issue 10: averaged over nine training orders, +0.77 news / −0.06 wiki F1), and so is
     /// [`Group::GeoLoc`] (issue 10: averaged over six training orders, −0.29 news / +1.02 wiki).
-    pub const DEFAULT: FeatureSet =
-        FeatureSet(Self::ALL.0 & !(1 << Group::Context as u32) & !(1 << Group::ClusterWide as u32));
+    ///
+    /// [`Group::Seen`] and [`Group::SeenWords`] are off (issue 10, three training orders with
+    /// the stacked pass retrained: both on, +0.31 news / −0.53 wiki F1).
+    pub const DEFAULT: FeatureSet = FeatureSet(
+        Self::ALL.0
+            & !(1 << Group::Context as u32)
+            & !(1 << Group::ClusterWide as u32)
+            & !(1 << Group::Seen as u32)
+            & !(1 << Group::SeenWords as u32),
+    );
 
     /// This set with `group`.
     pub fn with(self, group: Group) -> FeatureSet {
@@ -135,7 +153,7 @@ impl FeatureSet {
 
 /// The feature templates, one per line. Change this text (and bump the version) whenever the
 /// extractor changes, so that the shipped model no longer matches and must be retrained.
-const TEMPLATES: &str = "khabar-ner-features v8
+const TEMPLATES: &str = "khabar-ner-features v9
 bias
 word: w0
 stem: clitic-stem0 light-stem0 conj-stem0 article-flag0 proclitics0 enclitic0
@@ -152,6 +170,8 @@ nerar: B/I-class of the longest NERAr name (first word by key or light stem) cov
 cluster-wide: c4(w-2) c4(w+2) c8(w-1)|c8(w0) c8(w0)|c8(w+1)
 quote: B/I between quotation marks (spans of 1-8 words), alone, with the span's length bucket, with the light stem before the opening mark
 geo-loc: the nerar features over the NERAr lists with the GeoNames (and other) place names as LOC
+seen: B/I-type and B/I-type-bucket of the longest training-text name (first word by light stem) covering w0, jackknifed in training
+seen-words: type-bucket of w0's light stem among the training text's entity words, jackknifed in training
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -321,6 +341,8 @@ mod template {
     pub const CL_1_0: Fnv = Fnv::template("cl-1|0");
     pub const CL0_1: Fnv = Fnv::template("cl0|+1");
     pub const QT: Fnv = Fnv::template("qt");
+    pub const SEEN: Fnv = Fnv::template("seen");
+    pub const SEENW: Fnv = Fnv::template("seenw");
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -395,6 +417,8 @@ struct WordInfo<'a> {
     nerar_words: u8,
     /// The most words of a NERAr name starting with the key, and with the light stem.
     nerar_longest: (usize, usize),
+    /// What the training text's entity words say of the word ([`Group::SeenWords`]).
+    seen: Option<seen::Entry>,
 }
 
 impl WordInfo<'_> {
@@ -430,7 +454,7 @@ fn strip_prefix_min<'a>(key: &'a str, prefix: &str, min_chars: usize) -> Option<
 
 #[cfg(test)]
 fn word_info(word: &str) -> WordInfo<'_> {
-    word_info_keyed(word, None, FeatureSet::ALL.without(Group::GeoLoc))
+    word_info_keyed(word, None, FeatureSet::ALL.without(Group::GeoLoc), None)
 }
 
 /// The NERAr name lists the features of `set` read.
@@ -462,7 +486,12 @@ fn name_words(names: &tables::Gazetteer, key: &str, light: &str) -> (u8, (usize,
 
 /// [`word_info`] of a word whose matching key (`normalize::key(word)`) may be known already
 /// (a document's tokens carry theirs: issue 9), for the features of `set`.
-fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>, set: FeatureSet) -> WordInfo<'a> {
+fn word_info_keyed<'a>(
+    word: &str,
+    known_key: Option<&'a str>,
+    set: FeatureSet,
+    seen: Option<&Seen>,
+) -> WordInfo<'a> {
     let key: Cow<'a, str> = known_key.map_or_else(|| Cow::Owned(normalize::key(word)), Cow::Borrowed);
     let seg = clitic::best(word);
     // Keys fold char by char: the stem's key is the part of the word's key its chars fold to
@@ -494,7 +523,11 @@ fn word_info_keyed<'a>(word: &str, known_key: Option<&'a str>, set: FeatureSet) 
         .or_else(|| TRIGGERS_AFTER_ARTICLE.get(light))
         .copied();
     let (nerar_words, nerar_longest) = name_words(nerar_lists(set), &key, light);
+    let seen = seen
+        .filter(|_| set.has(Group::SeenWords))
+        .and_then(|s| s.word(&key));
     WordInfo {
+        seen,
         gaz: gaz_name(kb::gazetteer_class(&key)),
         nerar_words,
         nerar_longest,
@@ -771,6 +804,9 @@ pub fn domain_copy(h: u32, domain: u8) -> u32 {
 #[derive(Debug)]
 pub struct WordCache<'a> {
     set: FeatureSet,
+    /// The list of the training text's names the [`Group::Seen`] and [`Group::SeenWords`]
+    /// features read.
+    seen: Option<&'a Seen>,
     ids: FxHashMap<&'a str, usize>,
     entries: Vec<WordInfo<'a>>,
     /// The features of every word that do not depend on its neighbours, one word after another:
@@ -782,8 +818,19 @@ pub struct WordCache<'a> {
 impl<'a> WordCache<'a> {
     /// An empty cache for features of `set`.
     pub fn new(set: FeatureSet) -> WordCache<'a> {
+        let shipped = set.has(Group::Seen) || set.has(Group::SeenWords);
+        WordCache::with_seen(set, shipped.then(tables::seen))
+    }
+
+    /// A cache for the features of `set` that reads the training text's names from `seen`
+    /// (a model's own list: [`crate::ner::model::Model::seen`]; the shipped one if `None`).
+    pub fn with_seen(set: FeatureSet, seen: Option<&'a Seen>) -> WordCache<'a> {
+        let seen = seen.or_else(|| {
+            (set.has(Group::Seen) || set.has(Group::SeenWords)).then(tables::seen)
+        });
         WordCache {
             set,
+            seen,
             ids: FxHashMap::default(),
             entries: Vec::new(),
             local: Vec::new(),
@@ -796,7 +843,7 @@ impl<'a> WordCache<'a> {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let info = word_info_keyed(word, key, self.set);
+        let info = word_info_keyed(word, key, self.set, self.seen);
         local_features(&info, self.set, &mut self.local);
         let id = self.entries.len();
         self.entries.push(info);
@@ -833,7 +880,12 @@ impl<'a> WordCache<'a> {
 
 /// The feature hashes of every token of a sentence.
 pub fn extract(words: &[&str], set: FeatureSet) -> Vec<Vec<u32>> {
-    let mut cache = WordCache::new(set);
+    extract_with(words, set, None)
+}
+
+/// [`extract`], the training text's names read from `seen` (the shipped list if `None`).
+pub fn extract_with(words: &[&str], set: FeatureSet, seen: Option<&Seen>) -> Vec<Vec<u32>> {
+    let mut cache = WordCache::with_seen(set, seen);
     let (ids, context) = extract_in(words, &mut cache);
     ids.into_iter()
         .zip(context)
@@ -921,6 +973,10 @@ fn local_features(w: &WordInfo<'_>, set: FeatureSet, f: &mut Vec<u32>) {
         for class in tables::mask_classes(w.nerar_words) {
             f.push(t::NGW.part("0").part(class).finish());
         }
+    }
+    if let Some(e) = w.seen {
+        let bucket = seen::WORD_BUCKETS[usize::from(e.bucket)];
+        f.push(t::SEENW.part(seen::type_name(e.ty)).part(bucket).finish());
     }
     if set.has(Group::Chars) && w.light().chars().nth(2).is_some() {
         // Each 3-gram of «^» + light stem + «$», hashed from the chars' bytes.
@@ -1089,6 +1145,13 @@ pub(crate) fn pair_features_keyed<'a>(
         vec![None; infos.len()]
     };
 
+    let seen_spans = match cache.seen.filter(|_| set.has(Group::Seen)) {
+        Some(list) => {
+            let keys: Vec<&str> = infos.iter().map(|w| w.key.as_ref()).collect();
+            list.spans(&keys, &mut String::new())
+        }
+        None => Vec::new(),
+    };
     let quoted = if set.has(Group::Quote) {
         quote_spans(&infos)
     } else {
@@ -1097,6 +1160,13 @@ pub(crate) fn pair_features_keyed<'a>(
     let mut pair = String::new();
     for (k, w) in infos.iter().enumerate() {
         let i = k as isize;
+        if let Some(&Some((begin, e))) = seen_spans.get(k) {
+            let h = t::SEEN
+                .part(if begin { "B" } else { "I" })
+                .part(seen::type_name(e.ty));
+            emit(k, h.finish());
+            emit(k, h.part(seen::PHRASE_BUCKETS[usize::from(e.bucket)]).finish());
+        }
         if let Some(&Some(q)) = quoted.get(k) {
             let bi = if q.first { "B" } else { "I" };
             emit(k, t::QT.part(bi).finish());

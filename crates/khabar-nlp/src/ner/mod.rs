@@ -17,6 +17,7 @@ pub mod document;
 pub mod eval;
 pub mod features;
 pub mod model;
+pub mod seen;
 pub mod stack;
 pub mod tables;
 #[cfg(feature = "eval")]
@@ -282,7 +283,8 @@ pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<S
 
 /// The emission scores of a sentence's words under `model` (see [`tag_scored_in`]).
 pub fn emissions_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<[i64; LABELS]> {
-    let feats = features::extract(words, features::FeatureSet(model.feature_set));
+    let set = features::FeatureSet(model.feature_set);
+    let feats = features::extract_with(words, set, model.seen.as_deref());
     // Each feature's shared weights and, with a domain, that corpus' own (integer sums: the
     // order is immaterial).
     feats
@@ -411,7 +413,11 @@ fn stacked_pass<K: AsRef<str>>(
         .map(|e| decoded_in(model, &transitions, e))
         .collect();
     let stacked = decode::Transitions::new(model.scheme, |from, to| stack.transition(from, to));
-    let summary = stack::Summary::new(keys, &first);
+    let seen: &seen::Seen = match model.seen.as_deref() {
+        Some(own) => own,
+        None => tables::seen(),
+    };
+    let summary = stack::Summary::new(keys, &first, seen);
     let mut features = stack::Features::default();
     emissions
         .iter_mut()

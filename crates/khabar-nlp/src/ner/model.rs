@@ -77,6 +77,9 @@ pub struct Model {
     pub keys: Vec<u64>,
     /// The weight of each key.
     pub weights: Vec<i8>,
+    /// The list of the training text's names its features read ([`crate::ner::seen`]), if not
+    /// the shipped one: a model trained in this process keeps its own (not written to the file).
+    pub seen: Option<std::sync::Arc<crate::ner::seen::Seen>>,
 }
 
 /// Why a model file could not be read.
@@ -188,6 +191,7 @@ impl Model {
             transitions,
             keys,
             weights,
+            seen: None,
         })
     }
 
@@ -426,6 +430,7 @@ mod tests {
             transitions: (0..(1 + LABELS) * LABELS).map(|i| i as i16 - 40).collect(),
             keys,
             weights,
+            seen: None,
         }
     }
 

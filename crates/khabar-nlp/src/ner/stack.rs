@@ -20,6 +20,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::ner::document::{Consistency, Names};
 use crate::ner::features::light_stem;
+use crate::ner::seen::{self, Seen};
 use crate::ner::{Kind, LABELS, ScoredTag, Tag, kind_of, runs};
 
 /// What a document's other occurrences of something say about it: none, all `O`, or the type
@@ -53,11 +54,17 @@ pub enum Template {
     /// elsewhere that the token is in ([`crate::ner::document::Names`]), its type and first
     /// token or not, or none.
     Repeat = 7,
+    /// What the training text's entity words say of the token's word ([`crate::ner::seen`]:
+    /// none, or its type and reliability) × its own type.
+    SeenWord = 8,
+    /// The longest training-text name covering the token (none, or first token or not × its
+    /// type × its reliability) × its own type.
+    SeenName = 9,
 }
 
 impl Template {
     /// Every template, in order.
-    pub const ALL: [Template; 8] = [
+    pub const ALL: [Template; 10] = [
         Template::Bias,
         Template::Own,
         Template::Word,
@@ -66,6 +73,8 @@ impl Template {
         Template::Previous,
         Template::Next,
         Template::Repeat,
+        Template::SeenWord,
+        Template::SeenName,
     ];
 
     /// How many values the template has.
@@ -77,6 +86,8 @@ impl Template {
             Template::Entity => SUMMARIES * 2 * 4,
             Template::Within => 5 * OWN,
             Template::Repeat => 1 + 4 * 2,
+            Template::SeenWord => (1 + 4 * SEEN_BUCKETS) * OWN,
+            Template::SeenName => (1 + 2 * 4 * SEEN_BUCKETS) * OWN,
         }
     }
 
@@ -93,7 +104,15 @@ impl Template {
 }
 
 /// The number of stacked features (of one part).
-pub const FEATURES: usize = Template::Repeat.offset() + Template::Repeat.size();
+pub const FEATURES: usize = Template::SeenName.offset() + Template::SeenName.size();
+
+/// The reliability buckets of a seen word or name.
+const SEEN_BUCKETS: usize = seen::WORD_BUCKETS.len();
+
+/// The code of a seen word's or name's entry: its type and bucket.
+fn seen_code(e: seen::Entry) -> usize {
+    e.ty as usize * SEEN_BUCKETS + usize::from(e.bucket)
+}
 
 /// The parts a stacked feature's weights come in, as the first model's: shared, news, Wikipedia.
 pub const PARTS: usize = 3;
@@ -179,6 +198,8 @@ pub struct Summary<'k, K> {
     names: Names,
     /// The light stem of every token, by sentence (computed once).
     stems: Vec<Vec<&'k str>>,
+    /// The training text's names and entity words.
+    seen: &'k Seen,
 }
 
 /// A sentence's stacked features ([`Summary::features`]), with the buffers that make them,
@@ -194,12 +215,22 @@ pub struct Features {
     entity: Vec<Option<(usize, usize, usize, bool)>>,
     /// Each token's occurrence of a confident name ([`Names::occurrences`]).
     repeats: Vec<Option<(crate::ner::NerType, bool)>>,
+    /// Each token's training-text name ([`Seen::spans_into`]).
+    seen_names: Vec<Option<(bool, seen::Entry)>>,
+    /// The buffer the names are looked up in.
+    name: String,
 }
 
 impl<'k, K: AsRef<str>> Summary<'k, K> {
-    /// The summary of a document: its sentences' keys and first-pass tags.
-    pub fn new(keys: &'k [Vec<K>], tags: &'k [Vec<ScoredTag>]) -> Summary<'k, K> {
+    /// The summary of a document: its sentences' keys and first-pass tags, and the list of the
+    /// training text's names (the first-pass model's own: [`crate::ner::model::Model::seen`]).
+    pub fn new(
+        keys: &'k [Vec<K>],
+        tags: &'k [Vec<ScoredTag>],
+        seen: &'k Seen,
+    ) -> Summary<'k, K> {
         let mut s = Summary {
+            seen,
             keys,
             tags,
             words: FxHashMap::default(),
@@ -253,8 +284,11 @@ impl<'k, K: AsRef<str>> Summary<'k, K> {
             words,
             entity,
             repeats,
+            seen_names,
+            name,
         } = out;
         tokens.clear();
+        self.seen.spans_into(&keys[..n], name, seen_names);
         self.names.occurrences(&keys[..n], &tags[..n], repeats);
         words.clear();
         words.extend((0..n).map(|i| self.word(stems[i], tags[i].tag)));
@@ -304,6 +338,12 @@ impl<'k, K: AsRef<str>> Summary<'k, K> {
             }
             let repeat = repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
             f[7] = id(Template::Repeat, repeat);
+            let word = self.seen.stem(stems[i]).map_or(0, |e| 1 + seen_code(e));
+            f[8] = id(Template::SeenWord, word * OWN + own);
+            let name = seen_names[i].map_or(0, |(first, e)| {
+                1 + 2 * seen_code(e) + usize::from(!first)
+            });
+            f[9] = id(Template::SeenName, name * OWN + own);
             tokens.push(f);
         }
     }
@@ -438,6 +478,8 @@ pub mod fit {
         pub gold: Vec<usize>,
         /// The sentence's corpus.
         pub domain: u8,
+        /// The list of training-text names the first model read (its own training text's).
+        pub seen: std::sync::Arc<Seen>,
     }
 
     /// Fits a stacked model to documents of first-pass sentences.
@@ -452,7 +494,10 @@ pub mod fit {
                 .map(|s| s.keys.iter().map(String::as_str).collect())
                 .collect();
             let tags: Vec<Vec<ScoredTag>> = doc.iter().map(|s| s.tags.clone()).collect();
-            let summary = Summary::new(&keys, &tags);
+            let Some(first) = doc.first() else {
+                continue;
+            };
+            let summary = Summary::new(&keys, &tags, &first.seen);
             for (i, s) in doc.iter().enumerate() {
                 summary.features(i, &mut buffer);
                 let own = (1 + usize::from(s.domain)) * FEATURES;
@@ -506,6 +551,8 @@ mod tests {
     use super::*;
     use crate::ner::NerType;
 
+    static NO_NAMES: std::sync::LazyLock<Seen> = std::sync::LazyLock::new(Seen::default);
+
     fn tagged(tags: &[Tag]) -> Vec<ScoredTag> {
         tags.iter()
             .map(|&tag| ScoredTag { tag, margin: 100.0 })
@@ -531,7 +578,7 @@ mod tests {
             tagged(&[Tag::O, Tag::B(NerType::Pers)]),
             tagged(&[Tag::O, Tag::O]),
         ];
-        let summary = Summary::new(&keys, &tags);
+        let summary = Summary::new(&keys, &tags, &NO_NAMES);
         let mut features = Features::default();
         summary.features(1, &mut features);
         let out = &features.tokens;
@@ -576,6 +623,7 @@ mod tests {
                 .collect(),
             gold: gold.to_vec(),
             domain: 0,
+            seen: Default::default(),
         };
         let names = ["سالم", "كريم", "ناصر", "فؤاد", "رامي", "هشام"];
         let doc = |name: &'static str| {
@@ -597,7 +645,7 @@ mod tests {
             .map(|s| s.keys.iter().map(String::as_str).collect())
             .collect();
         let tags: Vec<Vec<ScoredTag>> = test.iter().map(|s| s.tags.clone()).collect();
-        let summary = Summary::new(&keys, &tags);
+        let summary = Summary::new(&keys, &tags, &NO_NAMES);
         // First-pass scores in whole score units (40 to a log-odds unit).
         let scaled = stack.in_units(1.0, Some(0));
         let mut out = Features::default();

@@ -24,6 +24,16 @@ pub fn cluster(key: &str) -> Option<&'static str> {
     CLUSTERS.get(key).copied()
 }
 
+static SEEN: LazyLock<crate::ner::seen::Seen> = LazyLock::new(|| {
+    // The table is generated and checked by the tests: a bad one is an empty list.
+    crate::ner::seen::Seen::from_tsv(assets::SEEN).unwrap_or_default()
+});
+
+/// The shipped list of the training text's names (`data/ner/seen.tsv`).
+pub fn seen() -> &'static crate::ner::seen::Seen {
+    &SEEN
+}
+
 /// Bit of a name-list class in a [`Gazetteer`] mask: PERS 1, LOC 2, ORG 4.
 fn class_bit(class: &str) -> u8 {
     match class {

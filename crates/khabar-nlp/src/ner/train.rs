@@ -7,11 +7,13 @@
 //! by the caller.)
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::ner::crf::{self, CrfConfig};
 use crate::ner::decode::viterbi;
 use crate::ner::{Kind, LABELS, Scheme, kind_of, label_at};
-use crate::ner::features::{self, FeatureSet};
+use crate::ner::features::{self, FeatureSet, Group};
+use crate::ner::seen::{self, Seen};
 use crate::ner::model::Model;
 
 /// One training sentence: words and their BIO label indices (see [`crate::ner::label_of`]).
@@ -198,6 +200,7 @@ pub fn train_unquantised(sentences: &[Sentence], config: &TrainConfig) -> Unquan
         emissions: trained.emissions.to_vec(),
         transitions: trans.to_vec(),
         config: config.clone(),
+        seen: trained.seen.cloned(),
     })
 }
 
@@ -214,9 +217,11 @@ fn train_with<T>(
     // parts of the feature they copy).
     let mut bases: HashSet<u32> = HashSet::new();
     let mut extracted: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sentences.len());
-    for s in sentences {
+    let (blocks, whole) = seen_lists(sentences, config.features);
+    for (i, s) in sentences.iter().enumerate() {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let mut feats = features::extract(&words, config.features);
+        let own = blocks.get(seen::part_of(i, sentences.len()));
+        let mut feats = features::extract_with(&words, config.features, own);
         bases.extend(feats.iter().flatten().copied());
         if config.domains {
             add_domain_copies(&mut feats, s.domain);
@@ -269,6 +274,7 @@ fn train_with<T>(
             bases: &bases,
             ids: &ids,
             emissions: &averaged(w, u, c),
+            seen: whole.as_ref(),
         };
         quantise(&trained, &averaged(tw, tu, c), config)
     };
@@ -333,8 +339,28 @@ fn train_with<T>(
         bases: &bases,
         ids: &ids,
         emissions: &emissions,
+        seen: whole.as_ref(),
     };
     finish(&trained, &trans)
+}
+
+/// The lists of the training text's names: those training with the features of `set` reads
+/// ([`seen::jackknife`]: one per block; none if `set` reads none), and the whole text's, which
+/// the model keeps (its stacked pass reads it).
+fn seen_lists(sentences: &[Sentence], set: FeatureSet) -> (Vec<Seen>, Option<Arc<Seen>>) {
+    if !(set.has(Group::Seen) || set.has(Group::SeenWords)) {
+        return (Vec::new(), Some(Arc::new(seen::whole(sentences))));
+    }
+    let (blocks, whole) = seen::jackknife(sentences);
+    (blocks, Some(Arc::new(whole)))
+}
+
+/// The model of `model`'s weights reading the names of its training text `sentences`
+/// ([`Model::seen`]): a model read back from its file reads the shipped list until given its
+/// own.
+pub fn with_own_seen(mut model: Model, sentences: &[Sentence]) -> Model {
+    model.seen = Some(Arc::new(seen::whole(sentences)));
+    model
 }
 
 /// Weights as trained, before quantisation: tags as a [`Model`] of them would, without rounding.
@@ -344,6 +370,7 @@ pub struct Unquantised {
     emissions: Vec<f64>,
     transitions: Vec<f64>,
     config: TrainConfig,
+    seen: Option<Arc<Seen>>,
 }
 
 impl Unquantised {
@@ -356,7 +383,8 @@ impl Unquantised {
         let domain = domain.filter(|_| self.config.domains && self.config.keep_domains);
         // Fixed point fine enough to stand for the real numbers.
         let fixed = |x: f64| (x * 1e6).round() as i64;
-        let emissions: Vec<[i64; LABELS]> = features::extract(words, self.config.features)
+        let seen = self.seen.as_deref();
+        let emissions: Vec<[i64; LABELS]> = features::extract_with(words, self.config.features, seen)
             .iter()
             .map(|fs| {
                 let mut s = [0.0f64; LABELS];
@@ -394,6 +422,8 @@ struct Trained<'a> {
     bases: &'a HashSet<u32>,
     ids: &'a HashMap<u32, u32>,
     emissions: &'a [f64],
+    /// The whole training text's names, if the features read them.
+    seen: Option<&'a Arc<Seen>>,
 }
 
 impl Trained<'_> {
@@ -476,6 +506,7 @@ fn quantise(trained: &Trained<'_>, trans: &[f64], config: &TrainConfig) -> Model
         transitions,
         keys: entries.iter().map(|e| e.0).collect(),
         weights: entries.iter().map(|e| e.1).collect(),
+        seen: trained.seen.cloned(),
     }
 }
 
