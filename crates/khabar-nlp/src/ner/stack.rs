@@ -60,11 +60,15 @@ pub enum Template {
     /// The longest training-text name covering the token (none, or first token or not × its
     /// type × its reliability) × its own type.
     SeenName = 9,
+    /// [`Template::SeenWord`] of the previous token (none at the start) × own type.
+    SeenPrevious = 10,
+    /// [`Template::SeenWord`] of the next token (none at the end) × own type.
+    SeenNext = 11,
 }
 
 impl Template {
     /// Every template, in order.
-    pub const ALL: [Template; 10] = [
+    pub const ALL: [Template; 12] = [
         Template::Bias,
         Template::Own,
         Template::Word,
@@ -75,6 +79,8 @@ impl Template {
         Template::Repeat,
         Template::SeenWord,
         Template::SeenName,
+        Template::SeenPrevious,
+        Template::SeenNext,
     ];
 
     /// How many values the template has.
@@ -86,8 +92,9 @@ impl Template {
             Template::Entity => SUMMARIES * 2 * 4,
             Template::Within => 5 * OWN,
             Template::Repeat => 1 + 4 * 2,
-            Template::SeenWord => (1 + 4 * SEEN_BUCKETS) * OWN,
+            Template::SeenWord => (1 + 4 * SEEN_BUCKETS) * OWN * 3,
             Template::SeenName => (1 + 2 * 4 * SEEN_BUCKETS) * OWN,
+            Template::SeenPrevious | Template::SeenNext => (1 + 4 * SEEN_BUCKETS) * OWN,
         }
     }
 
@@ -104,7 +111,7 @@ impl Template {
 }
 
 /// The number of stacked features (of one part).
-pub const FEATURES: usize = Template::SeenName.offset() + Template::SeenName.size();
+pub const FEATURES: usize = Template::SeenNext.offset() + Template::SeenNext.size();
 
 /// The reliability buckets of a seen word or name.
 const SEEN_BUCKETS: usize = seen::WORD_BUCKETS.len();
@@ -338,8 +345,16 @@ impl<'k, K: AsRef<str>> Summary<'k, K> {
             }
             let repeat = repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
             f[7] = id(Template::Repeat, repeat);
-            let word = self.seen.stem(stems[i]).map_or(0, |e| 1 + seen_code(e));
-            f[8] = id(Template::SeenWord, word * OWN + own);
+            let seen_word = |j: usize| self.seen.stem(stems[j]).map_or(0, |e| 1 + seen_code(e));
+            let word = seen_word(i);
+            if i > 0 {
+                f[10] = id(Template::SeenPrevious, seen_word(i - 1) * OWN + own);
+            }
+            if i + 1 < n {
+                f[11] = id(Template::SeenNext, seen_word(i + 1) * OWN + own);
+            }
+            let conf = confidence(tags[i].margin);
+            f[8] = id(Template::SeenWord, (word * OWN + own) * 3 + conf);
             let name = seen_names[i].map_or(0, |(first, e)| {
                 1 + 2 * seen_code(e) + usize::from(!first)
             });
@@ -664,6 +679,58 @@ mod tests {
         };
         assert_eq!(best(1), vec![0, pers]);
         assert_eq!(best(2), vec![0, 0]);
+    }
+
+    /// Issue 10: the first pass left a word `O` that the training text names; the stacked
+    /// model learns to follow the list (and to leave a word it does not list alone).
+    #[test]
+    fn fitting_learns_that_a_word_the_training_text_names_is_a_name() {
+        use crate::ner::crf::CrfConfig;
+        use crate::ner::{Scheme, label};
+        use fit::FirstPass;
+        let pers = label(Tag::B(NerType::Pers));
+        let weak_o = {
+            let mut e = [0.0; LABELS];
+            e[0] = 1.0;
+            e
+        };
+        let names = ["سالم", "كريم", "ناصر", "فؤاد", "رامي", "هشام", "ماهر"];
+        let list: String = names.iter().map(|n| format!("W\t{n}\tPERS\ta3\n")).collect();
+        let seen = std::sync::Arc::new(Seen::from_tsv(&list).unwrap());
+        let sentence = |word: &str, gold: usize| FirstPass {
+            keys: vec!["وعاد".to_owned(), word.to_owned()],
+            emissions: vec![weak_o, weak_o],
+            tags: [Tag::O, Tag::O]
+                .iter()
+                .map(|&tag| ScoredTag { tag, margin: 40.0 })
+                .collect(),
+            gold: vec![0, gold],
+            domain: 0,
+            seen: seen.clone(),
+        };
+        // Training never sees «ماهر», listed, nor «الغد», not listed.
+        let docs: Vec<Vec<FirstPass>> = names[..6]
+            .iter()
+            .cycle()
+            .take(60)
+            .map(|&n| vec![sentence(n, pers), sentence("اليوم", 0)])
+            .collect();
+        let stack = fit::train(&docs, &CrfConfig::default(), Scheme::Bio, 7);
+        let scaled = stack.in_units(1.0, Some(0));
+        let best = |word: &str| {
+            let test = [sentence(word, 0)];
+            let keys = [test[0].keys.clone()];
+            let tags = [test[0].tags.clone()];
+            let summary = Summary::new(&keys, &tags, &seen);
+            let mut out = Features::default();
+            summary.features(0, &mut out);
+            let mut e: Vec<[i64; LABELS]> = vec![[0; LABELS]; 2];
+            e.iter_mut().for_each(|e| e[0] = 40);
+            scaled.add(&out.tokens, &mut e);
+            crate::ner::decode::viterbi(Scheme::Bio, &e, |f, t| scaled.transition(f, t)).0
+        };
+        assert_eq!(best("ماهر"), vec![0, pers]);
+        assert_eq!(best("الغد"), vec![0, 0]);
     }
 
     #[test]
