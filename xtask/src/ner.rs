@@ -272,7 +272,10 @@ pub fn train(args: &[String]) -> Result<()> {
     let seen_path = data("ner/seen.tsv");
     std::fs::write(&seen_path, seen.to_tsv(header))
         .with_context(|| format!("writing {seen_path:?}"))?;
-    println!("{names} names and {words} words seen -> {}", seen_path.display());
+    println!(
+        "{names} names and {words} words seen -> {}",
+        seen_path.display()
+    );
     println!(
         "trained on {} sentences in {:.1}s: {} weights, {} bytes ({} gzipped) -> {}",
         c.train.len(),

@@ -4,8 +4,9 @@
 //! The first pass tags each sentence on its own. The stacked pass gives every token a few
 //! features of the document's first-pass tags ([`Template`]): how the token's other occurrences
 //! were tagged, how the other occurrences of the entity it is in were tagged, whether it occurs
-//! inside a longer name elsewhere, and the same for its neighbours, each together with the
-//! token's own first-pass tag. Its weights are added to the first pass's emission scores and the
+//! inside a longer name elsewhere, and the same for its neighbours, and what the training
+//! text's list of names ([`crate::ner::seen`]) says of the token, its neighbours and the longest
+//! listed phrase covering it, each together with the token's own first-pass tag. Its weights are added to the first pass's emission scores and the
 //! sentence is decoded again with the stacked model's transitions. The stacked model was fitted
 //! (`cargo xtask train-ner`) on first-pass tags of text the first-pass model had not seen
 //! (Krishnan and Manning 2006: cross-validated, so that the stacked model learns how far the
@@ -224,6 +225,8 @@ pub struct Features {
     repeats: Vec<Option<(crate::ner::NerType, bool)>>,
     /// Each token's training-text name ([`Seen::spans_into`]).
     seen_names: Vec<Option<(bool, seen::Entry)>>,
+    /// Each token's [`Template::SeenWord`] code (0 for a word the list lacks).
+    seen_words: Vec<usize>,
     /// The buffer the names are looked up in.
     name: String,
 }
@@ -292,10 +295,17 @@ impl<'k, K: AsRef<str>> Summary<'k, K> {
             entity,
             repeats,
             seen_names,
+            seen_words,
             name,
         } = out;
         tokens.clear();
         self.seen.spans_into(&keys[..n], name, seen_names);
+        seen_words.clear();
+        seen_words.extend(
+            stems[..n]
+                .iter()
+                .map(|&s| self.seen.stem(s).map_or(0, |e| 1 + seen_code(e))),
+        );
         self.names.occurrences(&keys[..n], &tags[..n], repeats);
         words.clear();
         words.extend((0..n).map(|i| self.word(stems[i], tags[i].tag)));
@@ -345,16 +355,14 @@ impl<'k, K: AsRef<str>> Summary<'k, K> {
             }
             let repeat = repeats[i].map_or(0, |(ty, first)| 1 + 2 * ty as usize + usize::from(!first));
             f[7] = id(Template::Repeat, repeat);
-            let seen_word = |j: usize| self.seen.stem(stems[j]).map_or(0, |e| 1 + seen_code(e));
-            let word = seen_word(i);
             if i > 0 {
-                f[10] = id(Template::SeenPrevious, seen_word(i - 1) * OWN + own);
+                f[10] = id(Template::SeenPrevious, seen_words[i - 1] * OWN + own);
             }
             if i + 1 < n {
-                f[11] = id(Template::SeenNext, seen_word(i + 1) * OWN + own);
+                f[11] = id(Template::SeenNext, seen_words[i + 1] * OWN + own);
             }
             let conf = confidence(tags[i].margin);
-            f[8] = id(Template::SeenWord, (word * OWN + own) * 3 + conf);
+            f[8] = id(Template::SeenWord, (seen_words[i] * OWN + own) * 3 + conf);
             let name = seen_names[i].map_or(0, |(first, e)| {
                 1 + 2 * seen_code(e) + usize::from(!first)
             });
