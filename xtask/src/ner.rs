@@ -696,6 +696,7 @@ fn o_penalty_grid(o: &Options, c: &Corpora) -> Result<()> {
             ..o.config.clone()
         };
         let model = Model::from_bytes(&train::train(&c.train, &config).to_bytes())?;
+        let model = train::with_own_seen(model, &c.train);
         for (row, &p) in sum.iter_mut().zip(&PENALTIES) {
             let m = with_o_penalty(&model, p);
             for (x, dev) in row.iter_mut().zip([&c.dev_news, &c.dev_wiki]) {
@@ -732,7 +733,8 @@ fn ablate(o: &Options, c: &Corpora) -> Result<()> {
             let model = train::train(&corpora.train, &config);
             let secs = start.elapsed().as_secs_f64();
             let bytes = model.to_bytes();
-            let model = Model::from_bytes(&bytes)?;
+            // The list of names the stacked pass reads: this training text's, not the shipped.
+            let model = train::with_own_seen(Model::from_bytes(&bytes)?, &corpora.train);
             let f1 = |dev: &[Sentence], pass| evaluate(&model, dev, Domain::PerInput, pass).0.f1();
             let row = [
                 f1(&corpora.dev_news, o.pass),

@@ -131,7 +131,9 @@ impl FeatureSet {
     /// [`Group::GeoLoc`] (issue 10: averaged over six training orders, −0.29 news / +1.02 wiki).
     ///
     /// [`Group::Seen`] and [`Group::SeenWords`] are off (issue 10, three training orders with
-    /// the stacked pass retrained: both on, +0.31 news / −0.53 wiki F1).
+    /// the stacked pass retrained: both on, +0.31 news / −0.53 wiki F1 without the stacked
+    /// pass's own seen-name templates, +0.32 / −1.02 with them; the stacked pass reads the list
+    /// instead, +0.21 / +0.45).
     pub const DEFAULT: FeatureSet = FeatureSet(
         Self::ALL.0
             & !(1 << Group::Context as u32)
