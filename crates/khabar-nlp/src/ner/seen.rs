@@ -1,14 +1,17 @@
 //! Names seen in the training text (issue 10): every entity the training corpora label, with
-//! its most frequent type and how reliably its words are an entity where they occur, read as a
-//! name list the model weighs ([`crate::ner::features::Group::Seen`] for whole names,
-//! [`crate::ner::features::Group::SeenWords`] for single words).
+//! its most frequent type and how reliably its words are an entity where they occur. The
+//! stacked document pass ([`crate::ner::stack`]) reads it for every token: what the list says
+//! of the word, of its neighbours and of the longest listed phrase covering it, against the
+//! token's own first-pass type. The shipped list (`data/ner/seen.tsv`, written by `cargo xtask
+//! train-ner`) is that of the whole training text; the stacked model is fitted on folds whose
+//! first pass reads the list of the other folds' text only, as an unseen text reads the whole.
 //!
-//! A model trained with the list of its whole training text would learn that a listed name is
-//! always a name: every name it trains on is listed. So training is jackknifed
-//! ([`Seen::jackknife`]): the training text is cut into [`PARTS`] contiguous blocks (a document's
-//! repetitions stay in one block), and each block's features read the list of the other
-//! blocks, as an unseen text reads the list of all of them. The shipped list
-//! (`data/ner/seen.tsv`, written by `cargo xtask train-ner`) is that of the whole training text.
+//! The first pass can read it too, as features ([`crate::ner::features::Group::Seen`] for whole
+//! names, [`crate::ner::features::Group::SeenWords`] for single words; off by default). A model
+//! trained with the list of its whole training text would learn that a listed name is always a
+//! name, since every name it trains on is listed, so that training is jackknifed (`jackknife`):
+//! the training text is cut into [`PARTS`] contiguous blocks (a document's repetitions stay in
+//! one block), and each block's features read the list of the other blocks.
 //!
 //! A name is keyed like the NERAr lists: the light stem of its first word, then the keys of the
 //! others, joined by spaces; a word by its light stem.
