@@ -88,7 +88,8 @@ struct Options {
     stack: bool,
     /// Also score the fold models' emissions summed (`--bag`).
     bag: bool,
-    /// How the stacked model is trained (`--stack-folds`, `--stack-doc-tokens`).
+    /// How the stacked model is trained (`--stack-folds`, `--stack-doc-tokens`, `--stack-l2`,
+    /// `--stack-orders`, `--stack-orders-from`).
     stack_options: crate::ner_stack::StackOptions,
 }
 
@@ -214,6 +215,10 @@ fn options(args: &[String]) -> Result<Options> {
             Long("stack-folds") => o.stack_options.folds = parser.value()?.parse()?,
             Long("stack-doc-tokens") => o.stack_options.doc_tokens = parser.value()?.parse()?,
             Long("stack-l2") => o.stack_options.l2 = parser.value()?.parse()?,
+            Long("stack-orders") => o.stack_options.orders = parser.value()?.parse()?,
+            Long("stack-orders-from") => {
+                o.stack_options.orders_from = Some(parser.value()?.parse()?);
+            }
             Long("bag") => o.bag = true,
             _ => return Err(arg.unexpected().into()),
         }

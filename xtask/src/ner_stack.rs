@@ -18,6 +18,13 @@ pub struct StackOptions {
     pub doc_tokens: usize,
     /// The stacked CRF's L2 strength.
     pub l2: f64,
+    /// The training orders whose fold models tag the training text (seeds from `orders_from`,
+    /// else the first pass's own). Issue 10: a stacked model fitted on three orders' folds,
+    /// applied to each order's first pass, scored 77.55 news / 71.69 Wikipedia F1 on average,
+    /// against 77.35 / 71.41 for each order's own (its first pass varies less than one order's).
+    pub orders: usize,
+    /// The first of those orders' seeds.
+    pub orders_from: Option<u64>,
 }
 
 impl Default for StackOptions {
@@ -26,6 +33,8 @@ impl Default for StackOptions {
             folds: 5,
             doc_tokens: 100_000,
             l2: 100.0,
+            orders: 3,
+            orders_from: None,
         }
     }
 }
@@ -172,7 +181,15 @@ pub fn train_stack(
     config: &TrainConfig,
     options: StackOptions,
 ) -> Result<Stack> {
-    let docs = first_pass(train, config, options)?;
+    let from = options.orders_from.unwrap_or(config.seed);
+    let mut docs = Vec::new();
+    for k in 0..options.orders.max(1) {
+        let config = TrainConfig {
+            seed: from.wrapping_add(k as u64),
+            ..config.clone()
+        };
+        docs.extend(first_pass(train, &config, options)?);
+    }
     let crf = ner::crf::CrfConfig {
         l2: options.l2,
         ..config.crf.unwrap_or_default()
