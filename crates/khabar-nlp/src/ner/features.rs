@@ -629,12 +629,30 @@ fn suffixes<const N: usize>(s: &str) -> [Option<&str>; N] {
 }
 
 fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
-    t.map(|t| match t {
-        NerType::Pers => "PERS",
-        NerType::Loc => "LOC",
-        NerType::Org => "ORG",
-        NerType::Misc => "MISC",
-    })
+    t.map(crate::ner::type_name)
+}
+
+/// Marks the longest matches of a sentence left to right: at each token no match covers yet,
+/// `longest(i)` gives the longest match starting there (its length in tokens and its value), and
+/// each of its tokens gets (first token or not, the value). `out` starts as `None`s.
+pub(crate) fn mark_longest<T: Copy>(
+    out: &mut [Option<(bool, T)>],
+    mut longest: impl FnMut(usize) -> Option<(usize, T)>,
+) {
+    let mut i = 0;
+    while i < out.len() {
+        match longest(i) {
+            Some((n, value)) if n > 0 => {
+                let end = (i + n).min(out.len());
+                out[i] = Some((true, value));
+                for slot in &mut out[i + 1..end] {
+                    *slot = Some((false, value));
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// For every token, the longest knowledge-base name of two words or more covering it (first
@@ -642,8 +660,7 @@ fn gaz_name(t: Option<NerType>) -> Option<&'static str> {
 fn gazetteer_spans(infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, &'static str)>> {
     let kb = kb::get();
     let mut out = vec![None; infos.len()];
-    let mut i = 0;
-    while i < infos.len() {
+    mark_longest(&mut out, |i| {
         let mut best: Option<(usize, &'static str)> = None;
         for first in [infos[i].key.as_ref(), infos[i].light()] {
             for entry in kb.names_starting(first) {
@@ -658,17 +675,8 @@ fn gazetteer_spans(infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, &'static str)>>
                 }
             }
         }
-        match best {
-            Some((n, c)) => {
-                out[i] = Some((true, c));
-                for slot in &mut out[i + 1..i + n] {
-                    *slot = Some((false, c));
-                }
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
+        best
+    });
     out
 }
 
@@ -750,13 +758,11 @@ fn cut_str(p: &str, n: usize) -> &str {
 /// light stem, the others by key), left to right: (begins here, class mask).
 fn nerar_spans(g: &tables::Gazetteer, infos: &[&WordInfo<'_>]) -> Vec<Option<(bool, u8)>> {
     let mut out = vec![None; infos.len()];
-    let mut i = 0;
     let mut buf = String::new();
-    while i < infos.len() {
-        let mut best: Option<(usize, u8)> = None;
+    mark_longest(&mut out, |i| {
         let (most_key, most_light) = infos[i].nerar_longest;
         let longest = g.longest.min(infos.len() - i).min(most_key.max(most_light));
-        'len: for n in (1..=longest).rev() {
+        for n in (1..=longest).rev() {
             for (first, most) in [
                 (infos[i].key.as_ref(), most_key),
                 (infos[i].light(), most_light),
@@ -771,22 +777,12 @@ fn nerar_spans(g: &tables::Gazetteer, infos: &[&WordInfo<'_>]) -> Vec<Option<(bo
                     buf.push_str(&w.key);
                 }
                 if let Some(&mask) = g.names.get(buf.as_str()) {
-                    best = Some((n, mask));
-                    break 'len;
+                    return Some((n, mask));
                 }
             }
         }
-        match best {
-            Some((n, mask)) => {
-                out[i] = Some((true, mask));
-                for slot in &mut out[i + 1..i + n] {
-                    *slot = Some((false, mask));
-                }
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
+        None
+    });
     out
 }
 
@@ -820,8 +816,7 @@ pub struct WordCache<'a> {
 impl<'a> WordCache<'a> {
     /// An empty cache for features of `set`.
     pub fn new(set: FeatureSet) -> WordCache<'a> {
-        let shipped = set.has(Group::Seen) || set.has(Group::SeenWords);
-        WordCache::with_seen(set, shipped.then(tables::seen))
+        WordCache::with_seen(set, None)
     }
 
     /// A cache for the features of `set` that reads the training text's names from `seen`
@@ -978,7 +973,7 @@ fn local_features(w: &WordInfo<'_>, set: FeatureSet, f: &mut Vec<u32>) {
     }
     if let Some(e) = w.seen {
         let bucket = seen::WORD_BUCKETS[usize::from(e.bucket)];
-        f.push(t::SEENW.part(seen::type_name(e.ty)).part(bucket).finish());
+        f.push(t::SEENW.part(crate::ner::type_name(e.ty)).part(bucket).finish());
     }
     if set.has(Group::Chars) && w.light().chars().nth(2).is_some() {
         // Each 3-gram of «^» + light stem + «$», hashed from the chars' bytes.
@@ -1165,7 +1160,7 @@ pub(crate) fn pair_features_keyed<'a>(
         if let Some(&Some((begin, e))) = seen_spans.get(k) {
             let h = t::SEEN
                 .part(if begin { "B" } else { "I" })
-                .part(seen::type_name(e.ty));
+                .part(crate::ner::type_name(e.ty));
             emit(k, h.finish());
             emit(k, h.part(seen::PHRASE_BUCKETS[usize::from(e.bucket)]).finish());
         }

@@ -18,8 +18,8 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::ner::NerType;
-use crate::ner::features::light_stem;
+use crate::ner::features::{light_stem, mark_longest};
+use crate::ner::{NerType, type_name};
 
 /// How many blocks training is jackknifed in.
 pub const PARTS: usize = 10;
@@ -47,15 +47,6 @@ pub const WORD_BUCKETS: [&str; 5] = ["a3", "a", "b", "c", "d"];
 
 const TYPES: [NerType; 4] = [NerType::Pers, NerType::Loc, NerType::Org, NerType::Misc];
 
-/// The type's name in the table and the features.
-pub fn type_name(t: NerType) -> &'static str {
-    match t {
-        NerType::Pers => "PERS",
-        NerType::Loc => "LOC",
-        NerType::Org => "ORG",
-        NerType::Misc => "MISC",
-    }
-}
 
 /// A list of names and words seen as entities.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -173,11 +164,9 @@ impl Seen {
         if self.phrases.is_empty() {
             return;
         }
-        let mut i = 0;
-        while i < keys.len() {
+        mark_longest(out, |i| {
             let first = light_stem(keys[i].as_ref());
             let most = self.first_words.get(first).copied().unwrap_or(0);
-            let mut best = None;
             for n in (1..=most.min(keys.len() - i)).rev() {
                 buf.clear();
                 buf.push_str(first);
@@ -186,21 +175,11 @@ impl Seen {
                     buf.push_str(k.as_ref());
                 }
                 if let Some(&e) = self.phrases.get(buf.as_str()) {
-                    best = Some((n, e));
-                    break;
+                    return Some((n, e));
                 }
             }
-            match best {
-                Some((n, e)) => {
-                    out[i] = Some((true, e));
-                    for slot in &mut out[i + 1..i + n] {
-                        *slot = Some((false, e));
-                    }
-                    i += n;
-                }
-                None => i += 1,
-            }
-        }
+            None
+        });
     }
 }
 

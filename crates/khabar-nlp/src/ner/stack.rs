@@ -576,6 +576,13 @@ mod tests {
 
     static NO_NAMES: std::sync::LazyLock<Seen> = std::sync::LazyLock::new(Seen::default);
 
+    /// First-pass emission scores (log-odds units) favouring `label` by `by`.
+    fn favouring(label: usize, by: f64) -> [f64; LABELS] {
+        let mut e = [0.0; LABELS];
+        e[label] = by;
+        e
+    }
+
     fn tagged(tags: &[Tag]) -> Vec<ScoredTag> {
         tags.iter()
             .map(|&tag| ScoredTag { tag, margin: 100.0 })
@@ -626,16 +633,8 @@ mod tests {
         use fit::FirstPass;
         let pers = label(Tag::B(NerType::Pers));
         // Emissions in log-odds units: O favoured by 1 where the first pass missed the name.
-        let weak_o = {
-            let mut e = [0.0; LABELS];
-            e[0] = 1.0;
-            e
-        };
-        let sure_pers = {
-            let mut e = [0.0; LABELS];
-            e[pers] = 6.0;
-            e
-        };
+        let weak_o = favouring(0, 1.0);
+        let sure_pers = favouring(pers, 6.0);
         let sentence = |keys: [&str; 2], emissions, tags: [Tag; 2], gold: [usize; 2]| FirstPass {
             keys: keys.map(str::to_owned).to_vec(),
             emissions: vec![weak_o, emissions],
@@ -697,11 +696,7 @@ mod tests {
         use crate::ner::{Scheme, label};
         use fit::FirstPass;
         let pers = label(Tag::B(NerType::Pers));
-        let weak_o = {
-            let mut e = [0.0; LABELS];
-            e[0] = 1.0;
-            e
-        };
+        let weak_o = favouring(0, 1.0);
         let names = ["سالم", "كريم", "ناصر", "فؤاد", "رامي", "هشام", "ماهر"];
         let list: String = names.iter().map(|n| format!("W\t{n}\tPERS\ta3\n")).collect();
         let seen = std::sync::Arc::new(Seen::from_tsv(&list).unwrap());
