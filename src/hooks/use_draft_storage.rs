@@ -128,9 +128,13 @@ fn use_window_listeners(state: AppContext, latest: Rc<RefCell<(Draft, bool)>>) {
             let latest = latest.clone();
             let current = current.clone();
             EventListener::new(&window, "pagehide", move |_| {
-                let (draft, changed) = latest.borrow().clone();
-                if changed {
-                    save_and_report(&current.borrow(), &draft);
+                // The state of the latest render, which the page already shows: the effect
+                // that records `latest` runs after the render, and the page may be left between
+                // the two.
+                let state = current.borrow().clone();
+                let (recorded, changed) = latest.borrow().clone();
+                if changed || state.draft != recorded {
+                    save_and_report(&state, &state.draft);
                 }
             })
         };
