@@ -210,7 +210,7 @@ fn seed(target: &str) -> Result<PathBuf> {
 fn write_seeds(dir: &Path, seeds: Vec<Vec<u8>>) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     for seed in seeds {
-        let name = format!("seed-{:016x}", fnv1a(&seed));
+        let name = format!("seed-{:016x}", khabar_nlp::ner::features::fnv64(&seed));
         std::fs::write(dir.join(name), &seed)?;
     }
     Ok(())
@@ -340,14 +340,6 @@ fn files_under(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
-}
-
-/// FNV-1a, for names and keys that stay the same from run to run (seed files, the stacked
-/// pass's fold models).
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

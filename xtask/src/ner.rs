@@ -17,8 +17,9 @@ use anyhow::{Context, Result};
 use khabar_nlp::ner::document::{Consistency, DocumentPass};
 use khabar_nlp::ner::eval::Scores;
 use khabar_nlp::ner::features::Group;
+use khabar_nlp::ner::features::fnv64;
 use khabar_nlp::ner::model::Model;
-use khabar_nlp::ner::stack::Stack;
+use khabar_nlp::ner::stack::{Sources, Stack};
 use khabar_nlp::ner::train::{self, Sentence, TrainConfig};
 use khabar_nlp::ner::{self, tag_name, tag_of_label};
 use lexopt::prelude::*;
@@ -215,6 +216,8 @@ fn options(args: &[String]) -> Result<Options> {
             Long("stack-folds") => o.stack_options.folds = parser.value()?.parse()?,
             Long("stack-doc-tokens") => o.stack_options.doc_tokens = parser.value()?.parse()?,
             Long("stack-l2") => o.stack_options.l2 = parser.value()?.parse()?,
+            Long("stack-cost") => o.stack_options.cost = Some(parser.value()?.parse()?),
+            Long("stack-recall-cost") => o.stack_options.recall = Some(parser.value()?.parse()?),
             Long("stack-orders") => o.stack_options.orders = parser.value()?.parse()?,
             Long("stack-orders-from") => {
                 o.stack_options.orders_from = Some(parser.value()?.parse()?);
@@ -275,8 +278,12 @@ pub fn train(args: &[String]) -> Result<()> {
          # light stem of its first word and the keys of the others) and `W<TAB>word<TAB>TYPE<TAB>\n\
          # bucket` (a word's light stem); buckets in `khabar_nlp::ner::seen`.\n";
     let seen_path = data("ner/seen.tsv");
-    std::fs::write(&seen_path, seen.to_tsv(header))
-        .with_context(|| format!("writing {seen_path:?}"))?;
+    let seen_tsv = seen.to_tsv(header);
+    std::fs::write(&seen_path, &seen_tsv).with_context(|| format!("writing {seen_path:?}"))?;
+    let sources = Sources {
+        model: fnv64(&bytes),
+        seen: fnv64(seen_tsv.as_bytes()),
+    };
     println!(
         "{names} names and {words} words seen -> {}",
         seen_path.display()
@@ -291,7 +298,10 @@ pub fn train(args: &[String]) -> Result<()> {
         path.display()
     );
     let start = Instant::now();
-    let stack = crate::ner_stack::train_stack(&c.train, &o.config, o.stack_options)?;
+    let stack = Stack {
+        sources,
+        ..crate::ner_stack::train_stack(&c.train, &o.config, o.stack_options)?
+    };
     let bytes = stack.to_bytes();
     let path = data("ner/stack.bin");
     std::fs::write(&path, &bytes).with_context(|| format!("writing {path:?}"))?;
@@ -310,6 +320,7 @@ pub fn train(args: &[String]) -> Result<()> {
         "gazetteer.tsv",
         "places.tsv",
         "triggers.tsv",
+        "topics.tsv",
         "domains.tsv",
         "seen.tsv",
     ] {

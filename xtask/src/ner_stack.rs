@@ -25,6 +25,9 @@ pub struct StackOptions {
     pub orders: usize,
     /// The first of those orders' seeds.
     pub orders_from: Option<u64>,
+    /// The stacked CRF's softmax-margin cost and recall cost (the first pass's if `None`).
+    pub cost: Option<f64>,
+    pub recall: Option<f64>,
 }
 
 impl Default for StackOptions {
@@ -35,6 +38,8 @@ impl Default for StackOptions {
             l2: 100.0,
             orders: 3,
             orders_from: None,
+            cost: None,
+            recall: None,
         }
     }
 }
@@ -91,7 +96,7 @@ impl Cache {
     fn new(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Cache> {
         let dir = crate::root().join("target/ner-stack");
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {dir:?}"))?;
-        let key = crate::fuzz::fnv1a(format!("{config:?} {} {folds}", train.len()).as_bytes());
+        let key = ner::features::fnv64(format!("{config:?} {} {folds}", train.len()).as_bytes());
         Ok(Cache { dir, key })
     }
 
@@ -190,9 +195,12 @@ pub fn train_stack(
         };
         docs.extend(first_pass(train, &config, options)?);
     }
+    let first = config.crf.unwrap_or_default();
     let crf = ner::crf::CrfConfig {
         l2: options.l2,
-        ..config.crf.unwrap_or_default()
+        cost: options.cost.unwrap_or(first.cost),
+        recall: options.recall.unwrap_or(first.recall),
+        ..first
     };
     Ok(stack::fit::train(&docs, &crf, config.scheme, config.seed))
 }

@@ -55,6 +55,26 @@ fn the_shipped_list_of_seen_names_parses() {
     assert_eq!(list.word(keys[5]).map(|e| e.ty), Some(ner::NerType::Loc));
 }
 
+/// Issue 10: the shipped stacked pass was trained with the shipped first-pass model and list of
+/// seen names (`cargo xtask train-ner` writes the three together; a file from another run would
+/// give the stacked pass scores it was not fitted on).
+#[test]
+fn the_shipped_stacked_pass_was_trained_with_the_shipped_model_and_list() {
+    let stack =
+        ner::stack::Stack::from_bytes(ner::assets::STACK).expect("data/ner/stack.bin parses");
+    let stale = "data/ner/stack.bin is from another training run: run `cargo xtask train-ner`";
+    assert_eq!(
+        stack.sources.model,
+        features::fnv64(ner::assets::MODEL),
+        "{stale}"
+    );
+    assert_eq!(
+        stack.sources.seen,
+        features::fnv64(ner::assets::SEEN.as_bytes()),
+        "{stale}"
+    );
+}
+
 #[test]
 fn the_shipped_model_matches_the_analysers_it_was_trained_with() {
     // Clitic stems and gazetteer classes are features too: when their output changes, the model

@@ -23,6 +23,9 @@ pub const PLACES: &str = include_str!("../../data/ner/places.tsv");
 /// Trigger words before or after names: `CLASS<TAB>word`.
 pub const TRIGGERS: &str = include_str!("../../data/ner/triggers.tsv");
 
+/// Topic words of a sentence (`data/ner/topics.tsv`): `CLASS<TAB>word`.
+pub const TOPICS: &str = include_str!("../../data/ner/topics.tsv");
+
 /// Words telling Wikipedia text from news: `key<TAB>weight`.
 pub const DOMAINS: &str = include_str!("../../data/ner/domains.tsv");
 

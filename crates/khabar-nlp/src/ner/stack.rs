@@ -381,10 +381,25 @@ pub struct Stack {
     pub weights: Vec<i16>,
     /// Row 0 from the sentence start, row `1 + a` from label `a`.
     pub transitions: Vec<i16>,
+    /// What it was trained for: [`features::fnv64`] of the first-pass model file and of the
+    /// list of seen names (`data/ner/seen.tsv`) that `cargo xtask train-ner` wrote with it
+    /// (zero when not known). A test checks the shipped three agree.
+    ///
+    /// [`features::fnv64`]: crate::ner::features::fnv64
+    pub sources: Sources,
+}
+
+/// The hashes of the files a stacked model was trained with ([`Stack::sources`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// The first-pass model file's.
+    pub model: u64,
+    /// The list of seen names' file.
+    pub seen: u64,
 }
 
 /// The file's first bytes (and its format version).
-const MAGIC: &[u8; 8] = b"KNSTACK1";
+const MAGIC: &[u8; 8] = b"KNSTACK2";
 
 impl Stack {
     /// Parses a stacked model file (`None` if it is not one of this build's).
@@ -396,6 +411,12 @@ impl Stack {
         }
         let (scale, rest) = rest.split_first_chunk::<4>()?;
         let scale = f32::from_le_bytes(*scale);
+        let (model, rest) = rest.split_first_chunk::<8>()?;
+        let (seen, rest) = rest.split_first_chunk::<8>()?;
+        let sources = Sources {
+            model: u64::from_le_bytes(*model),
+            seen: u64::from_le_bytes(*seen),
+        };
         // A weight of 32,767 is then at most 32,767 score units (819 log-odds units).
         if !(scale > 0.0 && scale <= 1.0) {
             return None;
@@ -414,6 +435,7 @@ impl Stack {
             scale,
             weights,
             transitions,
+            sources,
         })
     }
 
@@ -422,6 +444,8 @@ impl Stack {
         let mut out = MAGIC.to_vec();
         out.extend((FEATURES as u32).to_le_bytes());
         out.extend(self.scale.to_le_bytes());
+        out.extend(self.sources.model.to_le_bytes());
+        out.extend(self.sources.seen.to_le_bytes());
         for v in self.weights.iter().chain(&self.transitions) {
             out.extend(v.to_le_bytes());
         }
@@ -565,6 +589,7 @@ pub mod fit {
             scale: scale as f32,
             weights: quantised(&weights),
             transitions: quantised(&transitions),
+            sources: Sources::default(),
         }
     }
 }
@@ -742,6 +767,7 @@ mod tests {
             scale: 0.5,
             weights: (0..PARTS * FEATURES * LABELS).map(|i| (i % 7) as i16 - 3).collect(),
             transitions: vec![2; (1 + LABELS) * LABELS],
+            sources: Sources { model: 7, seen: u64::MAX },
         };
         let bytes = stack.to_bytes();
         assert_eq!(Stack::from_bytes(&bytes), Some(stack));
