@@ -1245,7 +1245,9 @@ pub(crate) fn pair_features_keyed<'a>(
     let mut pair = String::new();
     for (k, w) in infos.iter().enumerate() {
         let i = k as isize;
-        for (bit, class) in TOPICS.0.iter().enumerate() {
+        // No topic word (or the group off): the table is not read.
+        let classes: &[&str] = if topics == 0 { &[] } else { &TOPICS.0 };
+        for (bit, class) in classes.iter().enumerate() {
             if topics & (1 << bit) == 0 {
                 continue;
             }
