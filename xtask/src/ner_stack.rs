@@ -25,8 +25,9 @@ pub struct StackOptions {
     pub orders: usize,
     /// The first of those orders' seeds.
     pub orders_from: Option<u64>,
-    /// The stacked CRF's softmax-margin cost and recall cost (the first pass's if `None`).
+    /// The stacked CRF's softmax-margin cost (the first pass's if `None`).
     pub cost: Option<f64>,
+    /// The stacked CRF's recall cost (the first pass's if `None`).
     pub recall: Option<f64>,
 }
 

@@ -398,11 +398,7 @@ static TRIGGERS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
 static TOPICS: LazyLock<(Vec<&'static str>, FxHashMap<String, u8>)> = LazyLock::new(|| {
     let mut classes: Vec<&'static str> = Vec::new();
     let mut map = FxHashMap::default();
-    for (class, word) in assets::TOPICS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-    {
+    for (class, word) in tables::rows(assets::TOPICS) {
         let bit = match classes.iter().position(|&c| c == class) {
             Some(i) => i,
             None if classes.len() < 8 => {
@@ -1154,8 +1150,7 @@ pub fn neighbour_features(
         } else {
             (t::NPRE1, t::NSUF1)
         };
-        let k = x.map_or(edge, |w| w.key.as_ref());
-        let (pre, suf) = (prefixes::<2>(k), suffixes::<2>(k));
+        let (pre, suf) = (prefixes::<2>(key), suffixes::<2>(key));
         for n in 0..2 {
             if let Some(a) = pre[n] {
                 emit(one(pre_t, a));
@@ -1241,12 +1236,12 @@ pub(crate) fn pair_features_keyed<'a>(
     } else {
         Vec::new()
     };
+    // The sentence's topics; with none (or the group off) the table is not read.
     let topics = infos.iter().fold(0u8, |m, w| m | w.topics);
+    let classes: &[&str] = if topics == 0 { &[] } else { &TOPICS.0 };
     let mut pair = String::new();
     for (k, w) in infos.iter().enumerate() {
         let i = k as isize;
-        // No topic word (or the group off): the table is not read.
-        let classes: &[&str] = if topics == 0 { &[] } else { &TOPICS.0 };
         for (bit, class) in classes.iter().enumerate() {
             if topics & (1 << bit) == 0 {
                 continue;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use crate::ner::assets;
 
 /// Lines of a TSV table that are not comments or blank, split at the first tab.
-fn rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
+pub(crate) fn rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| l.split_once('\t'))
