@@ -2,6 +2,7 @@
 //! models that did not see it (k-fold), grouped into documents.
 
 use anyhow::{Context, Result};
+use khabar_nlp::ner::decode::PairScores;
 use khabar_nlp::ner::document::Consistency;
 use khabar_nlp::ner::model::Model;
 use khabar_nlp::ner::stack::fit::FirstPass;
@@ -160,14 +161,18 @@ fn tagged(model: &Model, doc: &[&Sentence], config: &TrainConfig) -> Vec<FirstPa
         .zip(&words)
         .map(|(s, w)| ner::emissions_in(model, w, Some(s.domain)))
         .collect();
-    let tags = ner::second_pass(model, &keys, &mut emissions, Consistency::OFF);
+    let pairs: Vec<Vec<PairScores>> = words.iter().map(|w| ner::pair_scores_in(model, w)).collect();
+    let tags = ner::second_pass(model, &keys, &mut emissions, &pairs, Consistency::OFF);
     let unit = f64::from(model.scale) / ner::crf::SCORE_UNITS;
     let seen = model.seen.clone().unwrap_or_default();
     doc.iter()
         .zip(keys)
         .zip(emissions)
         .zip(tags)
-        .map(|(((s, keys), emissions), tags)| FirstPass {
+        .zip(pairs)
+        .map(|((((s, keys), emissions), tags), pairs)| FirstPass {
+            pairs,
+            pair_unit: unit,
             keys,
             emissions: emissions
                 .iter()

@@ -56,6 +56,56 @@ pub use crate::ner::SCORE_UNITS;
 /// Rows of the transition table: the sentence start, then one per label.
 const ROWS: usize = 1 + LABELS;
 
+/// The cells of the transition table.
+const PAIRS: usize = ROWS * LABELS;
+
+/// Label-pair features (issue 10: the previous label together with the word or its cluster):
+/// for each sentence, for each token, the dense ids of the features that score the transition
+/// into that token, over `count` features.
+#[derive(Debug, Clone, Copy)]
+pub struct PairFeatures<'a> {
+    /// Per sentence, per token, the feature ids.
+    pub data: &'a [Vec<Vec<u32>>],
+    /// How many features there are.
+    pub count: usize,
+}
+
+/// What [`fit`] is given besides the features and the gold labels.
+#[derive(Clone, Copy, Default)]
+pub struct Given<'a> {
+    /// Per sentence, per token, log scores added to each label's emission, held fixed (the
+    /// stacked pass, [`crate::ner::stack`], fits a correction to the first pass's scores so).
+    pub offsets: Option<&'a [Vec<[f64; LABELS]>]>,
+    /// Label-pair features, each with a table like the transitions' added to the transitions
+    /// into the tokens it is on.
+    pub pair_features: Option<PairFeatures<'a>>,
+    /// Adds to a buffer of [`PAIRS`] log scores per token those held fixed for the transitions
+    /// into each token of sentence `si` (the first pass's label-pair scores, for the stacked
+    /// pass).
+    pub pair_offsets: Option<&'a dyn Fn(usize, &mut [f64])>,
+}
+
+impl std::fmt::Debug for Given<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Given")
+            .field("offsets", &self.offsets.map(<[_]>::len))
+            .field("pair_features", &self.pair_features.map(|p| p.count))
+            .field("pair_offsets", &self.pair_offsets.is_some())
+            .finish()
+    }
+}
+
+/// The weights [`fit`] finds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    /// By feature id and label.
+    pub emissions: Vec<f64>,
+    /// The transition table: row 0 from the sentence start, row `1 + a` from label `a`.
+    pub transitions: Vec<f64>,
+    /// By pair feature id, a table like the transitions' (empty without pair features).
+    pub pairs: Vec<f64>,
+}
+
 /// The transitions `scheme` permits: the labels each label may follow (the sentence start is not
 /// among them) and those that may follow it.
 struct Links {
@@ -98,9 +148,11 @@ struct Lattice {
 
 impl Lattice {
     /// Forward–backward over `emissions` (log scores per token and label) and `trans` (the
-    /// transition table, row 0 from the sentence start, row `1 + a` from label `a`).
-    fn new(emissions: &[[f64; LABELS]], trans: &[f64], links: &Links) -> Lattice {
+    /// transition table, row 0 from the sentence start, row `1 + a` from label `a`), plus,
+    /// if not empty, `pairs`: for each token, [`PAIRS`] scores added to the transitions into it.
+    fn new(emissions: &[[f64; LABELS]], trans: &[f64], pairs: &[f64], links: &Links) -> Lattice {
         let n = emissions.len();
+        let tr = |i: usize, k: usize| trans[k] + pairs.get(i * PAIRS + k).copied().unwrap_or(0.0);
         let mut alpha = vec![[f64::NEG_INFINITY; LABELS]; n];
         let mut beta = vec![[0.0; LABELS]; n];
         if let Some(last) = beta.last_mut() {
@@ -111,13 +163,13 @@ impl Lattice {
             }
         }
         for to in links.starts() {
-            alpha[0][to] = trans[to] + emissions[0][to];
+            alpha[0][to] = tr(0, to) + emissions[0][to];
         }
         for i in 1..n {
             for to in 0..LABELS {
                 let prev = &alpha[i - 1];
                 let into = links.into[to].iter();
-                let from = into.map(|&f| prev[f] + trans[(f + 1) * LABELS + to]);
+                let from = into.map(|&f| prev[f] + tr(i, (f + 1) * LABELS + to));
                 alpha[i][to] = log_sum_exp(from) + emissions[i][to];
             }
         }
@@ -125,7 +177,7 @@ impl Lattice {
             let mut row = [f64::NEG_INFINITY; LABELS];
             for (from, cell) in row.iter_mut().enumerate() {
                 let next = links.out[from].iter().map(|&to| {
-                    trans[(from + 1) * LABELS + to] + emissions[i + 1][to] + beta[i + 1][to]
+                    tr(i + 1, (from + 1) * LABELS + to) + emissions[i + 1][to] + beta[i + 1][to]
                 });
                 *cell = log_sum_exp(next);
             }
@@ -144,7 +196,8 @@ impl Lattice {
     }
 }
 
-/// The weights being fitted: emissions by feature id and label, then the transition table.
+/// The weights being fitted: emissions by feature id and label, then the transition table,
+/// then the label-pair weights by pair feature id and pair ([`PAIRS`]).
 struct Weights {
     v: Vec<f64>,
     n_emissions: usize,
@@ -166,7 +219,20 @@ impl Weights {
             .collect()
     }
     fn transitions(&self) -> &[f64] {
-        &self.v[self.n_emissions..]
+        &self.v[self.n_emissions..][..PAIRS]
+    }
+
+    /// Adds to `out` (for each token, [`PAIRS`] scores) the weights of each token's pair
+    /// features (`pair_feats`).
+    fn add_pairs(&self, pair_feats: &[Vec<u32>], out: &mut [f64]) {
+        let table = &self.v[self.n_emissions + PAIRS..];
+        for (fs, row) in pair_feats.iter().zip(out.chunks_exact_mut(PAIRS)) {
+            for &f in fs {
+                for (x, y) in row.iter_mut().zip(&table[f as usize * PAIRS..][..PAIRS]) {
+                    *x += y;
+                }
+            }
+        }
     }
 }
 
@@ -196,20 +262,27 @@ impl Gradient {
 /// sentences in an order shuffled each epoch from `seed`; returns the emission weights (by
 /// feature id and label) and the transition table (row 0 from the sentence start, row `1 + a`
 /// from label `a`). With `offsets` (per sentence, per token, log scores in the same units),
-/// each token's emissions are its features' weights plus its offsets, held fixed: the stacked
-/// pass ([`crate::ner::stack`]) fits a correction to the first pass's scores that way.
+/// each token's emissions are its features' weights plus what `given` adds ([`Given`]).
 pub fn fit(
     data: &[Vec<Vec<u32>>],
-    offsets: Option<&[Vec<[f64; LABELS]>]>,
+    given: Given<'_>,
     gold: &[&[usize]],
     n_features: usize,
     config: &CrfConfig,
     scheme: Scheme,
     seed: u64,
-) -> (Vec<f64>, Vec<f64>) {
+) -> Fitted {
     let links = Links::new(scheme);
     let n_emissions = n_features * LABELS;
-    let rows = n_features + ROWS;
+    let Given {
+        offsets,
+        pair_features,
+        pair_offsets,
+    } = given;
+    let n_pairs = pair_features.map_or(0, |p| p.count);
+    // A pair feature's weights are `ROWS` rows of the gradient, after the transition table's.
+    let pair_row = |f: u32, from_row: usize| n_features + ROWS + f as usize * ROWS + from_row;
+    let rows = n_features + ROWS + n_pairs * ROWS;
     let mut w = Weights {
         v: vec![0.0; rows * LABELS],
         n_emissions,
@@ -229,6 +302,8 @@ pub fn fit(
     // is then `v - timed / steps` (the perceptron's trick).
     let mut timed = vec![0.0f64; rows * LABELS];
     let mut t: u32 = 0;
+    let mut pairs: Vec<f64> = Vec::new();
+    let no_pairs: Vec<Vec<u32>> = Vec::new();
     for _ in 0..config.epochs {
         rng.shuffle(&mut order);
         for &si in &order {
@@ -252,8 +327,17 @@ pub fn fit(
                     }
                 }
             }
+            let pair_feats = pair_features.and_then(|p| p.data.get(si)).unwrap_or(&no_pairs);
+            pairs.clear();
+            if pair_features.is_some() || pair_offsets.is_some() {
+                pairs.resize(feats.len() * PAIRS, 0.0);
+                w.add_pairs(pair_feats, &mut pairs);
+                if let Some(add) = pair_offsets {
+                    add(si, &mut pairs);
+                }
+            }
             let trans = w.transitions();
-            let lattice = Lattice::new(&emissions, trans, &links);
+            let lattice = Lattice::new(&emissions, trans, &pairs, &links);
             if !lattice.log_z.is_finite() {
                 continue;
             }
@@ -270,20 +354,37 @@ pub fn fit(
                     grad.add(f as usize, t, &delta);
                 }
             }
+            // Per token, the observed minus the expected count of each pair into it; summed
+            // for the transitions, and given to the token's pair features.
             let mut dt = [[0.0; LABELS]; ROWS];
-            for (i, &g) in gold.iter().enumerate() {
-                dt[if i == 0 { 0 } else { gold[i - 1] + 1 }][g] += 1.0;
-            }
-            for to in links.starts() {
-                dt[0][to] -= lattice.marginal(0, to);
-            }
-            for (i, e) in emissions.iter().enumerate().skip(1) {
-                let (a, b) = (&lattice.alpha[i - 1], &lattice.beta[i]);
-                for to in 0..LABELS {
-                    for &from in &links.into[to] {
-                        let k = (from + 1) * LABELS + to;
-                        let p = (a[from] + trans[k] + e[to] + b[to] - lattice.log_z).exp();
-                        dt[from + 1][to] -= p;
+            for (i, e) in emissions.iter().enumerate() {
+                let mut di = [[0.0; LABELS]; ROWS];
+                di[if i == 0 { 0 } else { gold[i - 1] + 1 }][gold[i]] += 1.0;
+                if i == 0 {
+                    for to in links.starts() {
+                        di[0][to] -= lattice.marginal(0, to);
+                    }
+                } else {
+                    let (a, b) = (&lattice.alpha[i - 1], &lattice.beta[i]);
+                    for to in 0..LABELS {
+                        for &from in &links.into[to] {
+                            let k = (from + 1) * LABELS + to;
+                            let tk = trans[k] + pairs.get(i * PAIRS + k).copied().unwrap_or(0.0);
+                            let p = (a[from] + tk + e[to] + b[to] - lattice.log_z).exp();
+                            di[from + 1][to] -= p;
+                        }
+                    }
+                }
+                for (total, d) in dt.iter_mut().zip(&di) {
+                    for (x, y) in total.iter_mut().zip(d) {
+                        *x += y;
+                    }
+                }
+                for &f in pair_feats.get(i).map_or(&[][..], Vec::as_slice) {
+                    for (from_row, d) in di.iter().enumerate() {
+                        if d.iter().any(|x| x.abs() >= 1e-9) {
+                            grad.add(pair_row(f, from_row), t, d);
+                        }
                     }
                 }
             }
@@ -309,21 +410,27 @@ pub fn fit(
         }
     }
     let steps = f64::from(t + 1);
-    let mut v: Vec<f64> = w.v.iter().zip(&timed).map(|(x, u)| x - u / steps).collect();
-    let transitions = v.split_off(n_emissions);
-    (v, transitions)
+    let mut emissions: Vec<f64> = w.v.iter().zip(&timed).map(|(x, u)| x - u / steps).collect();
+    let mut transitions = emissions.split_off(n_emissions);
+    let pairs = transitions.split_off(PAIRS);
+    Fitted {
+        emissions,
+        transitions,
+        pairs,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The log score of the label sequence `gold`.
-    fn path_score(emissions: &[[f64; LABELS]], trans: &[f64], gold: &[usize]) -> f64 {
+    /// The log score of the label sequence `gold` (with per-token pair scores `pairs`, if any).
+    fn path_score(emissions: &[[f64; LABELS]], trans: &[f64], pairs: &[f64], gold: &[usize]) -> f64 {
         let mut s = 0.0;
         for (i, &g) in gold.iter().enumerate() {
             let row = if i == 0 { 0 } else { gold[i - 1] + 1 };
-            s += trans[row * LABELS + g] + emissions[i][g];
+            let k = row * LABELS + g;
+            s += trans[k] + pairs.get(i * PAIRS + k).copied().unwrap_or(0.0) + emissions[i][g];
         }
         s
     }
@@ -361,12 +468,17 @@ mod tests {
     fn forward_backward_matches_enumeration() {
         for scheme in Scheme::ALL {
             let links = Links::new(scheme);
-            for len in 1..4 {
+            for (len, with_pairs) in (1..4).flat_map(|len| [(len, false), (len, true)]) {
                 let (e, t) = sample(len);
+                // Pair scores: the transitions of another sample, a table per token.
+                let pairs: Vec<f64> = match with_pairs {
+                    true => (0..len).flat_map(|i| sample(i + 2).1).collect(),
+                    false => Vec::new(),
+                };
                 let all = paths(scheme, len);
-                let scores: Vec<f64> = all.iter().map(|p| path_score(&e, &t, p)).collect();
+                let scores: Vec<f64> = all.iter().map(|p| path_score(&e, &t, &pairs, p)).collect();
                 let log_z = log_sum_exp(scores.iter().copied());
-                let lattice = Lattice::new(&e, &t, &links);
+                let lattice = Lattice::new(&e, &t, &pairs, &links);
                 assert!((lattice.log_z - log_z).abs() < 1e-9, "{scheme:?} {len}");
                 for i in 0..len {
                     for l in 0..LABELS {
@@ -405,18 +517,57 @@ mod tests {
             l2: 0.01,
             ..CrfConfig::default()
         };
-        let (e, t) = fit(&data, None, &gold, 4, &config, scheme, 1);
-        assert_eq!(fit(&data, None, &gold, 4, &config, scheme, 1), (e.clone(), t.clone()));
+        let fitted = fit(&data, Given::default(), &gold, 4, &config, scheme, 1);
+        assert_eq!(fit(&data, Given::default(), &gold, 4, &config, scheme, 1), fitted);
         let w = Weights {
-            v: e.iter().chain(&t).copied().collect(),
+            v: fitted.emissions.iter().chain(&fitted.transitions).copied().collect(),
             n_emissions: 4 * LABELS,
         };
         let links = Links::new(scheme);
         for (feats, gold) in data.iter().zip(&gold) {
             let emissions = w.emissions(feats);
             let trans = w.transitions();
-            let log_z = Lattice::new(&emissions, trans, &links).log_z;
-            assert!(path_score(&emissions, trans, gold) - log_z > 0.5f64.ln());
+            let log_z = Lattice::new(&emissions, trans, &[], &links).log_z;
+            assert!(path_score(&emissions, trans, &[], gold) - log_z > 0.5f64.ln());
         }
+    }
+
+    /// Issue 10: a pair feature learns what no emission can say: here the same word (feature
+    /// 0) continues a name after a name's first word and starts one elsewhere, and only the
+    /// word's pair feature (0) tells a first word (feature 1) from a word of `O` (feature 2)
+    /// before it... through the label before it.
+    #[test]
+    fn pair_features_learn_label_pairs() {
+        use crate::ner::NerType;
+        let scheme = Scheme::Bios;
+        let b = scheme.entity_label(NerType::Pers, 0, 2);
+        let i = scheme.entity_label(NerType::Pers, 1, 2);
+        let single = scheme.entity_label(NerType::Pers, 0, 1);
+        // Feature 0: a word that is a name wherever it is; 1: a name's first word; 2: `O`.
+        let data = vec![vec![vec![1], vec![0], vec![2]], vec![vec![2], vec![0], vec![2]]];
+        let first = [b, i, 0];
+        let second = [0, single, 0];
+        let gold: Vec<&[usize]> = vec![&first, &second];
+        let pair_data = vec![vec![vec![], vec![0], vec![]], vec![vec![], vec![0], vec![]]];
+        let pairs = PairFeatures {
+            data: &pair_data,
+            count: 1,
+        };
+        let config = CrfConfig {
+            epochs: 30,
+            l2: 0.01,
+            ..CrfConfig::default()
+        };
+        let given = Given {
+            pair_features: Some(pairs),
+            ..Given::default()
+        };
+        let fitted = fit(&data, given, &gold, 3, &config, scheme, 1);
+        assert_eq!(fitted.pairs.len(), PAIRS);
+        // The word's pair feature favours continuing after `B-` and a single name after `O`.
+        let pair = |from: usize, to: usize| fitted.pairs[(from + 1) * LABELS + to];
+        assert!(pair(b, i) > 0.0, "{}", pair(b, i));
+        assert!(pair(0, single) > 0.0, "{}", pair(0, single));
+        assert_eq!(fit(&data, given, &gold, 3, &config, scheme, 1), fitted);
     }
 }

@@ -109,19 +109,53 @@ pub fn viterbi(
 
 /// [`viterbi`] with the transitions as a table.
 pub fn viterbi_in(transitions: &Transitions, emissions: &[[i64; LABELS]]) -> (Vec<usize>, Vec<i64>) {
+    viterbi_pairs(transitions, emissions, &[])
+}
+
+/// The number of (from, to) label pairs a transition table has: from the sentence start or a
+/// label, to a label (index `(1 + from) × LABELS + to`, the sentence start as `from = -1`).
+pub const PAIRS: usize = (LABELS + 1) * LABELS;
+
+/// A transition table as one row: pair `(row, to)` at `row × LABELS + to` ([`PAIRS`]).
+pub type PairScores = [i32; PAIRS];
+
+/// [`viterbi_in`] with label-pair scores (issue 10): `pairs[i]` (if given, one per token) adds
+/// to the transitions into token `i` (from the sentence start at token 0), the scores of the
+/// features of the previous label together with the words there.
+pub fn viterbi_pairs(
+    transitions: &Transitions,
+    emissions: &[[i64; LABELS]],
+    pairs: &[PairScores],
+) -> (Vec<usize>, Vec<i64>) {
     let n = emissions.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
     let scheme = transitions.scheme;
-    let trans = &transitions.table;
+    let base = &transitions.table;
+    // Each token's transitions into it: the table, plus its pair scores on the allowed pairs.
+    let tables: Vec<[[i64; LABELS]; LABELS + 1]> = pairs
+        .iter()
+        .take(n)
+        .map(|p| {
+            let mut t = *base;
+            for (k, cell) in t.iter_mut().flatten().enumerate() {
+                if *cell != NEG {
+                    *cell += i64::from(p[k]);
+                }
+            }
+            t
+        })
+        .collect();
+    let at = |i: usize| tables.get(i).unwrap_or(base);
+    let trans = base;
     let froms = &FROMS[scheme as usize];
     // Forward: best score of a prefix ending in each label (emission included).
     let mut alpha = vec![[NEG; LABELS]; n];
     let mut back = vec![[0u8; LABELS]; n];
     for to in 0..LABELS {
-        if trans[0][to] > NEG {
-            alpha[0][to] = trans[0][to] + emissions[0][to];
+        if at(0)[0][to] > NEG {
+            alpha[0][to] = at(0)[0][to] + emissions[0][to];
         }
     }
     // With scores far from NEG (the model's always are), only the first token has unreachable
@@ -137,6 +171,7 @@ pub fn viterbi_in(transitions: &Transitions, emissions: &[[i64; LABELS]]) -> (Ve
         })
         && emissions.iter().flatten().all(|&e| small(e));
     for i in (1..n).filter(|_| plain) {
+        let trans = at(i);
         let prev = alpha[i - 1];
         let row = &mut alpha[i];
         for (to, cell) in row.iter_mut().enumerate() {
@@ -158,6 +193,7 @@ pub fn viterbi_in(transitions: &Transitions, emissions: &[[i64; LABELS]]) -> (Ve
         }
     }
     for i in (1..n).filter(|_| !plain) {
+        let trans = at(i);
         let prev = alpha[i - 1];
         for to in 0..LABELS {
             let mut best = NEG;
@@ -184,6 +220,7 @@ pub fn viterbi_in(transitions: &Transitions, emissions: &[[i64; LABELS]]) -> (Ve
     let mut beta = vec![[0i64; LABELS]; n];
     beta[n - 1] = std::array::from_fn(|l| if may_end(scheme, l) { 0 } else { NEG });
     for i in (0..n - 1).rev() {
+        let trans = at(i + 1);
         // What each label contributes after the token: its emission and the best suffix.
         let mut ahead = [NEG; LABELS];
         for (to, a) in ahead.iter_mut().enumerate() {
@@ -415,6 +452,57 @@ mod tests {
                         prev = Some(l);
                     }
                     assert!(prev.is_none_or(|l| may_end(scheme, l)), "{scheme:?} {labels:?}");
+                }
+            }
+        }
+    }
+
+    /// Issue 10: with label-pair scores per token, the path and margins are those of
+    /// enumerating every allowed path.
+    #[test]
+    fn pair_scores_decode_as_enumerated() {
+        let mut x: u64 = 3;
+        let mut next = |range: i64| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) as i64 % range - range / 2
+        };
+        for scheme in Scheme::ALL {
+            for len in 1..4 {
+                let base: Vec<i64> = (0..PAIRS).map(|_| next(40)).collect();
+                let transitions = Transitions::new(scheme, |from, to| {
+                    base[from.map_or(0, |f| f + 1) * LABELS + to]
+                });
+                let e: Vec<[i64; LABELS]> =
+                    (0..len).map(|_| std::array::from_fn(|_| next(300))).collect();
+                let pairs: Vec<PairScores> =
+                    (0..len).map(|_| std::array::from_fn(|_| next(200) as i32)).collect();
+                // Every allowed path with its score.
+                let mut paths: Vec<(Vec<usize>, i64)> = vec![(Vec::new(), 0)];
+                for i in 0..len {
+                    paths = paths
+                        .into_iter()
+                        .flat_map(|(p, score)| {
+                            let from = p.last().copied();
+                            let (base, pairs, e) = (&base, &pairs, &e);
+                            (0..LABELS).filter(move |&to| allowed(scheme, from, to)).map(
+                                move |to| {
+                                    let k = from.map_or(0, |f| f + 1) * LABELS + to;
+                                    let s = base[k] + i64::from(pairs[i][k]) + e[i][to];
+                                    ([p.clone(), vec![to]].concat(), score + s)
+                                },
+                            )
+                        })
+                        .collect();
+                }
+                paths.retain(|(p, _)| p.last().is_some_and(|&l| may_end(scheme, l)));
+                let best = paths.iter().map(|(_, s)| *s).max().unwrap();
+                let (labels, margins) = viterbi_pairs(&transitions, &e, &pairs);
+                let score = paths.iter().find(|(p, _)| *p == labels).map(|(_, s)| *s);
+                assert_eq!(score, Some(best), "{scheme:?} {len}");
+                for i in 0..len {
+                    let other = paths.iter().filter(|(p, _)| p[i] != labels[i]).map(|(_, s)| *s);
+                    let margin = other.max().map_or(i64::MAX, |o| (best - o).max(0));
+                    assert_eq!(margins[i], margin, "{scheme:?} {len} {i}");
                 }
             }
         }

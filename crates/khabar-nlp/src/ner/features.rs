@@ -63,11 +63,15 @@ pub enum Group {
     /// The topics of the sentence (`data/ner/topics.tsv`: a sports report, ...), alone and
     /// with the word's cluster, knowledge-base class and NERAr classes.
     Topic = 18,
+    /// Label-pair features: the clusters of the word and of the word before it, each weighed
+    /// for every pair of the previous label and the word's label (the transition into the word,
+    /// [`label_pair_features`]).
+    LabelPair = 19,
 }
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 19] = [
+    pub const ALL: [Group; 20] = [
         Group::Word,
         Group::Stem,
         Group::Affix,
@@ -87,6 +91,7 @@ impl Group {
         Group::SeenWords,
         Group::NeighbourAffix,
         Group::Topic,
+        Group::LabelPair,
     ];
 
     /// The group's name (for ablation flags).
@@ -111,6 +116,7 @@ impl Group {
             Group::SeenWords => "seen-words",
             Group::NeighbourAffix => "neighbour-affix",
             Group::Topic => "topic",
+            Group::LabelPair => "label-pair",
         }
     }
 
@@ -155,7 +161,8 @@ impl FeatureSet {
             & !(1 << Group::Seen as u32)
             & !(1 << Group::SeenWords as u32)
             & !(1 << Group::NeighbourAffix as u32)
-            & !(1 << Group::Topic as u32),
+            & !(1 << Group::Topic as u32)
+            & !(1 << Group::LabelPair as u32),
     );
 
     /// This set with `group`.
@@ -192,6 +199,7 @@ seen: B/I-type and B/I-type-bucket of the longest training-text name (first word
 seen-words: type-bucket of w0's light stem among the training text's entity words, jackknifed in training
 neighbour-affix: pre1..2(w-1) suf1..2(w-1) pre1..2(w+1) suf1..2(w+1)
 topic: each topic T of the sentence: T, T|c4(w0), T|gaz(w0), T|nerar-word-class(w0)
+label-pair (weighed by previous label and label): c8(w0) c8(w-1)
 ";
 
 /// The hash of the template list (stored in the model file header).
@@ -370,6 +378,8 @@ mod template {
     pub const SEEN: Fnv = Fnv::template("seen");
     pub const SEENW: Fnv = Fnv::template("seenw");
     pub const TOPIC: Fnv = Fnv::template("topic");
+    pub const LP0: Fnv = Fnv::template("lp0");
+    pub const LP_1: Fnv = Fnv::template("lp-1");
 }
 
 /// The trigger classes by normalised key (`data/ner/triggers.tsv`).
@@ -1072,6 +1082,37 @@ pub fn extract_in<'a>(
     (ids, out)
 }
 
+/// The label-pair features ([`Group::LabelPair`]) of every token of a sentence whose words
+/// are `ids` in `cache` ([`extract_in`]), handed to `emit` with the token's index: features whose
+/// weights score the pair of the previous label (or the sentence start) and the token's label,
+/// the transition into the token. None unless the cache's feature set has the group.
+pub fn label_pair_features(cache: &WordCache<'_>, ids: &[usize], emit: &mut dyn FnMut(usize, u32)) {
+    use template as t;
+    if !cache.set.has(Group::LabelPair) {
+        return;
+    }
+    let c8 = |id: Option<&usize>| match id {
+        Some(&id) => cut_str(cache.entries[id].cluster.unwrap_or("?"), 2),
+        None => "<>",
+    };
+    for k in 0..ids.len() {
+        emit(k, one(t::LP0, c8(ids.get(k))));
+        emit(k, one(t::LP_1, c8(k.checked_sub(1).and_then(|j| ids.get(j)))));
+    }
+}
+
+/// [`label_pair_features`] of a sentence's words, a list per token.
+pub fn extract_label_pairs(words: &[&str], set: FeatureSet, seen: Option<&Seen>) -> Vec<Vec<u32>> {
+    let mut out: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+    if !set.has(Group::LabelPair) {
+        return out;
+    }
+    let mut cache = WordCache::with_seen(set, seen);
+    let ids: Vec<usize> = words.iter().map(|w| cache.id_keyed(w, None)).collect();
+    label_pair_features(&cache, &ids, &mut |i, f| out[i].push(f));
+    out
+}
+
 /// The offsets of the neighbours whose features depend on that neighbour alone
 /// ([`neighbour_features`]).
 pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
@@ -1466,15 +1507,38 @@ mod tests {
             "وريثيمنو",
             "المباراة",
         ];
-        let all = extract(&words, FeatureSet::ALL);
+        // Emission and label-pair features together.
+        let count = |set: FeatureSet| -> usize {
+            let pairs = extract_label_pairs(&words, set, None);
+            let emissions = extract(&words, set);
+            emissions.iter().chain(&pairs).map(Vec::len).sum()
+        };
+        let n = count(FeatureSet::ALL);
         for g in Group::ALL {
             if g == Group::Gazetteer {
                 continue; // the knowledge base may be empty
             }
-            let fewer = extract(&words, FeatureSet::ALL.without(g));
-            let n: usize = all.iter().map(Vec::len).sum();
-            let m: usize = fewer.iter().map(Vec::len).sum();
+            let m = count(FeatureSet::ALL.without(g));
             assert!(m < n, "{} adds nothing", g.name());
         }
+    }
+
+    /// Issue 10: every token has its cluster's and its previous word's cluster's label-pair
+    /// features (the sentence start for the first), and only with the group on; the emission
+    /// features are the same with it on or off.
+    #[test]
+    fn label_pair_features_are_the_clusters_at_0_and_minus_1() {
+        let words = ["قال", "الرئيس", "بوتين"];
+        let on = FeatureSet::DEFAULT.with(Group::LabelPair);
+        let pairs = extract_label_pairs(&words, on, None);
+        assert!(pairs.iter().all(|p| p.len() == 2));
+        // The second feature of a token is the first's template at the token before.
+        let c8 = |w: &str| cut_str(word_info(w).cluster.unwrap_or("?"), 2).to_owned();
+        assert_eq!(pairs[1][0], one(template::LP0, &c8("الرئيس")));
+        assert_eq!(pairs[1][1], one(template::LP_1, &c8("قال")));
+        assert_eq!(pairs[0][1], one(template::LP_1, "<>"));
+        let off = extract_label_pairs(&words, FeatureSet::DEFAULT, None);
+        assert!(off.iter().all(Vec::is_empty));
+        assert_eq!(extract(&words, on), extract(&words, FeatureSet::DEFAULT));
     }
 }

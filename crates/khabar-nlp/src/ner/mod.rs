@@ -27,6 +27,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use model::{Lookup, Model};
+use decode::{PAIRS, PairScores};
 
 pub use crate::ner_type::NerType;
 pub use document::DocumentPass;
@@ -278,7 +279,18 @@ pub fn tag_scored_with(model: &Model, words: &[&str]) -> Vec<ScoredTag> {
 /// `domain` (if the model kept them) to the shared ones.
 /// (The shipped model tags through [`DocumentTagger`], which gives the same sums faster.)
 pub fn tag_scored_in(model: &Model, words: &[&str], domain: Option<u8>) -> Vec<ScoredTag> {
-    decoded(model, &emissions_in(model, words, domain))
+    let pairs = pair_scores_in(model, words);
+    decoded_in(model, &transitions_of(model), &emissions_in(model, words, domain), &pairs)
+}
+
+/// The label-pair scores of a sentence's words under `model` (one table per token; none if the
+/// model has no label-pair weights).
+pub fn pair_scores_in(model: &Model, words: &[&str]) -> Vec<PairScores> {
+    if !model.has_pairs() {
+        return Vec::new();
+    }
+    let set = features::FeatureSet(model.feature_set);
+    model.pair_scores(&features::extract_label_pairs(words, set, model.seen.as_deref()))
 }
 
 /// The emission scores of a sentence's words under `model` (see [`tag_scored_in`]).
@@ -316,30 +328,38 @@ pub fn tag_document_in(
     domain: Option<u8>,
     pass: DocumentPass,
 ) -> Vec<Vec<ScoredTag>> {
-    let (keys, mut emissions) = first_pass_in(model, sentences, domain);
-    document_pass(model, &keys, &mut emissions, pass, domain)
+    let (keys, mut emissions, pairs) = first_pass_in(model, sentences, domain);
+    document_pass(model, &keys, &mut emissions, &pairs, pass, domain)
 }
 
-/// The matching keys and the first-pass emission scores of a document's sentences under
-/// `model` (with the features of corpus `domain`).
+/// The sentences' label-pair scores: for each, one table per token, or none ([`PairScores`]).
+pub type SentencePairs = Vec<Vec<PairScores>>;
+
+/// The matching keys, the first-pass emission scores and the label-pair scores of a
+/// document's sentences under `model` (with the features of corpus `domain`).
 fn first_pass_in(
     model: &Model,
     sentences: &[Vec<&str>],
     domain: Option<u8>,
-) -> (Vec<Vec<String>>, Vec<Vec<[i64; LABELS]>>) {
+) -> (Vec<Vec<String>>, Vec<Vec<[i64; LABELS]>>, SentencePairs) {
     let emissions = sentences
         .iter()
         .map(|words| emissions_in(model, words, domain))
         .collect();
-    (sentence_keys(sentences), emissions)
+    let pairs = sentences
+        .iter()
+        .map(|words| pair_scores_in(model, words))
+        .collect();
+    (sentence_keys(sentences), emissions, pairs)
 }
 
-/// The tags of a document's sentences, from their first-pass emission scores under `model`
-/// and the document pass `pass` (the emissions are changed by it).
+/// The tags of a document's sentences, from their first-pass emission and label-pair scores
+/// under `model` and the document pass `pass` (the emissions are changed by it).
 fn document_pass<K: AsRef<str>>(
     model: &Model,
     keys: &[Vec<K>],
     emissions: &mut [Vec<[i64; LABELS]>],
+    pairs: &[Vec<PairScores>],
     pass: DocumentPass,
     domain: Option<u8>,
 ) -> Vec<Vec<ScoredTag>> {
@@ -354,33 +374,37 @@ fn document_pass<K: AsRef<str>>(
                 None => STACK.as_ref().map(|s| s.in_units(model.scale, domain)),
             };
             match cached.or(owned.as_ref()) {
-                Some(scaled) => return stacked_pass(model, scaled, keys, emissions),
+                Some(scaled) => return stacked_pass(model, scaled, keys, emissions, pairs),
                 None => document::Consistency::OFF,
             }
         }
     };
-    second_pass(model, keys, emissions, consistency)
+    second_pass(model, keys, emissions, pairs, consistency)
 }
 
-/// Decodes every sentence, then again those where the document pass pushed a confident name
-/// (whose emissions it changed).
+/// Decodes every sentence (with its label-pair scores `pairs[s]`, if any), then again those
+/// where the document pass pushed a confident name (whose emissions it changed).
 pub fn second_pass<K: AsRef<str>>(
     model: &Model,
     keys: &[Vec<K>],
     emissions: &mut [Vec<[i64; LABELS]>],
+    pairs: &[Vec<PairScores>],
     consistency: document::Consistency,
 ) -> Vec<Vec<ScoredTag>> {
     let transitions = transitions_of(model);
-    let decode = |e: &[[i64; LABELS]]| decoded_in(model, &transitions, e);
-    let mut tags: Vec<Vec<ScoredTag>> = emissions.iter().map(|e| decode(e)).collect();
+    let pairs_of = |s: usize| pairs.get(s).map_or(&[][..], Vec::as_slice);
+    let decode = |s: usize, e: &[[i64; LABELS]]| decoded_in(model, &transitions, e, pairs_of(s));
+    let mut tags: Vec<Vec<ScoredTag>> =
+        emissions.iter().enumerate().map(|(s, e)| decode(s, e)).collect();
     let names = document::Names::collect(keys, &tags, consistency.min_margin);
     if names.is_empty() {
         return tags;
     }
     let bonus = (consistency.bonus / model.scale).round() as i64;
-    for ((keys, e), t) in keys.iter().zip(emissions.iter_mut()).zip(tags.iter_mut()) {
+    let sentences = keys.iter().zip(emissions.iter_mut()).zip(tags.iter_mut());
+    for (s, ((keys, e), t)) in sentences.enumerate() {
         if names.push_toward(model.scheme, keys, t, bonus, e) {
-            *t = decode(e);
+            *t = decode(s, e);
         }
     }
     tags
@@ -394,23 +418,26 @@ pub fn tag_document_stacked(
     sentences: &[Vec<&str>],
     domain: Option<u8>,
 ) -> Vec<Vec<ScoredTag>> {
-    let (keys, mut emissions) = first_pass_in(model, sentences, domain);
+    let (keys, mut emissions, pairs) = first_pass_in(model, sentences, domain);
     let scaled = stack.in_units(model.scale, domain);
-    stacked_pass(model, &scaled, &keys, &mut emissions)
+    stacked_pass(model, &scaled, &keys, &mut emissions, &pairs)
 }
 
 /// Decodes every sentence, then again with the stacked model's features of the document's
-/// first-pass tags added.
+/// first-pass tags added (the first pass's label-pair scores `pairs` kept in both).
 fn stacked_pass<K: AsRef<str>>(
     model: &Model,
     stack: &stack::Scaled,
     keys: &[Vec<K>],
     emissions: &mut [Vec<[i64; LABELS]>],
+    pairs: &[Vec<PairScores>],
 ) -> Vec<Vec<ScoredTag>> {
     let transitions = transitions_of(model);
+    let pairs_of = |s: usize| pairs.get(s).map_or(&[][..], Vec::as_slice);
     let first: Vec<Vec<ScoredTag>> = emissions
         .iter()
-        .map(|e| decoded_in(model, &transitions, e))
+        .enumerate()
+        .map(|(s, e)| decoded_in(model, &transitions, e, pairs_of(s)))
         .collect();
     let stacked = decode::Transitions::new(model.scheme, |from, to| stack.transition(from, to));
     let seen: &seen::Seen = match model.seen.as_deref() {
@@ -425,7 +452,7 @@ fn stacked_pass<K: AsRef<str>>(
         .map(|(i, e)| {
             summary.features(i, &mut features);
             stack.add(&features.tokens, e);
-            decoded_in(model, &stacked, e)
+            decoded_in(model, &stacked, e, pairs_of(i))
         })
         .collect()
 }
@@ -445,17 +472,18 @@ fn transitions_of(model: &Model) -> Cow<'static, decode::Transitions> {
 
 /// The best tags for `emissions` under `model`'s transitions, with margins.
 pub fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
-    decoded_in(model, &transitions_of(model), emissions)
+    decoded_in(model, &transitions_of(model), emissions, &[])
 }
 
-/// The best tags for `emissions` (in `model`'s units and encoding) under `transitions`, with
-/// margins.
+/// The best tags for `emissions` (in `model`'s units and encoding) under `transitions` plus the
+/// label-pair scores `pairs` (if any), with margins.
 fn decoded_in(
     model: &Model,
     transitions: &decode::Transitions,
     emissions: &[[i64; LABELS]],
+    pairs: &[PairScores],
 ) -> Vec<ScoredTag> {
-    let (labels, margins) = decode::viterbi_in(transitions, emissions);
+    let (labels, margins) = decode::viterbi_pairs(transitions, emissions, pairs);
     labels
         .into_iter()
         .zip(margins)
@@ -527,7 +555,9 @@ impl<'a> DocumentTagger<'a> {
     /// Tags a sentence of words, with margins.
     pub fn tag(&mut self, words: &[&'a str]) -> Vec<ScoredTag> {
         match (shipped_model(), self.emissions(words, None)) {
-            (Some(model), Some(s)) => decoded(model, &s),
+            (Some(model), Some((s, pairs))) => {
+                decoded_in(model, &transitions_of(model), &s, &pairs)
+            }
             _ => untagged(words),
         }
     }
@@ -574,24 +604,25 @@ impl<'a> DocumentTagger<'a> {
         }
         self.local_scores.reserve(room);
         self.neighbour_scores.reserve(room);
-        let mut emissions: Vec<Vec<[i64; LABELS]>> = sentences
+        let (mut emissions, pairs): (Vec<_>, Vec<_>) = sentences
             .iter()
             .enumerate()
             .map(|(i, words)| {
                 let keys = known.and_then(|k| k.get(i)).map(Vec::as_slice);
                 self.emissions(words, keys).unwrap_or_default()
             })
-            .collect();
-        document_pass(model, keys, &mut emissions, pass, Some(self.domain))
+            .unzip();
+        document_pass(model, keys, &mut emissions, &pairs, pass, Some(self.domain))
     }
 
-    /// The emission scores of a sentence's words (`None` without a model).
+    /// The emission and label-pair scores of a sentence's words (`None` without a model).
     fn emissions(
         &mut self,
         words: &[&'a str],
         keys: Option<&[&'a str]>,
-    ) -> Option<Vec<[i64; LABELS]>> {
-        let (Some((_, lookup)), Some(cache)) = (shipped(self.domain), self.cache.as_mut()) else {
+    ) -> Option<(Vec<[i64; LABELS]>, Vec<PairScores>)> {
+        let (Some((model, lookup)), Some(cache)) = (shipped(self.domain), self.cache.as_mut())
+        else {
             return None;
         };
         let add = |f: u32, s: &mut [i32; LABELS]| lookup.add_feature(f, s);
@@ -636,7 +667,14 @@ impl<'a> DocumentTagger<'a> {
                 s.map(i64::from)
             })
             .collect();
-        Some(emissions)
+        let mut pairs: Vec<PairScores> = Vec::new();
+        if model.has_pairs() {
+            pairs.resize(ids.len(), [0; PAIRS]);
+            features::label_pair_features(cache, &ids, &mut |i, f| {
+                model.add_pair_feature(f, &mut pairs[i]);
+            });
+        }
+        Some((emissions, pairs))
     }
 }
 

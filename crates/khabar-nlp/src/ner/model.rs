@@ -12,7 +12,14 @@
 //! u32 entry count, then per entry: LEB128 varint of the key's delta from the previous key,
 //!     i8 weight. A key is `feature_hash << 8 | part << 4 | label`, keys strictly increasing,
 //!     each label one the scheme has.
+//! u32 label-pair entry count, then per entry: LEB128 varint of the key's delta from the previous
+//!     key, i8 weight. A key is `feature_hash << 8 | pair`, keys strictly increasing, `pair` a
+//!     cell `row × LABELS + to` of the transition table that the scheme allows.
 //! ```
+//!
+//! Format 4 (issue 10) added the label-pair weights: features whose weights score a pair of
+//! the previous label and the label, the transition into a token ([`Model::add_pair_feature`]).
+//! A format 3 file reads as a model without them.
 //!
 //! Format 3 (issue 10) added the scheme and the labels `1 + 3 × type + kind` (`B-`, `I-`, `S-`).
 //!
@@ -27,10 +34,14 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::ner::decode::{PAIRS, PairScores, allowed};
 use crate::ner::{LABELS, Scheme};
 
 const MAGIC: &[u8; 4] = b"KNER";
-const FORMAT_VERSION: u16 = 3;
+const FORMAT_VERSION: u16 = 4;
+
+/// The oldest format read (without label-pair weights).
+const OLDEST_VERSION: u16 = 3;
 
 /// Where a key's part starts (below it, the label).
 const PART_SHIFT: u32 = 4;
@@ -51,6 +62,12 @@ const fn part_of(key: u64) -> usize {
 /// The label of a key.
 const fn label_of(key: u64) -> usize {
     (key & LABEL_MASK) as usize
+}
+
+/// A key of label-pair feature `feature` and pair `pair` (a cell of the transition table; see the
+/// module's format).
+pub const fn pair_key(feature: u32, pair: usize) -> u64 {
+    (feature as u64) << 8 | pair as u64
 }
 
 /// The parts a feature's weights come in: shared, then one per training corpus.
@@ -77,6 +94,10 @@ pub struct Model {
     pub keys: Vec<u64>,
     /// The weight of each key.
     pub weights: Vec<i8>,
+    /// Sorted keys of the label-pair weights `feature_hash << 8 | pair` ([`pair_key`]).
+    pub pair_keys: Vec<u64>,
+    /// The weight of each label-pair key.
+    pub pair_weights: Vec<i8>,
     /// The list of the training text's names its features read ([`crate::ner::seen`]), if not
     /// the shipped one: a model trained in this process keeps its own (not written to the file).
     pub seen: Option<std::sync::Arc<crate::ner::seen::Seen>>,
@@ -139,7 +160,8 @@ impl Model {
         if r.take(4)? != MAGIC {
             return Err(ModelError("magic"));
         }
-        if u16::from_le_bytes(r.array()?) != FORMAT_VERSION {
+        let version = u16::from_le_bytes(r.array()?);
+        if !(OLDEST_VERSION..=FORMAT_VERSION).contains(&version) {
             return Err(ModelError("format version"));
         }
         let [code] = r.array()?;
@@ -178,6 +200,29 @@ impl Model {
             keys.push(key);
             weights.push(i8::from_le_bytes(r.array()?));
         }
+        let (mut pair_keys, mut pair_weights) = (Vec::new(), Vec::new());
+        let n = match version {
+            OLDEST_VERSION => 0,
+            _ => u32::from_le_bytes(r.array()?) as usize,
+        };
+        let mut key: u64 = 0;
+        for i in 0..n {
+            let delta = r.varint()?;
+            if i > 0 && delta == 0 {
+                return Err(ModelError("keys not increasing"));
+            }
+            key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
+            let pair = (key & 0xFF) as usize;
+            let (row, to) = (pair / LABELS, pair % LABELS);
+            if pair >= PAIRS || !allowed(scheme, row.checked_sub(1), to) {
+                return Err(ModelError("label pair out of range"));
+            }
+            if key >> 8 >= 1 << 28 {
+                return Err(ModelError("feature out of range"));
+            }
+            pair_keys.push(key);
+            pair_weights.push(i8::from_le_bytes(r.array()?));
+        }
         if r.pos != bytes.len() {
             return Err(ModelError("trailing bytes"));
         }
@@ -191,6 +236,8 @@ impl Model {
             transitions,
             keys,
             weights,
+            pair_keys,
+            pair_weights,
             seen: None,
         })
     }
@@ -212,23 +259,64 @@ impl Model {
         for t in &self.transitions {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        let mut prev = 0;
-        for (&key, &w) in self.keys.iter().zip(&self.weights) {
-            let mut delta = key - prev;
-            prev = key;
-            loop {
-                let b = (delta & 0x7F) as u8;
-                delta >>= 7;
-                if delta == 0 {
-                    out.push(b);
-                    break;
+        for (keys, weights) in [(&self.keys, &self.weights), (&self.pair_keys, &self.pair_weights)] {
+            out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+            let mut prev = 0;
+            for (&key, &w) in keys.iter().zip(weights) {
+                let mut delta = key - prev;
+                prev = key;
+                loop {
+                    let b = (delta & 0x7F) as u8;
+                    delta >>= 7;
+                    if delta == 0 {
+                        out.push(b);
+                        break;
+                    }
+                    out.push(b | 0x80);
                 }
-                out.push(b | 0x80);
+                out.extend_from_slice(&w.to_le_bytes());
             }
-            out.extend_from_slice(&w.to_le_bytes());
         }
         out
+    }
+
+    /// Whether the model has label-pair weights (then [`Model::pair_scores`] is worth calling).
+    pub fn has_pairs(&self) -> bool {
+        !self.pair_keys.is_empty()
+    }
+
+    /// Adds the label-pair weights of `feature` (a 28-bit hash) to `scores`, one per pair.
+    pub fn add_pair_feature(&self, feature: u32, scores: &mut PairScores) {
+        let feature = u64::from(feature);
+        let mut i = self.pair_keys.partition_point(|&k| k < feature << 8);
+        while let Some(&k) = self.pair_keys.get(i) {
+            if k >> 8 != feature {
+                break;
+            }
+            // Pairs are checked when the model is read.
+            if let Some(s) = scores.get_mut((k & 0xFF) as usize) {
+                *s += i32::from(self.pair_weights[i]);
+            }
+            i += 1;
+        }
+    }
+
+    /// For each token, the summed label-pair weights of its features (`features`, as
+    /// [`crate::ner::features::label_pair_features`] gives them); empty when the model has none.
+    pub fn pair_scores(&self, features: &[Vec<u32>]) -> Vec<PairScores> {
+        if !self.has_pairs() {
+            return Vec::new();
+        }
+        features
+            .iter()
+            .map(|fs| {
+                let mut s = [0; PAIRS];
+                for &f in fs {
+                    self.add_pair_feature(f, &mut s);
+                }
+                s
+            })
+            .collect()
     }
 
     /// Adds the weights of `feature` (a 28-bit hash) to `scores`, one per label: its shared
@@ -430,6 +518,8 @@ mod tests {
             transitions: (0..(1 + LABELS) * LABELS).map(|i| i as i16 - 40).collect(),
             keys,
             weights,
+            pair_keys: Vec::new(),
+            pair_weights: Vec::new(),
             seen: None,
         }
     }
@@ -437,10 +527,39 @@ mod tests {
     #[test]
     fn round_trips() {
         let keys = vec![key(0, 0, 12), key(0, 1, 3), key(1, 2, 3), key(0x0FFF_FFFF, 2, 8)];
-        let m = model(keys, vec![-3, 7, 100, 127]);
+        let mut m = model(keys, vec![-3, 7, 100, 127]);
         let bytes = m.to_bytes();
-        assert_eq!(Model::from_bytes(&bytes), Ok(m));
+        assert_eq!(Model::from_bytes(&bytes), Ok(m.clone()));
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        // Issue 10: with label-pair weights (O→O and the sentence start →S-PERS).
+        m.pair_keys = vec![pair_key(5, LABELS), pair_key(5, 3), pair_key(9, LABELS)];
+        m.pair_keys.sort_unstable();
+        m.pair_weights = vec![4, -6, 9];
+        assert_eq!(Model::from_bytes(&m.to_bytes()), Ok(m.clone()));
+        let mut scores = [0; PAIRS];
+        m.add_pair_feature(5, &mut scores);
+        m.add_pair_feature(6, &mut scores);
+        assert_eq!((scores[3], scores[LABELS], scores.iter().sum::<i32>()), (4, -6, -2));
+    }
+
+    /// Issue 10: a format 3 file (no label-pair weights) still reads; a pair the scheme forbids
+    /// (`O` → `I-PERS`) is refused.
+    #[test]
+    fn reads_format_3_and_refuses_forbidden_pairs() {
+        let m = model(vec![key(1, 0, 3)], vec![1]);
+        let mut old = m.to_bytes();
+        old.truncate(old.len() - 4);
+        old[4..6].copy_from_slice(&3u16.to_le_bytes());
+        assert_eq!(Model::from_bytes(&old), Ok(m.clone()));
+        let forbidden = Model {
+            pair_keys: vec![pair_key(1, LABELS + 2)],
+            pair_weights: vec![1],
+            ..m
+        };
+        assert_eq!(
+            Model::from_bytes(&forbidden.to_bytes()),
+            Err(ModelError("label pair out of range"))
+        );
     }
 
     /// Issue 10: a label the model's scheme lacks (or none at all) is refused.

@@ -519,6 +519,11 @@ pub mod fit {
         pub keys: Vec<String>,
         /// The first model's emission scores, in log-odds units (score units / 40).
         pub emissions: Vec<[f64; LABELS]>,
+        /// The first model's label-pair scores ([`crate::ner::decode::PairScores`], one per
+        /// token; none if it has no label-pair features), in its integer units.
+        pub pairs: Vec<crate::ner::decode::PairScores>,
+        /// What one of the integer units of `pairs` is in log-odds units.
+        pub pair_unit: f64,
         /// The first pass's tags.
         pub tags: Vec<ScoredTag>,
         /// The gold labels, in the scheme trained.
@@ -564,9 +569,29 @@ pub mod fit {
                 golds.push(&s.gold);
             }
         }
-        let (weights, transitions) = crf::fit(
+        // The first pass's label-pair scores, sentence by sentence in the order of `data`.
+        let firsts: Vec<&FirstPass> = docs.iter().flatten().collect();
+        let add_pairs = |si: usize, out: &mut [f64]| {
+            let s = firsts[si];
+            for (o, p) in out.chunks_exact_mut(crate::ner::decode::PAIRS).zip(&s.pairs) {
+                for (x, &y) in o.iter_mut().zip(p) {
+                    *x += f64::from(y) * s.pair_unit;
+                }
+            }
+        };
+        let any_pairs = firsts.iter().any(|s| !s.pairs.is_empty());
+        let given = crf::Given {
+            offsets: Some(&offsets),
+            pair_offsets: any_pairs.then_some(&add_pairs as &dyn Fn(usize, &mut [f64])),
+            ..crf::Given::default()
+        };
+        let crf::Fitted {
+            emissions: weights,
+            transitions,
+            ..
+        } = crf::fit(
             &data,
-            Some(&offsets),
+            given,
             &golds,
             PARTS * FEATURES,
             config,
@@ -671,6 +696,8 @@ mod tests {
             gold: gold.to_vec(),
             domain: 0,
             seen: Default::default(),
+            pairs: Vec::new(),
+            pair_unit: 1.0,
         };
         let names = ["سالم", "كريم", "ناصر", "فؤاد", "رامي", "هشام"];
         let doc = |name: &'static str| {
@@ -735,6 +762,8 @@ mod tests {
             gold: vec![0, gold],
             domain: 0,
             seen: seen.clone(),
+            pairs: Vec::new(),
+            pair_unit: 1.0,
         };
         // Training never sees «ماهر», listed, nor «الغد», not listed.
         let docs: Vec<Vec<FirstPass>> = names[..6]

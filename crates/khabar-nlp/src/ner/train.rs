@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::ner::crf::{self, CrfConfig};
-use crate::ner::decode::viterbi;
+use crate::ner::decode::{PAIRS, PairScores, Transitions, viterbi, viterbi_pairs};
 use crate::ner::{Kind, LABELS, Scheme, kind_of, label_at};
 use crate::ner::features::{self, FeatureSet, Group};
 use crate::ner::seen::{self, Seen};
@@ -199,6 +199,8 @@ pub fn train_unquantised(sentences: &[Sentence], config: &TrainConfig) -> Unquan
         ids: trained.ids.clone(),
         emissions: trained.emissions.to_vec(),
         transitions: trans.to_vec(),
+        pair_ids: trained.pair_ids.clone(),
+        pairs: trained.pairs.to_vec(),
         config: config.clone(),
         seen: trained.seen.cloned(),
     })
@@ -250,6 +252,40 @@ fn train_with<T>(
         })
         .collect();
 
+    // Label-pair features (CRF only), dense ids of their own, shared by the corpora.
+    let mut pair_ids: HashMap<u32, u32> = HashMap::new();
+    let pair_data: Vec<Vec<Vec<u32>>> = match config.crf {
+        Some(_) if config.features.has(Group::LabelPair) => {
+            let extracted: Vec<Vec<Vec<u32>>> = sentences
+                .iter()
+                .map(|s| {
+                    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                    features::extract_label_pairs(&words, config.features, None)
+                })
+                .collect();
+            let mut counts: HashMap<u32, u32> = HashMap::new();
+            for f in extracted.iter().flatten().flatten() {
+                *counts.entry(*f).or_default() += 1;
+            }
+            extracted
+                .iter()
+                .map(|sent| {
+                    sent.iter()
+                        .map(|fs| {
+                            fs.iter()
+                                .filter(|f| counts[f] >= config.min_count)
+                                .map(|&f| {
+                                    let next = pair_ids.len() as u32;
+                                    *pair_ids.entry(f).or_insert(next)
+                                })
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let golds: Vec<Vec<usize>> = sentences
         .iter()
         .map(|s| config.scheme.encode(&s.labels))
@@ -274,6 +310,8 @@ fn train_with<T>(
             bases: &bases,
             ids: &ids,
             emissions: &averaged(w, u, c),
+            pair_ids: &pair_ids,
+            pairs: &[],
             seen: whole.as_ref(),
         };
         quantise(&trained, &averaged(tw, tu, c), config)
@@ -328,20 +366,34 @@ fn train_with<T>(
             c += 1;
         }
     }
-    let (emissions, trans) = match &config.crf {
+    let fitted = match &config.crf {
         Some(options) => {
             let gold: Vec<&[usize]> = golds.iter().map(Vec::as_slice).collect();
-            crf::fit(&data, None, &gold, n_feat, options, config.scheme, config.seed)
+            let pairs = (!pair_ids.is_empty()).then_some(crf::PairFeatures {
+                data: &pair_data,
+                count: pair_ids.len(),
+            });
+            let given = crf::Given {
+                pair_features: pairs,
+                ..crf::Given::default()
+            };
+            crf::fit(&data, given, &gold, n_feat, options, config.scheme, config.seed)
         }
-        None => (averaged(&w, &u, c), averaged(&tw, &tu, c)),
+        None => crf::Fitted {
+            emissions: averaged(&w, &u, c),
+            transitions: averaged(&tw, &tu, c),
+            pairs: Vec::new(),
+        },
     };
     let trained = Trained {
         bases: &bases,
         ids: &ids,
-        emissions: &emissions,
+        emissions: &fitted.emissions,
+        pair_ids: &pair_ids,
+        pairs: &fitted.pairs,
         seen: whole.as_ref(),
     };
-    finish(&trained, &trans)
+    finish(&trained, &fitted.transitions)
 }
 
 /// The lists of the training text's names: those training with the features of `set` reads
@@ -369,6 +421,8 @@ pub struct Unquantised {
     ids: HashMap<u32, u32>,
     emissions: Vec<f64>,
     transitions: Vec<f64>,
+    pair_ids: HashMap<u32, u32>,
+    pairs: Vec<f64>,
     config: TrainConfig,
     seen: Option<Arc<Seen>>,
 }
@@ -399,10 +453,27 @@ impl Unquantised {
                 s.map(fixed)
             })
             .collect();
-        viterbi(self.config.scheme, &emissions, |from, to| {
+        let pairs: Vec<PairScores> =
+            features::extract_label_pairs(words, self.config.features, seen)
+                .iter()
+                .map(|fs| {
+                    let mut s = [0.0f64; PAIRS];
+                    for &f in fs {
+                        let Some(&id) = self.pair_ids.get(&f) else {
+                            continue;
+                        };
+                        let row = &self.pairs[id as usize * PAIRS..][..PAIRS];
+                        for (x, y) in s.iter_mut().zip(row) {
+                            *x += y;
+                        }
+                    }
+                    s.map(|x| fixed(x) as i32)
+                })
+                .collect();
+        let transitions = Transitions::new(self.config.scheme, |from, to| {
             fixed(self.transitions[from.map_or(0, |f| f + 1) * LABELS + to])
-        })
-        .0
+        });
+        viterbi_pairs(&transitions, &emissions, &pairs).0
     }
 }
 
@@ -422,6 +493,10 @@ struct Trained<'a> {
     bases: &'a HashSet<u32>,
     ids: &'a HashMap<u32, u32>,
     emissions: &'a [f64],
+    /// The dense id of each label-pair feature kept.
+    pair_ids: &'a HashMap<u32, u32>,
+    /// The label-pair weights by id and pair ([`PAIRS`]).
+    pairs: &'a [f64],
     /// The whole training text's names, if the features read them.
     seen: Option<&'a Arc<Seen>>,
 }
@@ -492,6 +567,18 @@ fn quantise(trained: &Trained<'_>, trans: &[f64], config: &TrainConfig) -> Model
         }
     }
     entries.sort_unstable();
+    // Label-pair weights at the same scale, keyed by feature and pair.
+    let mut pair_entries: Vec<(u64, i8)> = Vec::new();
+    for (&f, &id) in trained.pair_ids {
+        let row = &trained.pairs[id as usize * PAIRS..][..PAIRS];
+        for (pair, &w) in row.iter().enumerate() {
+            let v = (w / scale).round().clamp(-127.0, 127.0) as i8;
+            if v.unsigned_abs() > prune {
+                pair_entries.push((crate::ner::model::pair_key(f, pair), v));
+            }
+        }
+    }
+    pair_entries.sort_unstable();
     let transitions = trans
         .iter()
         .map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) as i16)
@@ -506,6 +593,8 @@ fn quantise(trained: &Trained<'_>, trans: &[f64], config: &TrainConfig) -> Model
         transitions,
         keys: entries.iter().map(|e| e.0).collect(),
         weights: entries.iter().map(|e| e.1).collect(),
+        pair_keys: pair_entries.iter().map(|e| e.0).collect(),
+        pair_weights: pair_entries.iter().map(|e| e.1).collect(),
         seen: trained.seen.cloned(),
     }
 }
