@@ -86,7 +86,8 @@ fn fold_models(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result
 }
 
 /// Where first-pass models trained with one configuration are kept: `target/ner-stack/`, by a
-/// hash of the training settings.
+/// hash of the training settings and of the feature extractor (its templates and analysers: a
+/// changed extractor must not find the models of the old one).
 struct Cache {
     dir: std::path::PathBuf,
     key: u64,
@@ -98,7 +99,12 @@ impl Cache {
     fn new(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Cache> {
         let dir = crate::root().join("target/ner-stack");
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {dir:?}"))?;
-        let key = ner::features::fnv64(format!("{config:?} {} {folds}", train.len()).as_bytes());
+        let extractor = (
+            ner::features::template_hash(),
+            ner::features::analyser_fingerprint(),
+        );
+        let settings = format!("{config:?} {} {folds} {extractor:?}", train.len());
+        let key = ner::features::fnv64(settings.as_bytes());
         Ok(Cache { dir, key })
     }
 
@@ -227,6 +233,7 @@ pub fn bagged_f1(
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let mut sum = vec![[0i64; LABELS]; words.len()];
         let mut trans = vec![0i64; (1 + LABELS) * LABELS];
+        let mut pairs: Vec<PairScores> = Vec::new();
         for m in &models {
             let unit = f64::from(m.scale) / ner::crf::SCORE_UNITS;
             for (a, e) in sum
@@ -240,10 +247,19 @@ pub fn bagged_f1(
             for (t, &v) in trans.iter_mut().zip(&m.transitions) {
                 *t += fixed(f64::from(v) * unit);
             }
+            for (i, p) in ner::pair_scores_in(m, &words).iter().enumerate() {
+                if pairs.len() <= i {
+                    pairs.push([0; ner::decode::PAIRS]);
+                }
+                for (x, &y) in pairs[i].iter_mut().zip(p) {
+                    *x += fixed(f64::from(y) * unit) as i32;
+                }
+            }
         }
-        let (pred, _) = ner::decode::viterbi(config.scheme, &sum, |from, to| {
+        let transitions = ner::decode::Transitions::new(config.scheme, |from, to| {
             trans[from.map_or(0, |f| f + 1) * LABELS + to]
         });
+        let (pred, _) = ner::decode::viterbi_pairs(&transitions, &sum, &pairs);
         let pred: Vec<usize> = pred
             .into_iter()
             .map(|l| ner::label(ner::tag_of_label(l)))

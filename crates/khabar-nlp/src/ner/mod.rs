@@ -470,11 +470,6 @@ fn transitions_of(model: &Model) -> Cow<'static, decode::Transitions> {
     }
 }
 
-/// The best tags for `emissions` under `model`'s transitions, with margins.
-pub fn decoded(model: &Model, emissions: &[[i64; LABELS]]) -> Vec<ScoredTag> {
-    decoded_in(model, &transitions_of(model), emissions, &[])
-}
-
 /// The best tags for `emissions` (in `model`'s units and encoding) under `transitions` plus the
 /// label-pair scores `pairs` (if any), with margins.
 fn decoded_in(
