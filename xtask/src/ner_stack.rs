@@ -167,7 +167,10 @@ fn tagged(model: &Model, doc: &[&Sentence], config: &TrainConfig) -> Vec<FirstPa
         .zip(&words)
         .map(|(s, w)| ner::emissions_in(model, w, Some(s.domain)))
         .collect();
-    let pairs: Vec<Vec<PairScores>> = words.iter().map(|w| ner::pair_scores_in(model, w)).collect();
+    let pairs: Vec<Vec<PairScores>> = words
+        .iter()
+        .map(|w| ner::pair_scores_in(model, w))
+        .collect();
     let tags = ner::second_pass(model, &keys, &mut emissions, &pairs, Consistency::OFF);
     let unit = f64::from(model.scale) / ner::crf::SCORE_UNITS;
     let seen = model.seen.clone().unwrap_or_default();

@@ -611,6 +611,44 @@ mod tests {
         assert_eq!(s[1].labels, vec![4]);
     }
 
+    /// Issue 10: a CRF trained with label-pair features keeps them in its model file, and the
+    /// model tags through them as the unquantised weights do.
+    #[test]
+    fn label_pair_features_are_trained_written_and_decoded() {
+        let text = "قال O\nالرئيس O\nسالم B-PERS\nكريم I-PERS\nفي O\nدمشق B-LOC\n\n\
+                    وزار O\nسالم B-PERS\nبيروت B-LOC\n\n";
+        let sentences: Vec<Sentence> = parse_conll(&text.repeat(20));
+        let config = TrainConfig {
+            features: FeatureSet::DEFAULT.with(Group::LabelPair),
+            min_count: 1,
+            prune: 0,
+            crf: Some(CrfConfig {
+                epochs: 3,
+                ..CrfConfig::default()
+            }),
+            ..TrainConfig::default()
+        };
+        let model = train(&sentences, &config);
+        assert!(model.has_pairs());
+        let read = Model::from_bytes(&model.to_bytes()).expect("a valid model");
+        assert_eq!((&read.pair_keys, &read.pair_weights), (&model.pair_keys, &model.pair_weights));
+        let unquantised = train_unquantised(&sentences, &config);
+        for s in &sentences[..2] {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let tags: Vec<usize> = crate::ner::tag_scored_in(&model, &words, Some(0))
+                .iter()
+                .map(|t| crate::ner::label(t.tag))
+                .collect();
+            assert_eq!(tags, s.labels);
+            let bio: Vec<usize> = unquantised
+                .tag(&words, Some(0))
+                .into_iter()
+                .map(|l| crate::ner::label(crate::ner::tag_of_label(l)))
+                .collect();
+            assert_eq!(bio, s.labels);
+        }
+    }
+
     /// Issue 10: BIO gold becomes BIOS where an entity has one token, and reads back the same.
     #[test]
     fn bio_gold_encodes_as_bios() {
