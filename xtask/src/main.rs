@@ -36,7 +36,7 @@ const USAGE: &str = "usage: cargo xtask <command> [flags]
             [--wiki-fraction F] [--wiki-map FILE] [--no-glue] [--no-domains] [--shared-only]
             [--prune N] [--seed N] [--tags bios|bio] [--trainer crf|perceptron]
             [--crf-epochs N] [--l2 X] [--rate X] [--cost X] [--recall-cost X]
-            [--stack-folds N] [--stack-doc-tokens N] [--stack-l2 X] [--stack-cost X] [--stack-recall-cost X]
+            [--stack-folds N] [--stack-doc-tokens N] [--stack-l2 X] [--stack-cost X] [--stack-recall-cost X] [--stack-epochs N]
                         retrain the NER model and its stacked document pass deterministically
                         (ANERcorp + WikiFANE)
   eval-ner [the flags of train-ner] [--write-dev PREFIX] [--ablate [--seeds N]] [--levers G,…]

@@ -217,6 +217,7 @@ fn options(args: &[String]) -> Result<Options> {
             Long("stack-l2") => o.stack_options.l2 = parser.value()?.parse()?,
             Long("stack-cost") => o.stack_options.cost = Some(parser.value()?.parse()?),
             Long("stack-recall-cost") => o.stack_options.recall = Some(parser.value()?.parse()?),
+            Long("stack-epochs") => o.stack_options.epochs = Some(parser.value()?.parse()?),
             Long("stack-orders") => o.stack_options.orders = parser.value()?.parse()?,
             Long("stack-orders-from") => {
                 o.stack_options.orders_from = Some(parser.value()?.parse()?);

@@ -30,6 +30,8 @@ pub struct StackOptions {
     pub cost: Option<f64>,
     /// The stacked CRF's recall cost (the first pass's if `None`).
     pub recall: Option<f64>,
+    /// The stacked CRF's passes over its data (the first pass's if `None`).
+    pub epochs: Option<usize>,
 }
 
 impl Default for StackOptions {
@@ -42,6 +44,7 @@ impl Default for StackOptions {
             orders_from: None,
             cost: None,
             recall: None,
+            epochs: None,
         }
     }
 }
@@ -213,6 +216,7 @@ pub fn train_stack(
     let first = config.crf.unwrap_or_default();
     let crf = ner::crf::CrfConfig {
         l2: options.l2,
+        epochs: options.epochs.unwrap_or(first.epochs),
         cost: options.cost.unwrap_or(first.cost),
         recall: options.recall.unwrap_or(first.recall),
         ..first
