@@ -82,8 +82,11 @@ pub struct Given<'a> {
     /// Adds to a buffer of [`PAIRS`] log scores per token those held fixed for the transitions
     /// into each token of sentence `si` (the first pass's label-pair scores, for the stacked
     /// pass).
-    pub pair_offsets: Option<&'a dyn Fn(usize, &mut [f64])>,
+    pub pair_offsets: Option<PairOffsets<'a>>,
 }
+
+/// Adds the fixed label-pair scores of sentence `si` to a buffer ([`Given::pair_offsets`]).
+pub type PairOffsets<'a> = &'a dyn Fn(usize, &mut [f64]);
 
 impl std::fmt::Debug for Given<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -335,13 +335,16 @@ pub fn tag_document_in(
 /// The sentences' label-pair scores: for each, one table per token, or none ([`PairScores`]).
 pub type SentencePairs = Vec<Vec<PairScores>>;
 
+/// The sentences' first-pass emission scores: for each, one row per token.
+pub type SentenceEmissions = Vec<Vec<[i64; LABELS]>>;
+
 /// The matching keys, the first-pass emission scores and the label-pair scores of a
 /// document's sentences under `model` (with the features of corpus `domain`).
 fn first_pass_in(
     model: &Model,
     sentences: &[Vec<&str>],
     domain: Option<u8>,
-) -> (Vec<Vec<String>>, Vec<Vec<[i64; LABELS]>>, SentencePairs) {
+) -> (Vec<Vec<String>>, SentenceEmissions, SentencePairs) {
     let emissions = sentences
         .iter()
         .map(|words| emissions_in(model, words, domain))
