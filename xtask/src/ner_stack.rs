@@ -30,7 +30,9 @@ pub struct StackOptions {
     pub cost: Option<f64>,
     /// The stacked CRF's recall cost (the first pass's if `None`).
     pub recall: Option<f64>,
-    /// The stacked CRF's passes over its data (the first pass's if `None`).
+    /// The stacked CRF's passes over its data (the first pass's if `None`). Issue 10, three
+    /// training orders, each with a stacked pass fitted on three orders' folds: 4 passes 77.48
+    /// news / 71.58 Wikipedia F1, 16 passes 77.49 / 71.58, the first pass's 8 77.50 / 71.51.
     pub epochs: Option<usize>,
 }
 
