@@ -23,9 +23,10 @@ pub struct StackOptions {
     /// else the first pass's own). Issue 10: a stacked model fitted on three orders' folds,
     /// applied to each order's first pass, scored 77.55 news / 71.69 Wikipedia F1 on average,
     /// against 77.35 / 71.41 for each order's own (its first pass varies less than one order's).
-    /// Five orders (session 14, against 77.50 / 71.51 for three with the current trainer):
-    /// 77.72 / 71.51, within noise, and the shipped order's Wikipedia F1 falls below 72 (72.02
-    /// to 71.65, news 77.73 to 78.21): kept at three.
+    /// More orders (session 14, against 77.50 / 71.51 for three with the current trainer): four
+    /// 77.55 / 71.59, five 77.72 / 71.51, seven 77.93 / 71.45. News rises with the orders, but
+    /// the shipped order's Wikipedia F1 falls below 72 (72.02 with three; 71.65 with five, 71.83
+    /// with seven, where news is 78.21 and 78.38): kept at three.
     pub orders: usize,
     /// The first of those orders' seeds.
     pub orders_from: Option<u64>,
