@@ -155,7 +155,7 @@ impl Lattice {
     /// if not empty, `pairs`: for each token, [`PAIRS`] scores added to the transitions into it.
     fn new(emissions: &[[f64; LABELS]], trans: &[f64], pairs: &[f64], links: &Links) -> Lattice {
         let n = emissions.len();
-        let tr = |i: usize, k: usize| trans[k] + pairs.get(i * PAIRS + k).copied().unwrap_or(0.0);
+        let tr = |i: usize, k: usize| transition_into(trans, pairs, i, k);
         let mut alpha = vec![[f64::NEG_INFINITY; LABELS]; n];
         let mut beta = vec![[0.0; LABELS]; n];
         if let Some(last) = beta.last_mut() {
@@ -197,6 +197,12 @@ impl Lattice {
     fn marginal(&self, i: usize, l: usize) -> f64 {
         (self.alpha[i][l] + self.beta[i][l] - self.log_z).exp()
     }
+}
+
+/// The score of cell `k` of the transition table into token `i`: the table's (`trans`) plus,
+/// if there are any, the token's label-pair scores (`pairs`, [`PAIRS`] per token).
+fn transition_into(trans: &[f64], pairs: &[f64], i: usize, k: usize) -> f64 {
+    trans[k] + pairs.get(i * PAIRS + k).copied().unwrap_or(0.0)
 }
 
 /// The weights being fitted: emissions by feature id and label, then the transition table,
@@ -372,7 +378,7 @@ pub fn fit(
                     for to in 0..LABELS {
                         for &from in &links.into[to] {
                             let k = (from + 1) * LABELS + to;
-                            let tk = trans[k] + pairs.get(i * PAIRS + k).copied().unwrap_or(0.0);
+                            let tk = transition_into(trans, &pairs, i, k);
                             let p = (a[from] + tk + e[to] + b[to] - lattice.log_z).exp();
                             di[from + 1][to] -= p;
                         }
@@ -433,7 +439,7 @@ mod tests {
         for (i, &g) in gold.iter().enumerate() {
             let row = if i == 0 { 0 } else { gold[i - 1] + 1 };
             let k = row * LABELS + g;
-            s += trans[k] + pairs.get(i * PAIRS + k).copied().unwrap_or(0.0) + emissions[i][g];
+            s += transition_into(trans, pairs, i, k) + emissions[i][g];
         }
         s
     }

@@ -148,7 +148,6 @@ pub fn viterbi_pairs(
         })
         .collect();
     let at = |i: usize| tables.get(i).unwrap_or(base);
-    let trans = base;
     let froms = &FROMS[scheme as usize];
     // Forward: best score of a prefix ending in each label (emission included).
     let mut alpha = vec![[NEG; LABELS]; n];
@@ -162,12 +161,12 @@ pub fn viterbi_pairs(
     // labels (`I-` at the sentence start) besides the labels the scheme lacks, and they never
     // win a comparison: the pairs need no check (issue 9).
     let small = |v: i64| v.unsigned_abs() < 1 << 40;
-    let plain = trans[1..].iter().flatten().all(|&t| t == NEG || small(t))
+    let plain = base[1..].iter().flatten().all(|&t| t == NEG || small(t))
         && (0..LABELS).all(|to| {
             froms
                 .get(to)
                 .iter()
-                .all(|&from| trans[usize::from(from) + 1][to] != NEG)
+                .all(|&from| base[usize::from(from) + 1][to] != NEG)
         })
         && emissions.iter().flatten().all(|&e| small(e));
     for i in (1..n).filter(|_| plain) {
@@ -295,6 +294,7 @@ fn best_path(
 mod tests {
     use super::*;
     use crate::ner::{NerType, label_at};
+    use crate::ner::train::Lcg;
 
     const B_PERS: usize = label_at(Kind::Begin, NerType::Pers);
     const I_PERS: usize = label_at(Kind::Inside, NerType::Pers);
@@ -417,11 +417,8 @@ mod tests {
     /// same labels and margins.
     #[test]
     fn same_as_visiting_every_pair() {
-        let mut x: u64 = 7;
-        let mut next = |range: i64| {
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (x >> 33) as i64 % range - range / 2
-        };
+        let mut rng = Lcg(7);
+        let mut next = |range: i64| rng.next_value() as i64 % range - range / 2;
         for scheme in Scheme::ALL {
             for (len, trange) in (0..12).flat_map(|len| [(len, 40), (len, 3), (len, 1)]) {
                 // Small ranges make ties, which must break the same way (range 1: all 0).
@@ -461,11 +458,8 @@ mod tests {
     /// enumerating every allowed path.
     #[test]
     fn pair_scores_decode_as_enumerated() {
-        let mut x: u64 = 3;
-        let mut next = |range: i64| {
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (x >> 33) as i64 % range - range / 2
-        };
+        let mut rng = Lcg(3);
+        let mut next = |range: i64| rng.next_value() as i64 % range - range / 2;
         for scheme in Scheme::ALL {
             for len in 1..4 {
                 let base: Vec<i64> = (0..PAIRS).map(|_| next(40)).collect();

@@ -338,6 +338,11 @@ pub type SentencePairs = Vec<Vec<PairScores>>;
 /// The sentences' first-pass emission scores: for each, one row per token.
 pub type SentenceEmissions = Vec<Vec<[i64; LABELS]>>;
 
+/// The label-pair scores of sentence `s` (none if there are none).
+fn sentence_pairs(pairs: &[Vec<PairScores>], s: usize) -> &[PairScores] {
+    pairs.get(s).map_or(&[], Vec::as_slice)
+}
+
 /// The matching keys, the first-pass emission scores and the label-pair scores of a
 /// document's sentences under `model` (with the features of corpus `domain`).
 fn first_pass_in(
@@ -395,8 +400,7 @@ pub fn second_pass<K: AsRef<str>>(
     consistency: document::Consistency,
 ) -> Vec<Vec<ScoredTag>> {
     let transitions = transitions_of(model);
-    let pairs_of = |s: usize| pairs.get(s).map_or(&[][..], Vec::as_slice);
-    let decode = |s: usize, e: &[[i64; LABELS]]| decoded_in(model, &transitions, e, pairs_of(s));
+    let decode = |s: usize, e: &[[i64; LABELS]]| decoded_in(model, &transitions, e, sentence_pairs(pairs, s));
     let mut tags: Vec<Vec<ScoredTag>> =
         emissions.iter().enumerate().map(|(s, e)| decode(s, e)).collect();
     let names = document::Names::collect(keys, &tags, consistency.min_margin);
@@ -436,11 +440,10 @@ fn stacked_pass<K: AsRef<str>>(
     pairs: &[Vec<PairScores>],
 ) -> Vec<Vec<ScoredTag>> {
     let transitions = transitions_of(model);
-    let pairs_of = |s: usize| pairs.get(s).map_or(&[][..], Vec::as_slice);
     let first: Vec<Vec<ScoredTag>> = emissions
         .iter()
         .enumerate()
-        .map(|(s, e)| decoded_in(model, &transitions, e, pairs_of(s)))
+        .map(|(s, e)| decoded_in(model, &transitions, e, sentence_pairs(pairs, s)))
         .collect();
     let stacked = decode::Transitions::new(model.scheme, |from, to| stack.transition(from, to));
     let seen: &seen::Seen = match model.seen.as_deref() {
@@ -455,7 +458,7 @@ fn stacked_pass<K: AsRef<str>>(
         .map(|(i, e)| {
             summary.features(i, &mut features);
             stack.add(&features.tokens, e);
-            decoded_in(model, &stacked, e, pairs_of(i))
+            decoded_in(model, &stacked, e, sentence_pairs(pairs, i))
         })
         .collect()
 }

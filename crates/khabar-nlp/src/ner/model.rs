@@ -151,6 +151,32 @@ impl<'a> Reader<'a> {
         }
         Err(ModelError("varint too long"))
     }
+
+    /// `n` entries of a weight table: each the varint delta of its key from the one before
+    /// (keys strictly increasing, features of 28 bits), checked by `check`, then an i8 weight.
+    fn entries(
+        &mut self,
+        n: usize,
+        check: impl Fn(u64) -> Result<(), ModelError>,
+    ) -> Result<(Vec<u64>, Vec<i8>), ModelError> {
+        let mut keys = Vec::with_capacity(n.min(self.bytes.len()));
+        let mut weights = Vec::with_capacity(n.min(self.bytes.len()));
+        let mut key: u64 = 0;
+        for i in 0..n {
+            let delta = self.varint()?;
+            if i > 0 && delta == 0 {
+                return Err(ModelError("keys not increasing"));
+            }
+            key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
+            check(key)?;
+            if key >> 8 >= 1 << 28 {
+                return Err(ModelError("feature out of range"));
+            }
+            keys.push(key);
+            weights.push(i8::from_le_bytes(self.array()?));
+        }
+        Ok((keys, weights))
+    }
 }
 
 impl Model {
@@ -179,50 +205,27 @@ impl Model {
             transitions.push(i16::from_le_bytes(r.array()?));
         }
         let n = u32::from_le_bytes(r.array()?) as usize;
-        let mut keys = Vec::with_capacity(n.min(bytes.len()));
-        let mut weights = Vec::with_capacity(n.min(bytes.len()));
-        let mut key: u64 = 0;
-        for i in 0..n {
-            let delta = r.varint()?;
-            if i > 0 && delta == 0 {
-                return Err(ModelError("keys not increasing"));
-            }
-            key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
+        let (keys, weights) = r.entries(n, |key| {
             if !scheme.uses(label_of(key)) {
                 return Err(ModelError("label out of range"));
             }
             if part_of(key) >= PARTS {
                 return Err(ModelError("part out of range"));
             }
-            if key >> 8 >= 1 << 28 {
-                return Err(ModelError("feature out of range"));
-            }
-            keys.push(key);
-            weights.push(i8::from_le_bytes(r.array()?));
-        }
-        let (mut pair_keys, mut pair_weights) = (Vec::new(), Vec::new());
+            Ok(())
+        })?;
         let n = match version {
             OLDEST_VERSION => 0,
             _ => u32::from_le_bytes(r.array()?) as usize,
         };
-        let mut key: u64 = 0;
-        for i in 0..n {
-            let delta = r.varint()?;
-            if i > 0 && delta == 0 {
-                return Err(ModelError("keys not increasing"));
-            }
-            key = key.checked_add(delta).ok_or(ModelError("key overflow"))?;
+        let (pair_keys, pair_weights) = r.entries(n, |key| {
             let pair = (key & 0xFF) as usize;
             let (row, to) = (pair / LABELS, pair % LABELS);
             if pair >= PAIRS || !allowed(scheme, row.checked_sub(1), to) {
                 return Err(ModelError("label pair out of range"));
             }
-            if key >> 8 >= 1 << 28 {
-                return Err(ModelError("feature out of range"));
-            }
-            pair_keys.push(key);
-            pair_weights.push(i8::from_le_bytes(r.array()?));
-        }
+            Ok(())
+        })?;
         if r.pos != bytes.len() {
             return Err(ModelError("trailing bytes"));
         }

@@ -582,7 +582,7 @@ pub mod fit {
         let any_pairs = firsts.iter().any(|s| !s.pairs.is_empty());
         let given = crf::Given {
             offsets: Some(&offsets),
-            pair_offsets: any_pairs.then_some(&add_pairs as &dyn Fn(usize, &mut [f64])),
+            pair_offsets: any_pairs.then_some(&add_pairs as crf::PairOffsets<'_>),
             ..crf::Given::default()
         };
         let crf::Fitted {

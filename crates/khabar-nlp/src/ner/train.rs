@@ -230,27 +230,8 @@ fn train_with<T>(
         }
         extracted.push(feats);
     }
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    for f in extracted.iter().flatten().flatten() {
-        *counts.entry(*f).or_default() += 1;
-    }
     let mut ids: HashMap<u32, u32> = HashMap::new();
-    let data: Vec<Vec<Vec<u32>>> = extracted
-        .iter()
-        .map(|sent| {
-            sent.iter()
-                .map(|fs| {
-                    fs.iter()
-                        .filter(|f| counts[f] >= config.min_count)
-                        .map(|&f| {
-                            let next = ids.len() as u32;
-                            *ids.entry(f).or_insert(next)
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let data = dense_ids(&extracted, config.min_count, &mut ids);
 
     // Label-pair features (CRF only), dense ids of their own, shared by the corpora.
     let mut pair_ids: HashMap<u32, u32> = HashMap::new();
@@ -263,26 +244,7 @@ fn train_with<T>(
                     features::extract_label_pairs(&words, config.features, None)
                 })
                 .collect();
-            let mut counts: HashMap<u32, u32> = HashMap::new();
-            for f in extracted.iter().flatten().flatten() {
-                *counts.entry(*f).or_default() += 1;
-            }
-            extracted
-                .iter()
-                .map(|sent| {
-                    sent.iter()
-                        .map(|fs| {
-                            fs.iter()
-                                .filter(|f| counts[f] >= config.min_count)
-                                .map(|&f| {
-                                    let next = pair_ids.len() as u32;
-                                    *pair_ids.entry(f).or_insert(next)
-                                })
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect()
+            dense_ids(&extracted, config.min_count, &mut pair_ids)
         }
         _ => Vec::new(),
     };
@@ -394,6 +356,35 @@ fn train_with<T>(
         seen: whole.as_ref(),
     };
     finish(&trained, &fitted.transitions)
+}
+
+/// The features of `extracted` (per sentence, per token) seen at least `min_count` times, as
+/// dense ids numbered in order of first appearance into `ids`.
+fn dense_ids(
+    extracted: &[Vec<Vec<u32>>],
+    min_count: u32,
+    ids: &mut HashMap<u32, u32>,
+) -> Vec<Vec<Vec<u32>>> {
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for f in extracted.iter().flatten().flatten() {
+        *counts.entry(*f).or_default() += 1;
+    }
+    extracted
+        .iter()
+        .map(|sent| {
+            sent.iter()
+                .map(|fs| {
+                    fs.iter()
+                        .filter(|f| counts[f] >= min_count)
+                        .map(|&f| {
+                            let next = ids.len() as u32;
+                            *ids.entry(f).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The lists of the training text's names: those training with the features of `set` reads
