@@ -431,7 +431,10 @@ pub fn tag_document_stacked(
 }
 
 /// Decodes every sentence, then again with the stacked model's features of the document's
-/// first-pass tags added (the first pass's label-pair scores `pairs` kept in both).
+/// first-pass tags added (the first pass's label-pair scores `pairs` kept in both). Viterbi
+/// decodes both times: posterior decoding of the stacked scores (the allowed sequence with the
+/// largest sum of token marginals) changed the shipped model's F1 by +0.02 news / +0.01
+/// Wikipedia (session 15), for a forward–backward pass per sentence.
 fn stacked_pass<K: AsRef<str>>(
     model: &Model,
     stack: &stack::Scaled,

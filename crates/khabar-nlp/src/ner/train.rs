@@ -50,6 +50,10 @@ pub struct TrainConfig {
     /// The tag encoding trained (the gold BIO labels are converted to it).
     pub scheme: Scheme,
     /// With options, a CRF ([`crf`]) fits the weights instead of the perceptron (issue 10).
+    /// One fit: the mean of three fits' weights, each visiting the sentences in its own order,
+    /// scored 77.08 news / 71.55 Wikipedia F1 over three such ensembles (seeds D to D+8, the
+    /// stacked pass fitted on three orders' folds), against 77.50 / 71.51 for one fit (session
+    /// 15): the averaged weights are no better, so one order is trained.
     pub crf: Option<CrfConfig>,
 }
 
