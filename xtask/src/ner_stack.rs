@@ -59,41 +59,67 @@ impl Default for StackOptions {
     }
 }
 
+/// The training text less fold `k` of `folds`.
+fn rest_of(train: &[Sentence], k: usize, folds: usize) -> Vec<Sentence> {
+    let (lo, hi) = (k * train.len() / folds, (k + 1) * train.len() / folds);
+    train[..lo].iter().chain(&train[hi..]).cloned().collect()
+}
+
+/// Trains the fold models of each of `configs` that `target/ner-stack/` does not keep yet, two
+/// at a time (the machines have two cores; each training run is one thread), all the orders'
+/// folds in one queue: five folds a order trained apart left a core idle for a fold in every
+/// order.
+fn train_missing(train: &[Sentence], configs: &[TrainConfig], folds: usize) -> Result<()> {
+    let mut missing = Vec::new();
+    for config in configs {
+        let cache = Cache::new(train, config, folds)?;
+        for k in 0..folds {
+            let path = cache.path(&k.to_string());
+            if !path.exists() {
+                missing.push((config, k, path));
+            }
+        }
+    }
+    let total = missing.len();
+    let mut done = 0;
+    for pair in missing.chunks(2) {
+        // A run that panicked writes nothing (its model is then missing when read).
+        let trained: Vec<Option<Vec<u8>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|&(config, k, _)| {
+                    scope.spawn(move || train::train(&rest_of(train, k, folds), config).to_bytes())
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().ok()).collect()
+        });
+        for ((config, k, path), bytes) in pair.iter().zip(trained) {
+            let Some(bytes) = bytes else { continue };
+            std::fs::write(path, bytes).with_context(|| format!("writing {path:?}"))?;
+            done += 1;
+            println!(
+                "stacked pass: fold {k} of {folds} (seed {}) trained, {done} of {total}",
+                config.seed
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The first-pass models of the folds: fold `k`'s is trained on every fold but `k`. Kept under
 /// `target/ner-stack/` by the training settings, so that experiments with the stacked model
 /// alone do not train them again.
 fn fold_models(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Vec<Model>> {
+    train_missing(train, std::slice::from_ref(config), folds)?;
     let cache = Cache::new(train, config, folds)?;
-    let path = |k: usize| cache.path(&k.to_string());
-    let bounds = |k: usize| (k * train.len() / folds, (k + 1) * train.len() / folds);
-    let missing: Vec<usize> = (0..folds).filter(|&k| !path(k).exists()).collect();
-    // Two at a time (the machines have two cores; each training run is one thread).
-    for pair in missing.chunks(2) {
-        let trained: Vec<(usize, Vec<u8>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = pair
-                .iter()
-                .map(|&k| {
-                    scope.spawn(move || {
-                        let (lo, hi) = bounds(k);
-                        let rest: Vec<Sentence> =
-                            train[..lo].iter().chain(&train[hi..]).cloned().collect();
-                        (k, train::train(&rest, config).to_bytes())
-                    })
-                })
-                .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        });
-        for (k, bytes) in trained {
-            std::fs::write(path(k), bytes).with_context(|| format!("writing {:?}", path(k)))?;
-            println!("stacked pass: fold {k} of {folds} trained");
-        }
-    }
     (0..folds)
         .map(|k| {
-            let bytes = std::fs::read(path(k))?;
-            let (lo, hi) = bounds(k);
-            let rest: Vec<Sentence> = train[..lo].iter().chain(&train[hi..]).cloned().collect();
-            Ok(train::with_own_seen(Model::from_bytes(&bytes)?, &rest))
+            let path = cache.path(&k.to_string());
+            let bytes = std::fs::read(&path).with_context(|| format!("reading {path:?}"))?;
+            Ok(train::with_own_seen(
+                Model::from_bytes(&bytes)?,
+                &rest_of(train, k, folds),
+            ))
         })
         .collect()
 }
@@ -215,13 +241,16 @@ pub fn train_stack(
     options: StackOptions,
 ) -> Result<Stack> {
     let from = options.orders_from.unwrap_or(config.seed);
-    let mut docs = Vec::new();
-    for k in 0..options.orders.max(1) {
-        let config = TrainConfig {
+    let configs: Vec<TrainConfig> = (0..options.orders.max(1))
+        .map(|k| TrainConfig {
             seed: from.wrapping_add(k as u64),
             ..config.clone()
-        };
-        docs.extend(first_pass(train, &config, options)?);
+        })
+        .collect();
+    train_missing(train, &configs, options.folds.max(2))?;
+    let mut docs = Vec::new();
+    for config in &configs {
+        docs.extend(first_pass(train, config, options)?);
     }
     let first = config.crf.unwrap_or_default();
     let crf = ner::crf::CrfConfig {
