@@ -67,8 +67,8 @@ fn rest_of(train: &[Sentence], k: usize, folds: usize) -> Vec<Sentence> {
 
 /// Trains the fold models of each of `configs` that `target/ner-stack/` does not keep yet, two
 /// at a time (the machines have two cores; each training run is one thread), all the orders'
-/// folds in one queue: five folds a order trained apart left a core idle for a fold in every
-/// order.
+/// folds in one queue (trained order by order, five folds each, a core stood idle for one fold
+/// of every order).
 fn train_missing(train: &[Sentence], configs: &[TrainConfig], folds: usize) -> Result<()> {
     let mut missing = Vec::new();
     for config in configs {
