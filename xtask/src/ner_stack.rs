@@ -59,9 +59,14 @@ impl Default for StackOptions {
     }
 }
 
+/// Where fold `k` of `folds` lies in a training text of `len` sentences.
+fn fold_bounds(len: usize, k: usize, folds: usize) -> (usize, usize) {
+    (k * len / folds, (k + 1) * len / folds)
+}
+
 /// The training text less fold `k` of `folds`.
 fn rest_of(train: &[Sentence], k: usize, folds: usize) -> Vec<Sentence> {
-    let (lo, hi) = (k * train.len() / folds, (k + 1) * train.len() / folds);
+    let (lo, hi) = fold_bounds(train.len(), k, folds);
     train[..lo].iter().chain(&train[hi..]).cloned().collect()
 }
 
@@ -176,7 +181,7 @@ pub fn first_pass(
     let models = fold_models(train, config, folds)?;
     let mut docs: Vec<Vec<FirstPass>> = Vec::new();
     for (k, model) in models.iter().enumerate() {
-        let (lo, hi) = (k * train.len() / folds, (k + 1) * train.len() / folds);
+        let (lo, hi) = fold_bounds(train.len(), k, folds);
         let mut doc: Vec<&Sentence> = Vec::new();
         let mut tokens = 0;
         for s in &train[lo..hi] {
