@@ -2,6 +2,7 @@
 //! models that did not see it (k-fold), grouped into documents.
 
 use anyhow::{Context, Result};
+use khabar_nlp::ner::assets;
 use khabar_nlp::ner::decode::PairScores;
 use khabar_nlp::ner::document::Consistency;
 use khabar_nlp::ner::model::Model;
@@ -136,8 +137,9 @@ fn fold_models(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result
 }
 
 /// Where first-pass models trained with one configuration are kept: `target/ner-stack/`, by a
-/// hash of the training settings and of the feature extractor (its templates and analysers: a
-/// changed extractor must not find the models of the old one).
+/// hash of the training settings and of the feature extractor (its templates, analysers and the
+/// tables its features read: a changed extractor or table must not find the models of the old
+/// one).
 struct Cache {
     dir: std::path::PathBuf,
     key: u64,
@@ -149,9 +151,19 @@ impl Cache {
     fn new(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Cache> {
         let dir = crate::root().join("target/ner-stack");
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {dir:?}"))?;
+        let tables = [
+            assets::CLUSTERS,
+            assets::GAZETTEER,
+            assets::PLACES,
+            assets::TRIGGERS,
+            assets::TOPICS,
+            assets::DOMAINS,
+        ]
+        .map(|t| ner::features::fnv64(t.as_bytes()));
         let extractor = (
             ner::features::template_hash(),
             ner::features::analyser_fingerprint(),
+            tables,
         );
         let settings = format!("{config:?} {} {folds} {extractor:?}", train.len());
         let key = ner::features::fnv64(settings.as_bytes());
