@@ -2,7 +2,6 @@
 //! models that did not see it (k-fold), grouped into documents.
 
 use anyhow::{Context, Result};
-use khabar_nlp::ner::assets;
 use khabar_nlp::ner::decode::PairScores;
 use khabar_nlp::ner::document::Consistency;
 use khabar_nlp::ner::model::Model;
@@ -79,8 +78,8 @@ fn rest_of(train: &[Sentence], k: usize, folds: usize) -> Vec<Sentence> {
 
 /// Trains the fold models of each of `configs` that `target/ner-stack/` does not keep yet, two
 /// at a time (the machines have two cores; each training run is one thread), all the orders'
-/// folds in one queue (trained order by order, five folds each, a core stood idle for one fold
-/// of every order).
+/// folds in one queue (an order at a time, five folds each, left a core idle for one fold of
+/// every order).
 fn train_missing(train: &[Sentence], configs: &[TrainConfig], folds: usize) -> Result<()> {
     let mut missing = Vec::new();
     for config in configs {
@@ -151,19 +150,10 @@ impl Cache {
     fn new(train: &[Sentence], config: &TrainConfig, folds: usize) -> Result<Cache> {
         let dir = crate::root().join("target/ner-stack");
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {dir:?}"))?;
-        let tables = [
-            assets::CLUSTERS,
-            assets::GAZETTEER,
-            assets::PLACES,
-            assets::TRIGGERS,
-            assets::TOPICS,
-            assets::DOMAINS,
-        ]
-        .map(|t| ner::features::fnv64(t.as_bytes()));
         let extractor = (
             ner::features::template_hash(),
             ner::features::analyser_fingerprint(),
-            tables,
+            ner::features::tables_fingerprint(),
         );
         let settings = format!("{config:?} {} {folds} {extractor:?}", train.len());
         let key = ner::features::fnv64(settings.as_bytes());

@@ -266,6 +266,22 @@ pub fn analyser_fingerprint() -> u64 {
     fnv64(text.as_bytes())
 }
 
+/// The hashes of the data tables the features read (clusters, name lists, place names,
+/// triggers, topics, domain words): a model trained with other tables has other features.
+/// (The model header does not store them; `cargo xtask train-ner`'s cache of fold models is
+/// keyed by them.)
+pub fn tables_fingerprint() -> [u64; 6] {
+    [
+        assets::CLUSTERS,
+        assets::GAZETTEER,
+        assets::PLACES,
+        assets::TRIGGERS,
+        assets::TOPICS,
+        assets::DOMAINS,
+    ]
+    .map(|t| fnv64(t.as_bytes()))
+}
+
 /// FNV-1a, 64 bits: a hash that stays the same from run to run and build to build (the template
 /// list, the stacked model's sources, names of fuzz seeds and cached fold models).
 pub fn fnv64(bytes: &[u8]) -> u64 {
