@@ -24,6 +24,12 @@ fn the_shipped_model_loads_and_carries_its_licence() {
         ner::MODEL_BYTES.len() < 1_500_000,
         "model too large for the wasm bundle"
     );
+    // Issue 10: the file is in the current format (by feature, format 5), as written.
+    assert_eq!(
+        model.to_bytes(),
+        ner::MODEL_BYTES,
+        "run `cargo xtask train-ner`"
+    );
 }
 
 #[test]

@@ -36,7 +36,9 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Feature groups to use.
     pub features: FeatureSet,
-    /// Features seen fewer times than this in training are dropped.
+    /// Features seen fewer times than this in training are dropped. 1 (session 17, order D,
+    /// first pass alone) kept 2,771,067 weights (1,574 KB gzipped) and scored 76.23 news /
+    /// 68.99 Wikipedia F1 against the shipped 2's 76.82 / 68.96.
     pub min_count: u32,
     /// Provenance and licence written into the model.
     pub notice: String,
@@ -45,7 +47,12 @@ pub struct TrainConfig {
     /// Whether the model keeps the corpus-specific copies (otherwise only the shared weights are
     /// written, and tagging uses those).
     pub keep_domains: bool,
-    /// Quantised weights of at most this magnitude are dropped (a smaller model).
+    /// Quantised weights of at most this magnitude are dropped (a smaller model). The shipped
+    /// 3 keeps 558,764 weights (724 KB gzipped in format 5). Measured with the first pass
+    /// alone (session 17, order D): 2 keeps 946,759 (1,016 KB) and scores 76.44 news / 69.24
+    /// Wikipedia F1 against 76.82 / 68.96; 1 keeps 1,930,372 (1,541 KB), 76.50 / 69.41; 0 keeps
+    /// 4,885,291 (2,495 KB), 76.58 / 69.55. More weights help Wikipedia a little and news not
+    /// at all, and none of them fits the 1.5 MB of the model and its tables.
     pub prune: i8,
     /// The tag encoding trained (the gold BIO labels are converted to it).
     pub scheme: Scheme,
